@@ -1,0 +1,90 @@
+"""What every answer carries: the answer itself plus a trace of how it was made.
+
+The trace is plain data (JSON-serialisable via :meth:`Answer.to_dict`) so the CLI prints it, the GUI's context
+panel shows it and SQLite stores it. It never contains the API key.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Mode = Literal["claude", "offline"]
+Status = Literal["complete", "partial", "failed"]
+
+
+@dataclass
+class Stage:
+    """One step of a strategy (retrieval, enrich, claude, opening, rewrite, fact_guard...)."""
+
+    name: str
+    ms: float
+    ok: bool = True
+    detail: str = ""
+
+
+@dataclass
+class Trace:
+    strategy: str = "combo"
+    mode: Mode = "claude"
+    reason: str = ""  # why offline / why degraded; "" when Claude answered normally
+    language: str = "en"
+    needs_context: bool = False
+    insights: list[dict[str, Any]] = field(default_factory=list)
+    models: dict[str, str] = field(default_factory=dict)  # role -> model name ("answer", "enrich", "rewrite"...)
+    stages: list[Stage] = field(default_factory=list)
+    timings_ms: dict[str, float | None] = field(
+        default_factory=lambda: {"retrieval": None, "first_token": None, "total": None}
+    )
+    enrich: dict[str, Any] | None = None  # {"used": bool, "ms": float, "reason": str, "note": str}
+    fact_guard: dict[str, Any] | None = None  # {"passed": bool, "missing": [...], "added": [...]}
+    notes: list[str] = field(default_factory=list)
+
+    def add_stage(self, name: str, started: float, ok: bool = True, detail: str = "") -> Stage:
+        stage = Stage(name=name, ms=round((time.perf_counter() - started) * 1000, 1), ok=ok, detail=detail)
+        self.stages.append(stage)
+        return stage
+
+
+@dataclass
+class Answer:
+    text: str
+    trace: Trace
+    status: Status = "complete"
+    conversation_id: str = ""
+    message_id: int | None = None
+
+    @property
+    def mode(self) -> Mode:
+        return self.trace.mode
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `zantara ask --json` shape (issue 4), plus the full trace."""
+        t = self.trace
+        return {
+            "answer": self.text,
+            "mode": t.mode,
+            "reason": t.reason,
+            "strategy": t.strategy,
+            "language": t.language,
+            "insights": t.insights,
+            "model": t.models.get("answer", ""),
+            "status": self.status,
+            "timings_ms": t.timings_ms,
+            "conversation_id": self.conversation_id,
+            "trace": asdict(t),
+        }
+
+
+@dataclass
+class Event:
+    """Streamed to the caller while an answer is being made (GUI signals, CLI printing).
+
+    kinds: ``mode`` (data: mode, reason), ``insights`` (data: insights), ``chunk`` (text appended),
+    ``replace`` (text replaces everything shown so far, e.g. an approved rewrite), ``stage`` (data: Stage as dict).
+    """
+
+    kind: Literal["mode", "insights", "chunk", "replace", "stage"]
+    text: str = ""
+    data: dict[str, Any] = field(default_factory=dict)

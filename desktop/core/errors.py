@@ -1,0 +1,58 @@
+"""A small error hierarchy. Every message says what happened *and* what to do about it, because the user
+sees it as-is (CLI: one line on stderr; GUI: a dialog or a banner)."""
+
+from __future__ import annotations
+
+
+class ZantaraError(Exception):
+    """Base class. ``str(err)`` is a full sentence a user can act on."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}".strip()
+
+
+class ModelFileError(ZantaraError):
+    """A GGUF file is missing, truncated, corrupt or not a GGUF at all."""
+
+
+class ModelNotFound(ZantaraError):
+    """No model with that name in the registry."""
+
+
+class Cancelled(ZantaraError):
+    """The user (or a deadline) stopped a generation."""
+
+    def __init__(self, message: str = "Stopped.", hint: str = "") -> None:
+        super().__init__(message, hint)
+
+
+class ClaudeUnavailable(ZantaraError):
+    """Claude could not answer. ``reason`` is a short machine-readable code shown in traces and badges:
+    no_key, auth, connection, connect_timeout, first_token_timeout, rate_limited, overloaded, server_error,
+    stream_cut, bad_response, breaker_open, offline_requested."""
+
+    def __init__(self, reason: str, message: str, hint: str = "", partial: str = "") -> None:
+        super().__init__(message, hint)
+        self.reason = reason
+        self.partial = partial
+
+
+class KeyringUnavailable(ZantaraError):
+    """No OS keyring backend: the key cannot be stored, but ANTHROPIC_API_KEY still works."""
+
+
+class KnowledgeError(ZantaraError):
+    """The knowledge store cannot do what was asked (server unreachable, embedder mismatch...)."""
+
+
+class EmbedderMismatch(KnowledgeError):
+    """The collection was built with another embedder; mixing vectors would give nonsense rankings."""
+
+
+class SettingsError(ZantaraError):
+    """The settings file is unreadable or a value is out of range."""

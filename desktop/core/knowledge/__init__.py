@@ -1,0 +1,1 @@
+"""The cultural knowledge base: insight records, embeddings, the Chroma store, retrieval, detectors."""

@@ -1,0 +1,120 @@
+"""The insight record: one cultural point and how the assistant should answer because of it.
+
+The id is a hash of the normalised text plus the language, so importing the same insight twice (from a pack,
+a JSONL file or a generation run) never duplicates it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+LANGUAGES = ("id", "it", "en")
+CATEGORIES = (
+    "emotion",
+    "business",
+    "bali_culture",
+    "communication",
+    "religion_ceremony",
+    "bureaucracy",
+    "daily_life",
+)
+STATUSES = ("approved", "pending", "rejected")
+INSIGHT_TYPE = "cultural_insight"
+MIN_CHARS = 40
+MAX_CHARS = 1200
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def insight_id(text: str, language: str) -> str:
+    return hashlib.sha256(f"{language}\n{normalise(text)}".encode()).hexdigest()[:16]
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass
+class Insight:
+    text: str
+    language: str
+    category: str
+    concepts: list[str] = field(default_factory=list)
+    source: str = "curated"  # "curated" | "llama:<model>" | "user"
+    model: str = ""
+    status: str = "approved"
+    created_at: str = field(default_factory=now_iso)
+    type: str = INSIGHT_TYPE
+    provenance: dict[str, Any] = field(default_factory=dict)  # catalog entry, model sha256, ...
+
+    @property
+    def id(self) -> str:
+        return insight_id(self.text, self.language)
+
+    def validate(self) -> None:
+        """Raise ValueError with a reason a user can fix (used by import, add and generation)."""
+        if not isinstance(self.text, str) or not self.text.strip():
+            raise ValueError("'text' is empty")
+        if not MIN_CHARS <= len(self.text.strip()) <= MAX_CHARS:
+            raise ValueError(f"'text' must be {MIN_CHARS}-{MAX_CHARS} characters (got {len(self.text.strip())})")
+        if self.language not in LANGUAGES:
+            raise ValueError(f"'language' must be one of {', '.join(LANGUAGES)} (got {self.language!r})")
+        if self.category not in CATEGORIES:
+            raise ValueError(f"'category' must be one of {', '.join(CATEGORIES)} (got {self.category!r})")
+        if not isinstance(self.concepts, list) or not all(isinstance(c, str) and c.strip() for c in self.concepts):
+            raise ValueError("'concepts' must be a list of non-empty strings")
+        if self.status not in STATUSES:
+            raise ValueError(f"'status' must be one of {', '.join(STATUSES)} (got {self.status!r})")
+        if self.type != INSIGHT_TYPE:
+            raise ValueError(f"'type' must be {INSIGHT_TYPE!r}")
+        if not (self.source in ("curated", "user") or self.source.startswith("llama:")):
+            raise ValueError("'source' must be 'curated', 'user' or 'llama:<model>'")
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Insight:
+        """Build and validate; raises ValueError naming the first problem. A given 'id' must match."""
+        if not isinstance(data, dict):
+            raise ValueError("line is not a JSON object")
+        missing = [k for k in ("text", "language", "category") if k not in data]
+        if missing:
+            raise ValueError(f"missing field(s): {', '.join(missing)}")
+        concepts = data.get("concepts", [])
+        if isinstance(concepts, str):
+            concepts = [c.strip() for c in concepts.split(",") if c.strip()]
+        insight = cls(
+            text=str(data["text"]).strip(),
+            language=str(data["language"]).strip().lower(),
+            category=str(data["category"]).strip().lower(),
+            concepts=list(concepts),
+            source=str(data.get("source", "curated")),
+            model=str(data.get("model", "")),
+            status=str(data.get("status", "approved")),
+            created_at=str(data.get("created_at") or now_iso()),
+            type=str(data.get("type", INSIGHT_TYPE)),
+            provenance=dict(data.get("provenance", {}) or {}),
+        )
+        insight.validate()
+        return insight
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "language": self.language,
+            "category": self.category,
+            "concepts": list(self.concepts),
+            "type": self.type,
+            "source": self.source,
+            "model": self.model,
+            "status": self.status,
+            "created_at": self.created_at,
+            "provenance": dict(self.provenance),
+        }

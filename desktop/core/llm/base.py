@@ -1,0 +1,60 @@
+"""The one model interface (simonw/llm's idea): give it messages, get an iterator of text chunks.
+
+Claude and the local model stream the same way, so strategies and the GUI never care which one answered.
+Test fakes subclass :class:`ChatModel` for real instead of patching internals.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from desktop.core.cancel import CancelToken
+
+Role = Literal["user", "assistant"]
+
+
+@dataclass(frozen=True)
+class Message:
+    role: Role
+    content: str
+
+
+class ChatModel(ABC):
+    """A model that answers a conversation by streaming text chunks."""
+
+    #: "claude" or "local": which side of the hybrid this model is.
+    kind: str = "local"
+
+    @property
+    @abstractmethod
+    def name(self) -> str:
+        """Human-readable model id, recorded in traces (e.g. ``claude-haiku-4-5`` or a GGUF file stem)."""
+
+    @abstractmethod
+    def stream(
+        self,
+        messages: list[Message],
+        *,
+        system: str = "",
+        max_tokens: int = 512,
+        temperature: float = 0.7,
+        cancel: CancelToken | None = None,
+    ) -> Iterator[str]:
+        """Yield the answer chunk by chunk. Raises :class:`~desktop.core.errors.Cancelled` when cancelled."""
+
+    def complete(
+        self,
+        messages: list[Message],
+        *,
+        system: str = "",
+        max_tokens: int = 512,
+        temperature: float = 0.7,
+        cancel: CancelToken | None = None,
+    ) -> str:
+        """The whole answer at once (joins :meth:`stream`)."""
+        return "".join(
+            self.stream(messages, system=system, max_tokens=max_tokens, temperature=temperature, cancel=cancel)
+        )

@@ -1,0 +1,88 @@
+"""One place that knows where things live (qutebrowser's standarddir idea).
+
+User data, config, cache and logs come from platformdirs; ``ZANTARA_HOME`` moves all of them under one folder,
+which is what tests and scripts use. Read-only resources shipped with the app (bundled models, curated knowledge)
+are found next to the package, or inside a PyInstaller bundle.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "zantara"
+APP_AUTHOR = "Zantara"
+
+
+def home_override() -> Path | None:
+    value = os.environ.get("ZANTARA_HOME")
+    return Path(value).expanduser() if value else None
+
+
+def _ensure(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def data_dir() -> Path:
+    home = home_override()
+    return _ensure(home / "data" if home else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)))
+
+
+def config_dir() -> Path:
+    home = home_override()
+    return _ensure(home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)))
+
+
+def cache_dir() -> Path:
+    home = home_override()
+    return _ensure(home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)))
+
+
+def log_dir() -> Path:
+    home = home_override()
+    return _ensure(home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)))
+
+
+def user_models_dir() -> Path:
+    """Where `zantara models add` copies or links user GGUF files."""
+    return _ensure(data_dir() / "models")
+
+
+def chroma_dir() -> Path:
+    return _ensure(data_dir() / "chroma")
+
+
+def database_path() -> Path:
+    """SQLite file with conversations and generation progress."""
+    return data_dir() / "zantara.sqlite3"
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def resource_root() -> Path:
+    """Folder holding the shipped `models/` and `knowledge/` folders.
+
+    ``ZANTARA_RESOURCES`` overrides; a PyInstaller bundle keeps them in ``sys._MEIPASS``; a source checkout
+    (editable install) has them at the repository root, beside the ``desktop`` package.
+    """
+    override = os.environ.get("ZANTARA_RESOURCES")
+    if override:
+        return Path(override)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    return Path(__file__).resolve().parents[2]
+
+
+def bundled_models_dir() -> Path:
+    return resource_root() / "models"
+
+
+def knowledge_dir() -> Path:
+    return resource_root() / "knowledge"
