@@ -1,0 +1,1 @@
+"""The `zantara` command. Each module registers one group of subcommands; all of them call desktop.core."""

@@ -1,0 +1,87 @@
+"""The composition root: builds each core component once, lazily, and shares it.
+
+The CLI makes one ``Services`` per command; the GUI makes one per window and hands it to workers. Components
+are created on first use so `zantara --help` stays instant and a missing model or store only fails the command
+that needs it. Creation is guarded by a lock because GUI workers may ask from several threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from desktop.core.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop.core.chat.breaker import CircuitBreaker
+    from desktop.core.chat.conversations import Conversations
+    from desktop.core.chat.router import Router
+    from desktop.core.knowledge.embedder import Embedder
+    from desktop.core.knowledge.store import KnowledgeStore
+    from desktop.core.llm.local import LocalModel
+    from desktop.core.models.registry import ModelRegistry
+
+
+class Services:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings if settings is not None else Settings.load()
+        self._lock = threading.RLock()
+
+    @cached_property
+    def registry(self) -> ModelRegistry:
+        from desktop.core.models.registry import ModelRegistry
+
+        with self._lock:
+            return ModelRegistry()
+
+    @cached_property
+    def local_model(self) -> LocalModel:
+        """The chosen local GGUF, loaded lazily on first generation and shared by every caller."""
+        from desktop.core.llm.local import LocalModel
+
+        with self._lock:
+            entry = self.registry.resolve(self.settings.local_model)
+            return LocalModel.shared(
+                entry.path,
+                n_ctx=self.settings.context_size,
+                n_threads=self.settings.effective_threads(),
+            )
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        from desktop.core.knowledge.embedder import default_embedder
+
+        with self._lock:
+            return default_embedder()
+
+    @cached_property
+    def store(self) -> KnowledgeStore:
+        """The Chroma-backed insight store; the curated pack is loaded on first open (idempotent)."""
+        from desktop.core.knowledge.store import KnowledgeStore
+
+        with self._lock:
+            store = KnowledgeStore.open(self.settings, self.embedder)
+            store.ensure_curated_pack()
+            return store
+
+    @cached_property
+    def conversations(self) -> Conversations:
+        from desktop.core.chat.conversations import Conversations
+
+        with self._lock:
+            return Conversations.open()
+
+    @cached_property
+    def breaker(self) -> CircuitBreaker:
+        from desktop.core.chat.breaker import CircuitBreaker
+
+        with self._lock:
+            return CircuitBreaker.shared(self.settings)
+
+    @cached_property
+    def router(self) -> Router:
+        from desktop.core.chat.router import Router
+
+        with self._lock:
+            return Router(self)
