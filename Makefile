@@ -1,0 +1,64 @@
+# Zantara Desktop: the two commands are `make run` (set up + start the app) and `make test` (set up + every test).
+# Both are idempotent: a second run only checks stamps (llama-cpp-python is not rebuilt when installed).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+# Portable llama.cpp build: the default native build segfaults in ggml's AMX kernels on some CPUs, and a
+# packaged app must run on other laptops' CPUs anyway (AVX2/FMA era: Intel Haswell+, AMD Zen+).
+export CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: run test setup setup-test models lint bench package screenshot clean
+
+run: setup ## Set up everything and start the app (the CLI help where there is no display).
+	$(VENV)/bin/zantara
+
+test: setup-test ## Set up what tests need and run every test, plus ruff and mypy.
+	$(PY) -m ruff check desktop tests packaging
+	$(PY) -m mypy
+	$(PY) -m pytest
+
+setup: $(VENV)/.stamp-app models ## Virtual environment, dependencies, the bundled model.
+
+setup-test: setup $(VENV)/.stamp-test
+
+$(VENV)/.stamp-system: packaging/system-deps.sh
+	bash packaging/system-deps.sh
+	@mkdir -p $(VENV) && touch $@
+
+$(VENV)/bin/python: | $(VENV)/.stamp-system
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip wheel setuptools
+
+$(VENV)/.stamp-app: pyproject.toml | $(VENV)/bin/python $(VENV)/.stamp-system
+	@echo "Installing dependencies (the first time, llama-cpp-python compiles for about 4 minutes)..."
+	$(PIP) install --quiet -e .
+	@touch $@
+
+$(VENV)/.stamp-test: pyproject.toml $(VENV)/.stamp-app
+	$(PIP) install --quiet -e '.[test]'
+	@touch $@
+
+models: $(VENV)/.stamp-app ## Fetch the bundled GGUF and verify its sha256 (no-op when present).
+	$(VENV)/bin/zantara models fetch
+
+lint: setup-test
+	$(PY) -m ruff check desktop tests packaging
+	$(PY) -m ruff format --check desktop tests packaging
+	$(PY) -m mypy
+
+bench: setup-test ## Print the benchmark table (tests/bench).
+	$(PY) tests/bench/run_all.py
+
+package: setup ## Build the one-folder app with PyInstaller and smoke-test it.
+	$(PIP) install --quiet -e '.[package]'
+	$(PY) packaging/build.py
+
+screenshot: setup-test ## README screenshot of the main window under Xvfb.
+	bash packaging/system-deps.sh xvfb
+	$(PY) packaging/screenshot.py
+
+clean:
+	rm -rf build dist packaging/build packaging/dist .mypy_cache .ruff_cache .pytest_cache

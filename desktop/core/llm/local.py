@@ -1,0 +1,161 @@
+"""The local LLaMA-family runtime (llama.cpp through llama-cpp-python).
+
+One loaded model per file is shared by every caller (strategies, generation, the GUI): loading costs memory and
+time, and a llama.cpp context is not thread-safe, so generations take turns behind a lock. The model loads lazily
+on first use. Streaming yields text chunks like every :class:`ChatModel`; a :class:`CancelToken` stops a
+generation between two tokens. JSON output can be constrained by a JSON schema (llama.cpp grammar).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from desktop.core.cancel import CancelToken
+from desktop.core.errors import Cancelled, ModelFileError, ZantaraError
+from desktop.core.llm.base import ChatModel, Message
+from desktop.core.models.gguf_info import FIX_HINT, check_header
+
+_shared: dict[tuple[str, int, int], LocalModel] = {}
+_shared_lock = threading.Lock()
+
+
+class LocalModel(ChatModel):
+    kind = "local"
+
+    def __init__(self, path: Path | str, *, n_ctx: int = 2048, n_threads: int = 2, seed: int = 42) -> None:
+        self.path = Path(path)
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads
+        self.seed = seed
+        self._llama: Any = None
+        self._load_lock = threading.Lock()
+        self._gen_lock = threading.Lock()
+        self.last_stats: dict[str, float] = {}
+
+    @classmethod
+    def shared(cls, path: Path | str, *, n_ctx: int = 2048, n_threads: int = 2) -> LocalModel:
+        """The process-wide instance for this file and settings."""
+        key = (str(Path(path).resolve()), n_ctx, n_threads)
+        with _shared_lock:
+            if key not in _shared:
+                _shared[key] = cls(path, n_ctx=n_ctx, n_threads=n_threads)
+            return _shared[key]
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def loaded(self) -> bool:
+        return self._llama is not None
+
+    def load(self) -> Any:
+        """Load the GGUF once (thread-safe). Bad files raise :class:`ModelFileError`, never crash the app."""
+        if self._llama is not None:
+            return self._llama
+        with self._load_lock:
+            if self._llama is None:
+                check_header(self.path)
+                from llama_cpp import Llama
+
+                try:
+                    self._llama = Llama(
+                        model_path=str(self.path),
+                        n_ctx=self.n_ctx,
+                        n_threads=self.n_threads,
+                        n_threads_batch=self.n_threads,
+                        seed=self.seed,
+                        verbose=False,
+                    )
+                except (ValueError, RuntimeError, OSError) as exc:
+                    raise ModelFileError(f"llama.cpp could not load {self.path.name} ({exc}).", FIX_HINT) from exc
+        return self._llama
+
+    def _acquire(self, cancel: CancelToken | None) -> None:
+        while not self._gen_lock.acquire(timeout=0.05):
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()
+
+    def stream(
+        self,
+        messages: list[Message],
+        *,
+        system: str = "",
+        max_tokens: int = 512,
+        temperature: float = 0.7,
+        cancel: CancelToken | None = None,
+        grammar: Any = None,
+    ) -> Iterator[str]:
+        llama = self.load()
+        chat: list[dict[str, str]] = [{"role": "system", "content": system}] if system else []
+        chat += [{"role": m.role, "content": m.content} for m in messages]
+        self._acquire(cancel)
+        started = time.perf_counter()
+        first_token: float | None = None
+        tokens = 0
+        chunks = None
+        try:
+            chunks = llama.create_chat_completion(
+                messages=chat,
+                stream=True,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                repeat_penalty=1.15,
+                grammar=grammar,
+            )
+            for chunk in chunks:
+                if cancel is not None and cancel.cancelled:
+                    raise Cancelled()
+                text = chunk["choices"][0]["delta"].get("content")
+                if text:
+                    tokens += 1
+                    if first_token is None:
+                        first_token = time.perf_counter() - started
+                    yield text
+        finally:
+            if chunks is not None:
+                chunks.close()
+            self._gen_lock.release()
+            elapsed = time.perf_counter() - started
+            self.last_stats = {
+                "tokens": tokens,
+                "seconds": round(elapsed, 3),
+                "first_token_ms": round((first_token or elapsed) * 1000, 1),
+                "tokens_per_s": round(tokens / elapsed, 1) if elapsed > 0 else 0.0,
+            }
+
+    def complete_json(
+        self,
+        messages: list[Message],
+        *,
+        schema: dict[str, Any],
+        system: str = "",
+        max_tokens: int = 512,
+        temperature: float = 0.7,
+        cancel: CancelToken | None = None,
+    ) -> dict[str, Any]:
+        """Generate JSON that matches ``schema`` (enforced token by token by a llama.cpp grammar)."""
+        from llama_cpp import LlamaGrammar
+
+        grammar = LlamaGrammar.from_json_schema(json.dumps(schema), verbose=False)
+        text = "".join(
+            self.stream(
+                messages, system=system, max_tokens=max_tokens, temperature=temperature, cancel=cancel,
+                grammar=grammar,
+            )
+        )
+        try:
+            value = json.loads(text)
+        except ValueError as exc:
+            raise ZantaraError(
+                f"The local model's JSON was cut short ({len(text)} characters).",
+                "Raise max_tokens or simplify the schema.",
+            ) from exc
+        if not isinstance(value, dict):
+            raise ZantaraError("The local model returned JSON that is not an object.")
+        return value
