@@ -64,12 +64,15 @@ class Insight:
         if not isinstance(self.text, str) or not self.text.strip():
             raise ValueError("'text' is empty")
         if not MIN_CHARS <= len(self.text.strip()) <= MAX_CHARS:
-            raise ValueError(f"'text' must be {MIN_CHARS}-{MAX_CHARS} characters (got {len(self.text.strip())})")
+            length = len(self.text.strip())
+            raise ValueError(f"'text' must be {MIN_CHARS}-{MAX_CHARS} characters (got {length})")
         if self.language not in LANGUAGES:
             raise ValueError(f"'language' must be one of {', '.join(LANGUAGES)} (got {self.language!r})")
         if self.category not in CATEGORIES:
             raise ValueError(f"'category' must be one of {', '.join(CATEGORIES)} (got {self.category!r})")
-        if not isinstance(self.concepts, list) or not all(isinstance(c, str) and c.strip() for c in self.concepts):
+        concepts = self.concepts
+        concepts_ok = isinstance(concepts, list) and all(isinstance(c, str) and c.strip() for c in concepts)
+        if not concepts_ok:
             raise ValueError("'concepts' must be a list of non-empty strings")
         if self.status not in STATUSES:
             raise ValueError(f"'status' must be one of {', '.join(STATUSES)} (got {self.status!r})")

