@@ -21,3 +21,24 @@ def zantara_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "zantara-home"
     monkeypatch.setenv("ZANTARA_HOME", str(home))
     return home
+
+
+BUNDLED_MODEL = REPO / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+@pytest.fixture(scope="session")
+def bundled_model_path() -> Path:
+    """The real bundled GGUF. `make test` fetches it; a missing file is a set-up error, not a skip."""
+    if not BUNDLED_MODEL.exists():
+        pytest.fail(f"{BUNDLED_MODEL} is missing: run `make test` (or `zantara models fetch`) first.")
+    return BUNDLED_MODEL
+
+
+@pytest.fixture(scope="session")
+def local_model(bundled_model_path: Path):  # type: ignore[no-untyped-def]
+    """The shared loaded bundled model (loaded once per test session, like the app does)."""
+    from desktop.core.llm.local import LocalModel
+
+    model = LocalModel.shared(bundled_model_path, n_ctx=2048, n_threads=2)
+    model.load()
+    return model

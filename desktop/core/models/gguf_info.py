@@ -70,7 +70,7 @@ def read_info(path: Path) -> GGUFInfo:
     try:
         reader = gguf.GGUFReader(path)
     except Exception as exc:
-        raise ModelFileError(f"{path.name} is a damaged GGUF file ({type(exc).__name__}: {exc}).", FIX_HINT) from exc
+        raise ModelFileError(f"{path.name} is damaged or truncated ({type(exc).__name__}: {exc}).", FIX_HINT) from exc
     end = 0
     params = 0
     for tensor in reader.tensors:
