@@ -1,7 +1,180 @@
-"""(placeholder, filled in by its issue)"""
+"""`zantara knowledge ...`: query, inspect and curate the cultural insight store from the shell.
+
+A thin layer: every command builds :class:`~desktop.core.services.Services` (whose ``store`` opens Chroma
+and loads the curated pack on first run) and calls the core; ``--json`` prints the same data for scripts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 import click
+from rich.table import Table
+
+from desktop.cli.output import console, json_option, print_json
+from desktop.core.errors import KnowledgeError
+from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES, STATUSES, Insight
+
+
+def _store() -> Any:
+    from desktop.core.services import Services
+
+    return Services().store
+
+
+@click.group("knowledge")
+def knowledge() -> None:
+    """The cultural knowledge base (ChromaDB, offline embeddings)."""
+
+
+@knowledge.command("query")
+@click.argument("text")
+@click.option("--k", "k", default=3, show_default=True, type=click.IntRange(1, 50), help="How many insights.")
+@click.option("--language", type=click.Choice(LANGUAGES), help="Override language detection.")
+@json_option
+def query_cmd(text: str, k: int, language: str | None, as_json: bool) -> None:
+    """Retrieve the insights Claude would get for TEXT."""
+    from desktop.core.knowledge.retrieval import retrieve
+
+    result = retrieve(_store(), text, k=k, language=language)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    console.print(
+        f"language: [bold]{result.language}[/]  needs context: [bold]{result.needs_context}[/] "
+        f"({result.need_reason})  {result.elapsed_ms:.0f} ms"
+    )
+    if result.insights:
+        table = Table(show_lines=True)
+        for col in ("score", "lang", "category", "concepts", "text", "id"):
+            table.add_column(col, overflow="fold")
+        for s in result.insights:
+            i = s.insight
+            table.add_row(f"{s.score:.3f}", i.language, i.category, ", ".join(i.concepts), i.text, i.id)
+        console.print(table)
+
+
+@knowledge.command("stats")
+@json_option
+def stats_cmd(as_json: bool) -> None:
+    """Counts by language, category, source and status."""
+    stats = _store().stats()
+    if as_json:
+        print_json(stats)
+        return
+    console.print(
+        f"[bold]{stats['total']}[/] insights, embedder {stats['embedder']} ({stats['backend']} store)"
+    )
+    table = Table(title="language x category")
+    table.add_column("category")
+    for lang in LANGUAGES:
+        table.add_column(lang, justify="right")
+    cross = stats["by_language_category"]
+    for cat in CATEGORIES:
+        table.add_row(cat, *(str(cross.get(f"{lang}/{cat}", 0)) for lang in LANGUAGES))
+    table.add_row("[bold]total[/]", *(str(stats["by_language"].get(lang, 0)) for lang in LANGUAGES))
+    console.print(table)
+    for key in ("by_source", "by_status"):
+        console.print(f"{key[3:]}: " + ", ".join(f"{k} {v}" for k, v in stats[key].items()))
+
+
+@knowledge.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@json_option
+def import_cmd(file: Path, as_json: bool) -> None:
+    """Add insights from a JSONL file; bad lines are reported, good ones kept."""
+    from desktop.core.knowledge.jsonl import import_jsonl
+
+    report = import_jsonl(_store(), file)
+    if as_json:
+        print_json(report.to_dict())
+    else:
+        bad = len(report.errors)
+        console.print(f"added {report.added}, already present {report.duplicates}, bad lines {bad}")
+        for line_no, reason in report.errors:
+            console.print(f"  line {line_no}: {reason}", markup=False)
+    if report.errors and not report.added and not report.duplicates:
+        raise KnowledgeError(f"No valid insight in {file}.", "Fix the lines listed above and import again.")
+
+
+@knowledge.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--language", type=click.Choice(LANGUAGES))
+@click.option("--category", type=click.Choice(CATEGORIES))
+@click.option("--status", type=click.Choice(STATUSES))
+@click.option("--source", help="curated, user or llama:<model>")
+@json_option
+def export_cmd(
+    file: Path,
+    language: str | None,
+    category: str | None,
+    status: str | None,
+    source: str | None,
+    as_json: bool,
+) -> None:
+    """Write insights to a JSONL file (atomically)."""
+    from desktop.core.knowledge.jsonl import export_jsonl
+
+    n = export_jsonl(_store(), file, language=language, category=category, status=status, source=source)
+    if as_json:
+        print_json({"exported": n, "path": str(file)})
+    else:
+        console.print(f"exported {n} insights to {file}", markup=False)
+
+
+@knowledge.command("add")
+@click.option("--text", required=True)
+@click.option("--language", required=True, type=click.Choice(LANGUAGES))
+@click.option("--category", required=True, type=click.Choice(CATEGORIES))
+@click.option("--concepts", default="", help="Comma-separated concept slugs, e.g. malu,saving_face")
+@json_option
+def add_cmd(text: str, language: str, category: str, concepts: str, as_json: bool) -> None:
+    """Add one insight written by a person (source 'user', approved)."""
+    try:
+        insight = Insight.from_dict(
+            {"text": text, "language": language, "category": category, "concepts": concepts, "source": "user"}
+        )
+    except ValueError as exc:
+        raise KnowledgeError(f"Invalid insight: {exc}.", "Fix the value and try again.") from exc
+    added = _store().add([insight])
+    if as_json:
+        print_json({"id": insight.id, "added": bool(added)})
+    else:
+        console.print(f"{'added' if added else 'already present'}: {insight.id}")
+
+
+@knowledge.command("delete")
+@click.argument("insight_id")
+@json_option
+def delete_cmd(insight_id: str, as_json: bool) -> None:
+    """Delete one insight (a curated one stays deleted when the pack is reloaded)."""
+    if not _store().delete(insight_id):
+        hint = "Find ids with `zantara knowledge query`."
+        raise KnowledgeError(f"No insight with id '{insight_id}'.", hint)
+    if as_json:
+        print_json({"deleted": insight_id})
+    else:
+        console.print(f"deleted {insight_id}")
+
+
+def _status_command(name: str, status: str) -> click.Command:
+    @click.command(name, help=f"Mark an insight {status} (e.g. a pending generated one).")
+    @click.argument("insight_id")
+    @json_option
+    def command(insight_id: str, as_json: bool) -> None:
+        insight = _store().set_status(insight_id, status)
+        if as_json:
+            print_json({"id": insight.id, "status": insight.status})
+        else:
+            console.print(f"{insight.id}: {insight.status}")
+
+    return command
+
+
+knowledge.add_command(_status_command("approve", "approved"))
+knowledge.add_command(_status_command("reject", "rejected"))
 
 
 def register(cli: click.Group) -> None:
-    pass
+    cli.add_command(knowledge)

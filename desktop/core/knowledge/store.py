@@ -8,7 +8,6 @@ whose name is recorded in the collection metadata so two embedders' vectors are 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 from collections import Counter
@@ -29,6 +28,7 @@ from desktop.core.settings import Settings
 COLLECTION = "cultural_insights"
 TOMBSTONES = "cultural_insights_deleted"  # ids the user deleted: a pack reload must not resurrect them
 BATCH = 256
+USER_EDITED = "user_edited"  # provenance flag: a person changed this insight, pack updates leave it alone
 
 
 @dataclass
@@ -101,19 +101,6 @@ def and_where(*parts: dict[str, Any] | None) -> dict[str, Any] | None:
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
-
-def pack_files(root: Path | None = None) -> list[Path]:
-    folder = (root or paths.knowledge_dir()) / "packs"
-    return sorted(folder.glob("*.jsonl")) if folder.is_dir() else []
-
-
-def pack_hash(files: list[Path]) -> str:
-    digest = hashlib.sha256()
-    for f in files:
-        digest.update(f.name.encode())
-        digest.update(f.read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _client(settings: Settings) -> Any:
@@ -209,7 +196,7 @@ class KnowledgeStore:
         if not items:
             return 0
         with self._lock:
-            existing = set(self._existing(list(items)))
+            existing = set(self.existing_ids(list(items)))
             self._upsert(list(items.values()))
             self._untombstone(list(items))
         return len(set(items) - existing)
@@ -237,6 +224,7 @@ class KnowledgeStore:
     def update(self, insight: Insight, old_id: str | None = None) -> None:
         """Store an edited insight. A text edit changes the id, so pass the old one to replace it."""
         insight.validate()
+        insight.provenance = {**insight.provenance, USER_EDITED: True}
         with self._lock:
             if old_id and old_id != insight.id:
                 self.delete(old_id)
@@ -257,18 +245,19 @@ class KnowledgeStore:
                     f"No insight with id '{insight_id}'.", "List ids with `zantara knowledge export`."
                 )
             insight.status = status
+            insight.provenance = {**insight.provenance, USER_EDITED: True}
             self.collection.update(ids=[insight_id], metadatas=[to_metadata(insight)])
             return insight
 
     def delete(self, insight_id: str) -> bool:
         with self._lock:
-            if not self._existing([insight_id]):
+            if not self.existing_ids([insight_id]):
                 return False
             self.collection.delete(ids=[insight_id])
             self.tombstones.upsert(ids=[insight_id], embeddings=[[1.0]], metadatas=[{"deleted": True}])
             return True
 
-    def _existing(self, ids: list[str]) -> list[str]:
+    def existing_ids(self, ids: list[str]) -> list[str]:
         found: list[str] = []
         for start in range(0, len(ids), 1000):
             found += self.collection.get(ids=ids[start : start + 1000], include=[])["ids"]
@@ -399,11 +388,16 @@ class KnowledgeStore:
 
     # ----------------------------------------------------------------- curated pack
     def ensure_curated_pack(self, root: Path | None = None) -> int:
-        """Load knowledge/packs/*.jsonl when the pack files changed since the last load; returns ids added.
+        """Sync knowledge/packs/*.jsonl into the store when the pack files changed; returns ids added.
 
-        Existing ids are left untouched (a user's status change or edit wins) and ids the user deleted stay
-        deleted. Invalid lines are skipped here; `zantara knowledge import` reports them.
+        Runs on first start and after an update ships a new pack (the files' hash is kept in the collection
+        metadata, so an unchanged pack costs one metadata read). The user's work always wins: an id the
+        user deleted stays deleted, and a curated insight the user edited or re-statused is not touched.
+        Untouched curated insights follow the pack: their tags are refreshed and those dropped from the
+        pack are removed. Invalid pack lines are skipped here (`zantara knowledge import` reports them).
         """
+        from desktop.core.knowledge.pack import pack_files, pack_hash, read_pack
+
         files = pack_files(root)
         if not files:
             return 0
@@ -412,29 +406,25 @@ class KnowledgeStore:
         if meta.get("pack_hash") == digest:
             return 0
         with self._lock:
-            pack: dict[str, Insight] = {}
-            for path in files:
-                for _line_no, data in _read_jsonl(path):
-                    try:
-                        insight = Insight.from_dict(data)
-                    except ValueError:
-                        continue
-                    pack.setdefault(insight.id, insight)
-            skip = set(self._existing(list(pack))) | self.deleted_ids()
-            new = [i for key, i in pack.items() if key not in skip]
+            insights, _errors = read_pack(files)
+            pack = {i.id: i for i in insights}
+            deleted = self.deleted_ids()
+            stored = {i.id: i for i in self.iter_all(source="curated")}
+            untouched = {key: i for key, i in stored.items() if not i.provenance.get(USER_EDITED)}
+            new = [i for key, i in pack.items() if key not in stored and key not in deleted]
+            retag = []
+            for key, old in untouched.items():
+                if key in pack:
+                    pack[key].created_at = old.created_at
+                    if to_metadata(old) != to_metadata(pack[key]):
+                        retag.append(pack[key])
+            dropped = [key for key in untouched if key not in pack]
             self._upsert(new)
+            for start in range(0, len(retag), BATCH):
+                chunk = retag[start : start + BATCH]
+                self.collection.update(ids=[i.id for i in chunk], metadatas=[to_metadata(i) for i in chunk])
+            for start in range(0, len(dropped), 1000):
+                self.collection.delete(ids=dropped[start : start + 1000])
             meta["pack_hash"] = digest
-            meta.pop("hnsw:space", None)
             self.collection.modify(metadata=meta)
         return len(new)
-
-
-def _read_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        for line_no, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                yield line_no, json.loads(line)
-            except ValueError:
-                continue
