@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from desktop.core.cancel import CancelToken
 from desktop.core.llm.base import ChatModel, Message
@@ -24,6 +25,7 @@ NOTE_MAX_TOKENS = (
 )
 WARM_MAX_TOKENS = 32
 TEMPERATURE = 0.2
+T = TypeVar("T")
 
 
 class ToneText(str):
@@ -57,6 +59,27 @@ def _load_detector() -> Callable[[str], str] | None:
 
 
 _detect: Callable[[str], str] | None = _load_detector()
+
+
+_warm_lock = threading.Lock()
+_warmed = False
+
+
+def warm_up(background: bool = True) -> None:
+    """Load the language detector's models now (seconds on a busy laptop) instead of inside the first note,
+    which has only a 600 ms budget. Idempotent; strategy modules call it when they are imported."""
+    global _warmed
+    with _warm_lock:
+        if _warmed or _detect is None:
+            return
+        _warmed = True
+    detect = _detect
+    if background:
+        threading.Thread(
+            target=detect, args=("warm up",), name="zantara-detector-warmup", daemon=True
+        ).start()
+    else:
+        detect("warm up")
 
 
 def language_ok(text: str, language: str) -> bool:
@@ -370,3 +393,65 @@ def rewrite_warmer(
     if len(WORD.findall(text)) < 3:
         return ToneText("", source="none", reason="empty", raw=raw, ms=ms)
     return ToneText(text, source="model", reason="ok", raw=raw, ms=ms)
+
+
+# --- running a tone function beside the main answer ---------------------------------------------------------
+
+
+class Job(Generic[T]):
+    """A tone function running in a daemon thread with its own cancel token.
+
+    Strategies start the small model's work at once and wait for it only up to a deadline. A late job is
+    cancelled, and the shared local model stops between two tokens, so it is free again for an offline answer.
+    The user's Stop (``parent``) cancels the job too.
+    """
+
+    def __init__(
+        self, fn: Callable[[CancelToken], T], parent: CancelToken | None = None, name: str = "tone"
+    ) -> None:
+        self.token = CancelToken()
+        self.parent = parent
+        self.started = time.perf_counter()
+        self.finished: float | None = None
+        self.result: T | None = None
+        self.error: BaseException | None = None
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(fn,), name=f"zantara-{name}", daemon=True)
+        self._thread.start()
+
+    def _run(self, fn: Callable[[CancelToken], T]) -> None:
+        try:
+            self.result = fn(self.token)
+        except BaseException as exc:  # reported to the waiting strategy, never raised in this thread
+            self.error = exc
+        finally:
+            self.finished = time.perf_counter()
+            self._done.set()
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` s, in small slices so the user's Stop is seen; True if the job finished."""
+        end = time.perf_counter() + max(0.0, timeout)
+        while not self._done.is_set():
+            if self.parent is not None and self.parent.cancelled:
+                self.cancel()
+                return self._done.is_set()
+            left = end - time.perf_counter()
+            if left <= 0:
+                return False
+            self._done.wait(min(left, 0.02))
+        return True
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def join(self, timeout: float = 2.0) -> None:
+        self._thread.join(timeout)
+
+    @property
+    def ms(self) -> float:
+        end = self.finished if self.finished is not None else time.perf_counter()
+        return round((end - self.started) * 1000, 1)

@@ -1,0 +1,38 @@
+"""Option 4 of the owner's design: who is asking decides who answers.
+
+Team members get the local model as a warm colleague, with the retrieved insights, even when Claude is
+online (an insider experience, and no API cost). Clients get Claude in a professional tone. Offline, the local
+model answers either way. The profile is ``settings.profile``; ``ctx.scratch["profile"]`` overrides it.
+"""
+
+from __future__ import annotations
+
+from desktop.core.chat import prompts
+from desktop.core.chat.strategies.base import AnswerContext, Strategy
+from desktop.core.chat.strategies.rag import main_system_prompt, stream_answer
+
+COLLEAGUE = (
+    "You are talking with a colleague from the team: be warm, candid and practical, like a friend at work."
+)
+
+
+def colleague_system_prompt(ctx: AnswerContext) -> str:
+    system = prompts.local_system_prompt(ctx.language, ctx.insights) + "\n\n" + COLLEAGUE
+    if ctx.partial:
+        system += "\n\n" + prompts.continuation_note(ctx.partial)
+    return system
+
+
+class TeamStrategy(Strategy):
+    name = "team"
+    description = "Team members: the local model as a warm colleague; clients: Claude, professional."
+
+    def run(self, ctx: AnswerContext) -> str:
+        profile = ctx.scratch.get("profile") or ctx.settings.profile
+        if profile == "team":
+            if not ctx.offline:
+                ctx.trace.notes.append("team profile: the local model answers as a colleague (by design)")
+            return stream_answer(ctx, system=colleague_system_prompt(ctx), model=ctx.local)
+        if ctx.offline:
+            ctx.trace.notes.append("client profile, offline: the local model answers")
+        return stream_answer(ctx, system=main_system_prompt(ctx, profile="client"))

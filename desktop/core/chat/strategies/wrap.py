@@ -1,0 +1,145 @@
+"""Option 2 of the owner's design: Claude writes the core answer, the local model a warm opening and closing.
+
+All three start together: Claude's request, and in a second thread the opening, then the closing (the local
+model is one shared instance, so its two calls take turns). The opening is shown first as soon as it is ready;
+if Claude's first words arrive earlier they are held back until the opening is ready or the deadline
+(``settings.enrich_deadline_ms``) passes, then streamed. The closing is appended if it is ready by the time
+Claude ends (plus the same deadline). Any local-model failure or delay → Claude's answer as is, and the trace
+says so; Claude's own failure cancels the local work at once so the offline answer is not kept waiting.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from typing import Any
+
+from desktop.core.chat import tone
+from desktop.core.chat.strategies.base import AnswerContext, Strategy
+from desktop.core.chat.strategies.rag import ANSWER_MAX_TOKENS, main_system_prompt, stream_answer
+from desktop.core.chat.trace import Event
+
+POLL_S = 0.02
+tone.warm_up()  # the detector gates the first note too; load it before that note's deadline
+
+
+class _Producer:
+    """Claude's stream read in a thread into a queue, so the strategy can wait for the opening meanwhile."""
+
+    def __init__(self, ctx: AnswerContext, system: str) -> None:
+        self.queue: queue.Queue[tuple[str, Any]] = queue.Queue()
+        self.started = time.perf_counter()
+        self._thread = threading.Thread(
+            target=self._run, args=(ctx, system), name="zantara-wrap", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, ctx: AnswerContext, system: str) -> None:
+        try:
+            stream = ctx.main.stream(
+                ctx.messages(), system=system, max_tokens=ANSWER_MAX_TOKENS, cancel=ctx.cancel
+            )
+            for chunk in stream:
+                self.queue.put(("chunk", chunk))
+            self.queue.put(("done", None))
+        except BaseException as exc:  # handed to the strategy's thread, which re-raises it
+            self.queue.put(("error", exc))
+
+
+class WrapStrategy(Strategy):
+    name = "wrap"
+    description = "Claude writes the answer; the local model adds a warm opening and closing."
+
+    def run(self, ctx: AnswerContext) -> str:
+        if ctx.offline:
+            ctx.trace.notes.append("offline: the local model answers warmly itself; opening/closing skipped")
+            return stream_answer(ctx, system=main_system_prompt(ctx))
+        deadline_s = ctx.settings.enrich_deadline_ms / 1000
+        wrap: dict[str, Any] = {}
+        ctx.scratch["wrap"] = wrap
+        ctx.trace.models["wrap"] = ctx.local.name
+        opening_job = tone.Job(
+            lambda t: tone.warm_opening(ctx.local, ctx.message, ctx.language, t),
+            parent=ctx.cancel,
+            name="opening",
+        )
+        producer = _Producer(ctx, main_system_prompt(ctx))
+        ctx.trace.models["answer"] = ctx.main.name
+        held: list[str] = []  # Claude's words that arrived before the opening was settled
+        answer: list[str] = []
+        state: dict[str, Any] = {"opening": None, "closing_job": None}
+
+        def settle_opening() -> None:
+            """Show the opening (if any), then what Claude already said; start the closing."""
+            opening = self._resolve(ctx, opening_job, "opening", wrap)
+            state["opening"] = opening
+            if opening:
+                ctx.emit(Event("chunk", opening + "\n\n"))
+            for chunk in held:
+                ctx.emit(Event("chunk", chunk))
+            held.clear()
+            state["closing_job"] = tone.Job(
+                lambda t: tone.warm_closing(ctx.local, ctx.message, ctx.language, t),
+                parent=ctx.cancel,
+                name="closing",
+            )
+
+        try:
+            while True:
+                if state["opening"] is None and (opening_job.done or opening_job.ms >= deadline_s * 1000):
+                    settle_opening()
+                try:
+                    kind, value = producer.queue.get(timeout=POLL_S)
+                except queue.Empty:
+                    continue
+                if kind == "error":
+                    raise value
+                if kind == "done":
+                    break
+                if not answer:
+                    wrap["claude_first_token_ms"] = round((time.perf_counter() - producer.started) * 1000, 1)
+                answer.append(value)
+                if state["opening"] is None:
+                    held.append(value)
+                else:
+                    ctx.emit(Event("chunk", value))
+            ctx.trace.add_stage(f"answer:{ctx.main.kind}", producer.started)
+            if state["opening"] is None:  # Claude finished before the opening was settled
+                opening_job.wait(deadline_s - opening_job.ms / 1000)
+                settle_opening()
+            closing_job: tone.Job[tone.ToneText] = state["closing_job"]
+            closing_job.wait(deadline_s)
+            closing = self._resolve(ctx, closing_job, "closing", wrap)
+            if closing:
+                ctx.emit(Event("chunk", "\n\n" + closing))
+        except BaseException:
+            opening_job.cancel()
+            if state["closing_job"] is not None:
+                state["closing_job"].cancel()
+            raise
+        ctx.trace.notes.append(
+            f"wrap: opening {wrap['opening']['reason']}, closing {wrap['closing']['reason']}"
+        )
+        opening = state["opening"]
+        return (opening + "\n\n" if opening else "") + "".join(answer) + ("\n\n" + closing if closing else "")
+
+    @staticmethod
+    def _resolve(ctx: AnswerContext, job: tone.Job[tone.ToneText], part: str, wrap: dict[str, Any]) -> str:
+        """The opening/closing text if the job made it in time, else "" (cancelled); recorded in the trace."""
+        info: dict[str, Any] = {"used": False, "ms": job.ms}
+        text = ""
+        if not job.done:
+            job.cancel()
+            info["reason"] = "late"
+        elif job.error is not None:
+            info["reason"] = "failed"
+            info["error"] = type(job.error).__name__
+        elif job.result is not None:
+            text = str(job.result)
+            info.update(used=bool(text), reason=job.result.reason, source=job.result.source)
+            if job.result.source == "template":
+                info["raw"] = job.result.raw[:200]
+        wrap[part] = info
+        ctx.trace.add_stage(f"{part}:local", job.started, ok=bool(text), detail=str(info["reason"]))
+        return text
