@@ -1,7 +1,149 @@
-"""(placeholder, filled in by its issue)"""
+"""`zantara ask`, `zantara history`, `zantara status`: the chat from the shell.
+
+Human mode streams the answer to stdout as it arrives and says on stderr when the local model answered
+and why; ``--json`` prints the whole answer with its trace once it is done (the issue 4 shape).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
 
 import click
 
+from desktop.cli.output import err_console, json_option, print_json
+from desktop.core.chat.trace import Event
+
+
+def _services() -> Any:
+    from desktop.core.services import Services
+
+    return Services()
+
+
+@click.command("ask")
+@click.argument("text")
+@click.option("--conversation", "conversation_id", metavar="ID", help="Continue this conversation.")
+@click.option(
+    "--strategy", metavar="NAME", help="rag, enrich, combo, wrap, rewrite or team (default: settings)."
+)
+@click.option("--offline", is_flag=True, help="Answer with the local model only; never contact Claude.")
+@json_option
+def ask(text: str, conversation_id: str | None, strategy: str | None, offline: bool, as_json: bool) -> None:
+    """Ask Zantara. Claude answers; the local model takes over when Claude cannot."""
+    services = _services()
+    shown = {"text": False}
+
+    def on_event(event: Event) -> None:
+        if as_json:
+            return
+        if event.kind == "chunk":
+            sys.stdout.write(event.text)
+            sys.stdout.flush()
+            shown["text"] = True
+        elif event.kind == "replace":
+            sys.stdout.write(("\n" if shown["text"] else "") + event.text)
+            sys.stdout.flush()
+        elif event.kind == "mode" and event.data.get("mode") == "offline":
+            message = event.data.get("message") or event.data.get("reason", "")
+            err_console.print(f"[dim](offline: {event.data.get('reason')}) {message}[/]", highlight=False)
+
+    answer = services.router.ask(
+        text, conversation_id=conversation_id, strategy=strategy, offline=offline, on_event=on_event
+    )
+    if as_json:
+        data = answer.to_dict()
+        data["message_id"] = answer.message_id
+        print_json(data)
+        return
+    sys.stdout.write("\n")
+    model = answer.trace.models.get("answer", "")
+    err_console.print(
+        f"[dim]{answer.mode} · {model} · {answer.trace.strategy} · {answer.trace.language} · "
+        f"{len(answer.trace.insights)} insight(s) · {answer.trace.timings_ms.get('total')} ms · "
+        f"conversation {answer.conversation_id}[/]",
+        highlight=False,
+    )
+
+
+def _history_row(row: dict[str, Any]) -> dict[str, Any]:
+    trace = row.get("trace") or {}
+    return {
+        "id": row["id"],
+        "conversation_id": row["conversation_id"],
+        "conversation_title": row.get("conversation_title", ""),
+        "role": row["role"],
+        "content": row["content"],
+        "mode": row["mode"],
+        "reason": trace.get("reason", "") if trace else "",
+        "model": row["model"],
+        "status": row["status"],
+        "strategy": row["strategy"],
+        "created_at": row["created_at"],
+    }
+
+
+@click.command("history")
+@click.option("--conversation", "conversation_id", metavar="ID", help="Only this conversation.")
+@click.option(
+    "--limit", default=50, show_default=True, type=click.IntRange(1, 10000), help="How many messages."
+)
+@json_option
+def history(conversation_id: str | None, limit: int, as_json: bool) -> None:
+    """Recent messages, oldest first (answers show mode, model and status)."""
+    convs = _services().conversations
+    if conversation_id:
+        convs.require(conversation_id)
+    rows = [_history_row(r) for r in convs.history(limit, conversation_id)]
+    if as_json:
+        print_json(
+            {
+                "messages": rows,
+                "conversations": convs.list() if not conversation_id else [convs.get(conversation_id)],
+            }
+        )
+        return
+    current = None
+    for row in rows:
+        if row["conversation_id"] != current:
+            current = row["conversation_id"]
+            click.echo(
+                click.style(f"\n# {row['conversation_title'] or '(untitled)'}  [{current}]", bold=True)
+            )
+        if row["role"] == "user":
+            click.echo(f"you: {row['content']}")
+        else:
+            tag = f"{row['mode'] or '?'}, {row['model'] or '?'}"
+            if row["reason"]:
+                tag += f", {row['reason']}"
+            if row["status"] != "complete":
+                tag += f", {row['status']}"
+            click.echo(f"zantara ({tag}): {row['content']}")
+
+
+@click.command("status")
+@json_option
+def status(as_json: bool) -> None:
+    """Claude reachability (circuit breaker), API key source and the local model."""
+    data = _services().router.status()
+    if as_json:
+        print_json(data)
+        return
+    b, k, local = data["breaker"], data["key"], data["local_model"]
+    line = f"Claude: {b['state']}"
+    if b["state"] != "closed":
+        line += f" ({b['reason']}; next probe in {b['seconds_until_probe']:.0f} s)"
+    click.echo(line)
+    click.echo(
+        f"API key: {'set (' + str(k['source']) + ')' if k['set'] else 'not set'}  [keyring: {k['backend']}]"
+    )
+    click.echo(
+        f"Local model: {local.get('name') or '?'} ({'ok' if local.get('available') else 'unavailable'})"
+    )
+    click.echo(f"Strategy: {data['strategy']}  (available: {', '.join(data['strategies'])})")
+
 
 def register(cli: click.Group) -> None:
-    pass
+    cli.add_command(ask)
+    cli.add_command(history)
+    cli.add_command(status)

@@ -1,0 +1,260 @@
+"""Conversations and messages in SQLite (WAL) in the data folder.
+
+The router writes the user's message before any network call and creates the answer row as ``pending`` before
+the first token, then finalises it (mode, model, status, trace). A crash therefore leaves a pending or partial
+row, never nothing. One connection shared by all threads behind a lock: the GUI's workers and its main thread
+both use it, and SQLite writes are short.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import sqlite3
+import threading
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.core import paths
+from desktop.core.errors import ZantaraError
+from desktop.core.llm.base import Message
+
+STATUSES = ("complete", "partial", "failed", "pending")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS conversations (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS messages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+    content TEXT NOT NULL DEFAULT '',
+    mode TEXT,
+    model TEXT,
+    status TEXT NOT NULL DEFAULT 'complete' CHECK (status IN ('complete', 'partial', 'failed', 'pending')),
+    strategy TEXT,
+    trace_json TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS messages_by_conversation ON messages(conversation_id, id);
+CREATE INDEX IF NOT EXISTS conversations_by_update ON conversations(updated_at);
+"""
+
+
+class ConversationNotFound(ZantaraError):
+    """No conversation with that id."""
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+class Conversations:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=10)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Conversations:
+        return cls(path or paths.database_path())
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def _exec(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        with self._lock:
+            return self._db.execute(sql, params)
+
+    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            return [dict(r) for r in self._db.execute(sql, params).fetchall()]
+
+    # -- conversations --------------------------------------------------------------------------------------
+    def create(self, title: str | None = None) -> dict[str, Any]:
+        conv_id = str(uuid.uuid4())
+        now = now_iso()
+        self._exec(
+            "INSERT INTO conversations (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)",
+            (conv_id, (title or "").strip()[:200], now, now),
+        )
+        return {"id": conv_id, "title": (title or "").strip()[:200], "created_at": now, "updated_at": now}
+
+    def get(self, conversation_id: str) -> dict[str, Any] | None:
+        rows = self._rows(
+            "SELECT c.*, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count "
+            "FROM conversations c WHERE c.id = ?",
+            (conversation_id,),
+        )
+        return rows[0] if rows else None
+
+    def require(self, conversation_id: str) -> dict[str, Any]:
+        conv = self.get(conversation_id)
+        if conv is None:
+            raise ConversationNotFound(
+                f"No conversation with id '{conversation_id}'.",
+                "Run `zantara history` to list conversations.",
+            )
+        return conv
+
+    def list(self, search: str | None = None) -> builtins.list[dict[str, Any]]:
+        """Newest first; ``search`` matches the title or any message text (case-insensitive)."""
+        base = (
+            "SELECT c.*, (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count "
+            "FROM conversations c"
+        )
+        if search:
+            like = f"%{search.strip()}%"
+            return self._rows(
+                base
+                + " WHERE c.title LIKE ? OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id "
+                "AND m.content LIKE ?) ORDER BY c.updated_at DESC",
+                (like, like),
+            )
+        return self._rows(base + " ORDER BY c.updated_at DESC")
+
+    def rename(self, conversation_id: str, title: str) -> None:
+        self.require(conversation_id)
+        self._exec(
+            "UPDATE conversations SET title = ?, updated_at = ? WHERE id = ?",
+            (title.strip()[:200], now_iso(), conversation_id),
+        )
+
+    def delete(self, conversation_id: str) -> bool:
+        return self._exec("DELETE FROM conversations WHERE id = ?", (conversation_id,)).rowcount > 0
+
+    def _touch(self, conversation_id: str) -> None:
+        self._exec("UPDATE conversations SET updated_at = ? WHERE id = ?", (now_iso(), conversation_id))
+
+    # -- messages -------------------------------------------------------------------------------------------
+    def add_message(
+        self,
+        conversation_id: str,
+        role: str,
+        content: str,
+        *,
+        status: str = "complete",
+        mode: str | None = None,
+        model: str | None = None,
+        strategy: str | None = None,
+        trace: dict[str, Any] | None = None,
+    ) -> int:
+        self.require(conversation_id)
+        with self._lock:
+            cur = self._db.execute(
+                "INSERT INTO messages (conversation_id, role, content, mode, model, status, strategy,"
+                " trace_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    conversation_id,
+                    role,
+                    content,
+                    mode,
+                    model,
+                    status,
+                    strategy,
+                    json.dumps(trace, ensure_ascii=False) if trace is not None else None,
+                    now_iso(),
+                ),
+            )
+            self._touch(conversation_id)
+            return int(cur.lastrowid or 0)
+
+    def update_message(self, message_id: int, **fields: Any) -> None:
+        """Set any of content, mode, model, status, strategy, trace (a dict)."""
+        allowed = {"content", "mode", "model", "status", "strategy", "trace"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"unknown message field(s): {', '.join(sorted(unknown))}")
+        if "status" in fields and fields["status"] not in STATUSES:
+            raise ValueError(f"bad status {fields['status']!r}")
+        if "trace" in fields:
+            trace = fields.pop("trace")
+            fields["trace_json"] = json.dumps(trace, ensure_ascii=False) if trace is not None else None
+        if not fields:
+            return
+        sets = ", ".join(f"{name} = ?" for name in fields)
+        with self._lock:
+            self._db.execute(f"UPDATE messages SET {sets} WHERE id = ?", (*fields.values(), message_id))
+            row = self._db.execute(
+                "SELECT conversation_id FROM messages WHERE id = ?", (message_id,)
+            ).fetchone()
+            if row:
+                self._touch(row[0])
+
+    @staticmethod
+    def _decode(row: dict[str, Any]) -> dict[str, Any]:
+        raw = row.pop("trace_json", None)
+        row["trace"] = json.loads(raw) if raw else None
+        return row
+
+    def get_message(self, message_id: int) -> dict[str, Any] | None:
+        rows = self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))
+        return self._decode(rows[0]) if rows else None
+
+    def messages(self, conversation_id: str) -> builtins.list[dict[str, Any]]:
+        return [
+            self._decode(r)
+            for r in self._rows(
+                "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,)
+            )
+        ]
+
+    def context_messages(
+        self, conversation_id: str, *, before_id: int | None = None, limit: int = 10
+    ) -> builtins.list[Message]:
+        """Earlier turns for the model: complete/partial rows only, oldest first, the last ``limit``."""
+        sql = (
+            "SELECT role, content FROM messages"
+            " WHERE conversation_id = ? AND status IN ('complete', 'partial')"
+        )
+        params: tuple[Any, ...] = (conversation_id,)
+        if before_id is not None:
+            sql += " AND id < ?"
+            params += (before_id,)
+        rows = self._rows(sql + " AND content != '' ORDER BY id DESC LIMIT ?", (*params, limit))
+        return [Message(r["role"], r["content"]) for r in reversed(rows)]
+
+    def history(self, limit: int = 50, conversation_id: str | None = None) -> builtins.list[dict[str, Any]]:
+        """The most recent messages (all conversations unless one is given), oldest first."""
+        sql = (
+            "SELECT m.*, c.title AS conversation_title"
+            " FROM messages m JOIN conversations c ON c.id = m.conversation_id"
+        )
+        params: tuple[Any, ...] = ()
+        if conversation_id:
+            sql += " WHERE m.conversation_id = ?"
+            params = (conversation_id,)
+        rows = self._rows(sql + " ORDER BY m.id DESC LIMIT ?", (*params, limit))
+        return [self._decode(r) for r in reversed(rows)]
+
+    # -- export ---------------------------------------------------------------------------------------------
+    def export_json(self, conversation_id: str) -> dict[str, Any]:
+        conv = self.require(conversation_id)
+        return {**conv, "messages": self.messages(conversation_id)}
+
+    def export_markdown(self, conversation_id: str) -> str:
+        conv = self.require(conversation_id)
+        lines = [f"# {conv['title'] or 'Conversation'}", "", f"_{conv['created_at']}_", ""]
+        for msg in self.messages(conversation_id):
+            if msg["role"] == "user":
+                who = "**You**"
+            else:
+                via = "Claude" if msg["mode"] == "claude" else "offline"
+                who = f"**Zantara** ({via}, {msg['model'] or '?'}" + (
+                    f", {msg['status']})" if msg["status"] != "complete" else ")"
+                )
+            lines += [f"{who}:", "", msg["content"] or "_(no text)_", ""]
+        return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,379 @@
+"""The router: everything an answer needs that does not depend on the strategy.
+
+1. store the user's message (before any network call) and a ``pending`` answer row;
+2. detect the language and retrieve cultural insights;
+3. decide Claude or offline: ``--offline``, no key or an open circuit breaker go offline with no wait;
+4. run the strategy; if Claude fails (:class:`ClaudeUnavailable`), tell the breaker, keep what Claude streamed
+   (marked), and run the same strategy again offline with the local model;
+5. finalise the answer row with mode, model, status and the trace.
+
+Strategies return only the text *they* produced; when Claude was cut mid-answer the router prepends Claude's
+partial text and the "continued offline" mark, which it has already streamed to the caller.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+from desktop.core import secrets
+from desktop.core.cancel import CancelToken
+from desktop.core.chat import prompts
+from desktop.core.chat.strategies import registry
+from desktop.core.chat.strategies.base import AnswerContext, Strategy
+from desktop.core.chat.trace import Answer, Event, Trace
+from desktop.core.errors import Cancelled, ClaudeUnavailable, ZantaraError
+from desktop.core.llm.base import ChatModel, Message
+
+if TYPE_CHECKING:
+    from desktop.core.services import Services
+
+EventCallback = Callable[[Event], None]
+HISTORY_TURNS = 10
+FLUSH_EVERY_S = 1.0  # how often streamed text is written to the pending row (crash safety)
+
+OFFLINE_MESSAGES = {
+    "offline_requested": "Offline mode: the local model answers.",
+    "no_key": "No Anthropic API key: the local model answers. Run `zantara key set` to use Claude.",
+    "breaker_open": "Claude failed recently: the local model answers until a probe succeeds.",
+}
+
+
+class Router:
+    def __init__(self, services: Services, claude_factory: Callable[[], ChatModel] | None = None) -> None:
+        self.services = services
+        self._claude_factory = claude_factory
+        self._claude: ChatModel | None = None
+        self._claude_key: str | None = None
+        self._lock = threading.Lock()
+
+    # -- models ---------------------------------------------------------------------------------------------
+    def claude(self) -> ChatModel:
+        """The Claude model for the current key (re-created when the key changes, e.g. after `key set`)."""
+        if self._claude_factory is not None:
+            with self._lock:
+                if self._claude is None:
+                    self._claude = self._claude_factory()
+                return self._claude
+        from desktop.core.llm.claude import ClaudeModel
+
+        key = secrets.get_api_key()
+        with self._lock:
+            if self._claude is None or key != self._claude_key:
+                self._claude = ClaudeModel(self.services.settings, api_key=key)
+                self._claude_key = key
+            return self._claude
+
+    def probe_claude(self, force: bool = False) -> bool:
+        """Background probe for the GUI: a cheap models-list call through the breaker."""
+        claude = self.claude()
+        list_models = getattr(claude, "list_models", None)
+        fn: Callable[[], object] = (
+            list_models
+            if callable(list_models)
+            else (lambda: claude.complete([Message("user", "ping")], max_tokens=1))
+        )
+        return self.services.breaker.probe(fn, force=force)
+
+    def status(self) -> dict[str, Any]:
+        """Breaker, key and local-model state (`zantara status --json`, GUI badge)."""
+        local: dict[str, Any] = {}
+        try:
+            entry = self.services.registry.resolve(self.services.settings.local_model)
+            local = {"name": entry.name, "path": str(entry.path), "available": entry.path.exists()}
+        except ZantaraError as exc:
+            local = {"name": self.services.settings.local_model, "available": False, "error": str(exc)}
+        return {
+            "breaker": self.services.breaker.snapshot(),
+            "key": secrets.api_key_status(),
+            "claude_model": self.services.settings.claude_chat_model,
+            "local_model": local,
+            "strategy": self.services.settings.strategy,
+            "strategies": registry.available(),
+        }
+
+    # -- public API -----------------------------------------------------------------------------------------
+    def ask(
+        self,
+        text: str,
+        *,
+        conversation_id: str | None = None,
+        strategy: str | None = None,
+        offline: bool = False,
+        cancel: CancelToken | None = None,
+        on_event: EventCallback | None = None,
+    ) -> Answer:
+        text = text.strip()
+        if not text:
+            raise ZantaraError("The message is empty.", "Type a question first.")
+        chosen = self._strategy(strategy)  # fail on a bad name before anything is stored
+        convs = self.services.conversations
+        if conversation_id:
+            convs.require(conversation_id)
+        else:
+            conversation_id = convs.create(title=_title(text))["id"]
+        history = convs.context_messages(conversation_id, limit=HISTORY_TURNS)
+        user_id = convs.add_message(conversation_id, "user", text)
+        return self._answer(conversation_id, user_id, text, history, chosen, offline, cancel, on_event)
+
+    def regenerate(
+        self,
+        message_id: int,
+        *,
+        strategy: str | None = None,
+        offline: bool = False,
+        cancel: CancelToken | None = None,
+        on_event: EventCallback | None = None,
+    ) -> Answer:
+        """Answer again the user message behind ``message_id`` (an answer or the user message itself).
+
+        The old answer stays in the conversation; the new one is appended.
+        """
+        convs = self.services.conversations
+        row = convs.get_message(message_id)
+        if row is None:
+            raise ZantaraError(
+                f"No message with id {message_id}.", "Run `zantara history --json` to see ids."
+            )
+        conversation_id = row["conversation_id"]
+        if row["role"] == "assistant":
+            earlier = [
+                m for m in convs.messages(conversation_id) if m["id"] < message_id and m["role"] == "user"
+            ]
+            if not earlier:
+                raise ZantaraError(f"Message {message_id} has no question before it.")
+            row = earlier[-1]
+        history = convs.context_messages(conversation_id, before_id=row["id"], limit=HISTORY_TURNS)
+        chosen = self._strategy(strategy)
+        return self._answer(
+            conversation_id, row["id"], row["content"], history, chosen, offline, cancel, on_event
+        )
+
+    # -- internals ------------------------------------------------------------------------------------------
+    def _strategy(self, name: str | None) -> Strategy:
+        if name:
+            return registry.get_strategy(name)
+        default = self.services.settings.strategy
+        if registry.is_available(default):
+            return registry.get_strategy(default)
+        return registry.get_strategy("rag")  # the configured default is not built in this version
+
+    def _answer(
+        self,
+        conversation_id: str,
+        user_id: int,
+        text: str,
+        history: list[Message],
+        strategy: Strategy,
+        offline: bool,
+        cancel: CancelToken | None,
+        on_event: EventCallback | None,
+    ) -> Answer:
+        settings = self.services.settings
+        convs = self.services.conversations
+        cancel = cancel or CancelToken()
+        started = time.perf_counter()
+        trace = Trace(strategy=strategy.name)
+        answer_id = convs.add_message(
+            conversation_id, "assistant", "", status="pending", strategy=strategy.name
+        )
+        sink = _Sink(started, trace, on_event, lambda t: convs.update_message(answer_id, content=t))
+
+        language, insights, context_block, store = self._retrieve(text, trace, sink)
+        mode, reason = self._decide(offline)
+        claude = self.claude() if mode == "claude" else None
+        local = self._local()
+        trace.mode = "claude" if mode == "claude" else "offline"
+        trace.reason = reason
+        sink.emit(
+            Event(
+                "mode",
+                data={"mode": trace.mode, "reason": reason, "message": OFFLINE_MESSAGES.get(reason, "")},
+            )
+        )
+
+        ctx = AnswerContext(
+            message=text,
+            history=history,
+            language=language,
+            insights=insights,
+            context_block=context_block,
+            main=claude or local,
+            local=local,
+            offline=claude is None,
+            settings=settings,
+            trace=trace,
+            emit=sink.emit,
+            cancel=cancel,
+            store=store,
+        )
+        prefix = ""
+        status = "complete"
+        try:
+            try:
+                body = strategy.run(ctx)
+                if claude is not None:
+                    self.services.breaker.record_success()
+            except ClaudeUnavailable as exc:
+                self.services.breaker.record_failure(exc.reason)
+                partial = exc.partial or sink.streamed
+                trace.mode, trace.reason = "offline", exc.reason
+                trace.notes.append(f"Claude: {exc}")
+                trace.models.pop("answer", None)
+                sink.emit(Event("mode", data={"mode": "offline", "reason": exc.reason, "message": str(exc)}))
+                if partial:
+                    status = "partial"
+                    trace.notes.append(f"kept {len(partial)} characters Claude streamed before the failure")
+                    prefix = partial + prompts.CONTINUED_OFFLINE_MARK
+                    if sink.streamed != partial:
+                        sink.emit(Event("replace", partial))
+                    sink.emit(Event("chunk", prompts.CONTINUED_OFFLINE_MARK))
+                elif sink.streamed:
+                    sink.emit(Event("replace", ""))  # a strategy's own opening etc. is redone offline
+                ctx.main, ctx.offline, ctx.partial = local, True, partial
+                ctx.scratch.clear()
+                body = strategy.run(ctx)
+        except Cancelled:
+            trace.notes.append("stopped by the user")
+            trace.reason = trace.reason or "cancelled"
+            final = sink.streamed
+            return self._finish(
+                answer_id, conversation_id, final, "partial" if final else "failed", trace, started
+            )
+        except BaseException as exc:
+            trace.notes.append(f"failed: {secrets.redact(str(exc))}")
+            self._finish(answer_id, conversation_id, sink.streamed, "failed", trace, started)
+            raise
+        trace.models.setdefault("answer", ctx.main.name)
+        return self._finish(answer_id, conversation_id, prefix + body, status, trace, started)
+
+    def _finish(
+        self, answer_id: int, conversation_id: str, text: str, status: str, trace: Trace, started: float
+    ) -> Answer:
+        trace.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
+        self.services.conversations.update_message(
+            answer_id,
+            content=text,
+            status=status,
+            mode=trace.mode,
+            model=trace.models.get("answer", ""),
+            strategy=trace.strategy,
+            trace=asdict(trace),
+        )
+        return Answer(
+            text=text,
+            trace=trace,
+            status=status,  # type: ignore[arg-type]
+            conversation_id=conversation_id,
+            message_id=answer_id,
+        )
+
+    def _decide(self, offline: bool) -> tuple[str, str]:
+        if offline:
+            return "offline", "offline_requested"
+        if not getattr(self.claude(), "has_key", True):
+            return "offline", "no_key"
+        if not self.services.breaker.allow():
+            return "offline", "breaker_open"
+        return "claude", ""
+
+    def _local(self) -> ChatModel:
+        """The local model; if it cannot even be resolved, a stand-in that raises that error only when used,
+        so a missing GGUF does not break answers Claude can give."""
+        try:
+            return self.services.local_model
+        except ZantaraError as exc:
+            return _UnavailableLocal(exc)
+
+    def _retrieve(self, text: str, trace: Trace, sink: _Sink) -> tuple[str, list[dict[str, Any]], str, Any]:
+        """Language + insights; a broken knowledge store degrades to no context, never to no answer."""
+        began = time.perf_counter()
+        store = None
+        try:
+            from desktop.core.knowledge.retrieval import format_for_claude, retrieve
+
+            store = self.services.store
+            result = retrieve(store, text, k=self.services.settings.retrieval_k)
+            language, insights = result.language, [s.to_dict() for s in result.insights]
+            trace.needs_context = result.needs_context
+            block = format_for_claude(result.insights)
+            trace.add_stage("retrieval", began, detail=result.need_reason)
+        except Exception as exc:
+            from desktop.core.knowledge.language import detect_language
+
+            language, insights, block = detect_language(text), [], ""
+            trace.notes.append(f"retrieval unavailable: {secrets.redact(str(exc))}")
+            trace.add_stage("retrieval", began, ok=False, detail=type(exc).__name__)
+        trace.language, trace.insights = language, insights
+        trace.timings_ms["retrieval"] = round((time.perf_counter() - began) * 1000, 1)
+        sink.emit(
+            Event(
+                "insights",
+                data={"insights": insights, "language": language, "needs_context": trace.needs_context},
+            )
+        )
+        return language, insights, block, store
+
+
+class _Sink:
+    """Forwards events to the caller, tracks the streamed text and first-token time, flushes to the DB."""
+
+    def __init__(
+        self, started: float, trace: Trace, on_event: EventCallback | None, flush: Callable[[str], None]
+    ) -> None:
+        self.started = started
+        self.trace = trace
+        self.on_event = on_event
+        self.flush = flush
+        self.parts: list[str] = []
+        self.last_flush = time.perf_counter()
+
+    @property
+    def streamed(self) -> str:
+        return "".join(self.parts)
+
+    def emit(self, event: Event) -> None:
+        if event.kind == "chunk" and event.text:
+            if self.trace.timings_ms.get("first_token") is None:
+                self.trace.timings_ms["first_token"] = round((time.perf_counter() - self.started) * 1000, 1)
+            self.parts.append(event.text)
+            if time.perf_counter() - self.last_flush >= FLUSH_EVERY_S:
+                self.last_flush = time.perf_counter()
+                with contextlib.suppress(Exception):
+                    self.flush(self.streamed)
+        elif event.kind == "replace":
+            self.parts = [event.text] if event.text else []
+        if self.on_event is not None:
+            self.on_event(event)
+
+
+class _UnavailableLocal(ChatModel):
+    kind = "local"
+
+    def __init__(self, error: ZantaraError) -> None:
+        self.error = error
+
+    @property
+    def name(self) -> str:
+        return "unavailable"
+
+    def stream(
+        self,
+        messages: list[Message],
+        *,
+        system: str = "",
+        max_tokens: int = 512,
+        temperature: float = 0.7,
+        cancel: CancelToken | None = None,
+    ) -> Iterator[str]:
+        raise self.error
+        yield ""
+
+
+def _title(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= 60 else line[:59].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,63 @@
+"""Option 5 of the owner's design: retrieved cultural insights in Claude's system prompt, no LLaMA call.
+
+Also holds :func:`stream_answer`, the one loop every strategy can use to stream the main model into the
+chat: it picks the right prompt for Claude or the local model, continues a cut-off Claude answer offline,
+emits chunk events and records the stage and model in the trace.
+"""
+
+from __future__ import annotations
+
+import time
+
+from desktop.core.chat import prompts
+from desktop.core.chat.strategies.base import AnswerContext, Strategy
+from desktop.core.chat.trace import Event
+from desktop.core.llm.base import ChatModel
+
+ANSWER_MAX_TOKENS = 1024
+LOCAL_MAX_TOKENS = 256
+
+
+def main_system_prompt(ctx: AnswerContext, cultural_note: str = "", profile: str | None = None) -> str:
+    """Claude gets the full persona + context block; the local model the compact persona (+ continuation)."""
+    if not ctx.offline:
+        return prompts.system_prompt(ctx.language, ctx.context_block, cultural_note, profile)
+    system = prompts.local_system_prompt(ctx.language, ctx.insights, cultural_note)
+    if ctx.partial:
+        system += "\n\n" + prompts.continuation_note(ctx.partial)
+    return system
+
+
+def stream_answer(
+    ctx: AnswerContext,
+    *,
+    system: str,
+    model: ChatModel | None = None,
+    stage: str = "answer",
+    role: str = "answer",
+    emit: bool = True,
+) -> str:
+    """Stream ``model`` (default ``ctx.main``) into chunk events; return the text. Errors propagate."""
+    model = model or ctx.main
+    max_tokens = LOCAL_MAX_TOKENS if model.kind == "local" else ANSWER_MAX_TOKENS
+    started = time.perf_counter()
+    parts: list[str] = []
+    ctx.trace.models[role] = model.name
+    try:
+        for chunk in model.stream(ctx.messages(), system=system, max_tokens=max_tokens, cancel=ctx.cancel):
+            parts.append(chunk)
+            if emit:
+                ctx.emit(Event("chunk", chunk))
+    except BaseException as exc:
+        ctx.trace.add_stage(f"{stage}:{model.kind}", started, ok=False, detail=type(exc).__name__)
+        raise
+    ctx.trace.add_stage(f"{stage}:{model.kind}", started)
+    return "".join(parts)
+
+
+class RagStrategy(Strategy):
+    name = "rag"
+    description = "Retrieved cultural insights in Claude's context; no local-model call at run time."
+
+    def run(self, ctx: AnswerContext) -> str:
+        return stream_answer(ctx, system=main_system_prompt(ctx))
