@@ -131,15 +131,16 @@ def repeated(text: str) -> bool:
 
 
 def echoes(text: str, *sources: str) -> bool:
-    """Most of the output's words come straight from a prompt text (the message or a few-shot example)."""
-    words = {w.casefold() for w in WORD.findall(text)}
-    if not words:
+    """Half of the output's 3-word phrases come straight from a prompt text (message, few-shot example)."""
+    grams = _trigrams(text)
+    if not grams:
         return False
-    for source in sources:
-        other = {w.casefold() for w in WORD.findall(source)}
-        if other and len(words & other) / len(words) >= 0.8:
-            return True
-    return False
+    return any(len(grams & _trigrams(source)) / len(grams) >= 0.5 for source in sources)
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = [w.casefold() for w in WORD.findall(text)]
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
 def _generate(
@@ -436,9 +437,8 @@ class Job(Generic[T]):
         """Wait up to ``timeout`` s, in small slices so the user's Stop is seen; True if the job finished."""
         end = time.perf_counter() + max(0.0, timeout)
         while not self._done.is_set():
-            if self.parent is not None and self.parent.cancelled:
+            if self.parent is not None and self.parent.cancelled and not self.token.cancelled:
                 self.cancel()
-                return self._done.is_set()
             left = end - time.perf_counter()
             if left <= 0:
                 return False
