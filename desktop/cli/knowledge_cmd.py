@@ -12,6 +12,7 @@ from typing import Any
 import click
 from rich.table import Table
 
+from desktop.cli import generate_cmd
 from desktop.cli.output import console, json_option, print_json
 from desktop.core.errors import KnowledgeError
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES, STATUSES, Insight
@@ -59,7 +60,9 @@ def query_cmd(text: str, k: int, language: str | None, as_json: bool) -> None:
 @json_option
 def stats_cmd(as_json: bool) -> None:
     """Counts by language, category, source and status."""
-    stats = _store().stats()
+    from desktop.core.generation.runs import generation_summary
+
+    stats = {**_store().stats(), "generation": generation_summary()}
     if as_json:
         print_json(stats)
         return
@@ -77,6 +80,9 @@ def stats_cmd(as_json: bool) -> None:
     console.print(table)
     for key in ("by_source", "by_status"):
         console.print(f"{key[3:]}: " + ", ".join(f"{k} {v}" for k, v in stats[key].items()))
+    gen = stats["generation"]
+    if gen["runs"]:
+        console.print(f"generated: {gen['accepted']} accepted of {gen['attempts']} attempts")
 
 
 @knowledge.command("import")
@@ -178,3 +184,4 @@ knowledge.add_command(_status_command("reject", "rejected"))
 
 def register(cli: click.Group) -> None:
     cli.add_command(knowledge)
+    generate_cmd.register(knowledge)
