@@ -1,0 +1,84 @@
+"""Start the desktop app: QApplication, crash handler, language, theme, then the main window.
+
+Nothing here touches the store, the model or the network: the window must appear at once, and the first
+run with no key must work offline straight away.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+from typing import Any
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop.core import paths
+from desktop.core.errors import SettingsError
+from desktop.core.settings import Settings
+from desktop.gui import crash, i18n, theme
+
+ICON = i18n.HERE.parent / "icons" / "zantara.svg"
+
+
+def setup_logging() -> None:
+    root = logging.getLogger()
+    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
+        return
+    handler = RotatingFileHandler(paths.log_dir() / "zantara-gui.log", maxBytes=1_000_000, backupCount=3)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def make_app(argv: list[str]) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv)
+    app.setApplicationName("Zantara")
+    app.setApplicationDisplayName("Zantara")
+    app.setOrganizationName("Zantara")
+    if ICON.exists():
+        app.setWindowIcon(QIcon(str(ICON)))
+    return app
+
+
+def load_settings() -> tuple[Settings, str]:
+    """Settings, or defaults plus a warning when the file is broken (the app must still open)."""
+    try:
+        return Settings.load(), ""
+    except SettingsError as exc:
+        return Settings(), str(exc)
+
+
+def build_window(services: Any, *, warm_up: bool = True) -> Any:
+    """Apply language and theme from the settings and create the main window (tests use this too)."""
+    from desktop.gui.main_window import MainWindow
+
+    i18n.set_language(services.settings.ui_language)
+    theme.apply(services.settings.theme)
+    return MainWindow(services, warm_up=warm_up)
+
+
+def run(argv: list[str]) -> int:
+    setup_logging()
+    app = make_app(argv)
+    crash.install()
+    from desktop.core.services import Services
+
+    settings, warning = load_settings()
+    services = Services(settings)
+    window = build_window(services)
+    window.show()
+    if warning:
+        window.statusBar().showMessage(warning, 15000)
+    code = app.exec()
+    from desktop.gui.workers import wait_all
+
+    wait_all(3000)
+    return int(code)
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv))

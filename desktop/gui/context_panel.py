@@ -1,0 +1,152 @@
+"""Per-answer context: what shaped this answer. This is what GPT4All and Jan do not show.
+
+Renders an answer's trace (insights used, strategy, who answered and why, fact-guard verdict, stage
+timings) as simple HTML in a read-only browser, re-rendered on language or palette changes.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from desktop.gui import theme
+from desktop.gui.i18n import tr
+from desktop.gui.status_badge import reason_text
+
+
+def _fmt_ms(value: Any) -> str:
+    if value is None:
+        return "—"
+    try:
+        ms = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return f"{ms:.0f} ms" if ms < 10_000 else f"{ms / 1000:.1f} s"
+
+
+def _esc(value: Any) -> str:
+    return html.escape(str(value))
+
+
+def render_trace(trace: dict[str, Any]) -> str:
+    """The HTML for one trace (pure function, so tests can check it without a widget)."""
+    if not trace:
+        hint = tr("Select an answer to see the insights and timings behind it.")
+        return f"<p style='color:gray'>{_esc(hint)}</p>"
+    out: list[str] = []
+    mode = trace.get("mode", "")
+    who = "Claude" if mode == "claude" else tr("Local model (offline)")
+    models = trace.get("models") or {}
+    out.append(f"<h3>{_esc(tr('Answer'))}</h3><table cellspacing='2'>")
+    rows = [
+        (tr("Answered by"), who),
+        (tr("Model"), models.get("answer", "")),
+        (tr("Strategy"), trace.get("strategy", "")),
+        (tr("Language"), trace.get("language", "")),
+    ]
+    if trace.get("reason"):
+        rows.append((tr("Why offline"), reason_text(str(trace["reason"]))))
+    for role, name in models.items():
+        if role != "answer":
+            rows.append((tr("Model ({role})").format(role=role), name))
+    for label, value in rows:
+        if value:
+            out.append(f"<tr><td><b>{_esc(label)}</b></td><td>{_esc(value)}</td></tr>")
+    out.append("</table>")
+
+    insights = trace.get("insights") or []
+    out.append(f"<h3>{_esc(tr('Cultural insights used'))} ({len(insights)})</h3>")
+    if not insights:
+        reason = (
+            tr("No cultural context was needed.") if not trace.get("needs_context") else tr("None found.")
+        )
+        out.append(f"<p>{_esc(reason)}</p>")
+    for ins in insights:
+        meta = " · ".join(
+            _esc(x) for x in (ins.get("language", ""), ins.get("category", ""), ins.get("source", "")) if x
+        )
+        score = ins.get("score")
+        if isinstance(score, int | float):
+            meta += f" · {score:.2f}"
+        out.append(
+            f"<p style='margin-bottom:6px'><span style='color:{theme.GREY}'>{meta}</span><br>"
+            f"{_esc(ins.get('text', ''))}</p>"
+        )
+
+    enrich = trace.get("enrich")
+    if enrich:
+        used = tr("used") if enrich.get("used") else tr("not used")
+        detail = f"{used}, {_fmt_ms(enrich.get('ms'))}"
+        if enrich.get("reason"):
+            detail += f" ({enrich['reason']})"
+        out.append(f"<h3>{_esc(tr('Live cultural note'))}</h3><p>{_esc(detail)}</p>")
+        if enrich.get("note"):
+            out.append(f"<p><i>{_esc(enrich['note'])}</i></p>")
+
+    guard = trace.get("fact_guard")
+    if guard:
+        if guard.get("passed"):
+            verdict = f"<span style='color:{theme.GREEN}'>✔ {_esc(tr('Rewrite kept every fact'))}</span>"
+        else:
+            verdict = (
+                f"<span style='color:{theme.RED}'>✘ {_esc(tr('Rewrite rejected; original shown'))}</span>"
+            )
+        out.append(f"<h3>{_esc(tr('Fact guard'))}</h3><p>{verdict}</p>")
+        for key, label in (("missing", tr("Lost")), ("added", tr("Added"))):
+            items = guard.get(key) or []
+            if items:
+                out.append(f"<p><b>{_esc(label)}:</b> {_esc(', '.join(map(str, items)))}</p>")
+
+    timings = trace.get("timings_ms") or {}
+    stages = trace.get("stages") or []
+    out.append(f"<h3>{_esc(tr('Timings'))}</h3><table cellspacing='2'>")
+    labels = {"retrieval": tr("Retrieval"), "first_token": tr("First token"), "total": tr("Total")}
+    for key, label in labels.items():
+        if key in timings:
+            out.append(f"<tr><td>{_esc(label)}</td><td align='right'>{_fmt_ms(timings.get(key))}</td></tr>")
+    for stage in stages:
+        ok = "" if stage.get("ok", True) else " ✘"
+        detail = (
+            f" <span style='color:gray'>{_esc(stage.get('detail', ''))}</span>" if stage.get("detail") else ""
+        )
+        out.append(
+            f"<tr><td>· {_esc(stage.get('name', ''))}{ok}</td>"
+            f"<td align='right'>{_fmt_ms(stage.get('ms'))}</td><td>{detail}</td></tr>"
+        )
+    out.append("</table>")
+    for note in trace.get("notes") or []:
+        out.append(f"<p style='color:gray'>{_esc(note)}</p>")
+    return "".join(out)
+
+
+class ContextPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.trace: dict[str, Any] = {}
+        self.title = QLabel(self)
+        self.title.setObjectName("panelTitle")
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenExternalLinks(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 8, 8, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.browser, 1)
+        self.retranslate()
+
+    def show_trace(self, trace: dict[str, Any]) -> None:
+        self.trace = trace or {}
+        self.browser.setHtml(render_trace(self.trace))
+
+    def retranslate(self) -> None:
+        self.title.setText("<b>" + html.escape(tr("Answer context")) + "</b>")
+        self.browser.setAccessibleName(tr("Answer context"))
+        self.setToolTip(tr("The insights, strategy and timings behind the selected answer"))
+        self.browser.setHtml(render_trace(self.trace))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

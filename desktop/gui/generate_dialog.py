@@ -1,0 +1,348 @@
+"""Generate new cultural insights with the local model: choose target, languages, categories and model; watch
+progress with rate and ETA; cancel at any time; read the report of what the quality gates let in.
+
+The generator is a plain callable (issue 6's ``run_generation``), run in a worker with a CancelToken; its
+``on_progress`` callback arrives here as queued signals. Tests pass their own callable.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.cancel import CancelToken
+from desktop.core.errors import Cancelled
+from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES
+from desktop.gui.i18n import LANGUAGES as LANGUAGE_NAMES
+from desktop.gui.i18n import tr
+from desktop.gui.knowledge_chart import category_label
+from desktop.gui.records import attr
+from desktop.gui.workers import Task, run_in_background
+
+Generator = Callable[..., Any]
+
+
+def default_generator() -> Generator:
+    """Issue 6's entry point, imported only when a run starts (it pulls in the model runtime)."""
+    from desktop.core import generation
+
+    fn: Generator = generation.run_generation  # type: ignore[attr-defined]
+    return fn
+
+
+def format_duration(seconds: float | None) -> str:
+    if seconds is None or seconds != seconds or seconds < 0:  # None or NaN
+        return "—"
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, sec = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {sec:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def format_report(report: Any) -> str:
+    if isinstance(report, str):
+        return report
+    if not isinstance(report, dict):
+        report = getattr(report, "to_dict", lambda: {"report": str(report)})()
+    lines = []
+    for key in ("accepted", "rejected", "attempted", "elapsed_s", "rate_per_min", "model"):
+        if key in report:
+            lines.append(f"{key}: {report[key]}")
+    rest = {
+        k: v
+        for k, v in report.items()
+        if k not in {"accepted", "rejected", "attempted", "elapsed_s", "rate_per_min", "model"}
+    }
+    if rest:
+        lines.append(json.dumps(rest, ensure_ascii=False, indent=2, default=str))
+    return "\n".join(lines)
+
+
+class GenerateDialog(QDialog):
+    progressed = Signal(object)  # the progress tuple, after the view updated (tests wait on it)
+    finished_run = Signal(object)  # the report dict, or None when cancelled/failed
+
+    def __init__(
+        self, services: Any, parent: QWidget | None = None, generator: Generator | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.generator = generator
+        self.token: CancelToken | None = None
+        self.task: Task | None = None
+        self.report: Any = None
+        self.last_progress: tuple[Any, ...] | None = None
+        self.state = "idle"  # idle | running | cancelling | done | cancelled | failed
+        self.setModal(False)
+        self.resize(620, 620)
+
+        self.target = QSpinBox(self)
+        self.target.setRange(1, 100_000)
+        self.target.setValue(30)
+        self.language_boxes: dict[str, QCheckBox] = {}
+        lang_row = QHBoxLayout()
+        for code in LANGUAGES:
+            box = QCheckBox(f"{LANGUAGE_NAMES.get(code, code)} ({code})", self)
+            box.setChecked(True)
+            self.language_boxes[code] = box
+            lang_row.addWidget(box)
+        lang_row.addStretch(1)
+        self.categories = QListWidget(self)
+        self.categories.setMaximumHeight(150)
+        for cat in CATEGORIES:
+            item = QListWidgetItem(category_label(cat))
+            item.setData(Qt.ItemDataRole.UserRole, cat)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.categories.addItem(item)
+        self.model = QComboBox(self)
+        self.model_info = QLabel(self)
+        self.model_info.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress_label = QLabel(self)
+        self.report_view = QPlainTextEdit(self)
+        self.report_view.setReadOnly(True)
+        self.start_button = QPushButton(self)
+        self.cancel_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self.cancel_run)
+        self.close_button.clicked.connect(self.close)
+        self.cancel_button.setEnabled(False)
+
+        self.form = QFormLayout()
+        self.form_labels = [QLabel(self) for _ in range(4)]
+        self.form.addRow(self.form_labels[0], self.target)
+        self.form.addRow(self.form_labels[1], lang_row)
+        self.form.addRow(self.form_labels[2], self.categories)
+        self.form.addRow(self.form_labels[3], self.model)
+        self.form.addRow("", self.model_info)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.report_view, 1)
+        layout.addLayout(buttons)
+        self.model.currentIndexChanged.connect(self._model_changed)
+        self.retranslate()
+        self._load_models()
+
+    # --- texts ----------
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("Generate cultural insights"))
+        for label, text in zip(
+            self.form_labels, (tr("Target:"), tr("Languages:"), tr("Categories:"), tr("Model:")), strict=True
+        ):
+            label.setText(text)
+        self.target.setToolTip(tr("How many accepted insights to aim for"))
+        self.target.setAccessibleName(tr("Target number of insights"))
+        self.categories.setAccessibleName(tr("Categories"))
+        self.model.setAccessibleName(tr("Local model"))
+        self.model.setToolTip(tr("Larger models write better Indonesian and Italian"))
+        for i in range(self.categories.count()):
+            item = self.categories.item(i)
+            item.setText(category_label(item.data(Qt.ItemDataRole.UserRole)))
+        self.start_button.setText(tr("Start"))
+        self.start_button.setAccessibleName(tr("Start generation"))
+        self.cancel_button.setText(tr("Cancel run"))
+        self.cancel_button.setAccessibleName(tr("Cancel generation"))
+        self.close_button.setText(tr("Close"))
+        self.progress.setAccessibleName(tr("Generation progress"))
+        self.report_view.setAccessibleName(tr("Generation report"))
+        self.report_view.setPlaceholderText(
+            tr(
+                "The report appears here: accepted and rejected insights per gate, language and category. "
+                "New insights go in as pending until you approve them in the knowledge browser."
+            )
+        )
+        if self.last_progress is None:
+            self.progress_label.setText(tr("Not started."))
+        else:
+            self._show_progress(self.last_progress)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- models ----------
+    def _load_models(self) -> None:
+        services = self.services
+        run_in_background(
+            lambda: list(services.registry.list()),
+            self._models_loaded,
+            lambda exc: self.model_info.setText(str(exc)),
+        )
+
+    def _models_loaded(self, entries: list[Any]) -> None:
+        self.model.clear()
+        current = self.services.settings.local_model
+        for entry in entries:
+            if attr(entry, "status", "ok") != "ok":
+                continue
+            name = attr(entry, "name", "")
+            self.model.addItem(name, entry)
+            if name == current or (not current and attr(entry, "default", False)):
+                self.model.setCurrentIndex(self.model.count() - 1)
+
+    def _model_changed(self, _index: int) -> None:
+        entry = self.model.currentData()
+        info = attr(entry, "info")
+        notes = attr(entry, "notes", "")
+        parts = []
+        if info is not None:
+            parts.append(
+                f"{attr(info, 'size_label', '')} · {attr(info, 'quantization', '')} · "
+                f"ctx {attr(info, 'context_length', '')}"
+            )
+        if notes:
+            parts.append(notes)
+        self.model_info.setText("\n".join(parts))
+
+    # --- running ----------
+    def selected_languages(self) -> list[str]:
+        return [code for code, box in self.language_boxes.items() if box.isChecked()]
+
+    def selected_categories(self) -> list[str]:
+        out = []
+        for i in range(self.categories.count()):
+            item = self.categories.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def start(self) -> None:
+        if self.state in ("running", "cancelling"):
+            return
+        languages, categories = self.selected_languages(), self.selected_categories()
+        if not languages or not categories:
+            self.progress_label.setText(tr("Choose at least one language and one category."))
+            return
+        generator = self.generator or default_generator()
+        token = CancelToken()
+        self.token = token
+        self.report = None
+        self.last_progress = None
+        self.state = "running"
+        self.report_view.clear()
+        target = self.target.value()
+        model = attr(self.model.currentData(), "name", "") or ""
+        self.progress.setRange(0, target)
+        self.progress.setValue(0)
+        self.progress_label.setText(tr("Loading the model…"))
+        self._set_running(True)
+        services = self.services
+
+        def work(report: Callable[[Any], None]) -> Any:
+            def on_progress(
+                done: int, total: int, accepted: int, rejected: int, rate: float, eta: float | None
+            ) -> None:
+                report((done, total, accepted, rejected, rate, eta))
+
+            return generator(
+                services,
+                target=target,
+                languages=languages,
+                categories=categories,
+                model=model,
+                on_progress=on_progress,
+                cancel=token,
+            )
+
+        self.task = run_in_background(
+            work, self._done, self._failed, on_progress=self._progress, with_report=True
+        )
+
+    def _progress(self, values: tuple[Any, ...]) -> None:
+        self.last_progress = values
+        self._show_progress(values)
+        self.progressed.emit(values)
+
+    def _show_progress(self, values: tuple[Any, ...]) -> None:
+        """``rate`` is items per second (as the generator reports it), shown per minute."""
+        done, total, accepted, rejected, rate, eta = values
+        if total and self.progress.maximum() != total:
+            self.progress.setRange(0, int(total))
+        self.progress.setValue(min(int(done), self.progress.maximum()))
+        self.progress.setFormat(f"{done}/{total}")
+        self.progress_label.setText(
+            tr(
+                "{done} of {total} · accepted {acc} · rejected {rej} · {rate:.1f} per minute · ETA {eta}"
+            ).format(
+                done=done,
+                total=total,
+                acc=accepted,
+                rej=rejected,
+                rate=float(rate or 0.0) * 60,
+                eta=format_duration(eta),
+            )
+        )
+
+    def _done(self, report: Any) -> None:
+        cancelled = self.token is not None and self.token.cancelled
+        self.report = report
+        self.state = "cancelled" if cancelled else "done"
+        self._set_running(False)
+        text = format_report(report)
+        headline = tr("Cancelled. What was accepted so far is kept.") if cancelled else tr("Finished.")
+        self.progress_label.setText(headline)
+        self.report_view.setPlainText(text)
+        self.finished_run.emit(report)
+
+    def _failed(self, exc: BaseException) -> None:
+        cancelled = isinstance(exc, Cancelled) or (self.token is not None and self.token.cancelled)
+        self.state = "cancelled" if cancelled else "failed"
+        self._set_running(False)
+        if cancelled:
+            self.progress_label.setText(tr("Cancelled. What was accepted so far is kept."))
+        else:
+            self.progress_label.setText(tr("Generation failed: {err}").format(err=exc))
+        self.finished_run.emit(None)
+
+    def cancel_run(self) -> None:
+        if self.token is not None and self.state == "running":
+            self.token.cancel()
+            self.state = "cancelling"
+            self.progress_label.setText(tr("Cancelling after the current insight…"))
+            self.cancel_button.setEnabled(False)
+
+    def _set_running(self, running: bool) -> None:
+        self.start_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        for widget in (self.target, self.categories, self.model, *self.language_boxes.values()):
+            widget.setEnabled(not running)
+
+    def closeEvent(self, event: Any) -> None:
+        # Closing the window does not kill a run silently: it cancels it (the store stays consistent).
+        self.cancel_run()
+        super().closeEvent(event)

@@ -1,0 +1,64 @@
+"""UI language, switchable at run time with Qt translation files (``zantara_it.qm``, ``zantara_id.qm``).
+
+All GUI strings go through :func:`tr` with one context, so one catalog per language covers the whole app.
+Switching installs a new ``QTranslator``; Qt then sends every widget a ``LanguageChange`` event and each
+widget re-applies its texts in ``retranslate()``. English is the source language and needs no file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+
+CONTEXT = "Zantara"
+HERE = Path(__file__).resolve().parent
+LANGUAGES = {"en": "English", "it": "Italiano", "id": "Bahasa Indonesia"}
+
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def tr(text: str) -> str:
+    """Translate a UI string (the English text is the key)."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def qm_path(code: str) -> Path:
+    return HERE / f"zantara_{code}.qm"
+
+
+def current_language() -> str:
+    return _current
+
+
+def set_language(code: str) -> bool:
+    """Install the catalog for ``code`` (en, it, id); True if the app's own catalog loaded (always for en)."""
+    global _current
+    app = QCoreApplication.instance()
+    if app is None or code not in LANGUAGES:
+        return False
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    _current = code
+    QLocale.setDefault(QLocale(code))
+    if code == "en":
+        # Removing translators already triggers LanguageChange; send one anyway for the first switch to en.
+        QCoreApplication.sendEvent(app, _language_change_event())
+        return True
+    ok = False
+    own = QTranslator(app)
+    if own.load(str(qm_path(code))):
+        app.installTranslator(own)
+        _installed.append(own)
+        ok = True
+    qt_base = QTranslator(app)  # Qt's own dialogs (Ok/Cancel, file dialog) in the same language when shipped
+    if qt_base.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_base)
+        _installed.append(qt_base)
+    return ok
+
+
+def _language_change_event() -> QEvent:
+    return QEvent(QEvent.Type.LanguageChange)

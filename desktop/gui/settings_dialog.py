@@ -1,0 +1,515 @@
+"""Settings: Claude (key, models, timeouts), local model, knowledge store, language and theme.
+
+The API key goes straight to the OS keyring and is never shown back: the dialog only says whether one is set
+and where it comes from. Everything that may block (keyring, models endpoint, GGUF metadata, saving) runs in
+workers.
+Language and theme apply at once, without a restart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import ZantaraError
+from desktop.core.settings import Settings
+from desktop.gui import crash, i18n, theme
+from desktop.gui.i18n import tr
+from desktop.gui.records import attr
+from desktop.gui.workers import run_in_background
+
+RESTART_COMPONENTS = {
+    "local_model": ("local_model", "router"),
+    "threads": ("local_model", "router"),
+    "context_size": ("local_model", "router"),
+    "chroma_url": ("store", "router"),
+    "claude_chat_model": ("router",),
+    "claude_strong_model": ("router",),
+}
+
+
+def reset_components(services: Any, changed: set[str]) -> None:
+    """Forget lazily built components whose settings changed, so the next use builds them afresh."""
+    for name in changed:
+        for component in RESTART_COMPONENTS.get(name, ()):
+            vars(services).pop(component, None)
+
+
+def model_summary(entry: Any) -> str:
+    """One paragraph of registry metadata for the model picker."""
+    info = attr(entry, "info")
+    lines = []
+    if info is not None:
+        size_mb = (attr(info, "size_bytes", 0) or 0) / 1e6
+        lines.append(
+            f"{attr(info, 'architecture', '')} · {attr(info, 'size_label', '')}"
+            f" · {attr(info, 'quantization', '')}"
+            f" · {tr('context')} {attr(info, 'context_length', '')} · {size_mb:.0f} MB"
+        )
+        if attr(info, "license", ""):
+            lines.append(tr("License: {lic}").format(lic=attr(info, "license")))
+    elif attr(entry, "error", ""):
+        lines.append(attr(entry, "error"))
+    if attr(entry, "notes", ""):
+        lines.append(attr(entry, "notes"))
+    lines.append(str(attr(entry, "path", "")))
+    return "\n".join(lines)
+
+
+class SettingsDialog(QDialog):
+    saved = Signal(object)  # set of changed field names (+ "key" when the key changed)
+    key_status_changed = Signal(object)
+    models_loaded = Signal()  # Claude models list arrived (or failed)
+    local_models_loaded = Signal()
+
+    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.key_status: dict[str, Any] = {}
+        self.last_error = ""
+        self.setModal(True)
+        self.resize(640, 520)
+        s: Settings = services.settings
+        self.tabs = QTabWidget(self)
+
+        # --- Claude ---------------------------------------------------------------------------------------
+        claude = QWidget(self)
+        self.key_state = QLabel(claude)
+        self.key_state.setWordWrap(True)
+        self.key_edit = QLineEdit(claude)
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.save_key_button = QPushButton(claude)
+        self.delete_key_button = QPushButton(claude)
+        self.save_key_button.clicked.connect(self.save_key)
+        self.delete_key_button.clicked.connect(self.delete_key)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_edit, 1)
+        key_row.addWidget(self.save_key_button)
+        key_row.addWidget(self.delete_key_button)
+        self.chat_model = QComboBox(claude)
+        self.chat_model.setEditable(True)
+        self.chat_model.addItem(s.claude_chat_model)
+        self.strong_model = QComboBox(claude)
+        self.strong_model.setEditable(True)
+        self.strong_model.addItem(s.claude_strong_model)
+        self.refresh_models_button = QPushButton(claude)
+        self.refresh_models_button.clicked.connect(self.load_claude_models)
+        self.models_state = QLabel(claude)
+        self.connect_timeout = QDoubleSpinBox(claude)
+        self.connect_timeout.setRange(0.1, 60)
+        self.connect_timeout.setSuffix(" s")
+        self.connect_timeout.setValue(s.connect_timeout_s)
+        self.deadline = QDoubleSpinBox(claude)
+        self.deadline.setRange(0.5, 300)
+        self.deadline.setSuffix(" s")
+        self.deadline.setValue(s.first_token_deadline_s)
+        self.retries = QSpinBox(claude)
+        self.retries.setRange(0, 5)
+        self.retries.setValue(s.claude_max_retries)
+        self.claude_labels = [QLabel(claude) for _ in range(6)]
+        form = QFormLayout(claude)
+        form.addRow(self.claude_labels[0], self.key_state)
+        form.addRow(self.claude_labels[1], key_row)
+        form.addRow(self.claude_labels[2], self.chat_model)
+        form.addRow(self.claude_labels[3], self.strong_model)
+        models_row = QHBoxLayout()
+        models_row.addWidget(self.refresh_models_button)
+        models_row.addWidget(self.models_state, 1)
+        form.addRow("", models_row)
+        form.addRow(self.claude_labels[4], self.connect_timeout)
+        form.addRow(self.claude_labels[5], self.deadline)
+        self.retries_label = QLabel(claude)
+        form.addRow(self.retries_label, self.retries)
+
+        # --- local model ----------------------------------------------------------------------------------
+        local = QWidget(self)
+        self.local_model = QComboBox(local)
+        self.local_info = QLabel(local)
+        self.local_info.setWordWrap(True)
+        self.add_gguf_button = QPushButton(local)
+        self.add_gguf_button.clicked.connect(lambda: self.add_gguf())
+        self.threads = QSpinBox(local)
+        self.threads.setRange(0, 256)
+        self.threads.setValue(s.threads)
+        self.context_size = QSpinBox(local)
+        self.context_size.setRange(256, 131072)
+        self.context_size.setSingleStep(256)
+        self.context_size.setValue(s.context_size)
+        self.local_labels = [QLabel(local) for _ in range(3)]
+        lform = QFormLayout(local)
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.local_model, 1)
+        model_row.addWidget(self.add_gguf_button)
+        lform.addRow(self.local_labels[0], model_row)
+        lform.addRow("", self.local_info)
+        lform.addRow(self.local_labels[1], self.threads)
+        lform.addRow(self.local_labels[2], self.context_size)
+        self.local_model.currentIndexChanged.connect(self._local_changed)
+
+        # --- knowledge ------------------------------------------------------------------------------------
+        knowledge = QWidget(self)
+        self.chroma_local = QRadioButton(knowledge)
+        self.chroma_server = QRadioButton(knowledge)
+        self.chroma_group = QButtonGroup(self)
+        self.chroma_group.addButton(self.chroma_local)
+        self.chroma_group.addButton(self.chroma_server)
+        self.chroma_url = QLineEdit(knowledge)
+        self.chroma_url.setText(s.chroma_url)
+        (self.chroma_server if s.chroma_url else self.chroma_local).setChecked(True)
+        self.chroma_url.setEnabled(bool(s.chroma_url))
+        self.chroma_server.toggled.connect(self.chroma_url.setEnabled)
+        self.retrieval_k = QSpinBox(knowledge)
+        self.retrieval_k.setRange(0, 20)
+        self.retrieval_k.setValue(s.retrieval_k)
+        self.enrich_deadline = QSpinBox(knowledge)
+        self.enrich_deadline.setRange(50, 10000)
+        self.enrich_deadline.setSuffix(" ms")
+        self.enrich_deadline.setValue(s.enrich_deadline_ms)
+        self.knowledge_labels = [QLabel(knowledge) for _ in range(3)]
+        kform = QFormLayout(knowledge)
+        kform.addRow(self.knowledge_labels[0], self.chroma_local)
+        kform.addRow("", self.chroma_server)
+        kform.addRow("", self.chroma_url)
+        kform.addRow(self.knowledge_labels[1], self.retrieval_k)
+        kform.addRow(self.knowledge_labels[2], self.enrich_deadline)
+
+        # --- appearance -----------------------------------------------------------------------------------
+        appearance = QWidget(self)
+        self.ui_language = QComboBox(appearance)
+        for code, name in i18n.LANGUAGES.items():
+            self.ui_language.addItem(name, code)
+        self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(s.ui_language)))
+        self.theme = QComboBox(appearance)
+        for code in ("system", "light", "dark"):
+            self.theme.addItem(code, code)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(s.theme)))
+        self.appearance_labels = [QLabel(appearance) for _ in range(2)]
+        aform = QFormLayout(appearance)
+        aform.addRow(self.appearance_labels[0], self.ui_language)
+        aform.addRow(self.appearance_labels[1], self.theme)
+
+        self.tabs.addTab(claude, "")
+        self.tabs.addTab(local, "")
+        self.tabs.addTab(knowledge, "")
+        self.tabs.addTab(appearance, "")
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {theme.RED}")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.Apply,
+            self,
+        )
+        self.buttons.accepted.connect(lambda: self.apply(close=True))
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(
+            lambda: self.apply(close=False)
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.refresh_key_status()
+        self.load_local_models()
+
+    # --- texts ----------
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("Settings"))
+        for i, title in enumerate((tr("Claude"), tr("Local model"), tr("Knowledge"), tr("Appearance"))):
+            self.tabs.setTabText(i, title)
+        for label, text in zip(
+            self.claude_labels,
+            (
+                tr("API key:"),
+                tr("New key:"),
+                tr("Chat model:"),
+                tr("Strong model:"),
+                tr("Connect timeout:"),
+                tr("First-token deadline:"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self.retries_label.setText(tr("Retries:"))
+        self.key_edit.setPlaceholderText(
+            tr("Paste an Anthropic key (sk-ant-…); it is stored in the system keyring")
+        )
+        self.key_edit.setAccessibleName(tr("New API key"))
+        self.save_key_button.setText(tr("Save key"))
+        self.save_key_button.setToolTip(tr("Store the key in the OS keyring; it is never written to a file"))
+        self.delete_key_button.setText(tr("Remove key"))
+        self.delete_key_button.setToolTip(tr("Delete the key from the OS keyring"))
+        self.chat_model.setAccessibleName(tr("Claude chat model"))
+        self.chat_model.setToolTip(tr("Used for conversation (a fast Haiku by default)"))
+        self.strong_model.setAccessibleName(tr("Claude strong model"))
+        self.strong_model.setToolTip(tr("Used by strategies that want the stronger model"))
+        self.refresh_models_button.setText(tr("Load models from Anthropic"))
+        self.refresh_models_button.setToolTip(
+            tr("Ask the models endpoint which Claude models your key can use")
+        )
+        self.connect_timeout.setToolTip(tr("Give up connecting after this long and answer offline"))
+        self.connect_timeout.setAccessibleName(tr("Connect timeout"))
+        self.deadline.setToolTip(tr("If Claude has not started answering by then, the local model answers"))
+        self.deadline.setAccessibleName(tr("First-token deadline"))
+        self.retries.setAccessibleName(tr("Retries"))
+        for label, text in zip(
+            self.local_labels, (tr("Model:"), tr("Threads:"), tr("Context size:")), strict=True
+        ):
+            label.setText(text)
+        self.local_model.setAccessibleName(tr("Local model"))
+        self.add_gguf_button.setText(tr("Add GGUF…"))
+        self.add_gguf_button.setToolTip(tr("Register a GGUF model file from disk (it is not copied)"))
+        self.threads.setSpecialValueText(tr("automatic"))
+        self.threads.setAccessibleName(tr("Threads"))
+        self.context_size.setAccessibleName(tr("Context size"))
+        for label, text in zip(
+            self.knowledge_labels,
+            (tr("Store:"), tr("Insights per answer:"), tr("Live note deadline:")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.chroma_local.setText(tr("Local (in the data folder)"))
+        self.chroma_server.setText(tr("Shared Chroma server"))
+        self.chroma_url.setPlaceholderText("http://chroma.example.lan:8000")
+        self.chroma_url.setAccessibleName(tr("Chroma server URL"))
+        self.retrieval_k.setAccessibleName(tr("Insights per answer"))
+        self.enrich_deadline.setAccessibleName(tr("Live note deadline"))
+        self.enrich_deadline.setToolTip(tr("How long Claude waits for the local model's live cultural note"))
+        self.appearance_labels[0].setText(tr("Language:"))
+        self.appearance_labels[1].setText(tr("Theme:"))
+        self.ui_language.setAccessibleName(tr("Interface language"))
+        self.theme.setAccessibleName(tr("Theme"))
+        for i, text in enumerate((tr("Follow the system"), tr("Light"), tr("Dark"))):
+            self.theme.setItemText(i, text)
+        self._show_key_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- API key ----------
+    def refresh_key_status(self) -> None:
+        from desktop.core import secrets
+
+        run_in_background(
+            secrets.api_key_status, self._key_status, lambda exc: self._key_status({"error": str(exc)})
+        )
+
+    def _key_status(self, status: dict[str, Any]) -> None:
+        self.key_status = status
+        self._show_key_status()
+        self.key_status_changed.emit(status)
+
+    def _show_key_status(self) -> None:
+        st = self.key_status
+        if not st:
+            text = tr("Checking…")
+        elif st.get("error"):
+            text = st["error"]
+        elif st.get("set") and st.get("source") == "keyring":
+            text = "✔ " + tr("A key is set (stored in the system keyring).")
+        elif st.get("set"):
+            text = "✔ " + tr("A key is set (from the ANTHROPIC_API_KEY environment variable).")
+        else:
+            text = tr("No key: answers come from the local model, offline.")
+        if st and not st.get("keyring_usable", True):
+            text += " " + tr("No system keyring is available here: export ANTHROPIC_API_KEY instead.")
+        self.key_state.setText(text)
+        self.delete_key_button.setEnabled(st.get("source") == "keyring")
+
+    def save_key(self) -> None:
+        key = self.key_edit.text().strip()
+        if not key:
+            return
+        crash.remember_secret(key)
+        self.key_edit.clear()  # never keep the key in a widget longer than needed
+        self._run_key_change(lambda: _set_key(key))
+
+    def delete_key(self) -> None:
+        from desktop.core import secrets
+
+        self._run_key_change(secrets.delete_api_key)
+
+    def _run_key_change(self, fn: Any) -> None:
+        def done(_r: Any) -> None:
+            self.error.clear()
+            self.saved.emit({"key"})
+            self.refresh_key_status()
+
+        def failed(exc: BaseException) -> None:
+            self.last_error = str(exc)
+            self.error.setText(str(exc))
+            self.refresh_key_status()
+
+        run_in_background(fn, done, failed)
+
+    # --- Claude models ----------
+    def load_claude_models(self) -> None:
+        """Offer the models endpoint's list (needs a key and a connection); typed ids keep working."""
+        self.models_state.setText(tr("Loading…"))
+        settings = self.services.settings
+
+        def work() -> list[dict[str, str]]:
+            from desktop.core.llm.claude import ClaudeModel
+
+            return ClaudeModel(settings).list_models()
+
+        run_in_background(work, self._claude_models, self._claude_models_failed)
+
+    def _claude_models(self, models: list[dict[str, str]]) -> None:
+        for combo in (self.chat_model, self.strong_model):
+            current = combo.currentText()
+            combo.clear()
+            for m in models:
+                combo.addItem(f"{m['id']}", m["id"])
+                combo.setItemData(combo.count() - 1, m.get("display_name", ""), Qt.ItemDataRole.ToolTipRole)
+            combo.setCurrentText(current)
+        self.models_state.setText(tr("{n} models available").format(n=len(models)))
+        self.models_loaded.emit()
+
+    def _claude_models_failed(self, exc: BaseException) -> None:
+        self.models_state.setText(tr("Could not load the list: {err}").format(err=exc))
+        self.models_loaded.emit()
+
+    # --- local models ----------
+    def load_local_models(self, select: str = "") -> None:
+        registry = self.services.registry
+        run_in_background(
+            lambda: list(registry.list()),
+            lambda entries: self._local_models(entries, select),
+            lambda exc: self.local_info.setText(str(exc)),
+        )
+
+    def _local_models(self, entries: list[Any], select: str = "") -> None:
+        wanted = select or self.services.settings.local_model
+        self.local_model.blockSignals(True)
+        self.local_model.clear()
+        for entry in entries:
+            name = attr(entry, "name", "")
+            label = name + (" " + tr("(default)") if attr(entry, "default", False) else "")
+            if attr(entry, "status", "ok") != "ok":
+                label += " — " + tr("unavailable")
+            self.local_model.addItem(label, entry)
+            if name == wanted or (not wanted and attr(entry, "default", False)):
+                self.local_model.setCurrentIndex(self.local_model.count() - 1)
+        self.local_model.blockSignals(False)
+        self._local_changed(self.local_model.currentIndex())
+        self.local_models_loaded.emit()
+
+    def _local_changed(self, _index: int) -> None:
+        entry = self.local_model.currentData()
+        self.local_info.setText(model_summary(entry) if entry is not None else "")
+
+    def add_gguf(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, tr("Add a GGUF model"), str(Path.home()), tr("GGUF models (*.gguf)")
+            )
+            if not path:
+                return
+        registry = self.services.registry
+        chosen = Path(path)
+
+        def done(entry: Any) -> None:
+            self.error.clear()
+            self.load_local_models(select=attr(entry, "name", ""))
+
+        def failed(exc: BaseException) -> None:
+            self.last_error = str(exc)
+            self.error.setText(str(exc))
+
+        run_in_background(lambda: registry.add(chosen), done, failed)
+
+    # --- saving ----------
+    def collect(self) -> Settings:
+        """A validated copy of the settings with the dialog's values (raises SettingsError)."""
+        current: Settings = self.services.settings
+        entry = self.local_model.currentData()
+        local_name = attr(entry, "name", current.local_model) if entry is not None else current.local_model
+        if entry is not None and attr(entry, "default", False) and not current.local_model:
+            local_name = ""  # keep "the bundled default" rather than pinning its name
+        new = dataclasses.replace(
+            current,
+            claude_chat_model=self.chat_model.currentText().strip() or current.claude_chat_model,
+            claude_strong_model=self.strong_model.currentText().strip() or current.claude_strong_model,
+            connect_timeout_s=float(self.connect_timeout.value()),
+            first_token_deadline_s=float(self.deadline.value()),
+            claude_max_retries=int(self.retries.value()),
+            local_model=local_name,
+            threads=int(self.threads.value()),
+            context_size=int(self.context_size.value()),
+            chroma_url=self.chroma_url.text().strip() if self.chroma_server.isChecked() else "",
+            retrieval_k=int(self.retrieval_k.value()),
+            enrich_deadline_ms=int(self.enrich_deadline.value()),
+            ui_language=self.ui_language.currentData(),
+            theme=self.theme.currentData(),
+            extra=dict(current.extra),
+        )
+        new.validate()
+        return new
+
+    def apply(self, close: bool) -> None:
+        try:
+            new = self.collect()
+        except ZantaraError as exc:
+            self.error.setText(str(exc))
+            return
+        current: Settings = self.services.settings
+        changed = {
+            f.name
+            for f in dataclasses.fields(Settings)
+            if f.name != "extra" and getattr(new, f.name) != getattr(current, f.name)
+        }
+        for name in changed:
+            setattr(current, name, getattr(new, name))  # the shared object: every component sees the change
+        reset_components(self.services, changed)
+        if "ui_language" in changed:
+            i18n.set_language(current.ui_language)
+        if "theme" in changed:
+            theme.apply(current.theme)
+        pending_key = self.key_edit.text().strip()
+        if pending_key:
+            self.save_key()
+            changed.add("key")
+
+        def done(_r: Any) -> None:
+            self.error.clear()
+            self.saved.emit(changed)
+            if close:
+                self.accept()
+
+        def failed(exc: BaseException) -> None:
+            self.last_error = str(exc)
+            self.error.setText(tr("Could not save the settings: {err}").format(err=exc))
+
+        run_in_background(current.save, done, failed)
+
+
+def _set_key(key: str) -> None:
+    from desktop.core import secrets
+
+    secrets.set_api_key(key)
