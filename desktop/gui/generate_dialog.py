@@ -2,7 +2,8 @@
 progress with rate and ETA; cancel at any time; read the report of what the quality gates let in.
 
 The generator is a plain callable (issue 6's ``run_generation``), run in a worker with a CancelToken; its
-``on_progress`` callback arrives here as queued signals. Tests pass their own callable.
+``on_progress(GenerationProgress)`` callback arrives here as queued signals. Cancelling keeps what was
+accepted and the run stays resumable. Tests may pass their own callable with the same signature.
 """
 
 from __future__ import annotations
@@ -43,10 +44,9 @@ Generator = Callable[..., Any]
 
 def default_generator() -> Generator:
     """Issue 6's entry point, imported only when a run starts (it pulls in the model runtime)."""
-    from desktop.core import generation
+    from desktop.core.generation import run_generation
 
-    fn: Generator = generation.run_generation  # type: ignore[attr-defined]
-    return fn
+    return run_generation
 
 
 def format_duration(seconds: float | None) -> str:
@@ -62,27 +62,102 @@ def format_duration(seconds: float | None) -> str:
     return f"{hours} h {minutes:02d} min"
 
 
+def progress_values(progress: Any) -> dict[str, Any]:
+    """A GenerationProgress (or a dict with the same fields) as a plain dict."""
+    keys = (
+        "done",
+        "target",
+        "attempts",
+        "accepted",
+        "rejected",
+        "rate_per_min",
+        "eta_s",
+        "last_gate",
+        "max_attempts",
+    )
+    return {k: attr(progress, k) for k in keys}
+
+
+def _rates(title: str, table: dict[str, Any]) -> list[str]:
+    lines = [title]
+    for name, cell in table.items():
+        if isinstance(cell, dict):
+            lines.append(
+                f"  {name}: "
+                + tr("{acc} accepted of {att} attempts").format(
+                    acc=cell.get("accepted", 0), att=cell.get("attempts", 0)
+                )
+            )
+    return lines
+
+
 def format_report(report: Any) -> str:
+    """The run report as readable text: totals, then per gate, language, category and model."""
     if isinstance(report, str):
         return report
     if not isinstance(report, dict):
         report = getattr(report, "to_dict", lambda: {"report": str(report)})()
-    lines = []
-    for key in ("accepted", "rejected", "attempted", "elapsed_s", "rate_per_min", "model"):
-        if key in report:
-            lines.append(f"{key}: {report[key]}")
-    rest = {
-        k: v
-        for k, v in report.items()
-        if k not in {"accepted", "rejected", "attempted", "elapsed_s", "rate_per_min", "model"}
+    lines = [
+        tr("Status: {s}").format(s=report.get("stop_reason") or report.get("status", "")),
+        tr("Model: {m}").format(m=report.get("model", "")),
+        tr("Accepted {acc}, rejected {rej}, attempts {att} (acceptance {pct:.0%})").format(
+            acc=report.get("accepted", 0),
+            rej=report.get("rejected", 0),
+            att=report.get("attempts", 0),
+            pct=float(report.get("acceptance", 0.0) or 0.0),
+        ),
+        tr("Time {t}, {r} accepted per minute; new insights are {st}").format(
+            t=format_duration(report.get("elapsed_s")),
+            r=report.get("accepted_per_min", 0),
+            st=report.get("insight_status", "pending"),
+        ),
+    ]
+    gates = report.get("by_gate") or {}
+    if gates:
+        lines.append(tr("Quality gates (rejected first by / failed / passed):"))
+        for gate, cell in gates.items():
+            lines.append(
+                f"  {gate}: {cell.get('rejected_first', 0)} / {cell.get('failed', 0)} / "
+                f"{cell.get('passed', 0)}"
+            )
+    for key, title in (
+        ("by_language", tr("Per language:")),
+        ("by_category", tr("Per category:")),
+        ("by_model", tr("Per model:")),
+    ):
+        if report.get(key):
+            lines += _rates(title, report[key])
+    known = {
+        "stop_reason",
+        "status",
+        "model",
+        "accepted",
+        "rejected",
+        "attempts",
+        "acceptance",
+        "elapsed_s",
+        "accepted_per_min",
+        "insight_status",
+        "by_gate",
+        "by_language",
+        "by_category",
+        "by_model",
+        "accepted_ids",
+        "model_sha256",
+        "run_id",
+        "target",
+        "max_attempts",
+        "languages",
+        "categories",
     }
+    rest = {k: v for k, v in report.items() if k not in known}
     if rest:
         lines.append(json.dumps(rest, ensure_ascii=False, indent=2, default=str))
     return "\n".join(lines)
 
 
 class GenerateDialog(QDialog):
-    progressed = Signal(object)  # the progress tuple, after the view updated (tests wait on it)
+    progressed = Signal(object)  # the progress dict, after the view updated (tests wait on it)
     finished_run = Signal(object)  # the report dict, or None when cancelled/failed
 
     def __init__(
@@ -94,7 +169,7 @@ class GenerateDialog(QDialog):
         self.token: CancelToken | None = None
         self.task: Task | None = None
         self.report: Any = None
-        self.last_progress: tuple[Any, ...] | None = None
+        self.last_progress: dict[str, Any] | None = None
         self.state = "idle"  # idle | running | cancelling | done | cancelled | failed
         self.setModal(False)
         self.resize(620, 620)
@@ -119,6 +194,8 @@ class GenerateDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked)
             self.categories.addItem(item)
         self.model = QComboBox(self)
+        self.approve = QCheckBox(self)
+        self.resume = QCheckBox(self)
         self.model_info = QLabel(self)
         self.model_info.setWordWrap(True)
         self.progress = QProgressBar(self)
@@ -142,6 +219,8 @@ class GenerateDialog(QDialog):
         self.form.addRow(self.form_labels[2], self.categories)
         self.form.addRow(self.form_labels[3], self.model)
         self.form.addRow("", self.model_info)
+        self.form.addRow("", self.approve)
+        self.form.addRow("", self.resume)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
@@ -172,6 +251,11 @@ class GenerateDialog(QDialog):
         for i in range(self.categories.count()):
             item = self.categories.item(i)
             item.setText(category_label(item.data(Qt.ItemDataRole.UserRole)))
+        self.approve.setText(tr("Approve accepted insights at once (otherwise they wait as pending)"))
+        self.resume.setText(tr("Resume the last unfinished run"))
+        self.resume.setToolTip(
+            tr("Continue where a cancelled or interrupted run stopped, without duplicates")
+        )
         self.start_button.setText(tr("Start"))
         self.start_button.setAccessibleName(tr("Start generation"))
         self.cancel_button.setText(tr("Cancel run"))
@@ -283,33 +367,36 @@ class GenerateDialog(QDialog):
             work, self._done, self._failed, on_progress=self._progress, with_report=True
         )
 
-    def _progress(self, values: tuple[Any, ...]) -> None:
+    def _progress(self, values: dict[str, Any]) -> None:
         self.last_progress = values
         self._show_progress(values)
         self.progressed.emit(values)
 
-    def _show_progress(self, values: tuple[Any, ...]) -> None:
-        """``rate`` is items per second (as the generator reports it), shown per minute."""
-        done, total, accepted, rejected, rate, eta = values
+    def _show_progress(self, v: dict[str, Any]) -> None:
+        """The bar counts accepted insights toward the target; the line adds attempts, rate and ETA."""
+        total = int(v.get("target") or 0)
+        done = int(v.get("done") or 0)
         if total and self.progress.maximum() != total:
-            self.progress.setRange(0, int(total))
-        self.progress.setValue(min(int(done), self.progress.maximum()))
+            self.progress.setRange(0, total)
+        self.progress.setValue(min(done, self.progress.maximum()))
         self.progress.setFormat(f"{done}/{total}")
-        self.progress_label.setText(
-            tr(
-                "{done} of {total} · accepted {acc} · rejected {rej} · {rate:.1f} per minute · ETA {eta}"
-            ).format(
-                done=done,
-                total=total,
-                acc=accepted,
-                rej=rejected,
-                rate=float(rate or 0.0) * 60,
-                eta=format_duration(eta),
-            )
+        text = tr(
+            "{done} of {total} · accepted {acc} · rejected {rej} · {rate:.1f} per minute · ETA {eta}"
+        ).format(
+            done=done,
+            total=total,
+            acc=v.get("accepted") or 0,
+            rej=v.get("rejected") or 0,
+            rate=float(v.get("rate_per_min") or 0.0),
+            eta=format_duration(v.get("eta_s")),
         )
+        gate = v.get("last_gate") or ""
+        if gate and gate != "accepted":
+            text += "\n" + tr("Last attempt rejected by: {gate}").format(gate=gate)
+        self.progress_label.setText(text)
 
     def _done(self, report: Any) -> None:
-        cancelled = self.token is not None and self.token.cancelled
+        cancelled = (self.token is not None and self.token.cancelled) or attr(report, "status") == "cancelled"
         self.report = report
         self.state = "cancelled" if cancelled else "done"
         self._set_running(False)
@@ -339,7 +426,14 @@ class GenerateDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
-        for widget in (self.target, self.categories, self.model, *self.language_boxes.values()):
+        for widget in (
+            self.target,
+            self.categories,
+            self.model,
+            self.approve,
+            self.resume,
+            *self.language_boxes.values(),
+        ):
             widget.setEnabled(not running)
 
     def closeEvent(self, event: Any) -> None:

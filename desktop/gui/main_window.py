@@ -704,6 +704,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._probe_timer.stop()
         if self.cancel_token is not None:
             self.cancel_token.cancel()
         for dialog in self._dialogs.values():

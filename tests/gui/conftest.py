@@ -1,0 +1,80 @@
+"""GUI fixtures: real Services wired with the real store, SQLite, breaker and keyring API, an in-memory keyring
+backend, and a main window that is built exactly as ``desktop.gui.app.run`` builds it (minus the warm-up)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support.fake_models import ScriptedModel
+from support.keyring_backend import MemoryKeyring, use_keyring
+from support.knowledge import curated_store, curated_store_dir  # noqa: F401  (pytest fixtures)
+
+from desktop.core.services import Services
+from desktop.core.settings import Settings
+from desktop.gui import crash, i18n
+from desktop.gui.workers import wait_all
+
+LOCAL_REPLY = "Tenang saja, **tidak perlu malu**. Tim kami akan membantu Anda langkah demi langkah."
+WAIT_MS = 60_000  # generous: CI machines running several suites at once are slow
+
+
+@pytest.fixture
+def keyring_backend() -> Iterator[MemoryKeyring]:
+    backend = MemoryKeyring()
+    with use_keyring(backend):
+        yield backend
+
+
+@pytest.fixture(autouse=True)
+def _quiet_crash_dialogs(qapp: Any) -> Iterator[None]:
+    """Crash reports are still written and counted, but no modal dialog blocks an offscreen test."""
+    reporter = crash.install()
+    reporter.interactive = False
+    yield
+    i18n.set_language("en")
+    wait_all(10_000)
+
+
+@pytest.fixture
+def local_scripted() -> ScriptedModel:
+    return ScriptedModel(LOCAL_REPLY, name="local-scripted", kind="local", chunk_delay=0.01)
+
+
+def make_services(settings: Settings | None = None, **components: Any) -> Services:
+    """Real Services; components (store, local_model) given here replace the lazily built ones."""
+    services = Services(
+        settings or Settings(strategy="rag", first_token_deadline_s=3.0, connect_timeout_s=1.0)
+    )
+    for name, value in components.items():
+        setattr(services, name, value)
+    return services
+
+
+@pytest.fixture
+def window_factory(qtbot: Any) -> Any:
+    """Build the main window like the app does and wait until its startup checks are done."""
+    from desktop.gui.app import build_window
+
+    made: list[Any] = []
+
+    def factory(services: Services) -> Any:
+        window = build_window(services, warm_up=False)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.ready, timeout=WAIT_MS):
+            window.show()
+        made.append(window)
+        return window
+
+    yield factory
+    for window in made:
+        window.close()
+
+
+def settings_file_text() -> str:
+    from desktop.core import paths
+
+    path: Path = paths.settings_path()
+    return path.read_text(encoding="utf-8") if path.exists() else ""
