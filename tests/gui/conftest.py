@@ -1,5 +1,5 @@
-"""GUI fixtures: real Services wired with the real store, SQLite, breaker and keyring API, an in-memory keyring
-backend, and a main window that is built exactly as ``desktop.gui.app.run`` builds it (minus the warm-up)."""
+"""GUI fixtures: real Services wired with the real store, SQLite, breaker and keyring API, an in-memory
+keyring backend, and a main window built exactly as ``desktop.gui.app.run`` builds it (minus the warm-up)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The chat flow in the real window: Claude through the real SDK against the Messages API stand-in, the local
-model as a scripted ChatModel subclass, the real curated store, SQLite conversations and the circuit breaker."""
+"""The chat flow in the real window: Claude through the real SDK against the Messages API stand-in, the
+local model as a scripted ChatModel subclass, the real curated store, SQLite conversations, the breaker."""
 
 from __future__ import annotations
 

@@ -1,0 +1,1223 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id" sourcelanguage="en">
+<context>
+    <name>Zantara</name>
+    <message>
+        <source>Message text</source>
+        <translation>Teks pesan</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Copy this message as Markdown</source>
+        <translation>Salin pesan ini sebagai Markdown</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>Salin pesan</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Buat ulang</translation>
+    </message>
+    <message>
+        <source>Ask again for a new answer to the same message</source>
+        <translation>Minta jawaban baru untuk pesan yang sama</translation>
+    </message>
+    <message>
+        <source>Regenerate answer</source>
+        <translation>Buat ulang jawaban</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Konteks</translation>
+    </message>
+    <message>
+        <source>Show the insights, strategy and timings behind this answer</source>
+        <translation>Tampilkan wawasan, strategi, dan waktu di balik jawaban ini</translation>
+    </message>
+    <message>
+        <source>Show answer context</source>
+        <translation>Tampilkan konteks jawaban</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Anda</translation>
+    </message>
+    <message>
+        <source>offline, local model</source>
+        <translation>offline, model lokal</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Percakapan</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Dihentikan.</translation>
+    </message>
+    <message>
+        <source>Zantara answers in your language and shows the cultural insights behind each answer.</source>
+        <translation>Zantara menjawab dalam bahasa Anda dan menunjukkan wawasan budaya di balik setiap jawaban.</translation>
+    </message>
+    <message>
+        <source>thinking…</source>
+        <translation>sedang berpikir…</translation>
+    </message>
+    <message>
+        <source>Partial answer: the rest could not be completed.</source>
+        <translation>Jawaban sebagian: sisanya tidak dapat diselesaikan.</translation>
+    </message>
+    <message>
+        <source>Ask anything about visas, KITAS, PT PMA or life in Bali.</source>
+        <translation>Tanyakan apa saja tentang visa, KITAS, PT PMA, atau kehidupan di Bali.</translation>
+    </message>
+    <message>
+        <source>Answered offline: {reason}.</source>
+        <translation>Dijawab secara offline: {reason}.</translation>
+    </message>
+    <message>
+        <source>Select an answer to see the insights and timings behind it.</source>
+        <translation>Pilih sebuah jawaban untuk melihat wawasan dan waktu di baliknya.</translation>
+    </message>
+    <message>
+        <source>Local model (offline)</source>
+        <translation>Model lokal (offline)</translation>
+    </message>
+    <message>
+        <source>Retrieval</source>
+        <translation>Pencarian</translation>
+    </message>
+    <message>
+        <source>First token</source>
+        <translation>Token pertama</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Dijawab oleh</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategi</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>No cultural context was needed.</source>
+        <translation>Tidak perlu konteks budaya.</translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation>Tidak ada yang ditemukan.</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>dipakai</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>tidak dipakai</translation>
+    </message>
+    <message>
+        <source>Answer context</source>
+        <translation>Konteks jawaban</translation>
+    </message>
+    <message>
+        <source>The insights, strategy and timings behind the selected answer</source>
+        <translation>Wawasan, strategi, dan waktu di balik jawaban yang dipilih</translation>
+    </message>
+    <message>
+        <source>Why offline</source>
+        <translation>Mengapa offline</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Hilang</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ditambahkan</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Jawaban</translation>
+    </message>
+    <message>
+        <source>Cultural insights used</source>
+        <translation>Wawasan budaya yang dipakai</translation>
+    </message>
+    <message>
+        <source>Timings</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Live cultural note</source>
+        <translation>Catatan budaya langsung</translation>
+    </message>
+    <message>
+        <source>Rewrite kept every fact</source>
+        <translation>Tulisan ulang mempertahankan semua fakta</translation>
+    </message>
+    <message>
+        <source>Rewrite rejected; original shown</source>
+        <translation>Tulisan ulang ditolak; yang asli ditampilkan</translation>
+    </message>
+    <message>
+        <source>Fact guard</source>
+        <translation>Penjaga fakta</translation>
+    </message>
+    <message>
+        <source>Model ({role})</source>
+        <translation>Model ({role})</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Obrolan baru</translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>Mulai percakapan baru (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Cari percakapan</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Percakapan</translation>
+    </message>
+    <message>
+        <source>Right-click to rename, delete or export</source>
+        <translation>Klik kanan untuk mengganti nama, menghapus, atau mengekspor</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Tanpa judul</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Ganti nama…</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Ekspor sebagai Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Ekspor sebagai JSON…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>Ganti nama percakapan</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>Hapus percakapan</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Ekspor percakapan</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” and all its messages? This cannot be undone.</source>
+        <translation>Hapus “{title}” beserta semua pesannya? Tindakan ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <source>{n} messages</source>
+        <translation>{n} pesan</translation>
+    </message>
+    <message>
+        <source>Zantara hit an unexpected error</source>
+        <translation>Zantara mengalami kesalahan tak terduga</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your conversations are saved; you can keep working.</source>
+        <translation>Terjadi kesalahan. Percakapan Anda tersimpan; Anda bisa terus bekerja.</translation>
+    </message>
+    <message>
+        <source>A report was saved to:</source>
+        <translation>Laporan disimpan di:</translation>
+    </message>
+    <message>
+        <source>Quality gates (rejected first by / failed / passed):</source>
+        <translation>Gerbang mutu (pertama menolak / gagal / lolos):</translation>
+    </message>
+    <message>
+        <source>Per language:</source>
+        <translation>Per bahasa:</translation>
+    </message>
+    <message>
+        <source>Per category:</source>
+        <translation>Per kategori:</translation>
+    </message>
+    <message>
+        <source>Per model:</source>
+        <translation>Per model:</translation>
+    </message>
+    <message>
+        <source>Generate cultural insights</source>
+        <translation>Buat wawasan budaya</translation>
+    </message>
+    <message>
+        <source>How many accepted insights to aim for</source>
+        <translation>Berapa banyak wawasan diterima yang ingin dicapai</translation>
+    </message>
+    <message>
+        <source>Target number of insights</source>
+        <translation>Target jumlah wawasan</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Local model</source>
+        <translation>Model lokal</translation>
+    </message>
+    <message>
+        <source>Larger models write better Indonesian and Italian</source>
+        <translation>Model yang lebih besar menulis bahasa Indonesia dan Italia lebih baik</translation>
+    </message>
+    <message>
+        <source>Approve accepted insights at once (otherwise they wait as pending)</source>
+        <translation>Langsung setujui wawasan yang diterima (jika tidak, statusnya menunggu)</translation>
+    </message>
+    <message>
+        <source>Resume the last unfinished run</source>
+        <translation>Lanjutkan proses terakhir yang belum selesai</translation>
+    </message>
+    <message>
+        <source>Continue where a cancelled or interrupted run stopped, without duplicates</source>
+        <translation>Lanjutkan dari titik proses yang dibatalkan atau terputus, tanpa duplikat</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Start generation</source>
+        <translation>Mulai pembuatan</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Batalkan proses</translation>
+    </message>
+    <message>
+        <source>Cancel generation</source>
+        <translation>Batalkan pembuatan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Generation progress</source>
+        <translation>Kemajuan pembuatan</translation>
+    </message>
+    <message>
+        <source>Generation report</source>
+        <translation>Laporan pembuatan</translation>
+    </message>
+    <message>
+        <source>The report appears here: accepted and rejected insights per gate, language and category. New insights go in as pending until you approve them in the knowledge browser.</source>
+        <translation>Laporan muncul di sini: wawasan yang diterima dan ditolak per gerbang, bahasa, dan kategori. Wawasan baru masuk dengan status menunggu sampai Anda menyetujuinya di penjelajah pengetahuan.</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Memuat model…</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was accepted so far is kept.</source>
+        <translation>Dibatalkan. Yang sudah diterima tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Selesai.</translation>
+    </message>
+    <message>
+        <source>Status: {s}</source>
+        <translation>Status: {s}</translation>
+    </message>
+    <message>
+        <source>Model: {m}</source>
+        <translation>Model: {m}</translation>
+    </message>
+    <message>
+        <source>Accepted {acc}, rejected {rej}, attempts {att} (acceptance {pct:.0%})</source>
+        <translation>Diterima {acc}, ditolak {rej}, percobaan {att} (penerimaan {pct:.0%})</translation>
+    </message>
+    <message>
+        <source>Time {t}, {r} accepted per minute; new insights are {st}</source>
+        <translation>Waktu {t}, {r} diterima per menit; wawasan baru berstatus {st}</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Target:</translation>
+    </message>
+    <message>
+        <source>Languages:</source>
+        <translation>Bahasa:</translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation>Kategori:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Model:</translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation>Belum dimulai.</translation>
+    </message>
+    <message>
+        <source>Choose at least one language and one category.</source>
+        <translation>Pilih setidaknya satu bahasa dan satu kategori.</translation>
+    </message>
+    <message>
+        <source>{done} of {total} · accepted {acc} · rejected {rej} · {rate:.1f} per minute · ETA {eta}</source>
+        <translation>{done} dari {total} · diterima {acc} · ditolak {rej} · {rate:.1f} per menit · perkiraan selesai {eta}</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current insight…</source>
+        <translation>Membatalkan setelah wawasan yang sedang dibuat…</translation>
+    </message>
+    <message>
+        <source>Last attempt rejected by: {gate}</source>
+        <translation>Percobaan terakhir ditolak oleh: {gate}</translation>
+    </message>
+    <message>
+        <source>Generation failed: {err}</source>
+        <translation>Pembuatan gagal: {err}</translation>
+    </message>
+    <message>
+        <source>{acc} accepted of {att} attempts</source>
+        <translation>{acc} diterima dari {att} percobaan</translation>
+    </message>
+    <message>
+        <source>Insight text</source>
+        <translation>Teks wawasan</translation>
+    </message>
+    <message>
+        <source>What the cultural point means and how the assistant should answer because of it.</source>
+        <translation>Apa arti hal budaya ini dan bagaimana asisten sebaiknya menjawab karenanya.</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. malu, jam karet</source>
+        <translation>pisahkan dengan koma, mis. malu, jam karet</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Teks:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Bahasa:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Kategori:</translation>
+    </message>
+    <message>
+        <source>Concepts:</source>
+        <translation>Konsep:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Laporan impor</translation>
+    </message>
+    <message>
+        <source>Import errors</source>
+        <translation>Kesalahan impor</translation>
+    </message>
+    <message>
+        <source>Knowledge: cultural insights</source>
+        <translation>Pengetahuan: wawasan budaya</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Search text or concepts</source>
+        <translation>Cari teks atau konsep</translation>
+    </message>
+    <message>
+        <source>Search insights</source>
+        <translation>Cari wawasan</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Wawasan</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>disetujui</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>menunggu</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>ditolak</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Concepts</source>
+        <translation>Konsep</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Edit insight</source>
+        <translation>Ubah wawasan</translation>
+    </message>
+    <message>
+        <source>Add insight</source>
+        <translation>Tambah wawasan</translation>
+    </message>
+    <message>
+        <source>No errors.</source>
+        <translation>Tidak ada kesalahan.</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Tambah…</translation>
+    </message>
+    <message>
+        <source>Write a new insight by hand</source>
+        <translation>Tulis wawasan baru secara manual</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>Edit the selected insight (double-click works too)</source>
+        <translation>Ubah wawasan yang dipilih (klik ganda juga bisa)</translation>
+    </message>
+    <message>
+        <source>Delete the selected insights</source>
+        <translation>Hapus wawasan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Setujui</translation>
+    </message>
+    <message>
+        <source>Approve the selected insights so answers can use them</source>
+        <translation>Setujui wawasan yang dipilih agar bisa dipakai dalam jawaban</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Tolak</translation>
+    </message>
+    <message>
+        <source>Reject the selected insights</source>
+        <translation>Tolak wawasan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Import JSONL…</source>
+        <translation>Impor JSONL…</translation>
+    </message>
+    <message>
+        <source>Add insights from a JSONL file; bad lines are reported</source>
+        <translation>Tambahkan wawasan dari berkas JSONL; baris yang salah dilaporkan</translation>
+    </message>
+    <message>
+        <source>Export JSONL…</source>
+        <translation>Ekspor JSONL…</translation>
+    </message>
+    <message>
+        <source>Save the insights matching the filters to a JSONL file</source>
+        <translation>Simpan wawasan yang sesuai filter ke berkas JSONL</translation>
+    </message>
+    <message>
+        <source>Generate…</source>
+        <translation>Buat…</translation>
+    </message>
+    <message>
+        <source>Write new insights with the local model</source>
+        <translation>Tulis wawasan baru dengan model lokal</translation>
+    </message>
+    <message>
+        <source>{shown} shown of {total} insights</source>
+        <translation>{shown} ditampilkan dari {total} wawasan</translation>
+    </message>
+    <message>
+        <source>narrow the filters to see the rest</source>
+        <translation>persempit filter untuk melihat sisanya</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>Pengetahuan</translation>
+    </message>
+    <message>
+        <source>Delete insights</source>
+        <translation>Hapus wawasan</translation>
+    </message>
+    <message>
+        <source>Import insights</source>
+        <translation>Impor wawasan</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export insights</source>
+        <translation>Ekspor wawasan</translation>
+    </message>
+    <message>
+        <source>{file}: {added} added, {dups} already present, {bad} bad lines.</source>
+        <translation>{file}: {added} ditambahkan, {dups} sudah ada, {bad} baris salah.</translation>
+    </message>
+    <message>
+        <source>Error: {err}</source>
+        <translation>Kesalahan: {err}</translation>
+    </message>
+    <message>
+        <source>Filter by {what}</source>
+        <translation>Saring menurut {what}</translation>
+    </message>
+    <message>
+        <source>Delete {n} insight(s)? This cannot be undone.</source>
+        <translation>Hapus {n} wawasan? Tindakan ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Exported {n} insights to {path}</source>
+        <translation>{n} wawasan diekspor ke {path}</translation>
+    </message>
+    <message>
+        <source>Cannot save: {reason}</source>
+        <translation>Tidak dapat menyimpan: {reason}</translation>
+    </message>
+    <message>
+        <source>line {n}: {reason}</source>
+        <translation>baris {n}: {reason}</translation>
+    </message>
+    <message>
+        <source>Insights per language and category</source>
+        <translation>Wawasan per bahasa dan kategori</translation>
+    </message>
+    <message>
+        <source>emotion</source>
+        <translation>emosi</translation>
+    </message>
+    <message>
+        <source>business</source>
+        <translation>bisnis</translation>
+    </message>
+    <message>
+        <source>Bali culture</source>
+        <translation>budaya Bali</translation>
+    </message>
+    <message>
+        <source>communication</source>
+        <translation>komunikasi</translation>
+    </message>
+    <message>
+        <source>religion &amp; ceremony</source>
+        <translation>agama &amp; upacara</translation>
+    </message>
+    <message>
+        <source>bureaucracy</source>
+        <translation>birokrasi</translation>
+    </message>
+    <message>
+        <source>daily life</source>
+        <translation>kehidupan sehari-hari</translation>
+    </message>
+    <message>
+        <source>No insights yet</source>
+        <translation>Belum ada wawasan</translation>
+    </message>
+    <message>
+        <source>No Claude API key yet, so Zantara answers offline with the local model. Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
+        <translation>Belum ada kunci API Claude, jadi Zantara menjawab secara offline dengan model lokal. Tambahkan kunci Anthropic Anda di Pengaturan (Ctrl+,) dan Claude akan menjawab; kunci disimpan di keyring sistem, tidak pernah di berkas.</translation>
+    </message>
+    <message>
+        <source>Add API key…</source>
+        <translation>Tambah kunci API…</translation>
+    </message>
+    <message>
+        <source>Add API key</source>
+        <translation>Tambah kunci API</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Sembunyikan pesan ini</translation>
+    </message>
+    <message>
+        <source>Zantara Desktop</source>
+        <translation>Zantara Desktop</translation>
+    </message>
+    <message>
+        <source>How Claude and the local model work together on each answer</source>
+        <translation>Cara Claude dan model lokal bekerja sama untuk setiap jawaban</translation>
+    </message>
+    <message>
+        <source>Who is chatting: a team member (warm colleague) or a client (professional tone)</source>
+        <translation>Siapa yang mengobrol: anggota tim (rekan yang hangat) atau klien (nada profesional)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Offline only</source>
+        <translation>Hanya offline</translation>
+    </message>
+    <message>
+        <source>Answer with the local model only, without contacting Claude</source>
+        <translation>Jawab hanya dengan model lokal, tanpa menghubungi Claude</translation>
+    </message>
+    <message>
+        <source>Browse, edit and approve cultural insights</source>
+        <translation>Jelajahi, ubah, dan setujui wawasan budaya</translation>
+    </message>
+    <message>
+        <source>Write new cultural insights with the local model</source>
+        <translation>Tulis wawasan budaya baru dengan model lokal</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Pengaturan…</translation>
+    </message>
+    <message>
+        <source>API key, models, language and theme (Ctrl+,)</source>
+        <translation>Kunci API, model, bahasa, dan tema (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Focus message input</source>
+        <translation>Fokus ke kolom pesan</translation>
+    </message>
+    <message>
+        <source>Stop answer</source>
+        <translation>Hentikan jawaban</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>About Zantara</source>
+        <translation>Tentang Zantara</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Obrolan</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Alat</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ban&amp;tuan</translation>
+    </message>
+    <message>
+        <source>Write a message… (Enter sends, Shift+Enter adds a line)</source>
+        <translation>Tulis pesan… (Enter mengirim, Shift+Enter menambah baris)</translation>
+    </message>
+    <message>
+        <source>Message input</source>
+        <translation>Kolom pesan</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter adds a line, Ctrl+L focuses</source>
+        <translation>Enter mengirim, Shift+Enter menambah baris, Ctrl+L memfokuskan</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Send the message (Enter)</source>
+        <translation>Kirim pesan (Enter)</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Kirim pesan</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Berhenti</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation>Hentikan jawaban (Esc)</translation>
+    </message>
+    <message>
+        <source>Preparing the knowledge base…</source>
+        <translation>Menyiapkan basis pengetahuan…</translation>
+    </message>
+    <message>
+        <source>Combo: insights + live note (recommended)</source>
+        <translation>Kombo: wawasan + catatan langsung (disarankan)</translation>
+    </message>
+    <message>
+        <source>Insights only (RAG)</source>
+        <translation>Hanya wawasan (RAG)</translation>
+    </message>
+    <message>
+        <source>Warm opening and closing</source>
+        <translation>Pembuka dan penutup yang hangat</translation>
+    </message>
+    <message>
+        <source>Warm rewrite with fact guard</source>
+        <translation>Tulis ulang hangat dengan penjaga fakta</translation>
+    </message>
+    <message>
+        <source>Team: local colleague / client: Claude</source>
+        <translation>Tim: rekan lokal / klien: Claude</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>Anggota tim</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Wait for the answer or press Esc to stop it.</source>
+        <translation>Tunggu jawabannya atau tekan Esc untuk menghentikannya.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Menghentikan…</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>Strategi:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>This answer was not saved, so it cannot be regenerated.</source>
+        <translation>Jawaban ini tidak tersimpan, jadi tidak bisa dibuat ulang.</translation>
+    </message>
+    <message>
+        <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
+        <translation>Otak Claude, jiwa LLaMA: asisten lokal untuk visa, bisnis, dan kehidupan di Bali.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Disimpan {path}</translation>
+    </message>
+    <message>
+        <source>Ready: {n} cultural insights</source>
+        <translation>Siap: {n} wawasan budaya</translation>
+    </message>
+    <message>
+        <source>Knowledge base unavailable: {err}</source>
+        <translation>Basis pengetahuan tidak tersedia: {err}</translation>
+    </message>
+    <message>
+        <source>The answer failed: {err}</source>
+        <translation>Jawaban gagal: {err}</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Retries:</source>
+        <translation>Percobaan ulang:</translation>
+    </message>
+    <message>
+        <source>Paste an Anthropic key (sk-ant-…); it is stored in the system keyring</source>
+        <translation>Tempel kunci Anthropic (sk-ant-…); kunci disimpan di keyring sistem</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>Kunci API baru</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>Simpan kunci</translation>
+    </message>
+    <message>
+        <source>Store the key in the OS keyring; it is never written to a file</source>
+        <translation>Simpan kunci di keyring sistem operasi; tidak pernah ditulis ke berkas</translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation>Hapus kunci</translation>
+    </message>
+    <message>
+        <source>Delete the key from the OS keyring</source>
+        <translation>Hapus kunci dari keyring sistem operasi</translation>
+    </message>
+    <message>
+        <source>Claude chat model</source>
+        <translation>Model obrolan Claude</translation>
+    </message>
+    <message>
+        <source>Used for conversation (a fast Haiku by default)</source>
+        <translation>Dipakai untuk percakapan (bawaannya Haiku yang cepat)</translation>
+    </message>
+    <message>
+        <source>Claude strong model</source>
+        <translation>Model Claude yang kuat</translation>
+    </message>
+    <message>
+        <source>Used by strategies that want the stronger model</source>
+        <translation>Dipakai oleh strategi yang membutuhkan model lebih kuat</translation>
+    </message>
+    <message>
+        <source>Load models from Anthropic</source>
+        <translation>Muat model dari Anthropic</translation>
+    </message>
+    <message>
+        <source>Ask the models endpoint which Claude models your key can use</source>
+        <translation>Tanyakan ke endpoint model, model Claude mana yang bisa dipakai kunci Anda</translation>
+    </message>
+    <message>
+        <source>Give up connecting after this long and answer offline</source>
+        <translation>Berhenti mencoba terhubung setelah selama ini dan jawab secara offline</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Batas waktu koneksi</translation>
+    </message>
+    <message>
+        <source>If Claude has not started answering by then, the local model answers</source>
+        <translation>Jika Claude belum mulai menjawab saat itu, model lokal yang menjawab</translation>
+    </message>
+    <message>
+        <source>First-token deadline</source>
+        <translation>Batas waktu token pertama</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Percobaan ulang</translation>
+    </message>
+    <message>
+        <source>Add GGUF…</source>
+        <translation>Tambah GGUF…</translation>
+    </message>
+    <message>
+        <source>Register a GGUF model file from disk (it is not copied)</source>
+        <translation>Daftarkan berkas model GGUF dari disk (tidak disalin)</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>otomatis</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Context size</source>
+        <translation>Ukuran konteks</translation>
+    </message>
+    <message>
+        <source>Local (in the data folder)</source>
+        <translation>Lokal (di folder data)</translation>
+    </message>
+    <message>
+        <source>Shared Chroma server</source>
+        <translation>Server Chroma bersama</translation>
+    </message>
+    <message>
+        <source>Chroma server URL</source>
+        <translation>URL server Chroma</translation>
+    </message>
+    <message>
+        <source>Insights per answer</source>
+        <translation>Wawasan per jawaban</translation>
+    </message>
+    <message>
+        <source>Live note deadline</source>
+        <translation>Batas waktu catatan langsung</translation>
+    </message>
+    <message>
+        <source>How long Claude waits for the local model's live cultural note</source>
+        <translation>Berapa lama Claude menunggu catatan budaya langsung dari model lokal</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Tema:</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Bahasa antarmuka</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>Claude</source>
+        <translation>Claude</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Tampilan</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>Kunci API:</translation>
+    </message>
+    <message>
+        <source>New key:</source>
+        <translation>Kunci baru:</translation>
+    </message>
+    <message>
+        <source>Chat model:</source>
+        <translation>Model obrolan:</translation>
+    </message>
+    <message>
+        <source>Strong model:</source>
+        <translation>Model kuat:</translation>
+    </message>
+    <message>
+        <source>Connect timeout:</source>
+        <translation>Batas waktu koneksi:</translation>
+    </message>
+    <message>
+        <source>First-token deadline:</source>
+        <translation>Batas waktu token pertama:</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Thread:</translation>
+    </message>
+    <message>
+        <source>Context size:</source>
+        <translation>Ukuran konteks:</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>Penyimpanan:</translation>
+    </message>
+    <message>
+        <source>Insights per answer:</source>
+        <translation>Wawasan per jawaban:</translation>
+    </message>
+    <message>
+        <source>Live note deadline:</source>
+        <translation>Batas waktu catatan langsung:</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Ikuti sistem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Terang</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Gelap</translation>
+    </message>
+    <message>
+        <source>No system keyring is available here: export ANTHROPIC_API_KEY instead.</source>
+        <translation>Tidak ada keyring sistem di sini: gunakan ANTHROPIC_API_KEY sebagai gantinya.</translation>
+    </message>
+    <message>
+        <source>Add a GGUF model</source>
+        <translation>Tambah model GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>Model GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>context</source>
+        <translation>konteks</translation>
+    </message>
+    <message>
+        <source>{n} models available</source>
+        <translation>{n} model tersedia</translation>
+    </message>
+    <message>
+        <source>Could not load the list: {err}</source>
+        <translation>Tidak dapat memuat daftar: {err}</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>tidak tersedia</translation>
+    </message>
+    <message>
+        <source>License: {lic}</source>
+        <translation>Lisensi: {lic}</translation>
+    </message>
+    <message>
+        <source>A key is set (stored in the system keyring).</source>
+        <translation>Kunci sudah diatur (tersimpan di keyring sistem).</translation>
+    </message>
+    <message>
+        <source>No key: answers come from the local model, offline.</source>
+        <translation>Tidak ada kunci: jawaban berasal dari model lokal, secara offline.</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(bawaan)</translation>
+    </message>
+    <message>
+        <source>Could not save the settings: {err}</source>
+        <translation>Tidak dapat menyimpan pengaturan: {err}</translation>
+    </message>
+    <message>
+        <source>A key is set (from the ANTHROPIC_API_KEY environment variable).</source>
+        <translation>Kunci sudah diatur (dari variabel lingkungan ANTHROPIC_API_KEY).</translation>
+    </message>
+    <message>
+        <source>no API key</source>
+        <translation>tidak ada kunci API</translation>
+    </message>
+    <message>
+        <source>API key rejected</source>
+        <translation>kunci API ditolak</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>tidak ada koneksi</translation>
+    </message>
+    <message>
+        <source>connection timed out</source>
+        <translation>koneksi habis waktu</translation>
+    </message>
+    <message>
+        <source>Claude too slow to answer</source>
+        <translation>Claude terlalu lambat menjawab</translation>
+    </message>
+    <message>
+        <source>rate limited</source>
+        <translation>batas permintaan tercapai</translation>
+    </message>
+    <message>
+        <source>Claude overloaded</source>
+        <translation>Claude kelebihan beban</translation>
+    </message>
+    <message>
+        <source>Claude server error</source>
+        <translation>kesalahan server Claude</translation>
+    </message>
+    <message>
+        <source>answer cut off</source>
+        <translation>jawaban terputus</translation>
+    </message>
+    <message>
+        <source>bad response</source>
+        <translation>respons tidak valid</translation>
+    </message>
+    <message>
+        <source>waiting to reconnect</source>
+        <translation>menunggu untuk terhubung kembali</translation>
+    </message>
+    <message>
+        <source>offline mode chosen</source>
+        <translation>mode offline dipilih</translation>
+    </message>
+    <message>
+        <source>local model</source>
+        <translation>model lokal</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>Status koneksi</translation>
+    </message>
+    <message>
+        <source>Claude is answering.</source>
+        <translation>Claude sedang menjawab.</translation>
+    </message>
+    <message>
+        <source>The local model answers until Claude is reachable again.</source>
+        <translation>Model lokal menjawab sampai Claude dapat dihubungi lagi.</translation>
+    </message>
+    <message>
+        <source>Claude online</source>
+        <translation>Claude online</translation>
+    </message>
+    <message>
+        <source>Checking whether Claude answers again; the local model answers meanwhile.</source>
+        <translation>Memeriksa apakah Claude menjawab lagi; sementara itu model lokal yang menjawab.</translation>
+    </message>
+    <message>
+        <source>Checking Claude and the local model.</source>
+        <translation>Memeriksa Claude dan model lokal.</translation>
+    </message>
+    <message>
+        <source>Reconnecting to Claude…</source>
+        <translation>Menghubungkan kembali ke Claude…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Memulai…</translation>
+    </message>
+    <message>
+        <source>Offline: {model}</source>
+        <translation>Offline: {model}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1223 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it" sourcelanguage="en">
+<context>
+    <name>Zantara</name>
+    <message>
+        <source>Message text</source>
+        <translation>Testo del messaggio</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copia</translation>
+    </message>
+    <message>
+        <source>Copy this message as Markdown</source>
+        <translation>Copia questo messaggio in Markdown</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>Copia messaggio</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Rigenera</translation>
+    </message>
+    <message>
+        <source>Ask again for a new answer to the same message</source>
+        <translation>Chiedi una nuova risposta allo stesso messaggio</translation>
+    </message>
+    <message>
+        <source>Regenerate answer</source>
+        <translation>Rigenera risposta</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Contesto</translation>
+    </message>
+    <message>
+        <source>Show the insights, strategy and timings behind this answer</source>
+        <translation>Mostra gli insight, la strategia e i tempi dietro questa risposta</translation>
+    </message>
+    <message>
+        <source>Show answer context</source>
+        <translation>Mostra il contesto della risposta</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tu</translation>
+    </message>
+    <message>
+        <source>offline, local model</source>
+        <translation>offline, modello locale</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversazione</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Interrotta.</translation>
+    </message>
+    <message>
+        <source>Zantara answers in your language and shows the cultural insights behind each answer.</source>
+        <translation>Zantara risponde nella tua lingua e mostra gli insight culturali dietro ogni risposta.</translation>
+    </message>
+    <message>
+        <source>thinking…</source>
+        <translation>sta pensando…</translation>
+    </message>
+    <message>
+        <source>Partial answer: the rest could not be completed.</source>
+        <translation>Risposta parziale: il resto non è stato completato.</translation>
+    </message>
+    <message>
+        <source>Ask anything about visas, KITAS, PT PMA or life in Bali.</source>
+        <translation>Chiedi qualsiasi cosa su visti, KITAS, PT PMA o la vita a Bali.</translation>
+    </message>
+    <message>
+        <source>Answered offline: {reason}.</source>
+        <translation>Risposta offline: {reason}.</translation>
+    </message>
+    <message>
+        <source>Select an answer to see the insights and timings behind it.</source>
+        <translation>Seleziona una risposta per vedere gli insight e i tempi dietro di essa.</translation>
+    </message>
+    <message>
+        <source>Local model (offline)</source>
+        <translation>Modello locale (offline)</translation>
+    </message>
+    <message>
+        <source>Retrieval</source>
+        <translation>Recupero</translation>
+    </message>
+    <message>
+        <source>First token</source>
+        <translation>Primo token</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totale</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Risposta di</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>Strategia</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>No cultural context was needed.</source>
+        <translation>Non serviva contesto culturale.</translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation>Nessuno trovato.</translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation>usata</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>non usata</translation>
+    </message>
+    <message>
+        <source>Answer context</source>
+        <translation>Contesto della risposta</translation>
+    </message>
+    <message>
+        <source>The insights, strategy and timings behind the selected answer</source>
+        <translation>Gli insight, la strategia e i tempi dietro la risposta selezionata</translation>
+    </message>
+    <message>
+        <source>Why offline</source>
+        <translation>Perché offline</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Persi</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Aggiunti</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Risposta</translation>
+    </message>
+    <message>
+        <source>Cultural insights used</source>
+        <translation>Insight culturali usati</translation>
+    </message>
+    <message>
+        <source>Timings</source>
+        <translation>Tempi</translation>
+    </message>
+    <message>
+        <source>Live cultural note</source>
+        <translation>Nota culturale dal vivo</translation>
+    </message>
+    <message>
+        <source>Rewrite kept every fact</source>
+        <translation>La riscrittura ha mantenuto tutti i fatti</translation>
+    </message>
+    <message>
+        <source>Rewrite rejected; original shown</source>
+        <translation>Riscrittura scartata; mostrato l'originale</translation>
+    </message>
+    <message>
+        <source>Fact guard</source>
+        <translation>Controllo dei fatti</translation>
+    </message>
+    <message>
+        <source>Model ({role})</source>
+        <translation>Modello ({role})</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Nuova chat</translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>Inizia una nuova conversazione (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Cerca nelle conversazioni</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversazioni</translation>
+    </message>
+    <message>
+        <source>Right-click to rename, delete or export</source>
+        <translation>Clic destro per rinominare, eliminare o esportare</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Senza titolo</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Rinomina…</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Esporta in Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Esporta in JSON…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>Rinomina conversazione</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titolo:</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>Elimina conversazione</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Esporta conversazione</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” and all its messages? This cannot be undone.</source>
+        <translation>Eliminare “{title}” e tutti i suoi messaggi? L'operazione non si può annullare.</translation>
+    </message>
+    <message>
+        <source>{n} messages</source>
+        <translation>{n} messaggi</translation>
+    </message>
+    <message>
+        <source>Zantara hit an unexpected error</source>
+        <translation>Zantara ha incontrato un errore inatteso</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your conversations are saved; you can keep working.</source>
+        <translation>Qualcosa è andato storto. Le tue conversazioni sono salvate; puoi continuare a lavorare.</translation>
+    </message>
+    <message>
+        <source>A report was saved to:</source>
+        <translation>Un rapporto è stato salvato in:</translation>
+    </message>
+    <message>
+        <source>Quality gates (rejected first by / failed / passed):</source>
+        <translation>Controlli di qualità (primo scarto / falliti / superati):</translation>
+    </message>
+    <message>
+        <source>Per language:</source>
+        <translation>Per lingua:</translation>
+    </message>
+    <message>
+        <source>Per category:</source>
+        <translation>Per categoria:</translation>
+    </message>
+    <message>
+        <source>Per model:</source>
+        <translation>Per modello:</translation>
+    </message>
+    <message>
+        <source>Generate cultural insights</source>
+        <translation>Genera insight culturali</translation>
+    </message>
+    <message>
+        <source>How many accepted insights to aim for</source>
+        <translation>Quanti insight accettati puntare a ottenere</translation>
+    </message>
+    <message>
+        <source>Target number of insights</source>
+        <translation>Numero obiettivo di insight</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Local model</source>
+        <translation>Modello locale</translation>
+    </message>
+    <message>
+        <source>Larger models write better Indonesian and Italian</source>
+        <translation>I modelli più grandi scrivono meglio in indonesiano e italiano</translation>
+    </message>
+    <message>
+        <source>Approve accepted insights at once (otherwise they wait as pending)</source>
+        <translation>Approva subito gli insight accettati (altrimenti restano in attesa)</translation>
+    </message>
+    <message>
+        <source>Resume the last unfinished run</source>
+        <translation>Riprendi l'ultima generazione non finita</translation>
+    </message>
+    <message>
+        <source>Continue where a cancelled or interrupted run stopped, without duplicates</source>
+        <translation>Continua da dove si è fermata una generazione annullata o interrotta, senza duplicati</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Avvia</translation>
+    </message>
+    <message>
+        <source>Start generation</source>
+        <translation>Avvia la generazione</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Annulla generazione</translation>
+    </message>
+    <message>
+        <source>Cancel generation</source>
+        <translation>Annulla la generazione</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Generation progress</source>
+        <translation>Avanzamento della generazione</translation>
+    </message>
+    <message>
+        <source>Generation report</source>
+        <translation>Rapporto della generazione</translation>
+    </message>
+    <message>
+        <source>The report appears here: accepted and rejected insights per gate, language and category. New insights go in as pending until you approve them in the knowledge browser.</source>
+        <translation>Qui compare il rapporto: insight accettati e scartati per controllo, lingua e categoria. I nuovi insight entrano in attesa finché non li approvi nella base di conoscenza.</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>Caricamento del modello…</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was accepted so far is kept.</source>
+        <translation>Annullata. Quanto accettato finora viene conservato.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Completata.</translation>
+    </message>
+    <message>
+        <source>Status: {s}</source>
+        <translation>Stato: {s}</translation>
+    </message>
+    <message>
+        <source>Model: {m}</source>
+        <translation>Modello: {m}</translation>
+    </message>
+    <message>
+        <source>Accepted {acc}, rejected {rej}, attempts {att} (acceptance {pct:.0%})</source>
+        <translation>Accettati {acc}, scartati {rej}, tentativi {att} (accettazione {pct:.0%})</translation>
+    </message>
+    <message>
+        <source>Time {t}, {r} accepted per minute; new insights are {st}</source>
+        <translation>Tempo {t}, {r} accettati al minuto; i nuovi insight sono {st}</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Obiettivo:</translation>
+    </message>
+    <message>
+        <source>Languages:</source>
+        <translation>Lingue:</translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation>Categorie:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modello:</translation>
+    </message>
+    <message>
+        <source>Not started.</source>
+        <translation>Non avviata.</translation>
+    </message>
+    <message>
+        <source>Choose at least one language and one category.</source>
+        <translation>Scegli almeno una lingua e una categoria.</translation>
+    </message>
+    <message>
+        <source>{done} of {total} · accepted {acc} · rejected {rej} · {rate:.1f} per minute · ETA {eta}</source>
+        <translation>{done} di {total} · accettati {acc} · scartati {rej} · {rate:.1f} al minuto · fine tra {eta}</translation>
+    </message>
+    <message>
+        <source>Cancelling after the current insight…</source>
+        <translation>Annullamento dopo l'insight in corso…</translation>
+    </message>
+    <message>
+        <source>Last attempt rejected by: {gate}</source>
+        <translation>Ultimo tentativo scartato da: {gate}</translation>
+    </message>
+    <message>
+        <source>Generation failed: {err}</source>
+        <translation>Generazione fallita: {err}</translation>
+    </message>
+    <message>
+        <source>{acc} accepted of {att} attempts</source>
+        <translation>{acc} accettati su {att} tentativi</translation>
+    </message>
+    <message>
+        <source>Insight text</source>
+        <translation>Testo dell'insight</translation>
+    </message>
+    <message>
+        <source>What the cultural point means and how the assistant should answer because of it.</source>
+        <translation>Cosa significa il punto culturale e come l'assistente deve rispondere di conseguenza.</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. malu, jam karet</source>
+        <translation>separati da virgola, es. malu, jam karet</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Testo:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Lingua:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Categoria:</translation>
+    </message>
+    <message>
+        <source>Concepts:</source>
+        <translation>Concetti:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Stato:</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Rapporto di importazione</translation>
+    </message>
+    <message>
+        <source>Import errors</source>
+        <translation>Errori di importazione</translation>
+    </message>
+    <message>
+        <source>Knowledge: cultural insights</source>
+        <translation>Conoscenza: insight culturali</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fonte</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Search text or concepts</source>
+        <translation>Cerca nel testo o nei concetti</translation>
+    </message>
+    <message>
+        <source>Search insights</source>
+        <translation>Cerca insight</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Insight</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>approvato</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>in attesa</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>scartato</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Testo</translation>
+    </message>
+    <message>
+        <source>Concepts</source>
+        <translation>Concetti</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creato</translation>
+    </message>
+    <message>
+        <source>Edit insight</source>
+        <translation>Modifica insight</translation>
+    </message>
+    <message>
+        <source>Add insight</source>
+        <translation>Aggiungi insight</translation>
+    </message>
+    <message>
+        <source>No errors.</source>
+        <translation>Nessun errore.</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tutti</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Aggiungi…</translation>
+    </message>
+    <message>
+        <source>Write a new insight by hand</source>
+        <translation>Scrivi a mano un nuovo insight</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifica…</translation>
+    </message>
+    <message>
+        <source>Edit the selected insight (double-click works too)</source>
+        <translation>Modifica l'insight selezionato (funziona anche il doppio clic)</translation>
+    </message>
+    <message>
+        <source>Delete the selected insights</source>
+        <translation>Elimina gli insight selezionati</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approva</translation>
+    </message>
+    <message>
+        <source>Approve the selected insights so answers can use them</source>
+        <translation>Approva gli insight selezionati perché le risposte possano usarli</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Scarta</translation>
+    </message>
+    <message>
+        <source>Reject the selected insights</source>
+        <translation>Scarta gli insight selezionati</translation>
+    </message>
+    <message>
+        <source>Import JSONL…</source>
+        <translation>Importa JSONL…</translation>
+    </message>
+    <message>
+        <source>Add insights from a JSONL file; bad lines are reported</source>
+        <translation>Aggiungi insight da un file JSONL; le righe errate vengono segnalate</translation>
+    </message>
+    <message>
+        <source>Export JSONL…</source>
+        <translation>Esporta JSONL…</translation>
+    </message>
+    <message>
+        <source>Save the insights matching the filters to a JSONL file</source>
+        <translation>Salva in un file JSONL gli insight che corrispondono ai filtri</translation>
+    </message>
+    <message>
+        <source>Generate…</source>
+        <translation>Genera…</translation>
+    </message>
+    <message>
+        <source>Write new insights with the local model</source>
+        <translation>Scrivi nuovi insight con il modello locale</translation>
+    </message>
+    <message>
+        <source>{shown} shown of {total} insights</source>
+        <translation>{shown} mostrati su {total} insight</translation>
+    </message>
+    <message>
+        <source>narrow the filters to see the rest</source>
+        <translation>restringi i filtri per vedere il resto</translation>
+    </message>
+    <message>
+        <source>Knowledge</source>
+        <translation>Conoscenza</translation>
+    </message>
+    <message>
+        <source>Delete insights</source>
+        <translation>Elimina insight</translation>
+    </message>
+    <message>
+        <source>Import insights</source>
+        <translation>Importa insight</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export insights</source>
+        <translation>Esporta insight</translation>
+    </message>
+    <message>
+        <source>{file}: {added} added, {dups} already present, {bad} bad lines.</source>
+        <translation>{file}: {added} aggiunti, {dups} già presenti, {bad} righe errate.</translation>
+    </message>
+    <message>
+        <source>Error: {err}</source>
+        <translation>Errore: {err}</translation>
+    </message>
+    <message>
+        <source>Filter by {what}</source>
+        <translation>Filtra per {what}</translation>
+    </message>
+    <message>
+        <source>Delete {n} insight(s)? This cannot be undone.</source>
+        <translation>Eliminare {n} insight? L'operazione non si può annullare.</translation>
+    </message>
+    <message>
+        <source>Exported {n} insights to {path}</source>
+        <translation>Esportati {n} insight in {path}</translation>
+    </message>
+    <message>
+        <source>Cannot save: {reason}</source>
+        <translation>Impossibile salvare: {reason}</translation>
+    </message>
+    <message>
+        <source>line {n}: {reason}</source>
+        <translation>riga {n}: {reason}</translation>
+    </message>
+    <message>
+        <source>Insights per language and category</source>
+        <translation>Insight per lingua e categoria</translation>
+    </message>
+    <message>
+        <source>emotion</source>
+        <translation>emozioni</translation>
+    </message>
+    <message>
+        <source>business</source>
+        <translation>affari</translation>
+    </message>
+    <message>
+        <source>Bali culture</source>
+        <translation>cultura balinese</translation>
+    </message>
+    <message>
+        <source>communication</source>
+        <translation>comunicazione</translation>
+    </message>
+    <message>
+        <source>religion &amp; ceremony</source>
+        <translation>religione e cerimonie</translation>
+    </message>
+    <message>
+        <source>bureaucracy</source>
+        <translation>burocrazia</translation>
+    </message>
+    <message>
+        <source>daily life</source>
+        <translation>vita quotidiana</translation>
+    </message>
+    <message>
+        <source>No insights yet</source>
+        <translation>Ancora nessun insight</translation>
+    </message>
+    <message>
+        <source>No Claude API key yet, so Zantara answers offline with the local model. Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
+        <translation>Non c'è ancora una chiave API di Claude, quindi Zantara risponde offline con il modello locale. Aggiungi la tua chiave Anthropic nelle Impostazioni (Ctrl+,) e risponderà Claude; viene conservata nel portachiavi di sistema, mai in un file.</translation>
+    </message>
+    <message>
+        <source>Add API key…</source>
+        <translation>Aggiungi chiave API…</translation>
+    </message>
+    <message>
+        <source>Add API key</source>
+        <translation>Aggiungi chiave API</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Nascondi questo messaggio</translation>
+    </message>
+    <message>
+        <source>Zantara Desktop</source>
+        <translation>Zantara Desktop</translation>
+    </message>
+    <message>
+        <source>How Claude and the local model work together on each answer</source>
+        <translation>Come Claude e il modello locale collaborano a ogni risposta</translation>
+    </message>
+    <message>
+        <source>Who is chatting: a team member (warm colleague) or a client (professional tone)</source>
+        <translation>Chi scrive: un membro del team (collega cordiale) o un cliente (tono professionale)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profilo</translation>
+    </message>
+    <message>
+        <source>Offline only</source>
+        <translation>Solo offline</translation>
+    </message>
+    <message>
+        <source>Answer with the local model only, without contacting Claude</source>
+        <translation>Rispondi solo con il modello locale, senza contattare Claude</translation>
+    </message>
+    <message>
+        <source>Browse, edit and approve cultural insights</source>
+        <translation>Sfoglia, modifica e approva gli insight culturali</translation>
+    </message>
+    <message>
+        <source>Write new cultural insights with the local model</source>
+        <translation>Scrivi nuovi insight culturali con il modello locale</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Impostazioni…</translation>
+    </message>
+    <message>
+        <source>API key, models, language and theme (Ctrl+,)</source>
+        <translation>Chiave API, modelli, lingua e tema (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Focus message input</source>
+        <translation>Vai al campo del messaggio</translation>
+    </message>
+    <message>
+        <source>Stop answer</source>
+        <translation>Ferma la risposta</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Esci</translation>
+    </message>
+    <message>
+        <source>About Zantara</source>
+        <translation>Informazioni su Zantara</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Chat</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>S&amp;trumenti</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <source>Write a message… (Enter sends, Shift+Enter adds a line)</source>
+        <translation>Scrivi un messaggio… (Invio invia, Maiusc+Invio va a capo)</translation>
+    </message>
+    <message>
+        <source>Message input</source>
+        <translation>Campo del messaggio</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter adds a line, Ctrl+L focuses</source>
+        <translation>Invio invia, Maiusc+Invio va a capo, Ctrl+L porta qui</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Invia</translation>
+    </message>
+    <message>
+        <source>Send the message (Enter)</source>
+        <translation>Invia il messaggio (Invio)</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Invia messaggio</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Ferma</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation>Ferma la risposta (Esc)</translation>
+    </message>
+    <message>
+        <source>Preparing the knowledge base…</source>
+        <translation>Preparazione della base di conoscenza…</translation>
+    </message>
+    <message>
+        <source>Combo: insights + live note (recommended)</source>
+        <translation>Combo: insight + nota dal vivo (consigliata)</translation>
+    </message>
+    <message>
+        <source>Insights only (RAG)</source>
+        <translation>Solo insight (RAG)</translation>
+    </message>
+    <message>
+        <source>Warm opening and closing</source>
+        <translation>Apertura e chiusura calorose</translation>
+    </message>
+    <message>
+        <source>Warm rewrite with fact guard</source>
+        <translation>Riscrittura calorosa con controllo dei fatti</translation>
+    </message>
+    <message>
+        <source>Team: local colleague / client: Claude</source>
+        <translation>Team: collega locale / cliente: Claude</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>Membro del team</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Wait for the answer or press Esc to stop it.</source>
+        <translation>Attendi la risposta o premi Esc per fermarla.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Interruzione…</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>Strategia:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profilo:</translation>
+    </message>
+    <message>
+        <source>This answer was not saved, so it cannot be regenerated.</source>
+        <translation>Questa risposta non è stata salvata, quindi non si può rigenerare.</translation>
+    </message>
+    <message>
+        <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
+        <translation>Il cervello di Claude, l'anima di LLaMA: un assistente locale per visti, affari e vita a Bali.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Salvato {path}</translation>
+    </message>
+    <message>
+        <source>Ready: {n} cultural insights</source>
+        <translation>Pronto: {n} insight culturali</translation>
+    </message>
+    <message>
+        <source>Knowledge base unavailable: {err}</source>
+        <translation>Base di conoscenza non disponibile: {err}</translation>
+    </message>
+    <message>
+        <source>The answer failed: {err}</source>
+        <translation>La risposta non è riuscita: {err}</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>Retries:</source>
+        <translation>Tentativi:</translation>
+    </message>
+    <message>
+        <source>Paste an Anthropic key (sk-ant-…); it is stored in the system keyring</source>
+        <translation>Incolla una chiave Anthropic (sk-ant-…); viene salvata nel portachiavi di sistema</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>Nuova chiave API</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>Salva chiave</translation>
+    </message>
+    <message>
+        <source>Store the key in the OS keyring; it is never written to a file</source>
+        <translation>Salva la chiave nel portachiavi del sistema; non viene mai scritta in un file</translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation>Rimuovi chiave</translation>
+    </message>
+    <message>
+        <source>Delete the key from the OS keyring</source>
+        <translation>Elimina la chiave dal portachiavi del sistema</translation>
+    </message>
+    <message>
+        <source>Claude chat model</source>
+        <translation>Modello Claude per la chat</translation>
+    </message>
+    <message>
+        <source>Used for conversation (a fast Haiku by default)</source>
+        <translation>Usato per la conversazione (di default un Haiku veloce)</translation>
+    </message>
+    <message>
+        <source>Claude strong model</source>
+        <translation>Modello Claude potente</translation>
+    </message>
+    <message>
+        <source>Used by strategies that want the stronger model</source>
+        <translation>Usato dalle strategie che vogliono il modello più potente</translation>
+    </message>
+    <message>
+        <source>Load models from Anthropic</source>
+        <translation>Carica i modelli da Anthropic</translation>
+    </message>
+    <message>
+        <source>Ask the models endpoint which Claude models your key can use</source>
+        <translation>Chiedi all'endpoint dei modelli quali modelli Claude può usare la tua chiave</translation>
+    </message>
+    <message>
+        <source>Give up connecting after this long and answer offline</source>
+        <translation>Rinuncia a connetterti dopo questo tempo e rispondi offline</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Timeout di connessione</translation>
+    </message>
+    <message>
+        <source>If Claude has not started answering by then, the local model answers</source>
+        <translation>Se Claude non ha iniziato a rispondere entro allora, risponde il modello locale</translation>
+    </message>
+    <message>
+        <source>First-token deadline</source>
+        <translation>Scadenza del primo token</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Tentativi</translation>
+    </message>
+    <message>
+        <source>Add GGUF…</source>
+        <translation>Aggiungi GGUF…</translation>
+    </message>
+    <message>
+        <source>Register a GGUF model file from disk (it is not copied)</source>
+        <translation>Registra un file di modello GGUF dal disco (non viene copiato)</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatico</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Context size</source>
+        <translation>Dimensione del contesto</translation>
+    </message>
+    <message>
+        <source>Local (in the data folder)</source>
+        <translation>Locale (nella cartella dei dati)</translation>
+    </message>
+    <message>
+        <source>Shared Chroma server</source>
+        <translation>Server Chroma condiviso</translation>
+    </message>
+    <message>
+        <source>Chroma server URL</source>
+        <translation>URL del server Chroma</translation>
+    </message>
+    <message>
+        <source>Insights per answer</source>
+        <translation>Insight per risposta</translation>
+    </message>
+    <message>
+        <source>Live note deadline</source>
+        <translation>Scadenza della nota dal vivo</translation>
+    </message>
+    <message>
+        <source>How long Claude waits for the local model's live cultural note</source>
+        <translation>Quanto Claude attende la nota culturale dal vivo del modello locale</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Tema:</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Lingua dell'interfaccia</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Verifica…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Caricamento…</translation>
+    </message>
+    <message>
+        <source>Claude</source>
+        <translation>Claude</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Aspetto</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>Chiave API:</translation>
+    </message>
+    <message>
+        <source>New key:</source>
+        <translation>Nuova chiave:</translation>
+    </message>
+    <message>
+        <source>Chat model:</source>
+        <translation>Modello per la chat:</translation>
+    </message>
+    <message>
+        <source>Strong model:</source>
+        <translation>Modello potente:</translation>
+    </message>
+    <message>
+        <source>Connect timeout:</source>
+        <translation>Timeout di connessione:</translation>
+    </message>
+    <message>
+        <source>First-token deadline:</source>
+        <translation>Scadenza del primo token:</translation>
+    </message>
+    <message>
+        <source>Threads:</source>
+        <translation>Thread:</translation>
+    </message>
+    <message>
+        <source>Context size:</source>
+        <translation>Dimensione del contesto:</translation>
+    </message>
+    <message>
+        <source>Store:</source>
+        <translation>Archivio:</translation>
+    </message>
+    <message>
+        <source>Insights per answer:</source>
+        <translation>Insight per risposta:</translation>
+    </message>
+    <message>
+        <source>Live note deadline:</source>
+        <translation>Scadenza della nota dal vivo:</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Segui il sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Chiaro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Scuro</translation>
+    </message>
+    <message>
+        <source>No system keyring is available here: export ANTHROPIC_API_KEY instead.</source>
+        <translation>Qui non c'è un portachiavi di sistema: esporta invece ANTHROPIC_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Add a GGUF model</source>
+        <translation>Aggiungi un modello GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>Modelli GGUF (*.gguf)</translation>
+    </message>
+    <message>
+        <source>context</source>
+        <translation>contesto</translation>
+    </message>
+    <message>
+        <source>{n} models available</source>
+        <translation>{n} modelli disponibili</translation>
+    </message>
+    <message>
+        <source>Could not load the list: {err}</source>
+        <translation>Impossibile caricare l'elenco: {err}</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>non disponibile</translation>
+    </message>
+    <message>
+        <source>License: {lic}</source>
+        <translation>Licenza: {lic}</translation>
+    </message>
+    <message>
+        <source>A key is set (stored in the system keyring).</source>
+        <translation>Una chiave è impostata (nel portachiavi di sistema).</translation>
+    </message>
+    <message>
+        <source>No key: answers come from the local model, offline.</source>
+        <translation>Nessuna chiave: le risposte vengono dal modello locale, offline.</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(predefinito)</translation>
+    </message>
+    <message>
+        <source>Could not save the settings: {err}</source>
+        <translation>Impossibile salvare le impostazioni: {err}</translation>
+    </message>
+    <message>
+        <source>A key is set (from the ANTHROPIC_API_KEY environment variable).</source>
+        <translation>Una chiave è impostata (dalla variabile d'ambiente ANTHROPIC_API_KEY).</translation>
+    </message>
+    <message>
+        <source>no API key</source>
+        <translation>nessuna chiave API</translation>
+    </message>
+    <message>
+        <source>API key rejected</source>
+        <translation>chiave API rifiutata</translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>nessuna connessione</translation>
+    </message>
+    <message>
+        <source>connection timed out</source>
+        <translation>connessione scaduta</translation>
+    </message>
+    <message>
+        <source>Claude too slow to answer</source>
+        <translation>Claude troppo lento a rispondere</translation>
+    </message>
+    <message>
+        <source>rate limited</source>
+        <translation>limite di richieste raggiunto</translation>
+    </message>
+    <message>
+        <source>Claude overloaded</source>
+        <translation>Claude sovraccarico</translation>
+    </message>
+    <message>
+        <source>Claude server error</source>
+        <translation>errore del server di Claude</translation>
+    </message>
+    <message>
+        <source>answer cut off</source>
+        <translation>risposta interrotta</translation>
+    </message>
+    <message>
+        <source>bad response</source>
+        <translation>risposta non valida</translation>
+    </message>
+    <message>
+        <source>waiting to reconnect</source>
+        <translation>in attesa di riconnessione</translation>
+    </message>
+    <message>
+        <source>offline mode chosen</source>
+        <translation>modalità offline scelta</translation>
+    </message>
+    <message>
+        <source>local model</source>
+        <translation>modello locale</translation>
+    </message>
+    <message>
+        <source>Connection status</source>
+        <translation>Stato della connessione</translation>
+    </message>
+    <message>
+        <source>Claude is answering.</source>
+        <translation>Risponde Claude.</translation>
+    </message>
+    <message>
+        <source>The local model answers until Claude is reachable again.</source>
+        <translation>Risponde il modello locale finché Claude non è di nuovo raggiungibile.</translation>
+    </message>
+    <message>
+        <source>Claude online</source>
+        <translation>Claude online</translation>
+    </message>
+    <message>
+        <source>Checking whether Claude answers again; the local model answers meanwhile.</source>
+        <translation>Verifico se Claude risponde di nuovo; nel frattempo risponde il modello locale.</translation>
+    </message>
+    <message>
+        <source>Checking Claude and the local model.</source>
+        <translation>Verifica di Claude e del modello locale.</translation>
+    </message>
+    <message>
+        <source>Reconnecting to Claude…</source>
+        <translation>Riconnessione a Claude…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Avvio…</translation>
+    </message>
+    <message>
+        <source>Offline: {model}</source>
+        <translation>Offline: {model}</translation>
+    </message>
+</context>
+</TS>
