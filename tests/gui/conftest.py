@@ -11,7 +11,9 @@ import pytest
 from support.fake_models import ScriptedModel
 from support.keyring_backend import MemoryKeyring, use_keyring
 from support.knowledge import curated_store, curated_store_dir  # noqa: F401  (pytest fixtures)
+from support.messages_api import MessagesAPIStandIn
 
+from desktop.core import secrets
 from desktop.core.services import Services
 from desktop.core.settings import Settings
 from desktop.gui import crash, i18n
@@ -78,3 +80,20 @@ def settings_file_text() -> str:
 
     path: Path = paths.settings_path()
     return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+@pytest.fixture
+def claude_online(keyring_backend: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Start a Messages API stand-in, point the SDK at it and store its key in the keyring."""
+
+    def start(**kwargs: Any) -> MessagesAPIStandIn:
+        api = MessagesAPIStandIn(**kwargs).start()
+        monkeypatch.setenv("ANTHROPIC_BASE_URL", api.base_url)
+        secrets.set_api_key(api.api_key)
+        started.append(api)
+        return api
+
+    started: list[MessagesAPIStandIn] = []
+    yield start
+    for api in started:
+        api.stop()

@@ -13,9 +13,7 @@ from conftest import LOCAL_REPLY, WAIT_MS, make_services
 from PySide6.QtCore import Qt
 from support.fake_models import ScriptedModel
 from support.keyring_backend import MemoryKeyring
-from support.messages_api import MessagesAPIStandIn
 
-from desktop.core import secrets
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.gui import status_badge as sb
 
@@ -34,21 +32,6 @@ def collect_events(window: Any) -> list[tuple[str, str]]:
     bubble = window.streaming_bubble
     window.answer_task.carrier.progress.connect(lambda ev: seen.append((ev.kind, bubble.text)))
     return seen
-
-
-@pytest.fixture
-def claude_online(keyring_backend: MemoryKeyring, monkeypatch: pytest.MonkeyPatch) -> Any:
-    def start(**kwargs: Any) -> MessagesAPIStandIn:
-        api = MessagesAPIStandIn(**kwargs).start()
-        monkeypatch.setenv("ANTHROPIC_BASE_URL", api.base_url)
-        secrets.set_api_key(api.api_key)
-        started.append(api)
-        return api
-
-    started: list[MessagesAPIStandIn] = []
-    yield start
-    for api in started:
-        api.stop()
 
 
 def test_send_streams_markdown_and_shows_context(
