@@ -347,20 +347,19 @@ class GenerateDialog(QDialog):
         self._set_running(True)
         services = self.services
 
-        def work(report: Callable[[Any], None]) -> Any:
-            def on_progress(
-                done: int, total: int, accepted: int, rejected: int, rate: float, eta: float | None
-            ) -> None:
-                report((done, total, accepted, rejected, rate, eta))
+        approve, resume = self.approve.isChecked(), self.resume.isChecked()
 
+        def work(report: Callable[[Any], None]) -> Any:
             return generator(
                 services,
                 target=target,
                 languages=languages,
                 categories=categories,
                 model=model,
-                on_progress=on_progress,
+                on_progress=lambda progress: report(progress_values(progress)),
                 cancel=token,
+                resume=resume,
+                approve=approve,
             )
 
         self.task = run_in_background(

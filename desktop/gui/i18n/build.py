@@ -77,8 +77,11 @@ def write_ts(lang: str, strings: list[str], catalog: dict[str, str]) -> Path:
 
 
 def lrelease() -> str:
-    candidates = [Path(sys.executable).parent / "pyside6-lrelease", shutil.which("pyside6-lrelease"),
-                  shutil.which("lrelease")]
+    candidates = [
+        Path(sys.executable).parent / "pyside6-lrelease",
+        shutil.which("pyside6-lrelease"),
+        shutil.which("lrelease"),
+    ]
     for candidate in candidates:
         if candidate and Path(candidate).exists():
             return str(candidate)
