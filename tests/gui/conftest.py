@@ -3,6 +3,8 @@ keyring backend, and a main window built exactly as ``desktop.gui.app.run`` buil
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,10 +34,13 @@ def keyring_backend() -> Iterator[MemoryKeyring]:
 
 @pytest.fixture(autouse=True)
 def _quiet_crash_dialogs(qapp: Any) -> Iterator[None]:
-    """Crash reports are still written and counted, but no modal dialog blocks an offscreen test."""
+    """Crash reports are still written and counted, but no modal dialog blocks an offscreen test; pytest's
+    own exception hooks are put back afterwards."""
+    saved = sys.excepthook, threading.excepthook
     reporter = crash.install()
     reporter.interactive = False
     yield
+    sys.excepthook, threading.excepthook = saved
     i18n.set_language("en")
     wait_all(10_000)
 

@@ -123,8 +123,8 @@ def test_add_import_with_error_report_and_export(
 ) -> None:
     before = curated_store.count()
     added = Insight(
-        text="Saat klien berkata 'nanti saya kabari', sering berarti ia ragu; tanyakan dengan lembut apa yang "
-        "membuatnya ragu.",
+        text="Saat klien berkata 'nanti saya kabari', sering berarti ia ragu; "
+        "tanyakan dengan lembut apa yang membuatnya ragu.",
         language="id",
         category="communication",
         concepts=["indirect refusal"],
@@ -135,7 +135,8 @@ def test_add_import_with_error_report_and_export(
     assert curated_store.count() == before + 1
 
     good = {
-        "text": "In Bali a temple visit needs a sarong and a sash; offer to lend them to clients before the trip.",
+        "text": "In Bali a temple visit needs a sarong and a sash; "
+        "offer to lend them to clients before the trip.",
         "language": "en",
         "category": "bali_culture",
         "concepts": ["temple dress"],
