@@ -28,8 +28,8 @@ MIN_CHARS, MAX_CHARS, MIN_WORDS = 80, 600, 12
 MAX_REPETITION = 0.15  # share of repeated word trigrams (curated texts: 0.0-0.03)
 MAX_ECHO = 0.30  # share of the text's word 4-grams copied from the prompt or one example
 DUPLICATE_COSINE = 0.96  # above the closest pair of distinct curated insights (0.957): a restatement
-ON_TOPIC_PERCENTILE = 10.0  # curated insights below this margin percentile would fail too: the bar
-TERM_PERCENTILE = 1.0  # with a concept term in the text, the bar is this much lower percentile
+ON_TOPIC_PERCENTILE = 25.0  # the bar: a quarter of the curated insights score below it (strict on purpose)
+TERM_PERCENTILE = 10.0  # with a concept term in the text, the bar is this lower percentile
 
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?", re.UNICODE)
 
@@ -48,6 +48,12 @@ _MONEY = re.compile(
     r"|\d[\d.,]*\s?(k|rb|ribu|juta|jt|miliar|milyar|rupiah|idr|usd|dollars?|euros?|million|billion|"
     r"milioni|miliardi|mila)\b"
     r"|\b(fees?|biaya|tarif|tariffa|costo|costa|harga|price|prezzo|cost|denda|fines?|multa)\b.{0,30}\d",
+    re.IGNORECASE,
+)
+# A small model often slides into another culture ("a normal part of being Japanese"): that is a wrong fact.
+_OTHER_CULTURE = re.compile(
+    r"\b(japan(ese)?|giappon\w*|jepang|chin(a|ese)|cinese|tiongkok|korean?|corean?|thai(land)?|vietnam\w*|"
+    r"india|indian|indiano)\b",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
@@ -266,7 +272,10 @@ class Gates:
         margin = self.topics.margin(vector, entry.concepts)
         bar = self.topics.term_bar if terms else self.topics.bar
         detail = f"margin {margin:.3f} (bar {bar:.3f}{', term ' + repr(terms[0]) if terms else ''})"
-        results.append(GateResult("on_topic", margin >= bar, detail))
+        other = _OTHER_CULTURE.search(text)
+        if other:
+            detail += f", about another culture: {other.group(0)!r}"
+        results.append(GateResult("on_topic", margin >= bar and not other, detail))
         hits = self.store.search_vectors(vector, 1, None)
         nearest = hits[0][0].score if hits else 0.0
         near_id = hits[0][0].insight.id if hits else ""
