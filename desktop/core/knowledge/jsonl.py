@@ -38,21 +38,16 @@ class ImportReport:
 def parse_jsonl(path: Path) -> Iterator[tuple[int, Insight | None, str]]:
     """Yield (line number, insight or None, error reason) for each non-blank line."""
     try:
-        fh = path.open(encoding="utf-8")
+        fh = path.open("rb")  # bytes, decoded line by line: one bad line must not spoil the rest
     except OSError as exc:
         raise KnowledgeError(f"Cannot read {path} ({exc.strerror or exc}).", "Check the path.") from exc
     with fh:
-        line_no = 0
-        while True:
+        for line_no, raw in enumerate(fh, 1):
             try:
-                line = fh.readline()
+                line = raw.decode("utf-8-sig" if line_no == 1 else "utf-8")
             except UnicodeDecodeError:
-                line_no += 1
                 yield line_no, None, "not UTF-8 text"
                 continue
-            if not line:
-                return
-            line_no += 1
             if not line.strip():
                 continue
             try:

@@ -19,6 +19,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from desktop.core import paths
 
@@ -76,11 +77,13 @@ ARITHMETIC = (
     r"\d[^?]*\b(?:berapa|quant[oiae])\b|"
     r"\b(?:berapa hari|how many days|quanti giorni|tanggal berapa|what'?s the last day|quando scade)\b"
 )
+UNITS = (
+    r"(?:eur|euros?|usd|idr|rupiah|rupie|dollar\w*|km|miles?|miglia|are|hektar|hectares?|ettari|celsius|"
+    r"fahrenheit|meter\w*|metres?|metri|square metres|metri quadri|meter persegi|feet|piedi)"
+)
 CONVERSION = (
-    r"\b(?:convert\w*|konversi|convertire|converti)\b|"
-    r"\d[\d.,]*\s*(?:eur|euro|usd|idr|rupiah|rupie|dollar\w*|km|miles?|miglia|are|hektar|hectares?|"
-    r"celsius|fahrenheit|meter|metri)\b|\b(?:kurs|exchange rate|al cambio)\b|"
-    r"\b(?:in|ke|into)\s+(?:euro|euros|rupiah|idr|usd|miles|fahrenheit)\b"
+    rf"\b(?:convert\w*|konversi|convertire|converti)\b|\b(?:kurs|exchange rate|al cambio)\b|"
+    rf"\b(?:in|ke|into|to)\s+{UNITS}\b|\b(?:berapa|quant[ioe]|how many)\s+{UNITS}\b"
 )
 CODE = (
     r"```|\b(?:python|javascript|sql|regex|excel|vlookup|cerca\.vert|json|formula|rumus|script|"
@@ -106,16 +109,40 @@ class NeedDecision:
 
 
 @lru_cache(maxsize=1)
+def _concept_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(slug, pattern of its strong aliases) for every concept in the vocabulary."""
+    out = []
+    for concept in _vocabulary():
+        slug = concept.get("slug", "")
+        words = {a.casefold().strip() for a in [slug.replace("_", " "), *concept.get("aliases", [])]}
+        words = {w for w in words if w and w not in WEAK_ALIASES and w not in WEAK_PHRASES}
+        if slug and words:
+            alts = "|".join(
+                re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True)
+            )
+            out.append((slug, re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)))
+    return tuple(out)
+
+
+def mentioned_concepts(text: str) -> set[str]:
+    """Slugs of the concepts whose (non-everyday) name or alias appears in `text`, e.g. {"malu"}."""
+    return {slug for slug, pattern in _concept_patterns() if pattern.search(text or "")}
+
+
+def _vocabulary() -> list[dict[str, Any]]:
+    try:
+        data = json.loads((paths.knowledge_dir() / "concepts.json").read_text(encoding="utf-8"))
+        return list(data.get("concepts", []))
+    except (OSError, ValueError, AttributeError):
+        return []
+
+
+@lru_cache(maxsize=1)
 def _terms() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(strong term pattern, weak term pattern) from the concept vocabulary; built once."""
     strong: set[str] = {t.casefold() for t in EXTRA_TERMS}
     weak: set[str] = set()
-    try:
-        data = json.loads((paths.knowledge_dir() / "concepts.json").read_text(encoding="utf-8"))
-        concepts = data.get("concepts", [])
-    except (OSError, ValueError):
-        concepts = []
-    for concept in concepts:
+    for concept in _vocabulary():
         for alias in [concept.get("slug", "").replace("_", " "), *concept.get("aliases", [])]:
             alias = alias.casefold().strip()
             if not alias:

