@@ -183,10 +183,10 @@ class Router:
         )
         sink = _Sink(started, trace, on_event, lambda t: convs.update_message(answer_id, content=t))
 
-        language, insights, context_block, store = self._retrieve(text, trace, sink)
         mode, reason = self._decide(offline)
         claude = self.claude() if mode == "claude" else None
         local = self._local()
+        scratch = self._prepare(strategy, text, local, cancel) if claude is not None else {}
         trace.mode = "claude" if mode == "claude" else "offline"
         trace.reason = reason
         sink.emit(
@@ -195,6 +195,7 @@ class Router:
                 data={"mode": trace.mode, "reason": reason, "message": OFFLINE_MESSAGES.get(reason, "")},
             )
         )
+        language, insights, context_block, store = self._retrieve(text, trace, sink)
 
         ctx = AnswerContext(
             message=text,
@@ -210,6 +211,7 @@ class Router:
             emit=sink.emit,
             cancel=cancel,
             store=store,
+            scratch=scratch,
         )
         prefix = ""
         status = "complete"
@@ -235,7 +237,6 @@ class Router:
                 elif sink.streamed:
                     sink.emit(Event("replace", ""))  # a strategy's own opening etc. is redone offline
                 ctx.main, ctx.offline, ctx.partial = local, True, partial
-                ctx.scratch.clear()
                 body = strategy.run(ctx)
         except Cancelled:
             trace.notes.append("stopped by the user")
@@ -271,6 +272,19 @@ class Router:
             conversation_id=conversation_id,
             message_id=answer_id,
         )
+
+    def _prepare(
+        self, strategy: Strategy, text: str, local: ChatModel, cancel: CancelToken
+    ) -> dict[str, Any]:
+        """Optional strategy hook ``prepare(message, local, settings, cancel) -> dict``, called before
+        retrieval so live local-model work (enrich's note) overlaps it; the dict becomes ``ctx.scratch``."""
+        prepare = getattr(strategy, "prepare", None)
+        if not callable(prepare):
+            return {}
+        try:
+            return dict(prepare(text, local, self.services.settings, cancel) or {})
+        except ZantaraError:
+            return {}  # the strategy starts its work in run() instead
 
     def _decide(self, offline: bool) -> tuple[str, str]:
         if offline:
