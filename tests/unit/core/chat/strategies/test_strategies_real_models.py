@@ -1,0 +1,83 @@
+"""Every strategy with real parts: the Claude client (anthropic SDK) against the Messages API stand-in, and
+the real bundled local model - online and offline. Slow: loads the model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from conftest import MakeCtx, recorder, stage_names
+from support.fake_models import ScriptedModel
+from support.messages_api import MessagesAPIStandIn
+
+from desktop.core.chat.factguard import check_facts
+from desktop.core.chat.strategies.registry import get_strategy
+from desktop.core.llm.base import ChatModel
+from desktop.core.llm.claude import ClaudeModel
+from desktop.core.settings import Settings
+
+MINE = ["combo", "enrich", "wrap", "rewrite", "team"]
+KITAS_DRY = (
+    "KITAS is an Indonesian limited stay permit. Requirements: valid passport, sponsor letter, "
+    "medical check, photos, insurance. Processing: 4-6 weeks."
+)
+
+
+@pytest.fixture
+def standin() -> Iterator[MessagesAPIStandIn]:
+    with MessagesAPIStandIn(reply=KITAS_DRY, initial_delay_s=0.2) as api:
+        yield api
+
+
+def claude_for(api: MessagesAPIStandIn) -> ClaudeModel:
+    return ClaudeModel(Settings(), api_key=api.api_key, base_url=api.base_url)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", MINE)
+def test_online_with_the_real_sdk_and_the_bundled_model(
+    name: str, make_ctx: MakeCtx, standin: MessagesAPIStandIn, local_model: ChatModel
+) -> None:
+    ctx = make_ctx(claude_for(standin), local_model, message="What do I need for a KITAS?", language="en",
+                   profile="client", deadline_ms=5000)  # fmt: skip
+    text = get_strategy(name).run(ctx)
+    assert text.strip()
+    assert recorder(ctx).screen() == text
+    assert ctx.trace.stages and all(stage.ms >= 0 for stage in ctx.trace.stages)
+    if name in ("combo", "enrich"):
+        assert ctx.trace.enrich is not None and ctx.trace.enrich["reason"]
+        sent = standin.message_requests()[-1].system_text
+        assert (
+            (ctx.trace.enrich["note"] in sent)
+            if ctx.trace.enrich["used"]
+            else ("live_cultural_note" not in sent)
+        )
+    if name == "wrap":
+        assert KITAS_DRY in text
+    if name == "rewrite":
+        # Invariant: the user ends with Claude's original, or with a rewrite the guard approved.
+        assert ctx.trace.fact_guard is not None
+        assert text == KITAS_DRY or check_facts(KITAS_DRY, text).passed
+    if name == "team":
+        assert "answer:claude" in stage_names(ctx)  # client profile → Claude
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", MINE)
+def test_offline_the_bundled_model_answers_every_strategy(
+    name: str, make_ctx: MakeCtx, local_model: ChatModel
+) -> None:
+    ctx = make_ctx(local_model, local_model, offline=True, message="aku malu bertanya tentang visa")
+    text = get_strategy(name).run(ctx)
+    assert text.strip()
+    assert stage_names(ctx) == ["answer:local"]  # one local call, nothing doubled on the shared model
+
+
+@pytest.mark.slow
+def test_team_profile_uses_the_bundled_model_while_claude_is_online(
+    make_ctx: MakeCtx, local_model: ChatModel
+) -> None:
+    claude = ScriptedModel("should not be used")
+    ctx = make_ctx(claude, local_model, profile="team")
+    assert get_strategy("team").run(ctx).strip()
+    assert claude.calls == [] and ctx.trace.models["answer"] == local_model.name
