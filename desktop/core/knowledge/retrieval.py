@@ -18,7 +18,7 @@ import numpy as np
 from desktop.core.knowledge.insight import INSIGHT_TYPE, Insight
 from desktop.core.knowledge.language import detect_language
 from desktop.core.knowledge.need import cultural_need, mentioned_concepts
-from desktop.core.knowledge.store import KnowledgeStore, ScoredInsight
+from desktop.core.knowledge.store import KnowledgeStore, ScoredInsight, concept_key
 
 # A same-language insight wins over another-language one unless that one is clearly closer. The value is
 # about the spread between the 1st and 5th candidate for a typical query, i.e. "close in score".
@@ -69,12 +69,16 @@ def rank(store: KnowledgeStore, text: str, k: int, language: str) -> list[Scored
     base = {"$and": [{"type": INSIGHT_TYPE}, {"status": {"$ne": "rejected"}}]}
     pool = max(4 * k, 20)
     candidates: dict[str, tuple[ScoredInsight, np.ndarray | None]] = {}
-    same_lang = {"$and": [*base["$and"], {"language": language}]}
-    for where, n in ((base, pool), (same_lang, max(2 * k, 8))):
+    named = mentioned_concepts(text)
+    searches: list[tuple[dict[str, Any], int]] = [
+        (base, pool),
+        ({"$and": [*base["$and"], {"language": language}]}, max(2 * k, 8)),
+    ]
+    # A concept the user names ("Galungan") may sit just outside the nearest neighbours: fetch it directly.
+    searches += [({"$and": [*base["$and"], {concept_key(c): True}]}, k) for c in sorted(named)[:3]]
+    for where, n in searches:
         for scored, vec in store.search_vectors(vector, n, where):
             candidates.setdefault(scored.insight.id, (scored, vec))
-
-    named = mentioned_concepts(text)
 
     def adjusted(item: tuple[ScoredInsight, np.ndarray | None]) -> float:
         insight = item[0].insight

@@ -9,6 +9,7 @@ whose name is recorded in the collection metadata so two embedders' vectors are 
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -54,9 +55,16 @@ Hits = list[tuple[ScoredInsight, np.ndarray | None]]  # search results with thei
 ScoredList = list[ScoredInsight]  # `KnowledgeStore.list` shadows the builtin inside the class
 
 
-def to_metadata(insight: Insight) -> dict[str, str]:
-    """Chroma metadata values must be scalars: concepts become a comma-joined string, provenance JSON."""
-    return {
+def concept_key(concept: str) -> str:
+    """Metadata key flagging one concept (``c_malu: True``) so a search can be limited to that concept."""
+    return "c_" + re.sub(r"[^a-z0-9_]+", "_", concept.casefold()).strip("_")
+
+
+def to_metadata(insight: Insight) -> dict[str, str | bool]:
+    """Chroma metadata values must be scalars: concepts become a comma-joined string (plus one boolean flag
+    per concept, for filtering), provenance JSON."""
+    flags: dict[str, str | bool] = {concept_key(c): True for c in insight.concepts if concept_key(c) != "c_"}
+    return flags | {
         "type": insight.type,
         "language": insight.language,
         "category": insight.category,

@@ -20,7 +20,9 @@ GOOD = {
 }
 
 
-def test_import_reports_bad_lines_and_keeps_good(small_store: KnowledgeStore, samples, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_reports_bad_lines_and_keeps_good(
+    small_store: KnowledgeStore, samples: list[Insight], tmp_path: Path
+) -> None:
     before = set(small_store.all_ids())
     lines = [
         json.dumps(GOOD),
@@ -50,7 +52,9 @@ def test_import_reports_bad_lines_and_keeps_good(small_store: KnowledgeStore, sa
     assert report.to_dict()["errors"][0] == {"line": 2, "reason": reasons[2]}
 
 
-def test_import_does_not_overwrite_stored_status(small_store: KnowledgeStore, samples, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_does_not_overwrite_stored_status(
+    small_store: KnowledgeStore, samples: list[Insight], tmp_path: Path
+) -> None:
     small_store.set_status(samples[3].id, "rejected")
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({**samples[3].to_dict(), "status": "approved"}) + "\n", encoding="utf-8")
@@ -71,7 +75,7 @@ def test_import_non_utf8_line(empty_store: KnowledgeStore, tmp_path: Path) -> No
     assert report.errors == [(2, "not UTF-8 text")]
 
 
-def test_export_round_trip_and_filters(small_store: KnowledgeStore, empty_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_round_trip_and_filters(small_store: KnowledgeStore, tmp_path: Path) -> None:
     out = tmp_path / "sub" / "all.jsonl"
     assert export_jsonl(small_store, out) == 6
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

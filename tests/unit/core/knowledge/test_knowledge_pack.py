@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 
 from desktop.core import paths
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES
@@ -32,7 +33,7 @@ def test_pack_concepts_come_from_the_vocabulary_and_cover_it() -> None:
     assert slugs <= set(used), slugs - set(used)
 
 
-def test_pack_hash_changes_with_content(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_pack_hash_changes_with_content(tmp_path: Path) -> None:
     (tmp_path / "packs").mkdir()
     f = tmp_path / "packs" / "a.jsonl"
     f.write_text("{}\n")

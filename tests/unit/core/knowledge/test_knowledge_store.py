@@ -31,7 +31,9 @@ class RenamedEmbedder(Embedder):
         return self.inner.embed_passages(texts)
 
 
-def test_add_is_an_upsert_by_id_and_counts_only_new(empty_store: KnowledgeStore, samples: list[Insight]) -> None:
+def test_add_is_an_upsert_by_id_and_counts_only_new(
+    empty_store: KnowledgeStore, samples: list[Insight]
+) -> None:
     assert empty_store.add(samples[:4]) == 4
     assert empty_store.add(samples) == 2
     assert empty_store.count() == 6
@@ -109,7 +111,8 @@ def test_query_never_returns_rejected(small_store: KnowledgeStore, samples: list
 def test_scored_insight_dict_shape(small_store: KnowledgeStore) -> None:
     hit = small_store.query("rubber time", k=1)[0]
     assert isinstance(hit, ScoredInsight)
-    assert set(hit.to_dict()) == {"id", "text", "language", "category", "concepts", "source", "status", "score"}
+    keys = {"id", "text", "language", "category", "concepts", "source", "status", "score"}
+    assert set(hit.to_dict()) == keys
     assert hit.to_dict()["concepts"] == ["jam_karet"]  # stored comma-joined, returned as a list
 
 
@@ -145,7 +148,7 @@ def test_embedder_name_is_recorded_and_mixing_is_refused(small_store: KnowledgeS
 
 def test_unreachable_server_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ZANTARA_CHROMA_URL", "http://127.0.0.1:9")
-    with pytest.raises(KnowledgeError, match="Cannot reach the Chroma server at http://127.0.0.1:9"):
+    with pytest.raises(KnowledgeError, match=r"Cannot reach the Chroma server at http://127\.0\.0\.1:9"):
         KnowledgeStore.open(Settings(), default_embedder())
 
 
@@ -165,7 +168,9 @@ def write_pack(root: Path, insights: list[Insight]) -> None:
     (root / "packs" / "curated-test.jsonl").write_text("\n".join(lines) + "\n{not json}\n", encoding="utf-8")
 
 
-def test_pack_loads_once_and_is_idempotent(empty_store: KnowledgeStore, samples, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pack_loads_once_and_is_idempotent(
+    empty_store: KnowledgeStore, samples: list[Insight], tmp_path: Path
+) -> None:
     write_pack(tmp_path, samples)
     assert empty_store.ensure_curated_pack(tmp_path) == 6
     assert empty_store.ensure_curated_pack(tmp_path) == 0
@@ -174,7 +179,9 @@ def test_pack_loads_once_and_is_idempotent(empty_store: KnowledgeStore, samples,
     assert reopened.count() == 6
 
 
-def test_pack_update_respects_user_work(empty_store: KnowledgeStore, samples, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pack_update_respects_user_work(
+    empty_store: KnowledgeStore, samples: list[Insight], tmp_path: Path
+) -> None:
     write_pack(tmp_path, samples[:4])
     empty_store.ensure_curated_pack(tmp_path)
     deleted, rejected, dropped, retagged = (s.id for s in samples[:4])
@@ -195,8 +202,11 @@ def test_pack_update_respects_user_work(empty_store: KnowledgeStore, samples, tm
     assert empty_store.count() == 4
 
 
-def test_pack_sync_keeps_non_curated_insights(empty_store: KnowledgeStore, samples, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    mine = Insight("A note written by the team about greeting clients warmly every morning.", "en", "daily_life")
+def test_pack_sync_keeps_non_curated_insights(
+    empty_store: KnowledgeStore, samples: list[Insight], tmp_path: Path
+) -> None:
+    note = "A note written by the team about greeting clients warmly every morning."
+    mine = Insight(note, "en", "daily_life")
     mine.source = "user"
     empty_store.add([mine])
     write_pack(tmp_path, samples[:2])
