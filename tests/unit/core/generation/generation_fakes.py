@@ -22,9 +22,9 @@ GOOD = {
         "them time, and offer a short summary they can share at home."
     ),
     "gotong royong": (
-        "When staff leave the office early for gotong royong, they are joining the shared village work that "
-        "keeps their place in the community. Tell the client this is a duty, not laziness, and suggest "
-        "planning deadlines around these days with goodwill."
+        "Gotong royong, mutual help among neighbours, is how Indonesian communities get things done "
+        "together. When a client's employees join a community work day, present it as a duty they value, and "
+        "suggest the client plan deadlines around it instead of complaining."
     ),
     "personal questions": (
         "New Indonesian acquaintances often ask whether you are married or have children within minutes of "
