@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -231,9 +231,8 @@ class ChatView(QScrollArea):
         self._empty.setObjectName("emptyHint")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
-        self._column.addStretch(1)
-        self._column.addWidget(self._empty)
-        self._column.addStretch(1)
+        self._column.addWidget(self._empty, 1)  # centred hint while empty; hidden once messages exist
+        self._column.addStretch(1)  # keeps the messages stacked from the top
         self.setWidget(self._inner)
         self.bubbles: list[MessageBubble] = []
         self.verticalScrollBar().rangeChanged.connect(self._follow)
@@ -315,7 +314,12 @@ class MessageInput(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.setMaximumHeight(140)
-        self.setMinimumHeight(56)
+        self.setMinimumHeight(60)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:
+        # QPlainTextEdit asks for ~190 px; a chat input wants three lines and leaves the rest to the chat.
+        return QSize(400, 84)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -48,6 +48,9 @@ class ConversationList(QWidget):
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget(self)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setUniformItemSizes(True)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         self.list.itemActivated.connect(self._activated)
@@ -96,6 +99,7 @@ class ConversationList(QWidget):
             title = attr(conv, "title") or tr("Untitled")
             item = QListWidgetItem(title)
             item.setData(ID_ROLE, cid)
+            item.setSizeHint(QSize(0, 30))
             updated = attr(conv, "updated_at") or attr(conv, "created_at") or ""
             count = attr(conv, "message_count")
             tip = str(updated)[:16].replace("T", " ")

@@ -215,3 +215,31 @@ def test_regenerate_appends_a_new_answer(
     from PySide6.QtGui import QGuiApplication
 
     assert QGuiApplication.clipboard().text() == "Jawaban kedua."
+
+
+def test_keyboard_shortcuts_and_accessible_names(
+    qtbot: Any, window_factory: Any, keyring_backend: MemoryKeyring, curated_store: KnowledgeStore
+) -> None:
+    local = ScriptedModel("Siap.", name="local-scripted", kind="local")
+    window = window_factory(make_services(store=curated_store, local_model=local))
+    with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS):
+        window.send("halo")
+    window.send_button.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # focus input
+    qtbot.waitUntil(lambda: window.input.hasFocus() or window.focusWidget() is window.input, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # new chat
+    assert window.chat.bubbles == [] and window.conversation_id is None
+    assert window.settings_action.shortcut().toString() == "Ctrl+,"
+    assert window.stop_action.shortcut().toString() == "Esc"
+    for widget in (
+        window.input,
+        window.send_button,
+        window.stop_button,
+        window.strategy_combo,
+        window.profile_combo,
+        window.badge,
+        window.conversations.list,
+        window.chat,
+    ):
+        assert widget.accessibleName(), widget
+    assert window.send_button.toolTip() and window.strategy_combo.toolTip()
