@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from desktop.cli.output import err_console, json_option, print_json
+from desktop.core.cancel import CancelToken
 from desktop.core.chat.trace import Event
 
 
@@ -48,9 +49,19 @@ def ask(text: str, conversation_id: str | None, strategy: str | None, offline: b
             message = event.data.get("message") or event.data.get("reason", "")
             err_console.print(f"[dim](offline: {event.data.get('reason')}) {message}[/]", highlight=False)
 
-    answer = services.router.ask(
-        text, conversation_id=conversation_id, strategy=strategy, offline=offline, on_event=on_event
-    )
+    cancel = CancelToken()
+    try:
+        answer = services.router.ask(
+            text,
+            conversation_id=conversation_id,
+            strategy=strategy,
+            offline=offline,
+            cancel=cancel,
+            on_event=on_event,
+        )
+    finally:
+        cancel.cancel()  # stop leftover background local-model work (a late cultural note) ...
+        services.router.wait_idle()  # ... and let it return before the interpreter shuts down
     if as_json:
         data = answer.to_dict()
         data["message_id"] = answer.message_id

@@ -79,6 +79,21 @@ class Router:
         )
         return self.services.breaker.probe(fn, force=force)
 
+    def wait_idle(self, timeout: float = 30.0) -> bool:
+        """Wait until the local model is not generating (e.g. a late enrich note that was cancelled).
+
+        A CLI process must not exit while a llama.cpp call runs in a background thread: interpreter shutdown
+        would free the model under it (segfault). Uses the model's generation lock when it has one.
+        """
+        model = self.services.__dict__.get("local_model")  # only if it was ever created
+        lock = getattr(model, "_gen_lock", None)
+        if lock is None:
+            return True
+        if not lock.acquire(timeout=timeout):
+            return False
+        lock.release()
+        return True
+
     def status(self) -> dict[str, Any]:
         """Breaker, key and local-model state (`zantara status --json`, GUI badge)."""
         local: dict[str, Any] = {}
