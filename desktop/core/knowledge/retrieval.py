@@ -23,8 +23,9 @@ from desktop.core.knowledge.store import KnowledgeStore, ScoredInsight, concept_
 # A same-language insight wins over another-language one unless that one is clearly closer. The value is
 # about the spread between the 1st and 5th candidate for a typical query, i.e. "close in score".
 LANGUAGE_BONUS = 0.015
-# The message names a concept ("malu", "Nyepi"): insights tagged with it get a nudge of the same size.
-CONCEPT_BONUS = 0.02
+# The message names a concept ("malu", "Galungan"): insights tagged with it get a bigger nudge, because the
+# user is plainly asking about it.
+CONCEPT_BONUS = 0.04
 DUPLICATE_COSINE = 0.96  # two insights this close say the same thing
 SAME_POINT_GAP = 0.004  # same concepts + category and almost the same score: keep one
 
