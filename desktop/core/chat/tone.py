@@ -383,7 +383,7 @@ REWRITE_SHOT = {
 def rewrite_warmer(
     model: ChatModel, original: str, language: str, cancel: CancelToken | None = None
 ) -> ToneText:
-    """The original in a warmer tone. Not gated here: the caller runs the fact guard on it."""
+    """The original in a warmer tone, or "" (with the reason) if junk. The caller runs the fact guard."""
     started = time.perf_counter()
     system = REWRITE_SYSTEM.format(language=LANGUAGE_NAMES.get(language, "English"))
     shot = REWRITE_SHOT.get(language) or REWRITE_SHOT["en"]
@@ -391,9 +391,23 @@ def rewrite_warmer(
     raw = _generate(model, system, [shot], original.strip(), budget, cancel)
     ms = round((time.perf_counter() - started) * 1000, 1)
     text = clean(raw)
-    if len(WORD.findall(text)) < 3:
-        return ToneText("", source="none", reason="empty", raw=raw, ms=ms)
+    reason = _rewrite_problem(text, original, language)
+    if reason:
+        return ToneText("", source="none", reason=reason, raw=raw, ms=ms)
     return ToneText(text, source="model", reason="ok", raw=raw, ms=ms)
+
+
+def _rewrite_problem(text: str, original: str, language: str) -> str:
+    """What the fact guard cannot see: a text with no facts passes it whatever the model wrote."""
+    if len(WORD.findall(text)) < 3:
+        return "empty"
+    if not 0.5 <= len(text) / max(1, len(original)) <= 3.0:
+        return "length"
+    if repeated(text):
+        return "repeated"
+    if not language_ok(text, language):
+        return "wrong_language"
+    return ""
 
 
 # --- running a tone function beside the main answer ---------------------------------------------------------

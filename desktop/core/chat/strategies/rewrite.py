@@ -47,7 +47,12 @@ class RewriteStrategy(Strategy):
             return original
         ctx.trace.add_stage("rewrite:local", started, ok=bool(str(rewrite)), detail=rewrite.reason)
         if not str(rewrite):
-            ctx.trace.fact_guard = {"passed": False, "missing": [], "added": [], "reason": "empty rewrite"}
+            ctx.trace.fact_guard = {
+                "passed": False,
+                "missing": [],
+                "added": [],
+                "reason": f"rewrite rejected ({rewrite.reason})",
+            }
             return original
         guard_started = time.perf_counter()
         report = check_facts(original, rewrite)

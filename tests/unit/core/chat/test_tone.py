@@ -173,3 +173,21 @@ def test_bundled_model_note_is_cancellable_mid_generation(local_model: ChatModel
     time.sleep(0.3)
     job.cancel()
     assert job.wait(2.0)  # stops between two tokens, not after the whole rewrite
+
+
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [
+        ("Ok.", "empty"),
+        ("Happy to help! " * 40, "length"),
+        (
+            "Sure, sure, happy to help you with the permit, happy to help you with the permit today.",
+            "repeated",
+        ),
+        ("Il KITAS è un permesso di soggiorno: servono passaporto, lettera e foto.", "wrong_language"),
+    ],
+)
+def test_junk_rewrites_are_dropped_before_the_fact_guard(output: str, reason: str) -> None:
+    original = "KITAS is a stay permit for Indonesia. You need a passport, a letter and photos."
+    rewrite = tone.rewrite_warmer(local(output), original, "en")
+    assert str(rewrite) == "" and rewrite.reason == reason
