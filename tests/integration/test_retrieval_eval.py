@@ -34,13 +34,14 @@ def test_eval_sets_are_big_and_balanced() -> None:
     assert sum(not r["mentions_term"] for r in rows) >= len(rows) // 3
 
 
-def test_concept_hit_at_3(curated_store: KnowledgeStore, capsys: pytest.CaptureFixture[str]) -> None:
+def test_concept_hit_at_3(request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]) -> None:
+    store: KnowledgeStore = request.getfixturevalue("curated_store")
     rows = load("retrieval_eval.jsonl")
     table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     lang_ok = 0
     misses = []
     for row in rows:
-        result = retrieve(curated_store, row["message"], k=3, force=True)
+        result = retrieve(store, row["message"], k=3, force=True)
         got = {c for s in result.insights for c in s.insight.concepts}
         hit = bool(got & set(row["expected_concepts"]))
         lang_ok += detect_language(row["message"]) == row["language"]
