@@ -61,7 +61,7 @@ PARTS = [
     Part("fallback", "Offline fallback: time to first offline token", "bench_fallback", timeout_s=300),
     Part("startup", "Start-up", "bench_startup", timeout_s=240),
     Part("memory", "Memory", "bench_memory", timeout_s=300),
-    Part("generation", "Insight generation with the bundled model", "bench_generation", timeout_s=300),
+    Part("generation", "Insight generation with the bundled model", "bench_generation", timeout_s=420),
 ]
 
 
@@ -121,6 +121,8 @@ def run_part(part: Part) -> Outcome:
 
 def normalise(result: Any) -> list[dict[str, str]]:
     """Rows of (metric, value, detail) from a part's run() result (our rows, or other modules' dicts)."""
+    if isinstance(result, dict) and "accepted_per_min" in result:
+        return generation_rows(result)
     if isinstance(result, dict):
         result = [{"metric": k, "value": v} for k, v in result.items()]
     rows: list[dict[str, str]] = []
@@ -153,6 +155,31 @@ def normalise(result: Any) -> list[dict[str, str]]:
                 {"metric": name, "value": "; ".join(f"{k} {v}" for k, v in rest.items()), "detail": ""}
             )
     return rows
+
+
+def generation_rows(r: dict[str, Any]) -> list[dict[str, str]]:
+    """bench_generation.run()'s dict: rate, acceptance, and per language / per gate on one line each."""
+
+    def compact(value: Any) -> str:
+        if isinstance(value, dict):
+            return ", ".join(f"{k}: {compact(v)}" for k, v in value.items())
+        if isinstance(value, float):
+            return f"{value:.2f}"
+        return str(value)
+
+    acceptance = r.get("acceptance")
+    rate = f"{acceptance:.0%}" if isinstance(acceptance, float) else str(acceptance)
+    return [
+        {
+            "metric": "accepted insights per minute",
+            "value": f"{r['accepted_per_min']}",
+            "detail": f"{r.get('model', '?')}; {r.get('accepted')} of {r.get('attempts')} attempts in "
+            f"{r.get('wall_s')} s ({r.get('seconds_per_attempt')} s/attempt)",
+        },
+        {"metric": "acceptance rate", "value": rate, "detail": "every gate applied"},
+        {"metric": "by language", "value": "", "detail": compact(r.get("by_language", {}))},
+        {"metric": "rejections by gate", "value": "", "detail": compact(r.get("by_gate", {}))},
+    ]
 
 
 def text_table(info: dict[str, Any], outcomes: list[Outcome]) -> str:
