@@ -6,7 +6,6 @@ The local model is a scripted ChatModel subclass here (fast and exact);
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -170,8 +169,18 @@ def test_no_key_and_offline_flag_never_touch_the_network(
 def test_cancel_keeps_what_arrived(services: Services, standin: MessagesAPIStandIn) -> None:
     standin.token_delay_s = 0.25
     cancel = CancelToken()
-    threading.Timer(0.9, cancel.cancel).start()
-    answer = services.router.ask(MALU, cancel=cancel)
+    chunks: list[str] = []
+
+    def stop_after_two(event: Event) -> None:  # the user presses Stop while the answer streams
+        if event.kind == "chunk":
+            chunks.append(event.text)
+            if len(chunks) == 2:
+                cancel.cancel()
+
+    started = time.monotonic()
+    answer = services.router.ask(MALU, cancel=cancel, on_event=stop_after_two)
+    assert time.monotonic() - started < 60
+    assert answer.text == "".join(chunks)
     assert answer.status == "partial" and answer.text and standin.reply.startswith(answer.text)
     assert "stopped by the user" in answer.trace.notes
     row = services.conversations.get_message(answer.message_id or 0)
