@@ -6,8 +6,6 @@ no Python traceback for the user.
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from desktop import __version__
@@ -50,4 +48,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -25,8 +25,8 @@ THEMES = ("system", "light", "dark")
 @dataclass
 class Settings:
     # Claude
-    claude_chat_model: str = "claude-haiku-4-5"
-    claude_strong_model: str = "claude-sonnet-4-5"
+    claude_chat_model: str = "claude-haiku-5-5"
+    claude_strong_model: str = "claude-sonnet-5-5"
     connect_timeout_s: float = 3.0
     first_token_deadline_s: float = 8.0
     claude_max_retries: int = 1

@@ -52,6 +52,18 @@ ERROR_TYPES = {
 MODELS = [
     {
         "type": "model",
+        "id": "claude-sonnet-5-5",
+        "display_name": "Claude Sonnet 5.5",
+        "created_at": "2026-09-01T00:00:00Z",
+    },
+    {
+        "type": "model",
+        "id": "claude-haiku-5-5",
+        "display_name": "Claude Haiku 5.5",
+        "created_at": "2026-09-01T00:00:00Z",
+    },
+    {
+        "type": "model",
         "id": "claude-sonnet-4-6",
         "display_name": "Claude Sonnet 4.6",
         "created_at": "2026-02-17T00:00:00Z",

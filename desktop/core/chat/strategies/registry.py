@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import threading
 
 from desktop.core.chat.strategies.base import Strategy
 from desktop.core.errors import ZantaraError
@@ -26,6 +27,7 @@ PLUGINS: dict[str, tuple[str, str]] = {
 
 _loaded: dict[str, type[Strategy]] | None = None
 _errors: dict[str, str] = {}
+_load_lock = threading.Lock()  # GUI workers may ask from several threads at once
 
 
 def register(name: str, cls: type[Strategy]) -> None:
@@ -36,18 +38,19 @@ def register(name: str, cls: type[Strategy]) -> None:
 def strategies() -> dict[str, type[Strategy]]:
     """The available strategies, importing each plugin module once."""
     global _loaded
-    if _loaded is None:
-        loaded: dict[str, type[Strategy]] = {}
-        for name, (module, attr) in PLUGINS.items():
-            try:
-                cls = getattr(importlib.import_module(module), attr)
-            except Exception as exc:  # a broken plugin must not take the others down
-                _errors[name] = f"{type(exc).__name__}: {exc}"
-                log.warning("strategy %s unavailable: %s", name, _errors[name])
-                continue
-            loaded[name] = cls
-        _loaded = loaded
-    return _loaded
+    with _load_lock:
+        if _loaded is None:
+            loaded: dict[str, type[Strategy]] = {}
+            for name, (module, attr) in PLUGINS.items():
+                try:
+                    cls = getattr(importlib.import_module(module), attr)
+                except Exception as exc:  # a broken plugin must not take the others down
+                    _errors[name] = f"{type(exc).__name__}: {exc}"
+                    log.warning("strategy %s unavailable: %s", name, _errors[name])
+                    continue
+                loaded[name] = cls
+            _loaded = loaded
+        return _loaded
 
 
 def available() -> list[str]:

@@ -50,7 +50,7 @@ def test_streams_text_and_sends_a_proper_request(standin: MessagesAPIStandIn) ->
     (req,) = standin.message_requests()
     assert req.body is not None
     assert (
-        req.body["model"] == "claude-haiku-4-5"
+        req.body["model"] == Settings().claude_chat_model
         and req.body["max_tokens"] == 77
         and req.body["stream"] is True
     )
