@@ -23,6 +23,17 @@ if TYPE_CHECKING:
     from desktop.core.models.registry import ModelRegistry
 
 
+#: setting name -> components built from it, forgotten when it changes (the router holds the others).
+DEPENDS_ON_SETTING: dict[str, tuple[str, ...]] = {
+    "local_model": ("local_model", "router"),
+    "threads": ("local_model", "router"),
+    "context_size": ("local_model", "router"),
+    "chroma_url": ("store", "router"),
+    "claude_chat_model": ("router",),
+    "claude_strong_model": ("router",),
+}
+
+
 class Services:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings if settings is not None else Settings.load()
@@ -85,3 +96,13 @@ class Services:
 
         with self._lock:
             return Router(self)
+
+    def reset(self, *components: str) -> None:
+        """Forget lazily built components so the next use builds them afresh."""
+        with self._lock:
+            for name in components:
+                self.__dict__.pop(name, None)
+
+    def settings_changed(self, changed: set[str]) -> None:
+        """Rebuild what depends on the changed settings (called after Settings.save())."""
+        self.reset(*{c for name in changed for c in DEPENDS_ON_SETTING.get(name, ())})

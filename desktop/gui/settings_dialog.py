@@ -39,21 +39,9 @@ from desktop.gui.i18n import tr
 from desktop.gui.records import attr
 from desktop.gui.workers import run_in_background
 
-RESTART_COMPONENTS = {
-    "local_model": ("local_model", "router"),
-    "threads": ("local_model", "router"),
-    "context_size": ("local_model", "router"),
-    "chroma_url": ("store", "router"),
-    "claude_chat_model": ("router",),
-    "claude_strong_model": ("router",),
-}
-
-
 def reset_components(services: Any, changed: set[str]) -> None:
     """Forget lazily built components whose settings changed, so the next use builds them afresh."""
-    for name in changed:
-        for component in RESTART_COMPONENTS.get(name, ()):
-            vars(services).pop(component, None)
+    services.settings_changed(changed)
 
 
 def model_summary(entry: Any) -> str:
