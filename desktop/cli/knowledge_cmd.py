@@ -178,6 +178,21 @@ def _status_command(name: str, status: str) -> click.Command:
     return command
 
 
+@knowledge.command("prepare")
+def prepare_cmd() -> None:
+    """Embed the curated pack once for this installation (set-up runs it), so new stores start at once."""
+    import time
+
+    from desktop.core.knowledge.embedder import default_embedder
+    from desktop.core.knowledge.pack import pack_files, pack_vectors, read_pack
+
+    started = time.perf_counter()
+    insights, _errors = read_pack(pack_files())
+    pack_vectors(insights, default_embedder())
+    seconds = time.perf_counter() - started
+    click.echo(f"Curated pack ready: {len(insights)} insights embedded ({seconds:.1f} s).")
+
+
 knowledge.add_command(_status_command("approve", "approved"))
 knowledge.add_command(_status_command("reject", "rejected"))
 

@@ -19,7 +19,9 @@ def register(cli: click.Group) -> None:
     @click.option("--temperature", default=0.7, show_default=True)
     @click.option("--model", "model_name", default="", help="Registry name (default: the selected model).")
     @json_option
-    def local(prompt: str, system: str, max_tokens: int, temperature: float, model_name: str, as_json: bool) -> None:
+    def local(
+        prompt: str, system: str, max_tokens: int, temperature: float, model_name: str, as_json: bool
+    ) -> None:
         """Stream an answer from the local LLaMA-family model."""
         services = Services()
         if model_name:

@@ -64,8 +64,10 @@ def add_model(path: Path, name: str, use: bool, as_json: bool) -> None:
     else:
         info = entry.info
         assert info is not None
-        click.echo(f"Added '{entry.name}': {info.architecture} {info.size_label} {info.quantization}, "
-                   f"context {info.context_length}.{' Selected.' if use else ''}")
+        click.echo(
+            f"Added '{entry.name}': {info.architecture} {info.size_label} {info.quantization}, "
+            f"context {info.context_length}.{' Selected.' if use else ''}"
+        )
 
 
 @models.command("use")

@@ -28,5 +28,3 @@ class CancelToken:
     def wait(self, timeout: float) -> bool:
         """Sleep up to ``timeout`` seconds; True if cancelled meanwhile."""
         return self._event.wait(timeout)
-
-

@@ -50,7 +50,9 @@ class Settings:
 
     def validate(self) -> None:
         if self.strategy not in STRATEGIES:
-            raise SettingsError(f"Unknown strategy '{self.strategy}'.", f"Choose one of: {', '.join(STRATEGIES)}.")
+            raise SettingsError(
+                f"Unknown strategy '{self.strategy}'.", f"Choose one of: {', '.join(STRATEGIES)}."
+            )
         if self.profile not in PROFILES:
             raise SettingsError(f"Unknown profile '{self.profile}'.", "Choose 'team' or 'client'.")
         if self.ui_language not in UI_LANGUAGES:
@@ -58,7 +60,9 @@ class Settings:
         if self.theme not in THEMES:
             raise SettingsError(f"Unknown theme '{self.theme}'.", "Choose system, light or dark.")
         if not 0.1 <= self.connect_timeout_s <= 60 or not 0.5 <= self.first_token_deadline_s <= 300:
-            raise SettingsError("Timeouts out of range.", "Use 0.1-60 s to connect and 0.5-300 s to first token.")
+            raise SettingsError(
+                "Timeouts out of range.", "Use 0.1-60 s to connect and 0.5-300 s to first token."
+            )
         if self.threads < 0 or self.context_size < 256:
             raise SettingsError("Threads must be >= 0 and context size >= 256.")
 

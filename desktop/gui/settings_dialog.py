@@ -39,6 +39,7 @@ from desktop.gui.i18n import tr
 from desktop.gui.records import attr
 from desktop.gui.workers import run_in_background
 
+
 def reset_components(services: Any, changed: set[str]) -> None:
     """Forget lazily built components whose settings changed, so the next use builds them afresh."""
     services.settings_changed(changed)

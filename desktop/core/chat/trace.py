@@ -32,7 +32,9 @@ class Trace:
     language: str = "en"
     needs_context: bool = False
     insights: list[dict[str, Any]] = field(default_factory=list)
-    models: dict[str, str] = field(default_factory=dict)  # role -> model name ("answer", "enrich", "rewrite"...)
+    models: dict[str, str] = field(
+        default_factory=dict
+    )  # role -> model name ("answer", "enrich", "rewrite"...)
     stages: list[Stage] = field(default_factory=list)
     timings_ms: dict[str, float | None] = field(
         default_factory=lambda: {"retrieval": None, "first_token": None, "total": None}

@@ -7,9 +7,14 @@ insights); the files' fingerprint is kept in the collection metadata so an uncha
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from pathlib import Path
 
+import numpy as np
+
 from desktop.core import paths
+from desktop.core.knowledge.embedder import Embedder
 from desktop.core.knowledge.insight import Insight
 from desktop.core.knowledge.jsonl import parse_jsonl
 
@@ -38,3 +43,63 @@ def read_pack(files: list[Path]) -> tuple[list[Insight], list[tuple[str, int, st
             else:
                 insights.setdefault(insight.id, insight)
     return list(insights.values()), errors
+
+
+# -- precomputed passage vectors ---------------------------------------------------------------------------
+# Embedding the whole pack takes from ~15 s to minutes on a laptop CPU. It is the same work for every user and
+# every fresh data folder, so it is done once per installation (set-up runs `zantara knowledge prepare`; the
+# packaged app ships the file) and every new store copies the vectors instead of embedding again.
+
+
+def _vector_files(embedder_name: str, root: Path | None = None) -> list[Path]:
+    name = re.sub(r"[^A-Za-z0-9]+", "-", embedder_name).strip("-") + ".npz"
+    shipped = (root or paths.knowledge_dir()) / "packs" / ".vectors" / name
+    return [shipped, paths.cache_dir() / "pack-vectors" / name]
+
+
+def _text_key(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def load_pack_vectors(embedder_name: str, root: Path | None = None) -> dict[str, np.ndarray]:
+    """text key -> vector, from the first readable vector file of this embedder ({} when none)."""
+    for path in _vector_files(embedder_name, root):
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                return dict(zip((str(k) for k in data["keys"]), data["vectors"], strict=True))
+        except (OSError, KeyError, ValueError):
+            continue
+    return {}
+
+
+def save_pack_vectors(
+    embedder_name: str, vectors: dict[str, np.ndarray], root: Path | None = None
+) -> Path | None:
+    """Write atomically to the shipped folder when writable (a source checkout), else the user cache."""
+    keys = np.array(sorted(vectors))
+    matrix = np.stack([vectors[k] for k in keys]).astype(np.float32) if len(keys) else np.zeros((0, 0))
+    for path in _vector_files(embedder_name, root):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp.npz")
+            np.savez(tmp, keys=keys, vectors=matrix)
+            os.replace(tmp, path)
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def pack_vectors(insights: list[Insight], embedder: Embedder, root: Path | None = None) -> np.ndarray:
+    """Passage vectors for ``insights``: reused from the vector file, the missing ones embedded and saved."""
+    known = load_pack_vectors(embedder.name, root)
+    missing = [i.text for i in insights if _text_key(i.text) not in known]
+    if missing:
+        for start in range(0, len(missing), 64):
+            chunk = missing[start : start + 64]
+            for text, vector in zip(chunk, embedder.embed_passages(chunk), strict=True):
+                known[_text_key(text)] = np.asarray(vector, dtype=np.float32)
+        save_pack_vectors(embedder.name, known, root)
+    if not insights:
+        return np.zeros((0, embedder.dim), dtype=np.float32)
+    return np.stack([known[_text_key(i.text)] for i in insights])

@@ -404,7 +404,7 @@ class KnowledgeStore:
         Untouched curated insights follow the pack: their tags are refreshed and those dropped from the
         pack are removed. Invalid pack lines are skipped here (`zantara knowledge import` reports them).
         """
-        from desktop.core.knowledge.pack import pack_files, pack_hash, read_pack
+        from desktop.core.knowledge.pack import pack_files, pack_hash, pack_vectors, read_pack
 
         files = pack_files(root)
         if not files:
@@ -427,7 +427,7 @@ class KnowledgeStore:
                     if to_metadata(old) != to_metadata(pack[key]):
                         retag.append(pack[key])
             dropped = [key for key in untouched if key not in pack]
-            self._upsert(new)
+            self._upsert(new, pack_vectors(new, self.embedder, root) if new else None)
             for start in range(0, len(retag), BATCH):
                 chunk = retag[start : start + BATCH]
                 self.collection.update(ids=[i.id for i in chunk], metadatas=[to_metadata(i) for i in chunk])

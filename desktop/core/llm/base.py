@@ -56,5 +56,7 @@ class ChatModel(ABC):
     ) -> str:
         """The whole answer at once (joins :meth:`stream`)."""
         return "".join(
-            self.stream(messages, system=system, max_tokens=max_tokens, temperature=temperature, cancel=cancel)
+            self.stream(
+                messages, system=system, max_tokens=max_tokens, temperature=temperature, cancel=cancel
+            )
         )

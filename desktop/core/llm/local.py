@@ -73,7 +73,9 @@ class LocalModel(ChatModel):
                         verbose=False,
                     )
                 except (ValueError, RuntimeError, OSError) as exc:
-                    raise ModelFileError(f"llama.cpp could not load {self.path.name} ({exc}).", FIX_HINT) from exc
+                    raise ModelFileError(
+                        f"llama.cpp could not load {self.path.name} ({exc}).", FIX_HINT
+                    ) from exc
         return self._llama
 
     def _acquire(self, cancel: CancelToken | None) -> None:
@@ -145,7 +147,11 @@ class LocalModel(ChatModel):
         grammar = LlamaGrammar.from_json_schema(json.dumps(schema), verbose=False)
         text = "".join(
             self.stream(
-                messages, system=system, max_tokens=max_tokens, temperature=temperature, cancel=cancel,
+                messages,
+                system=system,
+                max_tokens=max_tokens,
+                temperature=temperature,
+                cancel=cancel,
                 grammar=grammar,
             )
         )

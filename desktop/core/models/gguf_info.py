@@ -70,7 +70,9 @@ def read_info(path: Path) -> GGUFInfo:
     try:
         reader = gguf.GGUFReader(path)
     except Exception as exc:
-        raise ModelFileError(f"{path.name} is damaged or truncated ({type(exc).__name__}: {exc}).", FIX_HINT) from exc
+        raise ModelFileError(
+            f"{path.name} is damaged or truncated ({type(exc).__name__}: {exc}).", FIX_HINT
+        ) from exc
     end = 0
     params = 0
     for tensor in reader.tensors:
@@ -84,7 +86,9 @@ def read_info(path: Path) -> GGUFInfo:
     arch = str(_field(reader, "general.architecture", "unknown"))
     file_type = _field(reader, "general.file_type")
     try:
-        quant = gguf.LlamaFileType(int(file_type)).name.removeprefix("MOSTLY_") if file_type is not None else "?"
+        quant = (
+            gguf.LlamaFileType(int(file_type)).name.removeprefix("MOSTLY_") if file_type is not None else "?"
+        )
     except ValueError:
         quant = f"type {file_type}"
     return GGUFInfo(

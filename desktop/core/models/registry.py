@@ -163,7 +163,9 @@ class ModelRegistry:
             if entry.name == name or entry.path.name == name:
                 return entry
         choices = ", ".join(e.name for e in self.list(with_metadata=False)) or "none"
-        raise ModelNotFound(f"No local model named '{name}'.", f"Known models: {choices}. Add one: zantara models add PATH")
+        raise ModelNotFound(
+            f"No local model named '{name}'.", f"Known models: {choices}. Add one: zantara models add PATH"
+        )
 
     def resolve(self, name: str = "") -> ModelEntry:
         """The model to load: ``name`` or the bundled default. Checks the file so a bad one fails clearly now."""
@@ -181,7 +183,9 @@ class ModelRegistry:
         name = name or slug(path.stem)
         models = [m for m in self._user_models() if m["name"] != name and Path(m["path"]) != path]
         if any(e.name == name and e.bundled for e in self.list(with_metadata=False)):
-            raise ModelNotFound(f"'{name}' is the name of a bundled model.", "Choose another name with --name.")
+            raise ModelNotFound(
+                f"'{name}' is the name of a bundled model.", "Choose another name with --name."
+            )
         models.append({"name": name, "path": str(path)})
         atomic_write_text(self._user_file(), json.dumps({"models": models}, indent=2) + "\n")
         return ModelEntry(name=name, path=path, info=info)

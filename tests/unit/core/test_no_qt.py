@@ -19,7 +19,9 @@ def test_no_qt_import_statement_in_core() -> None:
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in ("PySide6", "PyQt6", "shiboken6")]
+            offenders += [
+                f"{path.name}: {n}" for n in names if n.split(".")[0] in ("PySide6", "PyQt6", "shiboken6")
+            ]
     assert offenders == []
 
 

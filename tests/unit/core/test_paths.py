@@ -10,7 +10,13 @@ from desktop.core import paths
 
 
 def test_zantara_home_overrides_everything(zantara_home: Path) -> None:
-    for folder in (paths.data_dir(), paths.config_dir(), paths.cache_dir(), paths.log_dir(), paths.chroma_dir()):
+    for folder in (
+        paths.data_dir(),
+        paths.config_dir(),
+        paths.cache_dir(),
+        paths.log_dir(),
+        paths.chroma_dir(),
+    ):
         assert zantara_home in folder.parents
         assert folder.is_dir()
     assert paths.database_path().parent == paths.data_dir()

@@ -31,7 +31,9 @@ class AnswerContext:
     message: str  # the user's new message
     history: list[Message]  # earlier turns, oldest first (not including `message`)
     language: str  # "id" | "it" | "en"
-    insights: list[dict[str, Any]]  # retrieved insights as dicts (id, text, language, category, concepts, source, score)
+    insights: list[
+        dict[str, Any]
+    ]  # retrieved insights as dicts (id, text, language, category, concepts, source, score)
     context_block: str  # the insights formatted as delimited reference data for a system prompt ("" if none)
     main: ChatModel  # writes the core answer: Claude, or the local model when offline
     local: ChatModel  # the local LLaMA-family model (enrich, wrap, rewrite, team)

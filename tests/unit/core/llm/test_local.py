@@ -26,7 +26,9 @@ def test_cancel_mid_generation_stops_and_frees_the_model(local_model: LocalModel
     cancel = CancelToken()
     seen = 0
     with pytest.raises(Cancelled):
-        for _ in local_model.stream([Message("user", "Write a long story about Bali.")], max_tokens=400, cancel=cancel):
+        for _ in local_model.stream(
+            [Message("user", "Write a long story about Bali.")], max_tokens=400, cancel=cancel
+        ):
             seen += 1
             if seen == 5:
                 cancel.cancel()
@@ -45,7 +47,9 @@ def test_json_schema_constrained_output(local_model: LocalModel) -> None:
         "required": ["text", "category"],
     }
     value = local_model.complete_json(
-        [Message("user", "Write one insight about the Indonesian feeling of malu.")], schema=schema, max_tokens=200
+        [Message("user", "Write one insight about the Indonesian feeling of malu.")],
+        schema=schema,
+        max_tokens=200,
     )
     assert set(value) >= {"text", "category"}
     assert value["category"] in ("emotion", "business")
@@ -77,7 +81,9 @@ def test_cancel_while_waiting_for_the_model(local_model: LocalModel) -> None:
 
     def hog() -> None:
         try:
-            for _ in local_model.stream([Message("user", "Count to one hundred.")], max_tokens=300, cancel=release):
+            for _ in local_model.stream(
+                [Message("user", "Count to one hundred.")], max_tokens=300, cancel=release
+            ):
                 started.set()
         except Cancelled:
             pass
@@ -97,7 +103,7 @@ def test_cancel_while_waiting_for_the_model(local_model: LocalModel) -> None:
 def test_bad_files_raise_model_file_error(tmp_path: Path, content: bytes) -> None:
     bad = tmp_path / "bad.gguf"
     bad.write_bytes(content)
-    with pytest.raises(ModelFileError, match="bad.gguf"):
+    with pytest.raises(ModelFileError, match=r"bad\.gguf"):
         LocalModel(bad).load()
 
 

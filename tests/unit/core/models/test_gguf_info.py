@@ -44,5 +44,5 @@ def test_truncated_file(tmp_path: Path, bundled_model_path: Path) -> None:
 def test_corrupt_after_header(tmp_path: Path) -> None:
     bad = tmp_path / "bad.gguf"
     bad.write_bytes(b"GGUF" + bytes(range(256)) * 20)
-    with pytest.raises(ModelFileError, match="bad.gguf"):
+    with pytest.raises(ModelFileError, match=r"bad\.gguf"):
         read_info(bad)
