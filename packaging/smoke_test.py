@@ -1,9 +1,10 @@
 """Smoke-test the BUILT app: run packaging/dist/zantara/zantara headless and check what it prints.
 
 It proves the bundle is self-contained: a fresh temporary ZANTARA_HOME (so the curated pack is loaded into a
-new Chroma store with the bundled embedder), no API key, QT_QPA_PLATFORM=offscreen, run from an empty folder
-with no PYTHONPATH or virtualenv, so nothing can come from the source tree. Prints PASS/FAIL per check and
-exits non-zero when any fails.
+new Chroma store with the bundled embedder), QT_QPA_PLATFORM=offscreen, run from an empty folder with no
+PYTHONPATH or virtualenv, so nothing can come from the source tree. No API key, except for the one check that
+points the bundled anthropic SDK at the tests' Messages API stand-in on 127.0.0.1. Prints PASS/FAIL per check
+and exits non-zero when any fails.
 
     python packaging/smoke_test.py [path/to/zantara]
 """
@@ -68,7 +69,7 @@ class Smoke:
             detail, ok = fn(), True
         except subprocess.TimeoutExpired as exc:
             detail, ok = f"timed out after {exc.timeout:.0f} s", False
-        except (AssertionError, ValueError, KeyError, TypeError, OSError) as exc:
+        except (AssertionError, ValueError, KeyError, TypeError, OSError, ImportError) as exc:
             detail, ok = f"{type(exc).__name__}: {exc}", False
         elapsed = time.perf_counter() - started
         print(f"{'PASS' if ok else 'FAIL'}  {name:<34} {elapsed:6.1f} s  {detail}", flush=True)
@@ -113,6 +114,25 @@ class Smoke:
         first = (data.get("timings_ms") or {}).get("first_token")
         return f"mode offline, {len(answer)} chars, first token {first} ms"
 
+    def ask_claude(self) -> str:
+        """`ask` with Claude reachable: the bundled anthropic SDK talks to the tests' Messages API stand-in
+        (real SSE streaming on 127.0.0.1) and the request carries the malu insights."""
+        sys.path.insert(0, str(PACKAGING.parent / "tests"))
+        from support.messages_api import MessagesAPIStandIn
+
+        with MessagesAPIStandIn(reply="Tidak perlu malu, tanya saja soal visa Anda.") as api:
+            saved = dict(self.env)
+            self.env.update(ANTHROPIC_BASE_URL=api.base_url, ANTHROPIC_API_KEY=api.api_key)
+            try:
+                data = self.json_of("ask", MALU, "--json")
+            finally:
+                self.env = saved
+            requests = api.message_requests()
+        assert data["mode"] == "claude", f"mode {data['mode']!r} ({data.get('reason')})"
+        assert "Tidak perlu malu" in data["answer"], f"unexpected answer {tail(data['answer'], 120)!r}"
+        assert requests and "malu" in requests[-1].system_text.lower(), "no malu insight in the system prompt"
+        return f"mode claude via stand-in, strategy {data.get('strategy')}, insights in the system prompt"
+
     def models_list(self) -> str:
         data = self.json_of("models", "list", "--json")
         bundled = [m for m in data if m.get("bundled")]
@@ -152,6 +172,7 @@ class Smoke:
         self.check("knowledge query (malu, id)", self.knowledge_malu)
         self.check("knowledge query (arithmetic)", self.knowledge_neutral)
         self.check("ask --offline", self.ask_offline)
+        self.check("ask (Claude stand-in)", self.ask_claude)
         self.check("models list", self.models_list)
         self.check("gui starts (offscreen)", self.gui_starts)
         failed = [name for name, ok, _ in self.results if not ok]

@@ -35,14 +35,14 @@ API_KEY = "sk-ant-bench-0123456789"
 
 
 @contextlib.contextmanager
-def claude_env(base_url: str) -> Iterator[None]:
+def claude_env(base_url: str, api_key: str = API_KEY) -> Iterator[None]:
     """Point the SDK at ``base_url`` with a dummy key; the keyring is bypassed (no D-Bus waits)."""
     saved = {
         k: os.environ.get(k) for k in ("ANTHROPIC_BASE_URL", "ANTHROPIC_API_KEY", "PYTHON_KEYRING_BACKEND")
     }
     os.environ.update(
         ANTHROPIC_BASE_URL=base_url,
-        ANTHROPIC_API_KEY=API_KEY,
+        ANTHROPIC_API_KEY=api_key,
         PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
     )
     try:
@@ -130,7 +130,7 @@ def run(repeats: int = 3) -> list[dict[str, str]]:
     with MessagesAPIStandIn() as api:
         api.fail("hang")
         for _ in range(max(1, repeats - 1)):
-            with bench_home(), claude_env(api.base_url):
+            with bench_home(), claude_env(api.base_url, api.api_key):
                 services = fresh_services()
                 hung.append(timed_ask(services, MALU, "rag"))
         api.recover()
@@ -155,7 +155,11 @@ def combo_vs_rag(rounds: int = 2, delay_s: float = 0.2) -> list[dict[str, str]]:
 
     results: dict[str, list[float]] = {"rag": [], "combo": []}
     notes: dict[str, int] = {}
-    with MessagesAPIStandIn(initial_delay_s=delay_s) as api, bench_home(), claude_env(api.base_url):
+    with (
+        MessagesAPIStandIn(initial_delay_s=delay_s) as api,
+        bench_home(),
+        claude_env(api.base_url, api.api_key),
+    ):
         services = fresh_services()
         for strategy in results:  # warm-up: the SDK's connection, the note's first llama.cpp call
             timed_ask(services, "warm up", strategy)
