@@ -95,12 +95,32 @@ class TestEmbeddingGates:
         assert verdict.first_failure == "accepted"
         assert verdict.concepts == ["jam_karet"]
 
-    def test_off_topic_text_fails_on_topic_only(self, gates: g.Gates, catalog: Catalog) -> None:
+    def test_off_topic_text_fails_on_topic(self, gates: g.Gates, catalog: Catalog) -> None:
         entry = catalog.get("jam_karet.daily_life.en")
         assert entry is not None
         verdict = gates.check(JUNK + " Serve it hot to every guest at the table.", entry, [])
         failed = [r.gate for r in verdict.results if not r.passed]
-        assert failed == ["on_topic"], verdict.to_dict()
+        assert "on_topic" in failed and "language" not in failed, verdict.to_dict()
+
+    def test_invented_words_fail_fluency_though_the_language_passes(
+        self, gates: g.Gates, catalog: Catalog
+    ) -> None:
+        """Real output of the bundled model for Nyepi in Italian: the detector says Italian, the words don't."""
+        entry = catalog.get("nyepi.religion_ceremony.it")
+        assert entry is not None
+        text = (
+            "Il dioce Giulio dei Balinese, il giorno del silenzio balinese è la nostra personella. Il gioco di "
+            "nuovo vedembrati l'amore e nella confitura soprattuaria. Per cui se coserà tutto le modellin "
+            "nochioni che si puesta una storia per i balinese."
+        )
+        results = {r.gate: r for r in gates.check(text, entry, []).results}
+        assert results["language"].passed
+        assert not results["fluency"].passed, results["fluency"].detail
+
+    def test_fluency_bars_are_calibrated_per_language(self, gates: g.Gates) -> None:
+        assert set(gates.vocabulary.bars) == {"en", "id", "it"}
+        assert all(0.5 < bar < 0.95 for bar in gates.vocabulary.bars.values())
+        assert g.Vocabulary({"en": ["too few texts"]}).check("anything at all", "en").passed
 
     def test_another_culture_is_off_topic(self, gates: g.Gates, catalog: Catalog) -> None:
         entry = catalog.get("malu.emotion.en")
