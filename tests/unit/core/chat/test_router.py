@@ -86,7 +86,7 @@ def test_claude_answer_carries_malu_insights_and_is_stored(
         ("user", "complete", None),
         ("assistant", "complete", "claude"),
     ]
-    assert rows[1]["model"] == "claude-haiku-4-5" and rows[1]["trace"]["insights"]
+    assert rows[1]["model"] == services.settings.claude_chat_model and rows[1]["trace"]["insights"]
     assert standin.api_key not in str(rows)
 
 
