@@ -20,7 +20,7 @@ from benchutil import BUNDLED_MODEL, median
 
 SYSTEM = "You are a warm assistant for a Bali visa consultancy. Answer briefly."
 PROMPT = "Explain in three sentences what a KITAS is and why people in Bali need one."
-MAX_TOKENS = 128
+MAX_TOKENS = 96
 
 
 def _raw_run(llama: Any, threads: int) -> tuple[int, float, float]:
