@@ -6,12 +6,14 @@ Test fakes subclass :class:`ChatModel` for real instead of patching internals.
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from desktop.core.cancel import CancelToken
+from desktop.core.errors import ZantaraError
 
 Role = Literal["user", "assistant"]
 
@@ -60,3 +62,17 @@ class ChatModel(ABC):
                 messages, system=system, max_tokens=max_tokens, temperature=temperature, cancel=cancel
             )
         )
+
+
+def parse_json_object(text: str) -> dict[str, Any]:
+    """Parse a model's JSON answer; a cut or non-object answer raises a ZantaraError (callers count it)."""
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        raise ZantaraError(
+            f"The local model's JSON was cut short ({len(text)} characters).",
+            "Raise max_tokens or simplify the schema.",
+        ) from exc
+    if not isinstance(value, dict):
+        raise ZantaraError("The local model returned JSON that is not an object.")
+    return value

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.cancel import CancelToken
-from desktop.core.errors import Cancelled, ModelFileError, ZantaraError
-from desktop.core.llm.base import ChatModel, Message
+from desktop.core.errors import Cancelled, ModelFileError
+from desktop.core.llm.base import ChatModel, Message, parse_json_object
 from desktop.core.models.gguf_info import FIX_HINT, check_header
 
 _shared: dict[tuple[str, int, int], LocalModel] = {}
@@ -155,13 +155,4 @@ class LocalModel(ChatModel):
                 grammar=grammar,
             )
         )
-        try:
-            value = json.loads(text)
-        except ValueError as exc:
-            raise ZantaraError(
-                f"The local model's JSON was cut short ({len(text)} characters).",
-                "Raise max_tokens or simplify the schema.",
-            ) from exc
-        if not isinstance(value, dict):
-            raise ZantaraError("The local model returned JSON that is not an object.")
-        return value
+        return parse_json_object(text)

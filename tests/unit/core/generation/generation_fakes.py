@@ -6,8 +6,8 @@ import json
 from collections.abc import Callable, Iterator
 
 from desktop.core.cancel import CancelToken
-from desktop.core.errors import Cancelled, ZantaraError
-from desktop.core.llm.base import ChatModel, Message
+from desktop.core.errors import Cancelled
+from desktop.core.llm.base import ChatModel, Message, parse_json_object
 
 # Good English insights for the first four daily_life topics, in plan order (see test_generator.py).
 GOOD = {
@@ -82,8 +82,4 @@ class JsonScriptedModel(ChatModel):
         temperature: float = 0.7,
         cancel: CancelToken | None = None,
     ) -> dict[str, object]:
-        text = self.complete(messages, system=system, max_tokens=max_tokens, cancel=cancel)
-        try:
-            return dict(json.loads(text))
-        except ValueError as exc:
-            raise ZantaraError("The local model's JSON was cut short.") from exc
+        return parse_json_object(self.complete(messages, system=system, max_tokens=max_tokens, cancel=cancel))
