@@ -33,19 +33,21 @@ def knowledge() -> None:
 @click.argument("text")
 @click.option("--k", "k", default=3, show_default=True, type=click.IntRange(1, 50), help="How many insights.")
 @click.option("--language", type=click.Choice(LANGUAGES), help="Override language detection.")
+@click.option("--force", is_flag=True, help="Bypass the need decision: what retrieval alone would give.")
 @json_option
-def query_cmd(text: str, k: int, language: str | None, as_json: bool) -> None:
-    """Retrieve the insights Claude would get for TEXT."""
+def query_cmd(text: str, k: int, language: str | None, force: bool, as_json: bool) -> None:
+    """Retrieve the insights Claude would get for TEXT (`zantara ask` sends exactly these)."""
     from desktop.core.knowledge.retrieval import retrieve
 
-    result = retrieve(_store(), text, k=k, language=language)
+    result = retrieve(_store(), text, k=k, language=language, force=force)
     if as_json:
         print_json(result.to_dict())
         return
     console.print(
         f"language: [bold]{result.language}[/]  needs context: [bold]{result.needs_context}[/] "
-        f"({result.need_reason})  {result.elapsed_ms:.0f} ms"
+        f"{'(forced) ' if force else ''}{result.elapsed_ms:.0f} ms",
     )
+    console.print(f"why: {result.need_reason}", markup=False)
     if result.insights:
         table = Table(show_lines=True)
         for col in ("score", "lang", "category", "concepts", "text", "id"):
@@ -183,7 +185,9 @@ def prepare_cmd() -> None:
     """Embed the curated pack once for this installation (set-up runs it), so new stores start at once."""
     import time
 
+    from desktop.core.knowledge import concept_model
     from desktop.core.knowledge.embedder import default_embedder
+    from desktop.core.knowledge.need_model import build
     from desktop.core.knowledge.pack import pack_files, pack_vectors, read_pack
 
     started = time.perf_counter()
@@ -191,6 +195,60 @@ def prepare_cmd() -> None:
     pack_vectors(insights, default_embedder())
     seconds = time.perf_counter() - started
     click.echo(f"Curated pack ready: {len(insights)} insights embedded ({seconds:.1f} s).")
+    started = time.perf_counter()
+    model = build(default_embedder())
+    seconds = time.perf_counter() - started
+    if model is None:
+        click.echo("No labelled messages in knowledge/messages: the need decision uses word lists only.")
+    else:
+        click.echo(f"Need decision ready: {len(model.exemplars)} labelled messages ({seconds:.1f} s).")
+    concept_model.build(default_embedder())
+
+
+@knowledge.command("eval")
+@click.option(
+    "--split",
+    type=click.Choice(["test", "dev", "train"]),
+    default="test",
+    show_default=True,
+    help="Which split of knowledge/messages to score (tune on dev, report test).",
+)
+@click.option("--mistakes", is_flag=True, help="List every message the decision or retrieval got wrong.")
+@json_option
+def eval_cmd(split: str, mistakes: bool, as_json: bool) -> None:
+    """Score the need decision, concept hit@3 and language detection on labelled messages."""
+    from desktop.core.knowledge.evaluation import evaluate
+
+    report = evaluate(_store(), split=split).to_dict()
+    if as_json:
+        print_json(report)
+        return
+    table = Table(title=f"knowledge/messages, {split} split")
+    columns = ("", "n", "recall", "false enrich.", "hit@3 decision", "hit@3 forced", "language")
+    for col in columns:
+        table.add_column(col, justify="right")
+    rows = {**report["per_language"], "all": report["overall"]}
+    for name, row in rows.items():
+        table.add_row(
+            name,
+            str(row["messages"]),
+            *(
+                "-" if row[key] is None else f"{row[key]:.1%}"
+                for key in (
+                    "recall",
+                    "false_enrichment",
+                    "hit3_with_decision",
+                    "hit3_without_decision",
+                    "language_accuracy",
+                )
+            ),
+        )
+    console.print(table)
+    lat = report["latency_ms"]
+    console.print(f"retrieval latency p50 {lat['retrieval_p50']} ms, p95 {lat['retrieval_p95']} ms")
+    if mistakes:
+        for m in report["mistakes"]:
+            console.print(f"[{m['language']}] {m['text'][:90]} -> {'; '.join(m['problems'])}", markup=False)
 
 
 knowledge.add_command(_status_command("approve", "approved"))

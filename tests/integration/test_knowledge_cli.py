@@ -42,7 +42,7 @@ def test_query_malu() -> None:
     code, out, _ = run("query", "aku malu bertanya tentang visa", "--json")
     assert code == 0
     data = json.loads(out)
-    assert list(data) == ["language", "needs_context", "insights", "elapsed_ms"]
+    assert list(data) == ["language", "needs_context", "need", "forced", "insights", "elapsed_ms"]
     assert data["language"] == "id" and data["needs_context"] is True
     assert len(data["insights"]) == 3
     assert "malu" in data["insights"][0]["concepts"]

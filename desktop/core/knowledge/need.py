@@ -2,26 +2,35 @@
 
 Cultural insights help when the user shows a feeling, names a cultural term, or asks about etiquette or a
 relationship; they only add noise (and tokens) to arithmetic, conversions, code and plain factual questions.
-The decision is a few explainable rule layers, in order, and every decision carries its reason so traces and
-tests can show *why*:
+Every decision carries its reason, so traces and tests can show *why*:
 
-1. a feeling word (id/it/en)                         -> yes
-2. a cultural term from knowledge/concepts.json      -> yes (weak, everyday aliases like "Pak" or "maaf"
-   only count when quoted, as in "he said 'nanti'")
-3. arithmetic, conversion or code                    -> no
-4. an etiquette / relationship question pattern      -> yes
-5. otherwise                                         -> no (plain factual question or small talk)
+1. an empty message                                  -> no
+2. a feeling word (id/it/en)                         -> yes (fast path, explainable)
+3. a cultural term from knowledge/concepts.json      -> yes (fast path; weak, everyday aliases like "Pak" or
+   "maaf" only count when quoted, as in "he said 'nanti'")
+4. otherwise the semantic model (need_model.py): a classifier over the message's e5 vector trained on the
+   labelled corpus; the reason names its probability and the nearest labelled messages.
+
+Only when the semantic model is not prepared (no exemplar vectors yet) do the older word-list layers decide the
+rest (arithmetic/conversion/code -> no, etiquette pattern -> yes); they were shaped on a small set and do not
+generalise, which is why they are no longer the main path.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from desktop.core import paths
+
+if TYPE_CHECKING:
+    from desktop.core.knowledge.embedder import Embedder
+    from desktop.core.knowledge.need_model import Neighbour
 
 # Everyday words that are concept aliases but say nothing cultural on their own.
 WEAK_ALIASES = frozenset(
@@ -60,7 +69,7 @@ EXTRA_TERMS = (
 FEELINGS = (
     # Indonesian (incl. colloquial)
     r"takut|cemas|khawatir|panik|stres|stress|capek|cape|lelah|kesel|kesal|marah|sedih|kecewa|bingung|"
-    r"nyerah|putus asa|kangen|rindu|malu|sungkan|segan|sakit hati|tersinggung|galau|deg-degan|"
+    r"nyerah|putus asa|kangen|rindu|malu|sungkan|segan|sakit hati|tersinggung|galau|deg-degan|baper|bete|"
     # Italian
     r"paura|ansia|in ansia|preoccupat\w*|esaust\w*|stanc\w*|furios\w*|arrabbiat\w*|triste|sol[ao]|"
     r"mi manca|vergogn\w*|imbarazz\w*|disperat\w*|frustrat\w*|offes[oa]|deluso|delusa|"
@@ -105,7 +114,19 @@ SMALL_TALK = r"^\W*(?:ok\w*|oke|siap|sip|noted|got it|perfetto|va bene|grazie\w*
 @dataclass(frozen=True)
 class NeedDecision:
     needs: bool
-    reason: str  # short, human-readable, e.g. "feeling word 'takut'" or "arithmetic"
+    reason: str  # short, human-readable, e.g. "feeling word 'takut'" or "semantic: 0.93 cultural"
+    method: str = "rule"  # "rule" (fast path or fallback word lists) | "semantic" | "empty"
+    score: float | None = None  # the semantic model's P(cultural), when it was asked
+    neighbours: tuple[Neighbour, ...] = field(default=(), compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "needs": self.needs,
+            "reason": self.reason,
+            "method": self.method,
+            "score": None if self.score is None else round(self.score, 3),
+            "neighbours": [n.to_dict() for n in self.neighbours],
+        }
 
 
 @lru_cache(maxsize=1)
@@ -166,11 +187,56 @@ _SMALL_TALK = re.compile(SMALL_TALK, re.IGNORECASE)
 _QUOTED = re.compile(r"['\"‘“«]([^'\"’”»]{1,40})['\"’”»]")
 
 
-def cultural_need(text: str, language: str | None = None) -> NeedDecision:
-    """Decide and explain. `language` is accepted for callers that know it; the lexicons cover all three."""
+def cultural_need(
+    text: str,
+    language: str | None = None,
+    *,
+    vector: np.ndarray | None = None,
+    embedder: Embedder | None = None,
+) -> NeedDecision:
+    """Decide and explain. ``vector`` is the message's e5 query vector when the caller has it (retrieval
+    does); otherwise ``embedder`` computes it; with neither, only the word-list layers decide."""
     text = text or ""
     if not text.strip():
-        return NeedDecision(False, "empty message")
+        return NeedDecision(False, "empty message", "empty")
+    if fast := _fast_yes(text):
+        return fast
+    model = None
+    if vector is not None or embedder is not None:
+        from desktop.core.knowledge.embedder import default_embedder
+        from desktop.core.knowledge.need_model import THRESHOLD, get_model
+
+        model = get_model(embedder or default_embedder())
+    if model is not None:
+        if vector is None:
+            assert embedder is not None
+            vector = embedder.embed_query(text)
+        pred = model.predict(vector)
+        nearest = pred.neighbours[0] if pred.neighbours else None
+        near = (
+            f"; nearest: '{_short(nearest.text)}' ({'cultural' if nearest.cultural else 'neutral'}, "
+            f"{nearest.similarity:.2f})"
+            if nearest
+            else ""
+        )
+        verdict = "cultural" if pred.needs else "neutral"
+        return NeedDecision(
+            pred.needs,
+            f"semantic: {verdict}, p={pred.probability:.2f} (threshold {THRESHOLD}){near}",
+            "semantic",
+            pred.probability,
+            pred.neighbours,
+        )
+    return _word_lists(text)
+
+
+def _short(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _fast_yes(text: str) -> NeedDecision | None:
+    """High-precision yes: a feeling word or a named cultural term."""
     if m := _FEELINGS.search(text):
         return NeedDecision(True, f"feeling word '{m.group(0)}'")
     strong, weak = _terms()
@@ -179,6 +245,11 @@ def cultural_need(text: str, language: str | None = None) -> NeedDecision:
     for quoted in _QUOTED.findall(text):
         if m := weak.search(quoted):
             return NeedDecision(True, f"quoted cultural word '{m.group(0)}'")
+    return None
+
+
+def _word_lists(text: str) -> NeedDecision:
+    """The fallback when no semantic model is prepared (see the module docstring)."""
     if _CODE.search(text):
         return NeedDecision(False, "code or spreadsheet question")
     if _CONVERSION.search(text):
@@ -192,5 +263,7 @@ def cultural_need(text: str, language: str | None = None) -> NeedDecision:
     return NeedDecision(False, "no feeling, cultural term or etiquette question found")
 
 
-def needs_cultural_context(text: str, language: str | None = None) -> bool:
-    return cultural_need(text, language).needs
+def needs_cultural_context(
+    text: str, language: str | None = None, *, embedder: Embedder | None = None
+) -> bool:
+    return cultural_need(text, language, embedder=embedder).needs

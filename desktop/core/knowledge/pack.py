@@ -51,19 +51,21 @@ def read_pack(files: list[Path]) -> tuple[list[Insight], list[tuple[str, int, st
 # packaged app ships the file) and every new store copies the vectors instead of embedding again.
 
 
-def _vector_files(embedder_name: str, root: Path | None = None) -> list[Path]:
+def _vector_files(embedder_name: str, root: Path | None = None, folder: str = "packs") -> list[Path]:
     name = re.sub(r"[^A-Za-z0-9]+", "-", embedder_name).strip("-") + ".npz"
-    shipped = (root or paths.knowledge_dir()) / "packs" / ".vectors" / name
-    return [shipped, paths.cache_dir() / "pack-vectors" / name]
+    shipped = (root or paths.knowledge_dir()) / folder / ".vectors" / name
+    return [shipped, paths.cache_dir() / f"{folder}-vectors" / name]
 
 
 def _text_key(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
-def load_pack_vectors(embedder_name: str, root: Path | None = None) -> dict[str, np.ndarray]:
+def load_pack_vectors(
+    embedder_name: str, root: Path | None = None, folder: str = "packs"
+) -> dict[str, np.ndarray]:
     """text key -> vector, from the first readable vector file of this embedder ({} when none)."""
-    for path in _vector_files(embedder_name, root):
+    for path in _vector_files(embedder_name, root, folder):
         try:
             with np.load(path, allow_pickle=False) as data:
                 return dict(zip((str(k) for k in data["keys"]), data["vectors"], strict=True))
@@ -73,12 +75,12 @@ def load_pack_vectors(embedder_name: str, root: Path | None = None) -> dict[str,
 
 
 def save_pack_vectors(
-    embedder_name: str, vectors: dict[str, np.ndarray], root: Path | None = None
+    embedder_name: str, vectors: dict[str, np.ndarray], root: Path | None = None, folder: str = "packs"
 ) -> Path | None:
     """Write atomically to the shipped folder when writable (a source checkout), else the user cache."""
     keys = np.array(sorted(vectors))
     matrix = np.stack([vectors[k] for k in keys]).astype(np.float32) if len(keys) else np.zeros((0, 0))
-    for path in _vector_files(embedder_name, root):
+    for path in _vector_files(embedder_name, root, folder):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(".tmp.npz")
@@ -90,16 +92,36 @@ def save_pack_vectors(
     return None
 
 
-def pack_vectors(insights: list[Insight], embedder: Embedder, root: Path | None = None) -> np.ndarray:
-    """Passage vectors for ``insights``: reused from the vector file, the missing ones embedded and saved."""
-    known = load_pack_vectors(embedder.name, root)
-    missing = [i.text for i in insights if _text_key(i.text) not in known]
+def cached_vectors(
+    texts: list[str],
+    embedder: Embedder,
+    *,
+    folder: str = "packs",
+    query: bool = False,
+    root: Path | None = None,
+    missing_ok: bool = False,
+) -> np.ndarray | None:
+    """Vectors for shipped texts (pack passages, or exemplar messages as queries), embedded once per
+    installation and reused; the missing ones are embedded and saved. With ``missing_ok`` nothing is
+    embedded: None is returned when any text has no stored vector (callers that must stay fast)."""
+    known = load_pack_vectors(embedder.name, root, folder)
+    missing = [t for t in dict.fromkeys(texts) if _text_key(t) not in known]
+    if missing and missing_ok:
+        return None
     if missing:
+        embed = embedder.embed_queries if query else embedder.embed_passages
         for start in range(0, len(missing), 64):
             chunk = missing[start : start + 64]
-            for text, vector in zip(chunk, embedder.embed_passages(chunk), strict=True):
+            for text, vector in zip(chunk, embed(chunk), strict=True):
                 known[_text_key(text)] = np.asarray(vector, dtype=np.float32)
-        save_pack_vectors(embedder.name, known, root)
-    if not insights:
+        save_pack_vectors(embedder.name, known, root, folder)
+    if not texts:
         return np.zeros((0, embedder.dim), dtype=np.float32)
-    return np.stack([known[_text_key(i.text)] for i in insights])
+    return np.stack([known[_text_key(t)] for t in texts])
+
+
+def pack_vectors(insights: list[Insight], embedder: Embedder, root: Path | None = None) -> np.ndarray:
+    """Passage vectors for ``insights``: reused from the vector file, the missing ones embedded and saved."""
+    vectors = cached_vectors([i.text for i in insights], embedder, root=root)
+    assert vectors is not None
+    return vectors

@@ -17,7 +17,7 @@ import numpy as np
 
 from desktop.core.knowledge.insight import INSIGHT_TYPE, Insight
 from desktop.core.knowledge.language import detect_language
-from desktop.core.knowledge.need import cultural_need, mentioned_concepts
+from desktop.core.knowledge.need import NeedDecision, cultural_need, mentioned_concepts
 from desktop.core.knowledge.store import KnowledgeStore, ScoredInsight, concept_key
 
 # A same-language insight wins over another-language one unless that one is clearly closer. The value is
@@ -26,6 +26,10 @@ LANGUAGE_BONUS = 0.015
 # The message names a concept ("malu", "Galungan"): insights tagged with it get a bigger nudge, because the
 # user is plainly asking about it.
 CONCEPT_BONUS = 0.04
+# The concept model's probabilities, summed over an insight's concepts, are added with this weight (dev split).
+CONCEPT_MODEL_WEIGHT = 0.1
+GUESSED_CONCEPTS = 2  # the model's top concepts also get a direct search, like a concept the user names
+CANDIDATE_POOL = 40
 DUPLICATE_COSINE = 0.96  # two insights this close say the same thing
 SAME_POINT_GAP = 0.004  # same concepts + category and almost the same score: keep one
 
@@ -37,12 +41,18 @@ class Retrieval:
     need_reason: str
     insights: list[ScoredInsight] = field(default_factory=list)
     elapsed_ms: float = 0.0
+    need: NeedDecision | None = None
+    forced: bool = False  # the need decision was bypassed (`knowledge query --force`)
 
     def to_dict(self) -> dict[str, Any]:
         """The `zantara knowledge query --json` shape."""
         return {
             "language": self.language,
             "needs_context": self.needs_context,
+            "need": self.need.to_dict()
+            if self.need
+            else {"needs": self.needs_context, "reason": self.need_reason},
+            "forced": self.forced,
             "insights": [{k: v for k, v in s.to_dict().items() if k != "status"} for s in self.insights],
             "elapsed_ms": round(self.elapsed_ms, 1),
         }
@@ -53,30 +63,43 @@ def retrieve(
 ) -> Retrieval:
     """Top-k cultural insights for `text`; none when the message does not need cultural context.
 
-    `force` skips the need detector (the GUI's "show insights anyway" and the evaluation use it).
+    The message is embedded once: the same vector feeds the need decision and the search. `force` bypasses
+    the decision (`knowledge query --force`, the GUI's "show insights anyway", the evaluation); the decision
+    is still made and reported.
     """
     started = time.perf_counter()
     language = language or detect_language(text)
-    decision = cultural_need(text, language)
-    result = Retrieval(language, decision.needs, decision.reason)
-    if (decision.needs or force) and k > 0:
-        result.insights = rank(store, text, k, language)
+    vector = store.embedder.embed_query(text) if text.strip() else None
+    decision = cultural_need(text, language, vector=vector, embedder=store.embedder)
+    result = Retrieval(language, decision.needs, decision.reason, need=decision, forced=force)
+    if (decision.needs or force) and k > 0 and text.strip():
+        result.insights = rank(store, text, k, language, vector=vector)
     result.elapsed_ms = (time.perf_counter() - started) * 1000
     return result
 
 
-def rank(store: KnowledgeStore, text: str, k: int, language: str) -> list[ScoredInsight]:
-    vector = store.embedder.embed_queries([text])[0]
+def rank(
+    store: KnowledgeStore, text: str, k: int, language: str, vector: np.ndarray | None = None
+) -> list[ScoredInsight]:
+    from desktop.core.knowledge.concept_model import get_model
+
+    if vector is None:
+        vector = store.embedder.embed_queries([text])[0]
     base = {"$and": [{"type": INSIGHT_TYPE}, {"status": {"$ne": "rejected"}}]}
-    pool = max(4 * k, 20)
+    pool = max(8 * k, CANDIDATE_POOL)
     candidates: dict[str, tuple[ScoredInsight, np.ndarray | None]] = {}
     named = mentioned_concepts(text)
+    model = get_model(store.embedder)
+    likely = model.probabilities(vector) if model is not None else {}
+    guessed = [c for c, _p in sorted(likely.items(), key=lambda kv: -kv[1])[:GUESSED_CONCEPTS]]
     searches: list[tuple[dict[str, Any], int]] = [
         (base, pool),
         ({"$and": [*base["$and"], {"language": language}]}, max(2 * k, 8)),
     ]
-    # A concept the user names ("Galungan") may sit just outside the nearest neighbours: fetch it directly.
-    searches += [({"$and": [*base["$and"], {concept_key(c): True}]}, k) for c in sorted(named)[:3]]
+    # A concept the user names ("Galungan") or the concept model is sure of may sit just outside the nearest
+    # neighbours: fetch its closest insights directly.
+    for concept in [*sorted(named)[:3], *[c for c in guessed if c not in named]]:
+        searches.append(({"$and": [*base["$and"], {concept_key(concept): True}]}, k))
     for where, n in searches:
         for scored, vec in store.search_vectors(vector, n, where):
             candidates.setdefault(scored.insight.id, (scored, vec))
@@ -86,6 +109,7 @@ def rank(store: KnowledgeStore, text: str, k: int, language: str) -> list[Scored
         bonus = LANGUAGE_BONUS if insight.language == language else 0.0
         if named & set(insight.concepts):
             bonus += CONCEPT_BONUS
+        bonus += CONCEPT_MODEL_WEIGHT * sum(likely.get(c, 0.0) for c in insight.concepts)
         return item[0].score + bonus
 
     ordered = sorted(candidates.values(), key=adjusted, reverse=True)
@@ -100,15 +124,25 @@ def rank(store: KnowledgeStore, text: str, k: int, language: str) -> list[Scored
 def dedupe(
     items: Sequence[tuple[ScoredInsight, np.ndarray | None]], k: int
 ) -> list[tuple[ScoredInsight, np.ndarray | None]]:
-    """Greedy: keep an item unless it repeats one already kept (near-identical vector or same point)."""
+    """Greedy: keep an item unless it repeats one already kept (near-identical vector or same point) or
+    adds no new concept (its main concept is already covered). Three insights on three angles serve Claude
+    better than three wordings of one, and a miss on the first concept is not repeated twice more.
+    Items skipped for concept coverage only fill places left at the end."""
     kept: list[tuple[ScoredInsight, np.ndarray | None]] = []
+    spare: list[tuple[ScoredInsight, np.ndarray | None]] = []
+    covered: set[str] = set()
     for scored, vec in items:
         if len(kept) >= k:
             break
         if any(_same(scored, vec, other, other_vec) for other, other_vec in kept):
             continue
+        concepts = list(scored.insight.concepts)
+        if kept and concepts and (concepts[0] in covered or set(concepts) <= covered):
+            spare.append((scored, vec))
+            continue
         kept.append((scored, vec))
-    return kept
+        covered |= set(concepts)
+    return kept + spare[: k - len(kept)]
 
 
 def _same(a: ScoredInsight, av: np.ndarray | None, b: ScoredInsight, bv: np.ndarray | None) -> bool:

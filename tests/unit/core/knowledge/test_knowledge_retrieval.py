@@ -24,7 +24,7 @@ def test_malu_message_gets_malu_insights(curated_store: KnowledgeStore) -> None:
 def test_arithmetic_gets_nothing(curated_store: KnowledgeStore) -> None:
     result = retrieve(curated_store, "berapa 25 persen dari 10 miliar")
     assert result.needs_context is False
-    assert result.need_reason == "arithmetic"
+    assert result.need_reason.startswith("semantic: neutral")
     assert result.insights == []
     assert retrieve(curated_store, "berapa 25 persen dari 10 miliar", force=True).insights
 
@@ -98,6 +98,7 @@ def test_format_for_claude_is_delimited_escaped_reference_data() -> None:
 
 def test_to_dict_is_the_cli_shape(curated_store: KnowledgeStore) -> None:
     data = retrieve(curated_store, "what is jam karet?", k=2).to_dict()
-    assert set(data) == {"language", "needs_context", "insights", "elapsed_ms"}
+    assert set(data) == {"language", "needs_context", "need", "forced", "insights", "elapsed_ms"}
+    assert data["need"]["reason"] and data["forced"] is False
     assert len(data["insights"]) == 2
     assert set(data["insights"][0]) == {"id", "text", "language", "category", "concepts", "source", "score"}

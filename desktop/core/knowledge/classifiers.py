@@ -1,0 +1,78 @@
+"""Two tiny linear classifiers over e5 vectors, trained with numpy in a fraction of a second, and a cache for
+their weights. Small on purpose: a few hundred labelled messages do not support more, and the message vector
+is already computed for retrieval, so predicting costs one matrix product."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from desktop.core import paths
+
+
+def train_logistic(
+    x: np.ndarray, y: np.ndarray, *, l2: float = 1e-4, iterations: int = 3000, step: float = 2.0
+) -> tuple[np.ndarray, float]:
+    """Binary logistic regression by gradient descent; returns (weights, bias). ``x`` should be centred."""
+    xb = np.hstack([x, np.ones((len(x), 1))]).astype(np.float64)
+    w = np.zeros(xb.shape[1])
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(xb @ w)))
+        grad = xb.T @ (p - y) / len(y)
+        grad[:-1] += l2 * w[:-1]
+        w -= step * grad
+    return w[:-1], float(w[-1])
+
+
+def train_softmax(
+    x: np.ndarray,
+    labels: np.ndarray,
+    classes: int,
+    sample_weight: np.ndarray,
+    *,
+    iterations: int = 1500,
+    step: float = 4.0,
+) -> np.ndarray:
+    """Multinomial logistic regression; returns weights of shape (dim + 1, classes), bias in the last row."""
+    xb = np.hstack([x, np.ones((len(x), 1))]).astype(np.float64)
+    target = np.eye(classes)[labels]
+    sw = sample_weight[:, None] / sample_weight.sum()
+    w = np.zeros((xb.shape[1], classes))
+    for _ in range(iterations):
+        z = xb @ w
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        w -= step * (xb.T @ ((p - target) * sw))
+    return w
+
+
+def softmax_predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
+    z = np.hstack([x, np.ones((len(x), 1))]) @ w
+    z -= z.max(axis=1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(axis=1, keepdims=True)
+
+
+def cached_arrays(
+    name: str, fingerprint: str, build: Callable[[], dict[str, np.ndarray]]
+) -> dict[str, np.ndarray]:
+    """Arrays from the cache folder for this fingerprint, or ``build()`` them and save them atomically."""
+    path: Path = paths.cache_dir() / name / f"{fingerprint}.npz"
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return {key: data[key] for key in data.files}
+    except (OSError, KeyError, ValueError):
+        pass
+    arrays = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez(tmp, **arrays)  # type: ignore[arg-type]
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache only costs the training again next time
+    return arrays

@@ -1,0 +1,89 @@
+"""Which cultural concepts a message is about, from its e5 vector: a nudge for retrieval.
+
+Nearest-neighbour search over insight texts misses messages that describe a situation in other words ("every
+morning I find little baskets of flowers at the office door" is about canang sari). A softmax classifier over
+the same vector, trained on the labelled messages of the *train* split (each with its concepts) and on the
+curated insights (each tagged with concepts), knows the concepts' vocabulary in all three languages; retrieval
+adds its probabilities to the insights tagged with those concepts. Weight and pool were chosen on the dev split.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from desktop.core.knowledge.embedder import Embedder
+
+TRAIN_WEIGHT_MESSAGES = 2.0  # a labelled user message counts twice an insight text: it is what users write
+
+
+@dataclass
+class ConceptModel:
+    concepts: list[str]
+    mean: np.ndarray
+    weights: np.ndarray  # (dim + 1, concepts)
+
+    def probabilities(self, vector: np.ndarray) -> dict[str, float]:
+        from desktop.core.knowledge.classifiers import softmax_predict
+
+        p = softmax_predict(self.weights, (np.asarray(vector, dtype=np.float32) - self.mean)[None, :])[0]
+        return {c: float(v) for c, v in zip(self.concepts, p, strict=True)}
+
+
+def build(embedder: Embedder, root: Path | None = None, *, embed_missing: bool = True) -> ConceptModel | None:
+    from desktop.core.knowledge.classifiers import cached_arrays, train_softmax
+    from desktop.core.knowledge.need_model import FOLDER, load_corpus
+    from desktop.core.knowledge.pack import cached_vectors, pack_files, read_pack
+
+    messages = [e for e in load_corpus(root, "train") if e.cultural and e.concepts]
+    insights, _errors = read_pack(pack_files(root))
+    insights = [i for i in insights if i.concepts]
+    if not insights:
+        return None
+    texts = [i.text for i in insights]
+    insight_vectors = cached_vectors(texts, embedder, root=root, missing_ok=not embed_missing)
+    message_vectors = cached_vectors(
+        [m.text for m in messages],
+        embedder,
+        folder=FOLDER,
+        query=True,
+        root=root,
+        missing_ok=not embed_missing,
+    )
+    if insight_vectors is None or message_vectors is None:
+        return None
+    firsts = [m.concepts[0] for m in messages] + [i.concepts[0] for i in insights]
+    concepts = sorted(set(firsts))
+    index = {c: n for n, c in enumerate(concepts)}
+    digest = hashlib.sha256(embedder.name.encode())
+    for text, concept in zip([m.text for m in messages] + texts, firsts, strict=True):
+        digest.update(f"{concept}\x00{text}\x00".encode())
+
+    def train() -> dict[str, np.ndarray]:
+        x = np.vstack([message_vectors, insight_vectors]).astype(np.float64)
+        mean = x.mean(axis=0)
+        labels = np.array([index[c] for c in firsts])
+        weight = np.r_[np.full(len(messages), TRAIN_WEIGHT_MESSAGES), np.ones(len(insights))]
+        return {
+            "mean": mean.astype(np.float32),
+            "weights": train_softmax(x - mean, labels, len(concepts), weight),
+        }
+
+    arrays = cached_arrays("concept-model", digest.hexdigest()[:16], train)
+    return ConceptModel(concepts, arrays["mean"], arrays["weights"])
+
+
+_models: dict[str, ConceptModel | None] = {}
+_lock = threading.Lock()
+
+
+def get_model(embedder: Embedder) -> ConceptModel | None:
+    """The process-wide model for this embedder (None until `zantara knowledge prepare` embedded its data)."""
+    with _lock:
+        if embedder.name not in _models:
+            _models[embedder.name] = build(embedder, embed_missing=False)
+        return _models[embedder.name]
