@@ -63,7 +63,7 @@ class StoreDamaged(ZantaraError):
 
     def __init__(self, what: str, problems: list[str]) -> None:
         super().__init__(
-            f"The {what} is damaged ({'; '.join(problems)[:400]}).",
+            f"The {what} is damaged ({' '.join('; '.join(problems).split())[:400]}).",
             "Run `zantara doctor --repair` to rebuild it; a copy of the damaged files is kept.",
         )
         self.problems = problems

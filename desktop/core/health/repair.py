@@ -32,8 +32,7 @@ def read_chroma_insights(catalogue: Path) -> tuple[list[Insight], set[str]]:
     """Insights (documents + metadata) and tombstoned ids readable from a Chroma catalogue, without Chroma."""
     from desktop.core.knowledge.store import COLLECTION, TOMBSTONES, from_record
 
-    db = open_damaged(catalogue)
-    try:
+    with open_damaged(catalogue) as db:
         segments = _metadata_segments(db)
         insights: list[Insight] = []
         deleted: set[str] = set()
@@ -55,8 +54,6 @@ def read_chroma_insights(catalogue: Path) -> tuple[list[Insight], set[str]]:
                 str(r["embedding_id"]) for r in table_rows(db, "embeddings", "segment_id = ?", (tomb,))
             }
         return insights, deleted
-    finally:
-        db.close()
 
 
 def _metadata_segments(db: sqlite3.Connection) -> dict[str, str]:
@@ -95,10 +92,13 @@ def is_users_own(insight: Insight) -> bool:
 
 def rebuild_knowledge(into: Path, backup_jsonl: Path | None = None) -> dict[str, Any]:
     """Move the Chroma folder into ``into`` and build a fresh store; returns what was restored."""
+    from chromadb.api.client import SharedSystemClient
+
     from desktop.core.knowledge.jsonl import parse_jsonl
     from desktop.core.knowledge.store import KnowledgeStore
     from desktop.core.settings import Settings
 
+    SharedSystemClient.clear_system_cache()  # this process may hold the old folder open
     source = paths.chroma_dir()
     kept = into / "chroma"
     shutil.move(str(source), str(kept))
@@ -142,13 +142,10 @@ def salvage_conversations(into: Path) -> dict[str, Any]:
     convs: list[dict[str, Any]] = []
     msgs: list[dict[str, Any]] = []
     try:
-        db = open_damaged(damaged)
-        try:
+        with open_damaged(damaged) as db:
             convs = table_rows(db, "conversations")
             msgs = table_rows(db, "messages")
-        finally:
-            db.close()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, OSError):
         pass
     fresh = Conversations(db_path)
     columns = set(fresh.message_columns())

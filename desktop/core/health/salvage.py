@@ -6,15 +6,46 @@ pages on their path, so every row outside the damaged pages can still be read on
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 GIVE_UP_AFTER = 2000  # consecutive missing rowids after which a table is taken to be exhausted
 
 
-def open_damaged(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+@contextmanager
+def open_damaged(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to a private working copy (removed afterwards); a truncated copy is padded
+    back to its recorded size with zeros, since SQLite refuses every page of a file shorter than its header
+    says."""
+    folder = Path(tempfile.mkdtemp(prefix="zantara-salvage-"))
+    try:
+        db = _open_copy(path, folder / path.name)
+        try:
+            yield db
+        finally:
+            db.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _open_copy(path: Path, work: Path) -> sqlite3.Connection:
+    shutil.copyfile(path, work)
+    for suffix in ("-wal",):
+        if path.with_name(path.name + suffix).exists():
+            shutil.copyfile(path.with_name(path.name + suffix), work.with_name(work.name + suffix))
+    head = work.read_bytes()[:100]
+    if len(head) == 100:
+        page_size = int.from_bytes(head[16:18], "big") or 65536
+        recorded = page_size * int.from_bytes(head[28:32], "big")
+        if work.stat().st_size < recorded:
+            with work.open("r+b") as fh:
+                fh.truncate(recorded)
+    db = sqlite3.connect(f"file:{work}?mode=ro", uri=True)
     db.row_factory = sqlite3.Row
     return db
 

@@ -32,9 +32,12 @@ def check_sqlite(path: Path, tables: tuple[str, ...] = ()) -> list[str]:
     try:
         db = connect_readonly(path)
         try:
-            rows = [r[0] for r in db.execute("PRAGMA quick_check(5)").fetchall()]
+            rows = [r[0] for r in db.execute("PRAGMA quick_check(3)").fetchall()]
             if rows != ["ok"]:
-                return ["is damaged: " + "; ".join(str(r) for r in rows)[:300]]
+                found_text = " ".join(" ".join(str(r).split()) for r in rows).replace(
+                    "*** in database main *** ", ""
+                )
+                return ["is damaged: " + found_text[:200]]
             found = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             db.close()
