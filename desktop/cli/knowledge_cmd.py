@@ -185,12 +185,14 @@ def prepare_cmd() -> None:
     """Embed the curated pack once for this installation (set-up runs it), so new stores start at once."""
     import time
 
+    from desktop.core.health import require_knowledge
     from desktop.core.knowledge import concept_model
     from desktop.core.knowledge.embedder import default_embedder
     from desktop.core.knowledge.need_model import build
     from desktop.core.knowledge.pack import pack_files, pack_vectors, read_pack
 
     started = time.perf_counter()
+    require_knowledge()  # "ready" over a damaged store would be a lie: say what to do instead
     insights, _errors = read_pack(pack_files())
     pack_vectors(insights, default_embedder())
     seconds = time.perf_counter() - started

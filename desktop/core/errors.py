@@ -56,3 +56,14 @@ class EmbedderMismatch(KnowledgeError):
 
 class SettingsError(ZantaraError):
     """The settings file is unreadable or a value is out of range."""
+
+
+class StoreDamaged(ZantaraError):
+    """A data file (the knowledge store or the conversations database) failed its integrity check."""
+
+    def __init__(self, what: str, problems: list[str]) -> None:
+        super().__init__(
+            f"The {what} is damaged ({' '.join('; '.join(problems).split())[:400]}).",
+            "Run `zantara doctor --repair` to rebuild it; a copy of the damaged files is kept.",
+        )
+        self.problems = problems

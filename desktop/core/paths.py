@@ -22,9 +22,43 @@ def home_override() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+
+
 def _ensure(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
     return path
+
+
+def make_private() -> None:
+    """Conversations are client data: from now on this process creates files only its user can read
+    (umask 077, whatever the login shell set), and what already exists in the user folders is tightened to
+    0700 folders and 0600 files. Symbolic links (a GGUF linked from elsewhere) are not followed."""
+    os.umask(0o077)
+    home = home_override()
+    roots = [home] if home else [data_dir(), config_dir(), cache_dir(), log_dir()]
+    for root in roots:
+        if root.is_dir() and not root.is_symlink():
+            _tighten(root)
+
+
+def _tighten(root: Path) -> None:
+    for folder, dirs, files in os.walk(root):
+        _chmod(folder, PRIVATE_DIR)
+        for name in files:
+            _chmod(os.path.join(folder, name), PRIVATE_FILE)
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+
+
+def _chmod(path: str, mode: int) -> None:
+    """Drop the group and other bits ``mode`` does not grant; the owner's bits stay as they are."""
+    try:
+        st = os.lstat(path)
+        if not os.path.islink(path) and st.st_mode & 0o077 & ~mode:
+            os.chmod(path, st.st_mode & 0o777 & (0o700 | mode))
+    except OSError:
+        pass  # a file we do not own or that vanished: leave it
 
 
 def data_dir() -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.settings import Settings
 
@@ -21,6 +21,16 @@ if TYPE_CHECKING:
     from desktop.core.knowledge.store import KnowledgeStore
     from desktop.core.llm.local import LocalModel
     from desktop.core.models.registry import ModelRegistry
+
+
+def store_lock() -> Any:
+    """A file lock held while a process opens the store and loads the pack: two first runs at once would
+    otherwise create the collection twice, or read it while the other is still filling it."""
+    from filelock import FileLock
+
+    from desktop.core import paths
+
+    return FileLock(str(paths.data_dir() / "chroma.lock"), timeout=600)
 
 
 #: setting name -> components built from it, forgotten when it changes (the router holds the others).
@@ -71,7 +81,7 @@ class Services:
         """The Chroma-backed insight store; the curated pack is loaded on first open (idempotent)."""
         from desktop.core.knowledge.store import KnowledgeStore
 
-        with self._lock:
+        with self._lock, store_lock():
             store = KnowledgeStore.open(self.settings, self.embedder)
             store.ensure_curated_pack()
             return store

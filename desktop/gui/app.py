@@ -62,6 +62,7 @@ def build_window(services: Any, *, warm_up: bool = True) -> Any:
 
 
 def run(argv: list[str]) -> int:
+    paths.make_private()  # before the log file and the databases are created
     setup_logging()
     app = make_app(argv)
     crash.install()
@@ -71,6 +72,10 @@ def run(argv: list[str]) -> int:
     services = Services(settings)
     window = build_window(services)
     window.show()
+    from desktop.core.health.backup import backup_if_due
+    from desktop.gui.workers import run_in_background
+
+    run_in_background(backup_if_due)  # the daily backup, off the GUI thread
     if warning:
         window.statusBar().showMessage(warning, 15000)
     code = app.exec()

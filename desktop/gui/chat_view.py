@@ -198,6 +198,8 @@ class MessageBubble(QFrame):
             notes.append(tr("Stopped."))
         elif self.status == "partial":
             notes.append(tr("Partial answer: the rest could not be completed."))
+        elif self.status == "interrupted":
+            notes.append(tr("Interrupted: Zantara was closed while writing this answer."))
         if self.error:
             notes.append(self.error)
         return " ".join(notes)

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.knowledge_action = QAction(self)
         self.generate_action = QAction(self)
         self.settings_action = QAction(self)
+        self.health_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.toolbar.addWidget(self.strategy_label)
         self.toolbar.addWidget(self.strategy_combo)
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
         self.tools_menu = self.menuBar().addMenu("")
         self.tools_menu.addAction(self.knowledge_action)
         self.tools_menu.addAction(self.generate_action)
+        self.tools_menu.addAction(self.health_action)
         self.tools_menu.addSeparator()
         self.tools_menu.addAction(self.settings_action)
         self.help_menu = self.menuBar().addMenu("")
@@ -243,6 +245,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.knowledge_action.triggered.connect(self.open_knowledge)
         self.generate_action.triggered.connect(self.open_generate)
+        self.health_action.triggered.connect(self.open_health)
         self.banner.add_key.connect(self.open_settings)
         self.conversations.new_requested.connect(self.new_chat)
         self.conversations.conversation_selected.connect(self.open_conversation)
@@ -289,6 +292,8 @@ class MainWindow(QMainWindow):
         self.generate_action.setText(tr("Generate…"))
         self.generate_action.setToolTip(tr("Write new cultural insights with the local model"))
         self.settings_action.setText(tr("Settings…"))
+        self.health_action.setText(tr("Check data…"))
+        self.health_action.setToolTip(tr("Check the conversations and the knowledge store, and repair them"))
         self.settings_action.setToolTip(tr("API key, models, language and theme (Ctrl+,)"))
         self.new_action.setText(tr("New chat"))
         self.focus_action.setText(tr("Focus message input"))
@@ -671,6 +676,17 @@ class MainWindow(QMainWindow):
         browser.show()
         browser.raise_()
         browser.activateWindow()
+
+    def open_health(self) -> None:
+        from desktop.gui.health_dialog import HealthDialog
+
+        dialog = self._dialogs.get("health")
+        if dialog is None:
+            dialog = HealthDialog(self.services, self)
+            self._dialogs["health"] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.check()  # type: ignore[attr-defined]
 
     def open_generate(self) -> None:
         from desktop.gui.generate_dialog import GenerateDialog

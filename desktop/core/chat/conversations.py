@@ -10,20 +10,25 @@ from __future__ import annotations
 
 import builtins
 import json
+import os
 import sqlite3
 import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from desktop.core import paths
-from desktop.core.errors import ZantaraError
+from desktop.core.chat.migrations import migrate
+from desktop.core.errors import StoreDamaged, ZantaraError
 from desktop.core.llm.base import Message
 
-STATUSES = ("complete", "partial", "failed", "pending")
+STATUSES = ("complete", "partial", "failed", "pending", "interrupted")
 
 SCHEMA = """
+-- version 0 (the first release); migrations.py takes it from there
 CREATE TABLE IF NOT EXISTS conversations (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL DEFAULT '',
@@ -47,6 +52,35 @@ CREATE INDEX IF NOT EXISTS conversations_by_update ON conversations(updated_at);
 """
 
 
+def is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).casefold()
+    return any(w in text for w in ("malformed", "not a database", "disk image", "corrupt", "encrypted"))
+
+
+def damaged(exc: sqlite3.DatabaseError) -> ZantaraError:
+    if is_corruption(exc):
+        return StoreDamaged("conversations database", [str(exc)])
+    return ZantaraError(
+        f"The conversations database failed ({exc}).", "Close other Zantara windows and retry."
+    )
+
+
+def pid_alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    except OSError:
+        return False
+    return True
+
+
 class ConversationNotFound(ZantaraError):
     """No conversation with that id."""
 
@@ -60,12 +94,20 @@ class Conversations:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=10)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.executescript(SCHEMA)
+        from desktop.core.health import require_conversations
+
+        require_conversations(path)
+        try:
+            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None, timeout=10)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(SCHEMA)
+            migrate(self._db)
+            self.interrupted_on_open = self.mark_interrupted()
+        except sqlite3.DatabaseError as exc:
+            raise damaged(exc) from exc
 
     @classmethod
     def open(cls, path: Path | None = None) -> Conversations:
@@ -75,13 +117,48 @@ class Conversations:
         with self._lock:
             self._db.close()
 
+    def message_columns(self) -> builtins.list[str]:
+        return [r["name"] for r in self._rows("PRAGMA table_info(messages)")]
+
+    @contextmanager
+    def raw(self) -> Iterator[sqlite3.Connection]:
+        """The connection inside one transaction (bulk copies by the repair)."""
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def mark_interrupted(self) -> int:
+        """Answers left ``pending`` by a process that is gone become ``interrupted`` (their text is kept);
+        a pending answer whose writer is still alive is left alone."""
+        rows = self._rows("SELECT id, writer_pid FROM messages WHERE status = 'pending'")
+        dead = [r["id"] for r in rows if not pid_alive(r["writer_pid"])]
+        for message_id in dead:
+            self._exec(
+                "UPDATE messages SET status = 'interrupted' WHERE id = ? AND status = 'pending'",
+                (message_id,),
+            )
+        return len(dead)
+
     def _exec(self, sql: str, params: tuple[Any, ...] = ()) -> sqlite3.Cursor:
         with self._lock:
-            return self._db.execute(sql, params)
+            try:
+                return self._db.execute(sql, params)
+            except sqlite3.IntegrityError:
+                raise
+            except sqlite3.DatabaseError as exc:
+                raise damaged(exc) from exc
 
     def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         with self._lock:
-            return [dict(r) for r in self._db.execute(sql, params).fetchall()]
+            try:
+                return [dict(r) for r in self._db.execute(sql, params).fetchall()]
+            except sqlite3.DatabaseError as exc:
+                raise damaged(exc) from exc
 
     # -- conversations --------------------------------------------------------------------------------------
     def create(self, title: str | None = None) -> dict[str, Any]:
@@ -156,7 +233,7 @@ class Conversations:
         with self._lock:
             cur = self._db.execute(
                 "INSERT INTO messages (conversation_id, role, content, mode, model, status, strategy,"
-                " trace_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " trace_json, created_at, writer_pid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     conversation_id,
                     role,
@@ -167,6 +244,7 @@ class Conversations:
                     strategy,
                     json.dumps(trace, ensure_ascii=False) if trace is not None else None,
                     now_iso(),
+                    os.getpid(),
                 ),
             )
             self._touch(conversation_id)
@@ -196,6 +274,7 @@ class Conversations:
 
     @staticmethod
     def _decode(row: dict[str, Any]) -> dict[str, Any]:
+        row.pop("writer_pid", None)
         raw = row.pop("trace_json", None)
         row["trace"] = json.loads(raw) if raw else None
         return row
@@ -218,7 +297,7 @@ class Conversations:
         """Earlier turns for the model: complete/partial rows only, oldest first, the last ``limit``."""
         sql = (
             "SELECT role, content FROM messages"
-            " WHERE conversation_id = ? AND status IN ('complete', 'partial')"
+            " WHERE conversation_id = ? AND status IN ('complete', 'partial', 'interrupted')"
         )
         params: tuple[Any, ...] = (conversation_id,)
         if before_id is not None:

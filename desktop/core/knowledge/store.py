@@ -156,6 +156,10 @@ class KnowledgeStore:
 
         settings = settings if settings is not None else Settings.load()
         embedder = embedder or default_embedder()
+        if not settings.effective_chroma_url():
+            from desktop.core.health import require_knowledge
+
+            require_knowledge()  # before Chroma's native code touches a damaged file
         client = _client(settings)
         try:
             collection = cls._collection(client, COLLECTION, embedder.name, embedder.dim)
@@ -165,7 +169,7 @@ class KnowledgeStore:
         except Exception as exc:
             raise KnowledgeError(
                 f"The knowledge store could not be opened ({exc}).",
-                "If the data folder is damaged, move its 'chroma' folder away and restart to rebuild it.",
+                "If the data folder is damaged, run `zantara doctor --repair` to rebuild it.",
             ) from exc
         return cls(client, collection, tombstones, embedder, settings.effective_chroma_url())
 

@@ -1,0 +1,81 @@
+"""Migrations, interrupted answers and private files of the conversations database."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop.core import paths
+from desktop.core.chat.conversations import Conversations
+
+RELEASE_SCHEMA = """
+CREATE TABLE conversations (id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL);
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+    content TEXT NOT NULL DEFAULT '', mode TEXT, model TEXT,
+    status TEXT NOT NULL DEFAULT 'complete' CHECK (status IN ('complete', 'partial', 'failed', 'pending')),
+    strategy TEXT, trace_json TEXT, created_at TEXT NOT NULL);
+CREATE INDEX messages_by_conversation ON messages(conversation_id, id);
+CREATE INDEX conversations_by_update ON conversations(updated_at);
+INSERT INTO conversations VALUES ('c1', 'Old chat', '2025-01-01', '2025-01-01');
+INSERT INTO messages (conversation_id, role, content, status, created_at)
+    VALUES ('c1', 'user', 'halo', 'complete', '2025-01-01'), ('c1', 'assistant', 'Sel', 'pending', '2025-01-01');
+"""
+
+
+def test_a_release_database_is_migrated_and_its_stale_pending_answer_interrupted(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(RELEASE_SCHEMA)
+    convs = Conversations(path)
+    assert convs._db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "writer_pid" in convs.message_columns()
+    msgs = convs.messages("c1")
+    assert [m["content"] for m in msgs] == ["halo", "Sel"]
+    assert msgs[1]["status"] == "interrupted"  # written by a release that recorded no writer
+    assert convs.interrupted_on_open == 1
+    convs.close()
+    assert Conversations(path).messages("c1")[1]["status"] == "interrupted"  # idempotent reopen
+
+
+def test_only_answers_of_dead_writers_become_interrupted(tmp_path: Path) -> None:
+    path = tmp_path / "z.sqlite3"
+    convs = Conversations(path)
+    conv = convs.create("t")
+    live = convs.add_message(conv["id"], "assistant", "still writing", status="pending")
+    dead = convs.add_message(conv["id"], "assistant", "half an ans", status="pending")
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    convs._db.execute("UPDATE messages SET writer_pid = ? WHERE id = ?", (int(gone.stdout), dead))
+    convs.close()
+    again = Conversations(path)
+    assert again.get_message(live)["status"] == "pending"  # this process is alive and writing it
+    got = again.get_message(dead)
+    assert got["status"] == "interrupted" and got["content"] == "half an ans"
+
+
+def test_data_is_private_whatever_the_umask(zantara_home: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        paths.data_dir()
+        loose = paths.data_dir() / "zantara.sqlite3"
+        Conversations(loose).close()
+        (paths.log_dir() / "zantara-gui.log").write_text("x")
+        assert stat.S_IMODE(loose.stat().st_mode) == 0o644  # the permissive umask at work
+        paths.make_private()
+        for p in [zantara_home, *zantara_home.rglob("*")]:
+            mode = stat.S_IMODE(p.stat().st_mode)
+            assert mode == (0o700 if p.is_dir() else 0o600), (p, oct(mode))
+        fresh = paths.data_dir() / "later.sqlite3"
+        Conversations(fresh).close()
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)
