@@ -138,3 +138,25 @@ def test_key_commands_without_a_keyring() -> None:
     out = zantara("key", "status", "--json", env={"ANTHROPIC_API_KEY": "sk-ant-env-123456789"})
     data = json.loads(out.stdout)
     assert data["set"] and data["source"] == "env" and "sk-ant" not in out.stdout
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Posso rimproverare lo staff durante la riunione o è meglio parlarne a quattr'occhi?",
+        "Is it ok to touch a child's head in Bali?",
+    ],
+)
+def test_ask_sends_claude_exactly_what_knowledge_query_shows(
+    home: None, standin: MessagesAPIStandIn, message: str
+) -> None:
+    env = {"ANTHROPIC_BASE_URL": standin.base_url, "ANTHROPIC_API_KEY": standin.api_key}
+    query = zantara("knowledge", "query", message, "--json", env=env)
+    assert query.returncode == 0, query.stderr
+    shown = json.loads(query.stdout)
+    assert shown["needs_context"] is True and len(shown["insights"]) == 3
+    answer, _ = ask_json(message, "--strategy", "rag", env=env)
+    assert [i["id"] for i in answer["insights"]] == [i["id"] for i in shown["insights"]]
+    system = standin.message_requests()[-1].system_text
+    assert system.count("<insight ") == 3
+    assert all(f'id="{i["id"]}"' in system for i in shown["insights"])
