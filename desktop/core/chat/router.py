@@ -210,7 +210,8 @@ class Router:
                 data={"mode": trace.mode, "reason": reason, "message": OFFLINE_MESSAGES.get(reason, "")},
             )
         )
-        language, insights, context_block, store = self._retrieve(text, trace, sink)
+        earlier = [m.content for m in history if m.role == "user"]
+        language, insights, context_block, store = self._retrieve(text, trace, sink, earlier)
 
         ctx = AnswerContext(
             message=text,
@@ -318,23 +319,29 @@ class Router:
         except ZantaraError as exc:
             return _UnavailableLocal(exc)
 
-    def _retrieve(self, text: str, trace: Trace, sink: _Sink) -> tuple[str, list[dict[str, Any]], str, Any]:
-        """Language + insights; a broken knowledge store degrades to no context, never to no answer."""
+    def _retrieve(
+        self, text: str, trace: Trace, sink: _Sink, earlier: list[str]
+    ) -> tuple[str, list[dict[str, Any]], str, Any]:
+        """Language + insights; a broken knowledge store degrades to no context, never to no answer.
+
+        The language comes from the message, or from the conversation when the message is too short to tell
+        ("ok 👍" after an Italian question is answered in Italian)."""
+        from desktop.core.knowledge.language import detect_language_in_context
+
         began = time.perf_counter()
         store = None
+        language = detect_language_in_context(text, earlier)
         try:
             from desktop.core.knowledge.retrieval import format_for_claude, retrieve
 
             store = self.services.store
-            result = retrieve(store, text, k=self.services.settings.retrieval_k)
+            result = retrieve(store, text, k=self.services.settings.retrieval_k, language=language)
             language, insights = result.language, [s.to_dict() for s in result.insights]
             trace.needs_context = result.needs_context
             block = format_for_claude(result.insights)
             trace.add_stage("retrieval", began, detail=result.need_reason)
         except Exception as exc:
-            from desktop.core.knowledge.language import detect_language
-
-            language, insights, block = detect_language(text), [], ""
+            insights, block = [], ""
             trace.notes.append(f"retrieval unavailable: {secrets.redact(str(exc))}")
             trace.add_stage("retrieval", began, ok=False, detail=type(exc).__name__)
         trace.language, trace.insights = language, insights

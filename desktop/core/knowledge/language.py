@@ -134,3 +134,22 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
         return default
     scores = detect_languages(text)
     return max(scores, key=lambda lang: scores[lang])
+
+
+SURE_WORDS = 3  # a message this long (in words) is judged on its own
+SURE_SCORE = 0.6  # ... when its top language has at least this confidence
+
+
+def detect_language_in_context(text: str, earlier: list[str], default: str = DEFAULT_LANGUAGE) -> str:
+    """The answer language for ``text`` in a conversation: "ok 👍", "np" or "sip" say little on their own,
+    so a short or uncertain message takes the language of the latest earlier user message that is sure."""
+    words = WORD.findall(text or "")
+    if words:
+        scores = detect_languages(text)
+        best = max(scores, key=lambda lang: scores[lang])
+        if len(words) >= SURE_WORDS and scores[best] >= SURE_SCORE:
+            return best
+    for previous in reversed(earlier):
+        if len(WORD.findall(previous)) >= SURE_WORDS:
+            return detect_language(previous, default)
+    return detect_language(text, default)

@@ -50,3 +50,19 @@ def test_detector_is_built_once_and_thread_safe() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(detect_language, texts))
     assert got == ["id", "it", "en"] * 5
+
+
+def test_short_messages_take_the_conversation_language() -> None:
+    from desktop.core.knowledge.language import detect_language_in_context
+
+    earlier = ["Quanto costa rinnovare il KITAS investitore quest'anno?"]
+    assert detect_language_in_context("ok 👍", earlier) == "it"
+    assert detect_language_in_context("np", ["how long does the extension take?"]) == "en"
+    # a clear message is judged on its own, whatever came before
+    assert detect_language_in_context("Terima kasih banyak, saya tunggu kabarnya ya", earlier) == "id"
+    assert detect_language_in_context("ok 👍", []) in {"id", "it", "en"}
+
+
+def test_quoted_words_do_not_decide_the_answer_language() -> None:
+    assert detect_language("what does 'sudah dibayar' mean on my invoice?") == "en"
+    assert detect_language("cosa vuol dire 'mohon ditunggu' nel messaggio dell'agenzia?") == "it"
