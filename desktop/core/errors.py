@@ -56,3 +56,11 @@ class EmbedderMismatch(KnowledgeError):
 
 class SettingsError(ZantaraError):
     """The settings file is unreadable or a value is out of range."""
+
+
+class DownloadError(ZantaraError):
+    """A model download failed: hub unreachable, file unknown, interrupted, or its sha256 did not match."""
+
+
+class NotEnoughDiskSpace(DownloadError):
+    """The disk cannot hold the file to download; the message names the space needed."""
