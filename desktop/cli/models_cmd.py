@@ -131,15 +131,17 @@ def catalog_models(as_json: bool) -> None:
         print_json([{**m.to_dict(), "installed": m.file in installed} for m in items])
         return
     table = Table(title="Model catalog (zantara models download NAME)")
-    for col in ("name", "size", "RAM", "languages", "roles", "licence", ""):
+    table.add_column("name", no_wrap=True)
+    for col in ("size", "RAM", "languages", "roles", "licence", ""):
         table.add_column(col)
+    short = {"offline_answers": "answers", "live_notes": "notes", "insights": "insights"}
     for m in items:
         table.add_row(
             m.name,
             f"{m.size_bytes / 1e9:.1f} GB",
             f"{m.ram_gb:g} GB",
             " ".join(m.languages),
-            ", ".join(m.roles),
+            " ".join(short.get(r, r) for r in m.roles),
             m.license,
             "installed" if m.file in installed else "",
         )
