@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support.hub_server import HubStandIn, make_gguf
 
 from desktop.cli.main import cli
 from desktop.core import paths
 from desktop.core.models.catalog import find, load_catalog, suggest_for_ram
 from desktop.core.models.registry import ModelRegistry
 from desktop.core.settings import Settings
-from tests.support.hub_server import HubStandIn, make_gguf
 
 CATALOG_NAME = "llama-3.2-1b-instruct"
 

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support.hub_server import HubStandIn, make_gguf
 
 from desktop.core.cancel import CancelToken
 from desktop.core.errors import Cancelled, DownloadError, NotEnoughDiskSpace
 from desktop.core.models.download import DownloadProgress, download_file
-from tests.support.hub_server import HubStandIn, make_gguf
 
 pytestmark = pytest.mark.slow  # starts servers
 
