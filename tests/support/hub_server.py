@@ -10,7 +10,8 @@ It answers what ``huggingface_hub`` asks when it downloads one file, the way the
   ``Range: bytes=N-`` request.
 
 Faults: ``corrupt`` serves bytes that differ from the published sha256; ``drop_after(n)`` sends ``n`` body
-bytes of the next GET, closes the connection and then answers 503 (a network outage) until :meth:`recover`.
+bytes of the next GET, closes the connection and then answers 503 (a network outage) until :meth:`recover`;
+``stall_after(n)`` sends ``n`` bytes of the next GET and waits (at most 60 s) for :meth:`release` before the rest.
 Every request is recorded in ``requests`` (method, path, Range header).
 
     with HubStandIn({"org/model-GGUF": {"model.gguf": data}}) as hub:
@@ -44,6 +45,8 @@ class HubStandIn:
         self.corrupt = False
         self._drop_after: int | None = None
         self._outage = False
+        self._stall_after: int | None = None
+        self._released = threading.Event()
         self._lock = threading.Lock()
         self._hub = ThreadingHTTPServer(("127.0.0.1", 0), self._handler("hub"))
         self._cdn = ThreadingHTTPServer(("127.0.0.1", 0), self._handler("cdn"))
@@ -65,6 +68,13 @@ class HubStandIn:
     def recover(self) -> None:
         self._outage = False
 
+    def stall_after(self, n: int) -> None:
+        self._released.clear()
+        self._stall_after = n
+
+    def release(self) -> None:
+        self._released.set()
+
     def sha256(self, data: bytes) -> str:
         return hashlib.sha256(data).hexdigest()
 
@@ -79,6 +89,7 @@ class HubStandIn:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self._released.set()
         for server in (self._hub, self._cdn):
             server.shutdown()
             server.server_close()
@@ -200,6 +211,13 @@ class HubStandIn:
                     self.wfile.flush()
                     self.close_connection = True
                     return
+                stall = hub._stall_after
+                if stall is not None:
+                    hub._stall_after = None
+                    self.wfile.write(part[:stall])
+                    self.wfile.flush()
+                    hub._released.wait(timeout=60)
+                    part = part[stall:]
                 self.wfile.write(part)
 
         return Handler
