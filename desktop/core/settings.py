@@ -87,10 +87,17 @@ class Settings:
     def effective_chroma_url(self) -> str:
         return os.environ.get("ZANTARA_CHROMA_URL", "") or self.chroma_url
 
-    def effective_threads(self) -> int:
+    def effective_threads(self, physical_cores: int | None = None) -> int:
+        """``threads``, or automatic: physical cores minus one (at least 1, at most 8). llama.cpp's threads spin
+        while waiting for each other, so one per core collapses as soon as another program takes a core
+        (tests/bench/bench_threads.py: on 2 cores, 2 threads next to one busy process ran 8x slower than 1)."""
         if self.threads > 0:
             return self.threads
-        return max(1, min(4, os.cpu_count() or 2))
+        if physical_cores is None:
+            import psutil
+
+            physical_cores = psutil.cpu_count(logical=False) or os.cpu_count() or 2
+        return max(1, min(8, physical_cores - 1))
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
