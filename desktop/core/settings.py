@@ -90,7 +90,8 @@ class Settings:
     def effective_threads(self, physical_cores: int | None = None) -> int:
         """``threads``, or automatic: physical cores minus one (at least 1, at most 8). llama.cpp's threads spin
         while waiting for each other, so one per core collapses as soon as another program takes a core
-        (tests/bench/bench_threads.py: on 2 cores, 2 threads next to one busy process ran 8x slower than 1)."""
+        (tests/bench/bench_threads.py, docs/benchmarks.md: on a shared 2-core machine 2 threads made 0.6-1.5
+        tokens/s where 1 thread made 5-17)."""
         if self.threads > 0:
             return self.threads
         if physical_cores is None:

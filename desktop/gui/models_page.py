@@ -33,6 +33,14 @@ from desktop.gui.workers import run_in_background
 SUGGESTION_SHOWN = "model_suggestion_shown"  # settings.extra flag
 
 
+def role_names() -> dict[str, str]:
+    return {
+        "offline_answers": tr("offline answers"),
+        "live_notes": tr("live notes"),
+        "insights": tr("insights"),
+    }
+
+
 def eta_text(seconds: float | None) -> str:
     if seconds is None:
         return tr("estimating…")
@@ -61,20 +69,6 @@ class ModelsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for row, m in enumerate(self.catalog):
-            cells = (
-                m.title,
-                f"{m.size_bytes / 1e9:.1f} GB",
-                f"{m.ram_gb:g} GB",
-                " ".join(m.languages),
-                ", ".join(m.roles),
-                m.license,
-            )
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(m.notes)
-                self.table.setItem(row, col, item)
-        self.table.resizeColumnsToContents()
         self.download_button = QPushButton(self)
         self.cancel_button = QPushButton(self)
         self.cancel_button.setEnabled(False)
@@ -82,7 +76,7 @@ class ModelsPage(QWidget):
         self.progress.setRange(0, 1000)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.download_button.clicked.connect(self.download_selected)
+        self.download_button.clicked.connect(lambda: self.download_selected())
         self.cancel_button.clicked.connect(self.cancel_download)
 
         s: Settings = services.settings
@@ -95,7 +89,7 @@ class ModelsPage(QWidget):
 
                 total_ram = int(psutil.virtual_memory().total)
             self.suggested = suggest_for_ram(total_ram, self.catalog)
-            s.extra[SUGGESTION_SHOWN] = True  # saved with the next settings save
+            s.extra[SUGGESTION_SHOWN] = True  # saved with the next settings save: shown until then
         if self.suggested is not None:
             self.table.selectRow(self.catalog.index(self.suggested))
         self.suggestion.setVisible(self.suggested is not None)
@@ -121,10 +115,28 @@ class ModelsPage(QWidget):
         self.retranslate()
         self.load_installed()
 
+    def _fill_table(self) -> None:
+        """One row per catalog model; rebuilt on a language change (the roles column is translated)."""
+        for row, m in enumerate(self.catalog):
+            cells = (
+                m.title,
+                f"{m.size_bytes / 1e9:.1f} GB",
+                f"{m.ram_gb:g} GB",
+                " ".join(m.languages),
+                ", ".join(role_names().get(r, r) for r in m.roles),
+                m.license,
+            )
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(m.notes)
+                self.table.setItem(row, col, item)
+
     def retranslate(self) -> None:
+        self._fill_table()
         self.table.setHorizontalHeaderLabels(
             [tr("Model"), tr("Download"), tr("RAM"), tr("Languages"), tr("Good for"), tr("Licence")]
         )
+        self.table.resizeColumnsToContents()
         self.installed_label.setText(tr("Installed:"))
         self.download_button.setText(tr("Download"))
         self.download_button.setToolTip(tr("Download the selected model (resumable, sha256-verified)"))
@@ -146,7 +158,7 @@ class ModelsPage(QWidget):
             self.role_boxes[role].setAccessibleName(names[role].rstrip(":"))
 
     # --- installed models and roles ----------
-    def load_installed(self, select: dict[str, str] | None = None) -> None:
+    def load_installed(self) -> None:
         registry = self.services.registry
         run_in_background(lambda: list(registry.list(with_metadata=False)), self._installed)
 
@@ -169,6 +181,7 @@ class ModelsPage(QWidget):
 
     # --- downloading ----------
     def download_selected(self, endpoint: str | None = None) -> None:
+        """Download the selected catalog model in a worker (``endpoint``: a hub other than HF_ENDPOINT's)."""
         rows = self.table.selectionModel().selectedRows()
         if not rows or self.cancel_token is not None:
             return

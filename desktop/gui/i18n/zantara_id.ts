@@ -876,6 +876,18 @@
         <translation>Jawaban gagal: {err}</translation>
     </message>
     <message>
+        <source>offline answers</source>
+        <translation>jawaban offline</translation>
+    </message>
+    <message>
+        <source>live notes</source>
+        <translation>catatan langsung</translation>
+    </message>
+    <message>
+        <source>insights</source>
+        <translation>insight</translation>
+    </message>
+    <message>
         <source>estimating…</source>
         <translation>memperkirakan…</translation>
     </message>

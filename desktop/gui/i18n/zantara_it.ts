@@ -876,6 +876,18 @@
         <translation>La risposta non è riuscita: {err}</translation>
     </message>
     <message>
+        <source>offline answers</source>
+        <translation>risposte offline</translation>
+    </message>
+    <message>
+        <source>live notes</source>
+        <translation>note dal vivo</translation>
+    </message>
+    <message>
+        <source>insights</source>
+        <translation>insight</translation>
+    </message>
+    <message>
         <source>estimating…</source>
         <translation>stima in corso…</translation>
     </message>
