@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,3 +83,30 @@ def test_download_any_hub_file_and_clear_errors(hub: HubStandIn) -> None:
     assert code == 1 and "has no file missing.gguf" in err
     code, _, err = run("download", "no-such-model")
     assert code == 1 and "Catalog names:" in err
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_the_cli_download_and_the_same_command_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chunk = 10 * 1024 * 1024  # huggingface_hub writes in chunks of this size
+    data = make_gguf(tmp_path / "big.gguf", chunk + 300_000)
+    with HubStandIn({"someone/Big-GGUF": {"big-q4.gguf": data}}) as hub:
+        env = {**os.environ, "HF_ENDPOINT": hub.url, "PYTHONPATH": os.pathsep.join(sys.path)}
+        command = [sys.executable, "-m", "desktop", "models", "download", "someone/Big-GGUF", "big-q4.gguf"]
+        hub.stall_after(chunk + 1000)
+        proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        partial: list[Path] = []
+        deadline = time.monotonic() + 120
+        while not (partial and partial[0].stat().st_size >= chunk) and time.monotonic() < deadline:
+            partial = list(paths.user_models_dir().glob("*.incomplete"))
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        hub.release()
+        assert proc.returncode == 130, err
+        assert "stopped; run the same command to resume" in err
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        assert hub.ranges()[-1] == f"bytes={chunk}-"
+        assert (paths.user_models_dir() / "big-q4.gguf").read_bytes() == data
