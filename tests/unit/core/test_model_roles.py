@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from support.hub_server import make_gguf
 
 from desktop.core.errors import SettingsError
 from desktop.core.models.registry import ModelRegistry
@@ -23,13 +23,13 @@ def test_empty_role_falls_back_to_the_chosen_then_default_model() -> None:
 
 
 def test_services_resolve_each_role_to_its_file(tmp_path: Path, bundled_model_path: Path) -> None:
-    copy = tmp_path / "Notes-Model.gguf"
-    shutil.copy(bundled_model_path, copy)
-    ModelRegistry().add(copy, name="notes-model")
+    notes = tmp_path / "Notes-Model.gguf"
+    make_gguf(notes, 4096)
+    ModelRegistry().add(notes, name="notes-model")
     settings = Settings(model_live_notes="notes-model")
     settings.save()
     services = Services(Settings.load())
-    assert services.model_for("live_notes").path == copy.resolve()
+    assert services.model_for("live_notes").path == notes.resolve()
     assert services.model_for("offline_answers") is services.local_model
     assert services.local_model.path.resolve() == bundled_model_path.resolve()
     assert not services.model_for("live_notes").loaded  # resolving never loads
