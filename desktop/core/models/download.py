@@ -10,6 +10,7 @@ then renamed into place.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import time
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit
+
+from filelock import FileLock, Timeout
 
 from desktop.core import paths
 from desktop.core.cancel import CancelToken
@@ -150,6 +153,15 @@ def _partial_path(target: Path, sha256: str) -> Path:
     return target.with_name(f".{target.name}.{sha256[:16]}.incomplete")
 
 
+def lock_path(partial: Path) -> Path:
+    """One lock per partial file, kept in the cache folder so the models folder holds only models: two
+    downloads of the same file (the GUI and a `zantara` command, or two clicks) would corrupt it."""
+    key = hashlib.sha256(str(partial.resolve()).encode()).hexdigest()[:24]
+    folder = paths.cache_dir() / "download-locks"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{key}.lock"
+
+
 def download_file(
     repo_id: str,
     filename: str,
@@ -167,11 +179,6 @@ def download_file(
     with the hub's sha256; a mismatch removes the file and raises :class:`DownloadError`. ``free_bytes`` replaces
     the measured free disk space (tests, and callers that know better).
     """
-    import httpx2
-    from huggingface_hub.errors import HfHubHTTPError
-    from huggingface_hub.file_download import http_get
-    from huggingface_hub.utils import build_hf_headers
-
     cancel = cancel or CancelToken()
     report = progress or (lambda _p: None)
     endpoint = (endpoint or hub_endpoint()).rstrip("/")
@@ -185,6 +192,36 @@ def download_file(
             report(DownloadProgress("done", remote.size, remote.size, 0.0, 0.0))
             return target
     partial = _partial_path(target, remote.sha256)
+    lock = FileLock(lock_path(partial))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise DownloadError(
+            f"{target.name} is already being downloaded (by this app or another `zantara` command).",
+            "Wait for that download to finish, or cancel it first.",
+        ) from None
+    try:
+        return _transfer(remote, target, partial, endpoint, report, cancel, free_bytes)
+    finally:
+        lock.release()
+
+
+def _transfer(
+    remote: RemoteFile,
+    target: Path,
+    partial: Path,
+    endpoint: str,
+    report: ProgressCallback,
+    cancel: CancelToken,
+    free_bytes: int | None,
+) -> Path:
+    """Resume or start the transfer into ``partial``, verify it and move it to ``target`` (lock held)."""
+    import httpx2
+    from huggingface_hub.errors import HfHubHTTPError
+    from huggingface_hub.file_download import http_get
+    from huggingface_hub.utils import build_hf_headers
+
+    dest_dir = target.parent
     for stale in dest_dir.glob(f".{target.name}.*.incomplete"):
         if stale != partial:
             stale.unlink(missing_ok=True)  # an older version of the file on the hub

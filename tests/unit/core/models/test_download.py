@@ -60,9 +60,10 @@ def test_interrupted_download_resumes_with_range(hub: HubStandIn, gguf_bytes: by
 
 def test_sha256_mismatch_is_refused_and_removed(hub: HubStandIn, tmp_path: Path) -> None:
     hub.corrupt = True
+    dest = tmp_path / "models"
     with pytest.raises(DownloadError, match="does not match the sha256 the hub publishes"):
-        download_file(REPO, FILE, dest_dir=tmp_path, endpoint=hub.url)
-    assert list(tmp_path.iterdir()) == []
+        download_file(REPO, FILE, dest_dir=dest, endpoint=hub.url)
+    assert list(dest.iterdir()) == []
 
 
 def test_cancel_keeps_partial_for_resume(hub: HubStandIn, gguf_bytes: bytes, tmp_path: Path) -> None:
@@ -110,3 +111,19 @@ def test_present_and_intact_file_is_not_downloaded_again(
     (tmp_path / FILE).write_bytes(gguf_bytes)
     assert download_file(REPO, FILE, dest_dir=tmp_path, endpoint=hub.url) == tmp_path / FILE
     assert hub.ranges() == []
+
+
+def test_a_second_download_of_the_same_file_is_refused_while_the_first_runs(
+    hub: HubStandIn, gguf_bytes: bytes, tmp_path: Path
+) -> None:
+    from filelock import FileLock
+
+    from desktop.core.models.download import lock_path
+
+    partial = tmp_path / f".{FILE}.{hub.sha256(gguf_bytes)[:16]}.incomplete"
+    with (
+        FileLock(lock_path(partial)),
+        pytest.raises(DownloadError, match="already being downloaded"),
+    ):
+        download_file(REPO, FILE, dest_dir=tmp_path, endpoint=hub.url)
+    assert download_file(REPO, FILE, dest_dir=tmp_path, endpoint=hub.url).read_bytes() == gguf_bytes
