@@ -12,7 +12,7 @@ from desktop.cli.output import console, err_console, json_option, print_json
 from desktop.core import paths
 from desktop.core.models import bundled
 from desktop.core.models.registry import ModelRegistry
-from desktop.core.settings import Settings
+from desktop.core.settings import ROLE_SETTINGS, Settings
 
 
 @click.group()
@@ -73,13 +73,24 @@ def add_model(path: Path, name: str, use: bool, as_json: bool) -> None:
 
 @models.command("use")
 @click.argument("name")
-def use_model(name: str) -> None:
-    """Select the local model by name."""
-    entry = ModelRegistry().resolve(name)
+@click.option(
+    "--role",
+    type=click.Choice(list(ROLE_SETTINGS)),
+    default=None,
+    help="Use it only for this role (offline answers, live notes and tone, insight generation).",
+)
+def use_model(name: str, role: str | None) -> None:
+    """Select the local model by name (for every role, or for one with --role; NAME "" clears a role)."""
     settings = Settings.load()
-    settings.local_model = entry.name
+    entry_name = ModelRegistry().resolve(name).name if name else ""
+    if role:
+        setattr(settings, ROLE_SETTINGS[role], entry_name)
+        settings.save()
+        click.echo(f"Model for {role}: {entry_name or 'same as the local model'}")
+        return
+    settings.local_model = entry_name
     settings.save()
-    click.echo(f"Local model: {entry.name}")
+    click.echo(f"Local model: {entry_name or 'the bundled default'}")
 
 
 @models.command("remove")

@@ -110,3 +110,16 @@ def test_ctrl_c_stops_the_cli_download_and_the_same_command_resumes(
         assert done.returncode == 0, done.stderr
         assert hub.ranges()[-1] == f"bytes={chunk}-"
         assert (paths.user_models_dir() / "big-q4.gguf").read_bytes() == data
+
+
+@pytest.mark.slow
+def test_use_sets_one_roles_model_and_clears_it(hub: HubStandIn) -> None:
+    assert run("download", CATALOG_NAME)[0] == 0
+    code, out, err = run("use", CATALOG_NAME, "--role", "insights")
+    assert "Model for insights" in out
+    assert code == 0, err
+    settings = Settings.load()
+    assert settings.model_insights == CATALOG_NAME and settings.local_model == ""
+    assert settings.model_for_role("insights") == CATALOG_NAME and settings.model_for_role("live_notes") == ""
+    assert run("use", "", "--role", "insights")[0] == 0
+    assert Settings.load().model_insights == ""
