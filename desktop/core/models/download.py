@@ -80,7 +80,6 @@ def remote_file(
 ) -> RemoteFile:
     """Ask the hub (HEAD on ``/resolve/``) for the file's sha256, size and location."""
     import httpx2
-    from huggingface_hub import get_hf_file_metadata, hf_hub_url
     from huggingface_hub.errors import (
         GatedRepoError,
         HfHubHTTPError,
@@ -88,6 +87,7 @@ def remote_file(
         RepositoryNotFoundError,
         RevisionNotFoundError,
     )
+    from huggingface_hub.file_download import get_hf_file_metadata, hf_hub_url
 
     endpoint = (endpoint or hub_endpoint()).rstrip("/")
     url = hf_hub_url(repo_id, filename, revision=revision, endpoint=endpoint)
