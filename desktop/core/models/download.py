@@ -93,7 +93,7 @@ def remote_file(
     url = hf_hub_url(repo_id, filename, revision=revision, endpoint=endpoint)
     where = f"{repo_id}/{filename}"
     try:
-        meta = get_hf_file_metadata(url, endpoint=endpoint, retry_on_errors=True)
+        meta = get_hf_file_metadata(url, endpoint=endpoint)  # no retries: offline should fail at once
     except GatedRepoError as exc:
         raise DownloadError(
             f"{repo_id} is gated on the hub: its licence must be accepted first.",

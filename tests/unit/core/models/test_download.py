@@ -127,3 +127,14 @@ def test_a_second_download_of_the_same_file_is_refused_while_the_first_runs(
     ):
         download_file(REPO, FILE, dest_dir=tmp_path, endpoint=hub.url)
     assert download_file(REPO, FILE, dest_dir=tmp_path, endpoint=hub.url).read_bytes() == gguf_bytes
+
+
+def test_unreachable_hub_fails_at_once_with_what_to_check(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a free port with nothing listening
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(DownloadError, match=r"Could not reach the hub .*HF_ENDPOINT"):
+        download_file(REPO, FILE, dest_dir=tmp_path, endpoint=f"http://127.0.0.1:{port}")
+    assert list(tmp_path.iterdir()) == []
