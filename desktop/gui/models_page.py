@@ -59,6 +59,7 @@ class ModelsPage(QWidget):
         self.services = services
         self.cancel_token: CancelToken | None = None
         self.installed: list[Any] = []
+        self.installed_files: set[str] = set()
         from desktop.core.models.catalog import load_catalog, suggest_for_ram
 
         self.catalog = load_catalog()
@@ -119,7 +120,7 @@ class ModelsPage(QWidget):
         """One row per catalog model; rebuilt on a language change (the roles column is translated)."""
         for row, m in enumerate(self.catalog):
             cells = (
-                m.title,
+                ("✔ " if m.file in self.installed_files else "") + m.title,
                 f"{m.size_bytes / 1e9:.1f} GB",
                 f"{m.ram_gb:g} GB",
                 " ".join(m.languages),
@@ -164,6 +165,8 @@ class ModelsPage(QWidget):
 
     def _installed(self, entries: list[Any]) -> None:
         self.installed = entries
+        self.installed_files = {attr(e, "path").name for e in entries if attr(e, "path", None) is not None}
+        self._fill_table()
         self.installed_list.setText(", ".join(attr(e, "name", "") for e in entries) or tr("none"))
         s: Settings = self.services.settings
         for role, box in self.role_boxes.items():

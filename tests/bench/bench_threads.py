@@ -48,6 +48,7 @@ def tokens_per_s(threads: int) -> float:
 
 
 def run() -> list[dict[str, str]]:
+    """Rows of (metric, value, detail), one per thread count, like the other parts of run_all.py."""
     import psutil
 
     rows = []
@@ -63,26 +64,18 @@ def run() -> list[dict[str, str]]:
             competitor.wait(timeout=10)
         rows.append(
             {
-                "threads": str(threads),
-                "idle tok/s": f"{idle:.1f}",
-                "with 1 busy process tok/s": f"{busy:.1f}",
-                "kept": f"{busy / idle:.0%}",
-                "load avg before": f"{load_before:.1f}",
+                "metric": f"local tok/s, {threads} thread{'s' if threads > 1 else ''}: alone / next to 1 busy process",
+                "value": f"{idle:.1f} / {busy:.1f}",
+                "detail": f"kept {busy / idle:.0%}; load average before {load_before:.1f}; "
+                f"{psutil.cpu_count(logical=False)} physical cores; {MAX_TOKENS} tokens, median of {REPEATS}",
             }
         )
-    print(
-        f"bundled model, {MAX_TOKENS} tokens, median of {REPEATS}; "
-        f"{psutil.cpu_count(logical=False)} physical / {psutil.cpu_count()} logical cores"
-    )
     return rows
 
 
 def main() -> None:
-    rows = run()
-    cols = list(rows[0])
-    print(" | ".join(cols))
-    for row in rows:
-        print(" | ".join(row[c] for c in cols))
+    for row in run():
+        print(f"{row['metric']}: {row['value']} ({row['detail']})")
 
 
 if __name__ == "__main__":

@@ -51,6 +51,8 @@ def test_download_with_progress_then_choose_it_for_a_role(qtbot: Any, hub: HubSt
     assert any(p.stage == "downloading" and p.total > 0 for p in seen)
     assert ModelRegistry().resolve(NAME).status == "ok"
     qtbot.waitUntil(lambda: page.role_boxes["live_notes"].findData(NAME) >= 0, timeout=WAIT_MS)
+    row = [m.name for m in page.catalog].index(NAME)
+    assert page.table.item(row, 0).text().startswith("✔")
     box = page.role_boxes["live_notes"]
     box.setCurrentIndex(box.findData(NAME))
     new = dialog.collect()
