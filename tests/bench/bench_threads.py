@@ -23,6 +23,7 @@ from benchutil import BUNDLED_MODEL, median
 PROMPT = "Explain in three sentences what a KITAS is and why people in Bali need one."
 MAX_TOKENS = 48
 REPEATS = 3
+BUDGET_S = 45  # per measurement: on a loaded machine fewer repeats (at least one) keep the part bounded
 BUSY_LOOP = "import time\nend = time.monotonic() + 600\nwhile time.monotonic() < end:\n    pass\n"
 
 
@@ -39,8 +40,9 @@ def tokens_per_s(threads: int) -> float:
 
     model = LocalModel(BUNDLED_MODEL, n_ctx=2048, n_threads=threads)
     model.load()
-    rates = []
-    for _ in range(REPEATS):
+    rates: list[float] = []
+    budget_end = time.perf_counter() + BUDGET_S
+    while len(rates) < REPEATS and (not rates or time.perf_counter() < budget_end):
         started = time.perf_counter()
         n = sum(1 for _ in model.stream([Message("user", PROMPT)], max_tokens=MAX_TOKENS, temperature=0.0))
         rates.append(n / (time.perf_counter() - started))
@@ -67,7 +69,7 @@ def run() -> list[dict[str, str]]:
                 "metric": f"local tok/s, {threads} thread{'s' if threads > 1 else ''}: alone / next to 1 busy process",
                 "value": f"{idle:.1f} / {busy:.1f}",
                 "detail": f"kept {busy / idle:.0%}; load average before {load_before:.1f}; "
-                f"{psutil.cpu_count(logical=False)} physical cores; {MAX_TOKENS} tokens, median of {REPEATS}",
+                f"{psutil.cpu_count(logical=False)} physical cores; {MAX_TOKENS} tokens, median of up to {REPEATS}",
             }
         )
     return rows
