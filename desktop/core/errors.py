@@ -67,3 +67,11 @@ class StoreDamaged(ZantaraError):
             "Run `zantara doctor --repair` to rebuild it; a copy of the damaged files is kept.",
         )
         self.problems = problems
+
+
+class DownloadError(ZantaraError):
+    """A model download failed: hub unreachable, file unknown, interrupted, or its sha256 did not match."""
+
+
+class NotEnoughDiskSpace(DownloadError):
+    """The disk cannot hold the file to download; the message names the space needed."""

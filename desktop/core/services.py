@@ -36,6 +36,9 @@ def store_lock() -> Any:
 #: setting name -> components built from it, forgotten when it changes (the router holds the others).
 DEPENDS_ON_SETTING: dict[str, tuple[str, ...]] = {
     "local_model": ("local_model", "router"),
+    "model_offline_answers": ("router",),
+    "model_live_notes": ("router",),
+    "model_insights": ("router",),
     "threads": ("local_model", "router"),
     "context_size": ("local_model", "router"),
     "chroma_url": ("store", "router"),
@@ -63,6 +66,23 @@ class Services:
 
         with self._lock:
             entry = self.registry.resolve(self.settings.local_model)
+            return LocalModel.shared(
+                entry.path,
+                n_ctx=self.settings.context_size,
+                n_threads=self.settings.effective_threads(),
+            )
+
+    def model_for(self, role: str) -> LocalModel:
+        """The local model that does ``role`` (offline_answers, live_notes, insights): its setting, else the
+        chosen local model, else the bundled default. Models are shared per file, so roles naming the same
+        file share one loaded copy."""
+        from desktop.core.llm.local import LocalModel
+
+        name = self.settings.model_for_role(role)
+        if name == self.settings.local_model:
+            return self.local_model
+        with self._lock:
+            entry = self.registry.resolve(name)
             return LocalModel.shared(
                 entry.path,
                 n_ctx=self.settings.context_size,

@@ -20,6 +20,12 @@ STRATEGIES = ("combo", "rag", "enrich", "wrap", "rewrite", "team")
 PROFILES = ("team", "client")
 UI_LANGUAGES = ("en", "it", "id")
 THEMES = ("system", "light", "dark")
+#: role -> the setting naming its local model
+ROLE_SETTINGS = {
+    "offline_answers": "model_offline_answers",
+    "live_notes": "model_live_notes",
+    "insights": "model_insights",
+}
 
 
 @dataclass
@@ -39,6 +45,10 @@ class Settings:
     retrieval_k: int = 3
     # Local model
     local_model: str = ""  # registry name; empty = the bundled default
+    # Per-role local models (registry names); empty = local_model above
+    model_offline_answers: str = ""  # answers when Claude is unreachable
+    model_live_notes: str = ""  # the live cultural note and the warm tone (wrap, rewrite)
+    model_insights: str = ""  # generating cultural insights
     threads: int = 0  # 0 = automatic
     context_size: int = 2048
     # Knowledge store
@@ -66,13 +76,29 @@ class Settings:
         if self.threads < 0 or self.context_size < 256:
             raise SettingsError("Threads must be >= 0 and context size >= 256.")
 
+    def model_for_role(self, role: str) -> str:
+        """Registry name of the local model for ``role``; empty means the bundled default."""
+        if role not in ROLE_SETTINGS:
+            raise SettingsError(
+                f"Unknown model role '{role}'.", f"Choose one of: {', '.join(ROLE_SETTINGS)}."
+            )
+        return str(getattr(self, ROLE_SETTINGS[role])) or self.local_model
+
     def effective_chroma_url(self) -> str:
         return os.environ.get("ZANTARA_CHROMA_URL", "") or self.chroma_url
 
-    def effective_threads(self) -> int:
+    def effective_threads(self, physical_cores: int | None = None) -> int:
+        """``threads``, or automatic: physical cores minus one (at least 1, at most 8). llama.cpp's threads spin
+        while waiting for each other, so one per core collapses as soon as another program takes a core
+        (tests/bench/bench_threads.py, docs/benchmarks.md: on a shared 2-core machine 2 threads made 0.6-1.5
+        tokens/s where 1 thread made 5-17)."""
         if self.threads > 0:
             return self.threads
-        return max(1, min(4, os.cpu_count() or 2))
+        if physical_cores is None:
+            import psutil
+
+            physical_cores = psutil.cpu_count(logical=False) or os.cpu_count() or 2
+        return max(1, min(8, physical_cores - 1))
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:

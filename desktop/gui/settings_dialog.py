@@ -1,4 +1,5 @@
-"""Settings: Claude (key, models, timeouts), local model, knowledge store, language and theme.
+"""Settings: Claude (key, models, timeouts), local model, bigger models and roles, knowledge store, language
+and theme.
 
 The API key goes straight to the OS keyring and is never shown back: the dialog only says whether one is set
 and where it comes from. Everything that may block (keyring, models endpoint, GGUF metadata, saving) runs in
@@ -36,6 +37,7 @@ from desktop.core.errors import ZantaraError
 from desktop.core.settings import Settings
 from desktop.gui import crash, i18n, theme
 from desktop.gui.i18n import tr
+from desktop.gui.models_page import ModelsPage
 from desktop.gui.records import attr
 from desktop.gui.workers import run_in_background
 
@@ -198,8 +200,12 @@ class SettingsDialog(QDialog):
         aform.addRow(self.appearance_labels[0], self.ui_language)
         aform.addRow(self.appearance_labels[1], self.theme)
 
+        self.models_page = ModelsPage(services, self)
+        self.models_page.download_finished.connect(lambda entry: self.load_local_models())
+
         self.tabs.addTab(claude, "")
         self.tabs.addTab(local, "")
+        self.tabs.addTab(self.models_page, "")
         self.tabs.addTab(knowledge, "")
         self.tabs.addTab(appearance, "")
         self.error = QLabel(self)
@@ -227,7 +233,8 @@ class SettingsDialog(QDialog):
     # --- texts ----------
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Settings"))
-        for i, title in enumerate((tr("Claude"), tr("Local model"), tr("Knowledge"), tr("Appearance"))):
+        titles = (tr("Claude"), tr("Local model"), tr("Models"), tr("Knowledge"), tr("Appearance"))
+        for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
         for label, text in zip(
             self.claude_labels,
@@ -291,6 +298,7 @@ class SettingsDialog(QDialog):
         self.appearance_labels[1].setText(tr("Theme:"))
         self.ui_language.setAccessibleName(tr("Interface language"))
         self.theme.setAccessibleName(tr("Theme"))
+        self.models_page.retranslate()
         for i, text in enumerate((tr("Follow the system"), tr("Light"), tr("Dark"))):
             self.theme.setItemText(i, text)
         self._show_key_status()
@@ -458,6 +466,8 @@ class SettingsDialog(QDialog):
             theme=self.theme.currentData(),
             extra=dict(current.extra),
         )
+        for name, value in self.models_page.role_choices().items():
+            setattr(new, name, value)
         new.validate()
         return new
 

@@ -200,7 +200,8 @@ class Router:
 
         mode, reason = self._decide(offline)
         claude = self.claude() if mode == "claude" else None
-        local = self._local()
+        local = self._local("live_notes")
+        offline_model = self._local("offline_answers")
         scratch = self._prepare(strategy, text, local, cancel) if claude is not None else {}
         trace.mode = "claude" if mode == "claude" else "offline"
         trace.reason = reason
@@ -219,7 +220,7 @@ class Router:
             language=language,
             insights=insights,
             context_block=context_block,
-            main=claude or local,
+            main=claude or offline_model,
             local=local,
             offline=claude is None,
             settings=settings,
@@ -252,7 +253,7 @@ class Router:
                     sink.emit(Event("chunk", prompts.CONTINUED_OFFLINE_MARK))
                 elif sink.streamed:
                     sink.emit(Event("replace", ""))  # a strategy's own opening etc. is redone offline
-                ctx.main, ctx.offline, ctx.partial = local, True, partial
+                ctx.main, ctx.offline, ctx.partial = offline_model, True, partial
                 body = strategy.run(ctx)
         except Cancelled:
             trace.notes.append("stopped by the user")
@@ -311,11 +312,11 @@ class Router:
             return "offline", "breaker_open"
         return "claude", ""
 
-    def _local(self) -> ChatModel:
-        """The local model; if it cannot even be resolved, a stand-in that raises that error only when used,
-        so a missing GGUF does not break answers Claude can give."""
+    def _local(self, role: str) -> ChatModel:
+        """The local model for ``role``; if it cannot even be resolved, a stand-in that raises that error only
+        when used, so a missing GGUF does not break answers Claude can give."""
         try:
-            return self.services.local_model
+            return self.services.model_for(role)
         except ZantaraError as exc:
             return _UnavailableLocal(exc)
 

@@ -340,7 +340,8 @@ def run_generation(
 ) -> dict[str, Any]:
     """The whole feature in one call (CLI and GUI): start or resume a run and return its report.
 
-    ``model`` is a registry name; empty means the ``local_model`` setting, then the bundled default. On resume
+    ``model`` is a registry name; empty means the insights model (``model_insights``, then ``local_model``,
+    then the bundled default). On resume
     the run's own parameters (model, target, languages, categories) are used.
     """
     from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES
@@ -356,7 +357,7 @@ def run_generation(
                 "Start one with `zantara knowledge generate --target N`.",
             )
         model = state.model
-    entry = services.registry.resolve(model or services.settings.local_model)
+    entry = services.registry.resolve(model or services.settings.model_for_role("insights"))
     llm = LocalModel.shared(
         entry.path, n_ctx=services.settings.context_size, n_threads=services.settings.effective_threads()
     )

@@ -876,8 +876,112 @@
         <translation>Jawaban gagal: {err}</translation>
     </message>
     <message>
+        <source>offline answers</source>
+        <translation>jawaban offline</translation>
+    </message>
+    <message>
+        <source>live notes</source>
+        <translation>catatan langsung</translation>
+    </message>
+    <message>
+        <source>insights</source>
+        <translation>insight</translation>
+    </message>
+    <message>
+        <source>estimating…</source>
+        <translation>memperkirakan…</translation>
+    </message>
+    <message>
+        <source>Installed:</source>
+        <translation>Terpasang:</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Unduh</translation>
+    </message>
+    <message>
+        <source>Download the selected model (resumable, sha256-verified)</source>
+        <translation>Unduh model yang dipilih (bisa dilanjutkan, diverifikasi dengan sha256)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Kemajuan unduhan</translation>
+    </message>
+    <message>
+        <source>Offline answers:</source>
+        <translation>Jawaban offline:</translation>
+    </message>
+    <message>
+        <source>Live notes and tone:</source>
+        <translation>Catatan langsung dan nada:</translation>
+    </message>
+    <message>
+        <source>Insight generation:</source>
+        <translation>Pembuatan insight:</translation>
+    </message>
+    <message>
+        <source>Connecting to the hub…</source>
+        <translation>Menghubungkan ke hub…</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Good for</source>
+        <translation>Cocok untuk</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lisensi</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <source>Same as the local model</source>
+        <translation>Sama dengan model lokal</translation>
+    </message>
+    <message>
+        <source>Checking the sha256…</source>
+        <translation>Memeriksa sha256…</translation>
+    </message>
+    <message>
+        <source>'{name}' is installed; choose it for a role below.</source>
+        <translation>'{name}' sudah terpasang; pilih untuk sebuah peran di bawah.</translation>
+    </message>
+    <message>
+        <source>Suggested for this laptop's memory: {title} (writes Indonesian, Italian and English).</source>
+        <translation>Disarankan untuk memori laptop ini: {title} (menulis bahasa Indonesia, Italia, dan Inggris).</translation>
+    </message>
+    <message>
+        <source>{done:.0f} of {total:.0f} MB · {speed:.1f} MB/s · {eta} left</source>
+        <translation>{done:.0f} dari {total:.0f} MB · {speed:.1f} MB/s · sisa {eta}</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Claude</source>
+        <translation>Claude</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Tampilan</translation>
     </message>
     <message>
         <source>Retries:</source>
@@ -1014,14 +1118,6 @@
     <message>
         <source>Loading…</source>
         <translation>Memuat…</translation>
-    </message>
-    <message>
-        <source>Claude</source>
-        <translation>Claude</translation>
-    </message>
-    <message>
-        <source>Appearance</source>
-        <translation>Tampilan</translation>
     </message>
     <message>
         <source>API key:</source>

@@ -876,8 +876,112 @@
         <translation>La risposta non è riuscita: {err}</translation>
     </message>
     <message>
+        <source>offline answers</source>
+        <translation>risposte offline</translation>
+    </message>
+    <message>
+        <source>live notes</source>
+        <translation>note dal vivo</translation>
+    </message>
+    <message>
+        <source>insights</source>
+        <translation>insight</translation>
+    </message>
+    <message>
+        <source>estimating…</source>
+        <translation>stima in corso…</translation>
+    </message>
+    <message>
+        <source>Installed:</source>
+        <translation>Installati:</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Scarica</translation>
+    </message>
+    <message>
+        <source>Download the selected model (resumable, sha256-verified)</source>
+        <translation>Scarica il modello selezionato (riprendibile, verificato con sha256)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Avanzamento del download</translation>
+    </message>
+    <message>
+        <source>Offline answers:</source>
+        <translation>Risposte offline:</translation>
+    </message>
+    <message>
+        <source>Live notes and tone:</source>
+        <translation>Note dal vivo e tono:</translation>
+    </message>
+    <message>
+        <source>Insight generation:</source>
+        <translation>Generazione di insight:</translation>
+    </message>
+    <message>
+        <source>Connecting to the hub…</source>
+        <translation>Connessione all'hub…</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>RAM</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Lingue</translation>
+    </message>
+    <message>
+        <source>Good for</source>
+        <translation>Adatto a</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licenza</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
+        <source>Same as the local model</source>
+        <translation>Come il modello locale</translation>
+    </message>
+    <message>
+        <source>Checking the sha256…</source>
+        <translation>Verifica dello sha256…</translation>
+    </message>
+    <message>
+        <source>'{name}' is installed; choose it for a role below.</source>
+        <translation>'{name}' è installato; sceglilo per un ruolo qui sotto.</translation>
+    </message>
+    <message>
+        <source>Suggested for this laptop's memory: {title} (writes Indonesian, Italian and English).</source>
+        <translation>Consigliato per la memoria di questo portatile: {title} (scrive in indonesiano, italiano e inglese).</translation>
+    </message>
+    <message>
+        <source>{done:.0f} of {total:.0f} MB · {speed:.1f} MB/s · {eta} left</source>
+        <translation>{done:.0f} di {total:.0f} MB · {speed:.1f} MB/s · ancora {eta}</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>Claude</source>
+        <translation>Claude</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelli</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Aspetto</translation>
     </message>
     <message>
         <source>Retries:</source>
@@ -1014,14 +1118,6 @@
     <message>
         <source>Loading…</source>
         <translation>Caricamento…</translation>
-    </message>
-    <message>
-        <source>Claude</source>
-        <translation>Claude</translation>
-    </message>
-    <message>
-        <source>Appearance</source>
-        <translation>Aspetto</translation>
     </message>
     <message>
         <source>API key:</source>

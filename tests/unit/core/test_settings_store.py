@@ -61,3 +61,10 @@ def test_atomic_write_never_leaves_half_a_file(tmp_path: Path) -> None:
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
     assert os.access(target, os.R_OK)
+
+
+def test_automatic_threads_leave_one_physical_core_free() -> None:
+    s = Settings()
+    assert [s.effective_threads(physical_cores=n) for n in (1, 2, 4, 8, 32)] == [1, 1, 3, 7, 8]
+    assert Settings(threads=3).effective_threads(physical_cores=2) == 3
+    assert s.effective_threads() >= 1

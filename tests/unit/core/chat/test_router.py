@@ -239,3 +239,35 @@ def test_real_local_model_answers_offline(
     assert (answer.mode, answer.trace.reason) == ("offline", "overloaded")
     assert answer.trace.models["answer"].lower().startswith("smollm2")
     assert len(answer.text.strip()) > 10
+
+
+class RoleServices(Services):
+    """Services whose per-role local models are given (a real subclass, not a patch)."""
+
+    def __init__(self, settings: Settings, models: dict[str, ScriptedModel]) -> None:
+        super().__init__(settings)
+        self.models = models
+
+    def model_for(self, role: str) -> ScriptedModel:  # type: ignore[override]
+        return self.models[role]
+
+
+def test_offline_answer_and_live_note_use_their_roles_models(
+    standin: MessagesAPIStandIn,
+    curated_store: KnowledgeStore,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", standin.base_url)
+    monkeypatch.setenv("ANTHROPIC_API_KEY", standin.api_key)
+    offline = ScriptedModel(LOCAL_TEXT, name="offline-scripted", kind="local")
+    notes = ScriptedModel("Malu is about face.", name="notes-scripted", kind="local")
+    s = RoleServices(
+        Settings(strategy="rag", first_token_deadline_s=1.5, connect_timeout_s=1.0),
+        {"offline_answers": offline, "live_notes": notes, "insights": offline},
+    )
+    s.store = curated_store  # type: ignore[misc]
+    answer = s.router.ask(MALU, offline=True)
+    assert answer.trace.models["answer"] == "offline-scripted" and answer.text == LOCAL_TEXT
+    assert not notes.calls
+    answer = s.router.ask(MALU, strategy="enrich")
+    assert answer.mode == "claude" and notes.calls and len(offline.calls) == 1

@@ -1,0 +1,249 @@
+"""The Models page of Settings: installed models, the catalog of bigger ones, a download with progress, ETA and
+Cancel, and which model does each role (offline answers, live notes, insights).
+
+The download runs in a worker (the core's ``catalog.install``); its progress arrives as signals. A suggestion
+fitted to the laptop's RAM is shown once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.cancel import CancelToken
+from desktop.core.settings import ROLE_SETTINGS, Settings
+from desktop.gui.i18n import tr
+from desktop.gui.records import attr
+from desktop.gui.workers import run_in_background
+
+SUGGESTION_SHOWN = "model_suggestion_shown"  # settings.extra flag
+
+
+def role_names() -> dict[str, str]:
+    return {
+        "offline_answers": tr("offline answers"),
+        "live_notes": tr("live notes"),
+        "insights": tr("insights"),
+    }
+
+
+def eta_text(seconds: float | None) -> str:
+    if seconds is None:
+        return tr("estimating…")
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
+class ModelsPage(QWidget):
+    installed_loaded = Signal()
+    download_progress = Signal(object)  # DownloadProgress
+    download_finished = Signal(object)  # the registered ModelEntry
+    download_failed = Signal(str)
+
+    def __init__(self, services: Any, parent: QWidget | None = None, total_ram: int | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.cancel_token: CancelToken | None = None
+        self.installed: list[Any] = []
+        self.installed_files: set[str] = set()
+        from desktop.core.models.catalog import load_catalog, suggest_for_ram
+
+        self.catalog = load_catalog()
+        self.installed_label = QLabel(self)
+        self.installed_list = QLabel(self)
+        self.installed_list.setWordWrap(True)
+        self.table = QTableWidget(len(self.catalog), 6, self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.download_button = QPushButton(self)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.download_button.clicked.connect(lambda: self.download_selected())
+        self.cancel_button.clicked.connect(self.cancel_download)
+
+        s: Settings = services.settings
+        self.suggestion = QLabel(self)
+        self.suggestion.setWordWrap(True)
+        self.suggested = None
+        if not s.extra.get(SUGGESTION_SHOWN):
+            if total_ram is None:
+                import psutil
+
+                total_ram = int(psutil.virtual_memory().total)
+            self.suggested = suggest_for_ram(total_ram, self.catalog)
+            s.extra[SUGGESTION_SHOWN] = True  # saved with the next settings save: shown until then
+        if self.suggested is not None:
+            self.table.selectRow(self.catalog.index(self.suggested))
+        self.suggestion.setVisible(self.suggested is not None)
+
+        self.role_boxes: dict[str, QComboBox] = {role: QComboBox(self) for role in ROLE_SETTINGS}
+        self.role_labels = {role: QLabel(self) for role in ROLE_SETTINGS}
+        roles = QFormLayout()
+        for role, box in self.role_boxes.items():
+            roles.addRow(self.role_labels[role], box)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.download_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.progress, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.suggestion)
+        layout.addWidget(self.installed_label)
+        layout.addWidget(self.installed_list)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addLayout(roles)
+        self.retranslate()
+        self.load_installed()
+
+    def _fill_table(self) -> None:
+        """One row per catalog model; rebuilt on a language change (the roles column is translated)."""
+        for row, m in enumerate(self.catalog):
+            cells = (
+                ("✔ " if m.file in self.installed_files else "") + m.title,
+                f"{m.size_bytes / 1e9:.1f} GB",
+                f"{m.ram_gb:g} GB",
+                " ".join(m.languages),
+                ", ".join(role_names().get(r, r) for r in m.roles),
+                m.license,
+            )
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(m.notes)
+                self.table.setItem(row, col, item)
+
+    def retranslate(self) -> None:
+        self._fill_table()
+        self.table.setHorizontalHeaderLabels(
+            [tr("Model"), tr("Download"), tr("RAM"), tr("Languages"), tr("Good for"), tr("Licence")]
+        )
+        self.table.resizeColumnsToContents()
+        self.installed_label.setText(tr("Installed:"))
+        self.download_button.setText(tr("Download"))
+        self.download_button.setToolTip(tr("Download the selected model (resumable, sha256-verified)"))
+        self.cancel_button.setText(tr("Cancel"))
+        self.progress.setAccessibleName(tr("Download progress"))
+        if self.suggested is not None:
+            self.suggestion.setText(
+                tr(
+                    "Suggested for this laptop's memory: {title} (writes Indonesian, Italian and English)."
+                ).format(title=self.suggested.title)
+            )
+        names = {
+            "offline_answers": tr("Offline answers:"),
+            "live_notes": tr("Live notes and tone:"),
+            "insights": tr("Insight generation:"),
+        }
+        for role, label in self.role_labels.items():
+            label.setText(names[role])
+            self.role_boxes[role].setAccessibleName(names[role].rstrip(":"))
+
+    # --- installed models and roles ----------
+    def load_installed(self) -> None:
+        registry = self.services.registry
+        run_in_background(lambda: list(registry.list(with_metadata=False)), self._installed)
+
+    def _installed(self, entries: list[Any]) -> None:
+        self.installed = entries
+        self.installed_files = {attr(e, "path").name for e in entries if attr(e, "path", None) is not None}
+        self._fill_table()
+        self.installed_list.setText(", ".join(attr(e, "name", "") for e in entries) or tr("none"))
+        s: Settings = self.services.settings
+        for role, box in self.role_boxes.items():
+            current = box.currentData() if box.count() else getattr(s, ROLE_SETTINGS[role])
+            box.clear()
+            box.addItem(tr("Same as the local model"), "")
+            for e in entries:
+                box.addItem(attr(e, "name", ""), attr(e, "name", ""))
+            box.setCurrentIndex(max(0, box.findData(current)))
+        self.installed_loaded.emit()
+
+    def role_choices(self) -> dict[str, str]:
+        """Setting name -> chosen registry name ("" = same as the local model)."""
+        return {ROLE_SETTINGS[role]: str(box.currentData() or "") for role, box in self.role_boxes.items()}
+
+    # --- downloading ----------
+    def download_selected(self, endpoint: str | None = None) -> None:
+        """Download the selected catalog model in a worker (``endpoint``: a hub other than HF_ENDPOINT's)."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or self.cancel_token is not None:
+            return
+        item = self.catalog[rows[0].row()]
+        from desktop.core.models import catalog
+
+        token = CancelToken()
+        self.cancel_token = token
+        registry = self.services.registry
+        self.download_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.status.setText(tr("Connecting to the hub…"))
+
+        def work(report: Any) -> Any:
+            return catalog.install(
+                item.repo_id,
+                item.file,
+                name=item.name,
+                registry=registry,
+                endpoint=endpoint,
+                progress=report,
+                cancel=token,
+            )
+
+        run_in_background(
+            work, self._downloaded, self._download_error, on_progress=self._progress, with_report=True
+        )
+
+    def cancel_download(self) -> None:
+        if self.cancel_token is not None:
+            self.cancel_token.cancel()
+            self.status.setText(tr("Stopping…"))
+
+    def _progress(self, p: Any) -> None:
+        self.progress.setValue(int(p.fraction * 1000))
+        if p.stage == "verifying":
+            self.status.setText(tr("Checking the sha256…"))
+        elif p.stage == "downloading":
+            self.status.setText(
+                tr("{done:.0f} of {total:.0f} MB · {speed:.1f} MB/s · {eta} left").format(
+                    done=p.done / 1e6, total=p.total / 1e6, speed=p.speed_bps / 1e6, eta=eta_text(p.eta_s)
+                )
+            )
+        self.download_progress.emit(p)
+
+    def _finish(self) -> None:
+        self.cancel_token = None
+        self.download_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _downloaded(self, entry: Any) -> None:
+        self._finish()
+        self.progress.setValue(1000)
+        self.status.setText(tr("'{name}' is installed; choose it for a role below.").format(name=entry.name))
+        self.load_installed()
+        self.download_finished.emit(entry)
+
+    def _download_error(self, exc: BaseException) -> None:
+        self._finish()
+        self.status.setText(str(exc))
+        self.download_failed.emit(str(exc))
