@@ -10,7 +10,7 @@ PIP    := $(PY) -m pip
 export CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup setup-test models lint bench package screenshot clean
+.PHONY: run test setup setup-test models lint bench stress package screenshot clean
 
 run: setup ## Set up everything and start the app (the CLI help where there is no display).
 	$(VENV)/bin/zantara
@@ -52,6 +52,9 @@ lint: setup-test
 
 bench: setup-test ## Print the benchmark table (tests/bench).
 	$(PY) tests/bench/run_all.py
+
+stress: setup-test ## 10 concurrent `zantara ask --offline` x 5 rounds on one home; prints the exit codes.
+	$(PY) tests/bench/stress_concurrent.py --asks 10 --rounds 5
 
 package: setup ## Build the one-folder app with PyInstaller and smoke-test it.
 	$(PIP) install --quiet -e '.[package]'

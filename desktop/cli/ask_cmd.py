@@ -7,11 +7,13 @@ and why; ``--json`` prints the whole answer with its trace once it is done (the 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
 from desktop.cli.output import err_console, json_option, print_json
+from desktop.cli.textinput import clean_text, read_message
 from desktop.core.cancel import CancelToken
 from desktop.core.chat.trace import Event
 
@@ -23,15 +25,42 @@ def _services() -> Any:
 
 
 @click.command("ask")
-@click.argument("text")
+@click.argument("text", required=False)
+@click.option(
+    "--file",
+    "file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read the message from this file (TEXT '-' reads standard input).",
+)
 @click.option("--conversation", "conversation_id", metavar="ID", help="Continue this conversation.")
 @click.option(
     "--strategy", metavar="NAME", help="rag, enrich, combo, wrap, rewrite or team (default: settings)."
 )
 @click.option("--offline", is_flag=True, help="Answer with the local model only; never contact Claude.")
 @json_option
-def ask(text: str, conversation_id: str | None, strategy: str | None, offline: bool, as_json: bool) -> None:
-    """Ask Zantara. Claude answers; the local model takes over when Claude cannot."""
+def ask(
+    text: str | None,
+    file: Path | None,
+    conversation_id: str | None,
+    strategy: str | None,
+    offline: bool,
+    as_json: bool,
+) -> None:
+    """Ask Zantara. Claude answers; the local model takes over when Claude cannot.
+
+    TEXT is the message; `-` reads it from standard input, `--file F` from a file. A message longer than
+    the local model's context is cut to fit it (the trace says so).
+    """
+    if file is not None and text is not None:
+        raise click.UsageError("Give the message as TEXT or with --file, not both.")
+    if file is not None:
+        text = read_message(path=file)
+    elif text == "-":
+        text = read_message(stream=sys.stdin.buffer)
+    elif text is None:
+        raise click.UsageError("Missing the message: give TEXT, '-' for standard input, or --file F.")
+    else:
+        text = clean_text(text, "message")
     services = _services()
     shown = {"text": False}
 

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from desktop.cli import generate_cmd
 from desktop.cli.output import console, json_option, print_json
+from desktop.cli.textinput import clean_text
 from desktop.core.errors import KnowledgeError
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES, STATUSES, Insight
 
@@ -39,6 +40,7 @@ def query_cmd(text: str, k: int, language: str | None, force: bool, as_json: boo
     """Retrieve the insights Claude would get for TEXT (`zantara ask` sends exactly these)."""
     from desktop.core.knowledge.retrieval import retrieve
 
+    text = clean_text(text, "query")
     result = retrieve(_store(), text, k=k, language=language, force=force)
     if as_json:
         print_json(result.to_dict())
@@ -139,6 +141,7 @@ def export_cmd(
 @json_option
 def add_cmd(text: str, language: str, category: str, concepts: str, as_json: bool) -> None:
     """Add one insight written by a person (source 'user', approved)."""
+    text, concepts = clean_text(text, "text"), clean_text(concepts, "concepts")
     try:
         insight = Insight.from_dict(
             {"text": text, "language": language, "category": category, "concepts": concepts, "source": "user"}

@@ -1,22 +1,31 @@
 """Entry point of the `zantara` command: the GUI with no subcommand, otherwise a click group.
 
-Errors from the core (:class:`~desktop.core.errors.ZantaraError`) become one line on stderr and exit code 1:
-no Python traceback for the user.
+Errors from the core (:class:`~desktop.core.errors.ZantaraError`) become one line on stderr and exit code 1;
+any other error is logged with its traceback (:mod:`desktop.cli.crash`) and one line says where: no Python
+traceback for the user. Problems in the settings file are reported once, on stderr, before the command runs.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
+import sys
+
 import click
 
 from desktop import __version__
-from desktop.cli import ask_cmd, doctor_cmd, key_cmd, knowledge_cmd, local_cmd, models_cmd
+from desktop.cli import ask_cmd, crash, doctor_cmd, key_cmd, knowledge_cmd, local_cmd, models_cmd
 from desktop.core.errors import ZantaraError
 
 
 class ZantaraGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
+            report_settings_problems()
             return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
         except ZantaraError as exc:
             click.echo(f"zantara: {exc}", err=True)
             ctx.exit(1)
@@ -25,18 +34,20 @@ class ZantaraGroup(click.Group):
             ctx.exit(130)
         except Exception as exc:
             store = damaged_store(exc)
-            if store is None:
-                raise
-            click.echo(
-                f"zantara: the {store} failed ({type(exc).__name__}: {str(exc)[:300]}). "
-                "Run `zantara doctor` to check it and `zantara doctor --repair` to rebuild it.",
-                err=True,
-            )
+            if store is not None:
+                click.echo(
+                    f"zantara: the {store} failed ({type(exc).__name__}: {str(exc)[:300]}). "
+                    "Run `zantara doctor` to check it and `zantara doctor --repair` to rebuild it.",
+                    err=True,
+                )
+                ctx.exit(1)
+            click.echo(crash.one_line(exc, crash.write_report(exc, ctx.invoked_subcommand or "")), err=True)
             ctx.exit(1)
+        return None
 
 
 def damaged_store(exc: BaseException) -> str | None:
-    """Which store an unexpected storage error came from (None: not a storage error, let it surface)."""
+    """Which store an unexpected storage error came from (None: not a storage error)."""
     import sqlite3
 
     if type(exc).__module__.startswith("chromadb"):
@@ -44,6 +55,14 @@ def damaged_store(exc: BaseException) -> str | None:
     if isinstance(exc, sqlite3.DatabaseError):
         return "conversations database"
     return None
+
+
+def report_settings_problems() -> None:
+    """Each bad field of the settings file, once (it falls back to its default for this command)."""
+    from desktop.core.settings import Settings
+
+    for problem in Settings.load().problems:
+        click.echo(f"zantara: {problem}", err=True)
 
 
 @click.group(cls=ZantaraGroup, invoke_without_command=True)
@@ -72,7 +91,33 @@ for module in (models_cmd, local_cmd, knowledge_cmd, ask_cmd, key_cmd, doctor_cm
 
 
 def main() -> None:
-    cli(prog_name="zantara")
+    """Run the command, then leave without tearing the interpreter down (see :func:`hard_exit`)."""
+    code: int = 0
+    try:
+        cli(prog_name="zantara")
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            click.echo(exc.code, err=True)
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except BaseException as exc:  # outside any command (argument parsing, the group itself)
+        click.echo(crash.one_line(exc, crash.write_report(exc)), err=True)
+        code = 1
+    hard_exit(code)
+
+
+def hard_exit(code: int) -> None:
+    """Flush and end the process at once, skipping interpreter finalisation.
+
+    Finalisation frees native objects (the llama.cpp model and context, Chroma's Rust client) while their own
+    threads (ggml's OpenMP workers, Chroma's tokio runtime) may still run: with several asks at once on a busy
+    machine 2-6 of 10 processes died with a segfault (exit 139) after printing complete answers. Everything
+    worth keeping is already written (SQLite commits each change, files are written atomically).
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

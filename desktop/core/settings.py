@@ -28,6 +28,46 @@ ROLE_SETTINGS = {
 }
 
 
+@dataclass(frozen=True)
+class Rule:
+    """What one settings field accepts: its type, a range or a list of choices."""
+
+    name: str
+    kind: type  # int, float or str
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+
+    def coerce(self, value: Any) -> Any:
+        """A float field takes whole numbers too, an int field an integral float (2.0); nothing else changes."""
+        if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if self.kind is int and isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+
+    def accepted(self) -> str:
+        if self.choices:
+            return "one of " + ", ".join(self.choices)
+        noun = {int: "a whole number", float: "a number", str: "text"}[self.kind]
+        if self.low is not None and self.high is not None:
+            return f"{noun} from {self.low:g} to {self.high:g}"
+        return noun
+
+    def check(self, value: Any) -> str:
+        """ "" if ``value`` is acceptable, else one sentence naming the field and what it accepts."""
+        ok = isinstance(value, self.kind) and not isinstance(value, bool)
+        if ok and self.choices:
+            ok = value in self.choices
+        if ok and self.low is not None and self.high is not None:
+            ok = self.low <= value <= self.high
+        if ok:
+            return ""
+        shown = json.dumps(value, ensure_ascii=False)
+        shown = shown if len(shown) <= 40 else shown[:39] + "…"
+        return f"Setting '{self.name}' = {shown} is invalid: use {self.accepted()}."
+
+
 @dataclass
 class Settings:
     # Claude
@@ -57,24 +97,17 @@ class Settings:
     ui_language: str = "en"
     theme: str = "system"
     extra: dict[str, Any] = field(default_factory=dict)
+    #: What was wrong in the file at load time (each bad field fell back to its default); never saved.
+    problems: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def validate(self) -> None:
-        if self.strategy not in STRATEGIES:
-            raise SettingsError(
-                f"Unknown strategy '{self.strategy}'.", f"Choose one of: {', '.join(STRATEGIES)}."
-            )
-        if self.profile not in PROFILES:
-            raise SettingsError(f"Unknown profile '{self.profile}'.", "Choose 'team' or 'client'.")
-        if self.ui_language not in UI_LANGUAGES:
-            raise SettingsError(f"Unknown UI language '{self.ui_language}'.", "Choose en, it or id.")
-        if self.theme not in THEMES:
-            raise SettingsError(f"Unknown theme '{self.theme}'.", "Choose system, light or dark.")
-        if not 0.1 <= self.connect_timeout_s <= 60 or not 0.5 <= self.first_token_deadline_s <= 300:
-            raise SettingsError(
-                "Timeouts out of range.", "Use 0.1-60 s to connect and 0.5-300 s to first token."
-            )
-        if self.threads < 0 or self.context_size < 256:
-            raise SettingsError("Threads must be >= 0 and context size >= 256.")
+        """Raise :class:`SettingsError` naming the first field whose value is out of its accepted range."""
+        for rule in RULES:
+            problem = rule.check(getattr(self, rule.name))
+            if problem:
+                raise SettingsError(problem)
+        if self.breaker_probe_max_s < self.breaker_probe_initial_s:
+            raise SettingsError("Setting 'breaker_probe_max_s' must be >= 'breaker_probe_initial_s'.")
 
     def model_for_role(self, role: str) -> str:
         """Registry name of the local model for ``role``; empty means the bundled default."""
@@ -102,27 +135,73 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
+        """The settings in the file; never raises for bad content.
+
+        A value of the wrong type or out of range falls back to its default and is listed in ``problems``
+        (one sentence per field, naming the accepted values); an unreadable file or one that is not a JSON
+        object gives the defaults. Unknown keys are kept. The file itself is left alone until the user saves.
+        """
         path = path or paths.settings_path()
         if not path.exists():
             return cls()
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise SettingsError(
-                f"Settings file {path} is unreadable ({exc}).", "Fix or delete it; defaults will be used."
-            ) from exc
-        known = {f.name for f in fields(cls)} - {"extra"}
-        settings = cls(**{k: v for k, v in raw.items() if k in known})
+            return cls(
+                problems=[
+                    f"Settings file {path} is unreadable ({exc}); using the defaults. Fix or delete it."
+                ]
+            )
+        if not isinstance(raw, dict):
+            found = "null" if raw is None else type(raw).__name__
+            return cls(
+                problems=[f"Settings file {path} must hold a JSON object, not {found}; using the defaults."]
+            )
+        settings = cls()
+        for rule in RULES:
+            if rule.name not in raw:
+                continue
+            value = rule.coerce(raw[rule.name])
+            problem = rule.check(value)
+            if problem:
+                default = getattr(settings, rule.name)
+                settings.problems.append(f"{problem} Using the default {default!r}.")
+            else:
+                setattr(settings, rule.name, value)
+        if settings.breaker_probe_max_s < settings.breaker_probe_initial_s:
+            settings.breaker_probe_max_s = settings.breaker_probe_initial_s
+        known = {f.name for f in fields(cls)} - {"extra", "problems"}
         settings.extra = {k: v for k, v in raw.items() if k not in known}
-        settings.validate()
         return settings
 
     def save(self, path: Path | None = None) -> None:
         self.validate()
         path = path or paths.settings_path()
         data = asdict(self)
+        data.pop("problems")
         data.update(data.pop("extra"))
         atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("claude_chat_model", str),
+    Rule("claude_strong_model", str),
+    Rule("connect_timeout_s", float, 0.1, 60),
+    Rule("first_token_deadline_s", float, 0.5, 300),
+    Rule("claude_max_retries", int, 0, 5),
+    Rule("breaker_probe_initial_s", float, 1, 3600),
+    Rule("breaker_probe_max_s", float, 1, 86400),
+    Rule("strategy", str, choices=STRATEGIES),
+    Rule("profile", str, choices=PROFILES),
+    Rule("enrich_deadline_ms", int, 50, 10000),
+    Rule("retrieval_k", int, 0, 20),
+    Rule("local_model", str),
+    Rule("threads", int, 0, 256),
+    Rule("context_size", int, 256, 131072),
+    Rule("chroma_url", str),
+    Rule("ui_language", str, choices=UI_LANGUAGES),
+    Rule("theme", str, choices=THEMES),
+)
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -7,10 +7,13 @@ run with no key must work offline straight away.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from typing import Any
 
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -47,9 +50,23 @@ def make_app(argv: list[str]) -> QApplication:
 def load_settings() -> tuple[Settings, str]:
     """Settings, or defaults plus a warning when the file is broken (the app must still open)."""
     try:
-        return Settings.load(), ""
+        settings = Settings.load()
     except SettingsError as exc:
         return Settings(), str(exc)
+    return settings, " ".join(settings.problems)
+
+
+def handle_sigint(parent: QObject, quit_app: Callable[[], object]) -> QTimer:
+    """Ctrl-C in the terminal quits the app cleanly (windows close, workers are waited for).
+
+    Python runs signal handlers only between bytecodes, and Qt's event loop runs in C++: a short timer gives
+    the interpreter a moment every 200 ms, so the handler runs while the window is idle.
+    """
+    signal.signal(signal.SIGINT, lambda _signum, _frame: quit_app())
+    timer = QTimer(parent)
+    timer.timeout.connect(lambda: None)
+    timer.start(200)
+    return timer
 
 
 def build_window(services: Any, *, warm_up: bool = True) -> Any:
@@ -71,6 +88,7 @@ def run(argv: list[str]) -> int:
     settings, warning = load_settings()
     services = Services(settings)
     window = build_window(services)
+    handle_sigint(app, app.closeAllWindows)
     window.show()
     from desktop.core.health.backup import backup_if_due
     from desktop.gui.workers import run_in_background

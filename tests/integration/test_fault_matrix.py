@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from support.fake_models import ScriptedModel
+from support.fake_models import ScriptedModel, WindowedModel
 from support.keyring_backend import MemoryKeyring, use_keyring
 from support.knowledge import curated_store, curated_store_dir  # noqa: F401
 from support.messages_api import MessagesAPIStandIn, blackhole_url
@@ -132,6 +132,64 @@ def test_fault(
     assert (RESULTS[fault]["breaker"] == "open") == expect_open
 
 
+#: Long input (issue 14): fault -> (message characters, history turns of 1,450 characters, expected status)
+LONG_INPUT: dict[str, tuple[int, int, str]] = {
+    "cut+long_history": (1450, 2, "partial"),
+    "offline_flag+10KB": (10_000, 0, "complete"),
+    "429+200KB": (200_000, 1, "complete"),
+}
+
+
+@pytest.mark.parametrize("case", list(LONG_INPUT))
+def test_fault_with_long_input(
+    case: str,
+    curated_store: KnowledgeStore,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Claude fails (or is skipped) and the local prompt would overflow its 2048 tokens: the local model still
+    answers, the trace says what was trimmed, nothing is left `failed`."""
+    chars, turns, status = LONG_INPUT[case]
+    fault = case.split("+")[0]
+    long = ("Saya ingin memperpanjang KITAS saya bulan depan. " * (chars // 40 + 1))[:chars]
+    with MessagesAPIStandIn() as api:
+        if fault == "cut":
+            api.fail("cut", after_deltas=3)
+        elif fault == "429":
+            api.fail("429", retry_after=60)
+        monkeypatch.setenv("ANTHROPIC_BASE_URL", api.base_url)
+        monkeypatch.setenv("ANTHROPIC_API_KEY", api.api_key)
+        services = Services(
+            Settings(strategy="rag", first_token_deadline_s=DEADLINE_S, connect_timeout_s=CONNECT_S)
+        )
+        services.store = curated_store  # type: ignore[misc]
+        services.local_model = WindowedModel(LOCAL_TEXT, name="local", n_ctx=2048)  # type: ignore[misc, assignment]
+        convs = services.conversations
+        conversation = convs.create(title="long")["id"]
+        for _ in range(turns):
+            convs.add_message(conversation, "user", long[:1450])
+            convs.add_message(conversation, "assistant", long[:1450])
+        started = time.perf_counter()
+        answer = services.router.ask(long, conversation_id=conversation, offline=fault == "offline_flag")
+        total = time.perf_counter() - started
+        requests = len(api.message_requests())
+    RESULTS[case] = {
+        "mode": answer.mode,
+        "reason": answer.trace.reason,
+        "status": answer.status,
+        "retrieval_s": (answer.trace.timings_ms["retrieval"] or 0) / 1000,
+        "to_offline_s": 0.0,
+        "first_chunk_s": (answer.trace.timings_ms["first_token"] or 0) / 1000,
+        "total_s": round(total, 2),
+        "requests": requests,
+        "breaker": services.breaker.snapshot()["state"],
+    }
+    assert (answer.mode, answer.status) == ("offline", status)
+    assert answer.text.endswith(LOCAL_TEXT)
+    assert any(n.startswith("local context (2048 tokens)") for n in answer.trace.notes), answer.trace.notes
+    rows = convs.messages(conversation)
+    assert rows[-1]["status"] == status and rows[-2]["content"] == long.strip()
+
+
 def test_print_matrix(capsys: pytest.CaptureFixture[str]) -> None:
     """Prints the figures for the closing note (needs the parametrized cases above in the same run)."""
     if not RESULTS:
@@ -151,4 +209,4 @@ def test_print_matrix(capsys: pytest.CaptureFixture[str]) -> None:
             f"\nFAULT MATRIX (deadline {DEADLINE_S:.1f} s, connect {CONNECT_S:.1f} s, 1 retry)\n"
             + "\n".join(lines)
         )
-    assert len(RESULTS) == len(MATRIX)
+    assert len(RESULTS) == len(MATRIX) + len(LONG_INPUT)

@@ -110,3 +110,31 @@ class ScriptedModel(ChatModel):
 def claude_down(reason: str = "connection") -> ClaudeUnavailable:
     """What the Claude client raises when it cannot answer."""
     return ClaudeUnavailable(reason, "Cannot reach Claude.", "Answering offline for now.")
+
+
+class WindowedModel(ScriptedModel):
+    """A scripted *local* model with a context window, refusing an oversized prompt the way llama.cpp does
+    (``ValueError: Requested tokens (...) exceed context window of ...``). Counts a token per 4 characters."""
+
+    def __init__(self, reply: Reply = "Hello.", *, n_ctx: int = 2048, **kwargs: object) -> None:
+        super().__init__(reply, kind="local", **kwargs)  # type: ignore[arg-type]
+        self.context_window = n_ctx
+
+    def count_tokens(self, text: str) -> int:
+        return len(text) // 4 + 1
+
+    def stream(
+        self,
+        messages: list[Message],
+        *,
+        system: str = "",
+        max_tokens: int = 512,
+        temperature: float = 0.7,
+        cancel: CancelToken | None = None,
+    ) -> Iterator[str]:
+        used = sum(self.count_tokens(t) + 8 for t in [system, *(m.content for m in messages)])
+        if used + max_tokens > (self.context_window or 0):
+            raise ValueError(f"Requested tokens ({used}) exceed context window of {self.context_window}")
+        return super().stream(
+            messages, system=system, max_tokens=max_tokens, temperature=temperature, cancel=cancel
+        )

@@ -1,13 +1,18 @@
 """System prompts: the consultant persona for Claude, and a compact one for the small local model.
 
 Retrieved insights go in as delimited *reference data* (from ``format_for_claude``), never as instructions, so
-a stored insight cannot steer the assistant outside its role. The local persona is short on purpose: a 135M
+a stored insight cannot steer the assistant outside its role. The same holds for every other text a user or a
+model wrote (the live cultural note, the insights given to the local model, Claude's cut-off answer): each goes
+in through :func:`desktop.core.llm.framing.data_block`, escaped, so it cannot close its element. The local persona is short on purpose: a 135M
 model loses the thread in long system prompts and its context is small.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
+
+from desktop.core.llm.framing import data_block
 
 LANGUAGE_NAMES = {"id": "Indonesian (Bahasa Indonesia)", "it": "Italian", "en": "English"}
 
@@ -53,8 +58,8 @@ def system_prompt(
         parts.append(context_block.strip())
     if cultural_note.strip():
         parts.append(
-            "<live_cultural_note>\n" + cultural_note.strip() + "\n</live_cultural_note>\n"
-            "(A note written for this very message by a cultural assistant; reference only.)"
+            "A note written for this very message by a cultural assistant; reference only.\n"
+            + data_block("live_cultural_note", cultural_note)
         )
     return "\n\n".join(parts)
 
@@ -74,9 +79,9 @@ def local_system_prompt(
         tips.append(f"- {text}")
         budget -= len(text)
     if tips:
-        parts.append("Cultural tips:\n" + "\n".join(tips))
+        parts.append("Cultural tips for your tone:\n" + data_block("tips", "\n".join(tips)))
     if cultural_note.strip():
-        parts.append("Note: " + cultural_note.strip()[:300])
+        parts.append(data_block("note", cultural_note.strip()[:300]))
     return "\n\n".join(parts)
 
 
@@ -85,6 +90,26 @@ def continuation_note(partial: str, max_chars: int = 800) -> str:
     tail = partial.strip()[-max_chars:]
     return (
         "An earlier answer was cut off. It ended with:\n"
-        f'"""{tail}"""\n'
-        "Continue from there in the same language. Do not repeat what was already said."
+        + data_block("cut_answer", tail, rule=False)
+        + "\nContinue from there in the same language. Do not repeat what was already said."
     )
+
+
+class SystemPrompt(str):
+    """A system prompt that also knows its leaner variants (fewer insights, least relevant dropped first), so
+    the local model's token budget (:mod:`desktop.core.llm.budget`) can trim insights before the message."""
+
+    leaner: tuple[str, ...] = ()
+
+    @classmethod
+    def with_insights(
+        cls, build: Callable[[list[dict[str, Any]]], str], insights: Sequence[dict[str, Any]] | None
+    ) -> SystemPrompt:
+        items = list(insights or [])
+        prompt = cls(build(items))
+        prompt.leaner = tuple(build(items[:k]) for k in range(len(items) - 1, -1, -1))
+        return prompt
+
+    def variants(self) -> list[str]:
+        """Richest first: this prompt, then one insight fewer each time."""
+        return [str(self), *self.leaner]

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
 from desktop.core.cancel import CancelToken
+from desktop.core.llm import framing
 from desktop.core.llm.base import ChatModel, Message
 
 NOTE_MAX_TOKENS = (
@@ -150,14 +151,22 @@ def _generate(
     prompt: str,
     max_tokens: int,
     cancel: CancelToken | None,
+    tag: str = "message",
 ) -> str:
+    """Every user turn (the shots' too, so the small model sees one format) is ``<tag>``-framed data, and
+    the system prompt says so: a message cannot pose as an instruction (:mod:`desktop.core.llm.framing`)."""
     messages: list[Message] = []
     for user, assistant in shots:
-        messages += [Message("user", user), Message("assistant", assistant)]
-    messages.append(Message("user", prompt))
+        messages += [Message("user", frame(tag, user)), Message("assistant", assistant)]
+    messages.append(Message("user", frame(tag, prompt)))
+    system = f"{system} {framing.DATA_RULE.format(tag=tag)}"
     return model.complete(
         messages, system=system, max_tokens=max_tokens, temperature=TEMPERATURE, cancel=cancel
     )
+
+
+def frame(tag: str, text: str) -> str:
+    return framing.data_block(tag, text, rule=False)
 
 
 # --- the cultural note --------------------------------------------------------------------------------------
@@ -168,11 +177,11 @@ NOTE_SYSTEM = (
 )
 NOTE_SHOTS = [
     (
-        "Message: aku malu bertanya tentang visa",
+        "aku malu bertanya tentang visa",
         "The person feels malu (shy) about asking. Reassure them warmly and thank them for asking.",
     ),
     (
-        "Message: my partner says yes but nothing happens",
+        "my partner says yes but nothing happens",
         "In Indonesia a polite yes can hide a no. Explain this gently and suggest a clear next step.",
     ),
 ]
@@ -191,11 +200,11 @@ def cultural_note(
     invents. The note must carry no figures: anything with a digit or a currency is an invented fact.
     """
     started = time.perf_counter()
-    prompt = f"Message: {message.strip()[:400]}"
     hint = next((str(i.get("text", "")) for i in insights or [] if i.get("text")), "")
-    if hint:
-        prompt += f"\nHint: {hint[:240]}"
-    raw = _generate(model, NOTE_SYSTEM, NOTE_SHOTS, prompt, NOTE_MAX_TOKENS, cancel)
+    system = NOTE_SYSTEM
+    if hint:  # a retrieved insight, as framed data in the system prompt
+        system += "\nA related cultural insight:\n" + frame("hint", hint[:240])
+    raw = _generate(model, system, NOTE_SHOTS, message.strip()[:400], NOTE_MAX_TOKENS, cancel)
     ms = round((time.perf_counter() - started) * 1000, 1)
     text = first_sentences(clean(raw), 3)
     reason = _note_problem(text, message, hint)
@@ -388,7 +397,7 @@ def rewrite_warmer(
     system = REWRITE_SYSTEM.format(language=LANGUAGE_NAMES.get(language, "English"))
     shot = REWRITE_SHOT.get(language) or REWRITE_SHOT["en"]
     budget = min(600, 40 + int(len(original) / 2.5))  # ~1.6x the original's tokens, at ~4 characters a token
-    raw = _generate(model, system, [shot], original.strip(), budget, cancel)
+    raw = _generate(model, system, [shot], original.strip(), budget, cancel, tag="text")
     ms = round((time.perf_counter() - started) * 1000, 1)
     text = clean(raw)
     reason = _rewrite_problem(text, original, language)

@@ -25,6 +25,8 @@ CATEGORIES = (
 )
 STATUSES = ("approved", "pending", "rejected")
 INSIGHT_TYPE = "cultural_insight"
+#: Fields that must be strings when present (an id is derived from text + language, so a given one is checked).
+TEXT_FIELDS = ("id", "text", "language", "category", "source", "model", "status", "created_at", "type")
 MIN_CHARS = 40
 MAX_CHARS = 1200
 
@@ -89,6 +91,13 @@ class Insight:
         missing = [k for k in ("text", "language", "category") if k not in data]
         if missing:
             raise ValueError(f"missing field(s): {', '.join(missing)}")
+        for key in TEXT_FIELDS:
+            if key in data and not isinstance(data[key], str):
+                raise ValueError(f"'{key}' must be a string (got {type(data[key]).__name__})")
+        if not isinstance(data.get("concepts", []), (str, list)):
+            raise ValueError("'concepts' must be a list of strings or a comma-separated string")
+        if not isinstance(data.get("provenance", {}) or {}, dict):
+            raise ValueError("'provenance' must be an object")
         concepts = data.get("concepts", [])
         if isinstance(concepts, str):
             concepts = [c.strip() for c in concepts.split(",") if c.strip()]
@@ -105,6 +114,12 @@ class Insight:
             provenance=dict(data.get("provenance", {}) or {}),
         )
         insight.validate()
+        given = data.get("id")
+        if given is not None and given != insight.id:
+            raise ValueError(
+                f"'id' {given!r} does not match the text and language (expected {insight.id!r}); "
+                "remove the id or fix it"
+            )
         return insight
 
     def to_dict(self) -> dict[str, Any]:

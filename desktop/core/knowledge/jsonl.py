@@ -2,7 +2,8 @@
 
 Import validates every line and reports each bad one with its number and reason, keeps the good ones, and
 never touches what is already stored (an id already present is counted as a duplicate, not overwritten).
-Export writes through a temp file so an interrupted export never leaves half a file.
+Export writes through a temp file so an interrupted export never leaves half a file, and only into a folder
+that exists (a typo must not silently create a new folder tree).
 """
 
 from __future__ import annotations
@@ -80,6 +81,12 @@ def import_jsonl(store: KnowledgeStore, path: str | Path) -> ImportReport:
 
 def export_jsonl(store: KnowledgeStore, path: str | Path, **filters: str | None) -> int:
     """Write the (filtered) insights, one JSON object a line, ordered by id for stable diffs."""
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise KnowledgeError(
+            f"Cannot write {path}: the folder {folder} does not exist.",
+            "Create it first or choose another path.",
+        )
     items = sorted(store.iter_all(**filters), key=lambda i: i.id)
     text = "".join(json.dumps(i.to_dict(), ensure_ascii=False) + "\n" for i in items)
     try:

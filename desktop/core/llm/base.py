@@ -29,6 +29,13 @@ class ChatModel(ABC):
 
     #: "claude" or "local": which side of the hybrid this model is.
     kind: str = "local"
+    #: Tokens the model sees at once, when prompts must be fitted to it (local models); None for Claude,
+    #: whose window is far larger than anything the app sends.
+    context_window: int | None = None
+
+    def count_tokens(self, text: str) -> int:
+        """Tokens of ``text`` for this model; models with a ``context_window`` count exactly."""
+        return max(1, len(text) // 3)
 
     @property
     @abstractmethod

@@ -4,11 +4,15 @@ One loaded model per file is shared by every caller (strategies, generation, the
 time, and a llama.cpp context is not thread-safe, so generations take turns behind a lock. The model loads lazily
 on first use. Streaming yields text chunks like every :class:`ChatModel`; a :class:`CancelToken` stops a
 generation between two tokens. JSON output can be constrained by a JSON schema (llama.cpp grammar).
+
+Every prompt is fitted into the context window first (:mod:`desktop.core.llm.budget`) and its chat-template
+markers are defused (:mod:`desktop.core.llm.framing`): a too-long or hostile prompt never reaches llama.cpp.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -17,9 +21,11 @@ from typing import Any
 
 from desktop.core.cancel import CancelToken
 from desktop.core.errors import Cancelled, ModelFileError
+from desktop.core.llm import budget, framing
 from desktop.core.llm.base import ChatModel, Message, parse_json_object
 from desktop.core.models.gguf_info import FIX_HINT, check_header
 
+log = logging.getLogger(__name__)
 _shared: dict[tuple[str, int, int], LocalModel] = {}
 _shared_lock = threading.Lock()
 
@@ -30,6 +36,7 @@ class LocalModel(ChatModel):
     def __init__(self, path: Path | str, *, n_ctx: int = 2048, n_threads: int = 2, seed: int = 42) -> None:
         self.path = Path(path)
         self.n_ctx = n_ctx
+        self.context_window: int | None = n_ctx
         self.n_threads = n_threads
         self.seed = seed
         self._llama: Any = None
@@ -78,6 +85,18 @@ class LocalModel(ChatModel):
                     ) from exc
         return self._llama
 
+    def count_tokens(self, text: str) -> int:
+        """Tokens of ``text`` in this model's vocabulary (as the chat template will see it)."""
+        data = framing.defuse_special_tokens(framing.encodable(text)).encode("utf-8")
+        return len(self.load().tokenize(data, add_bos=False, special=True))
+
+    def fit(self, system: str, messages: list[Message], max_tokens: int) -> budget.Fitted:
+        """The prompt trimmed to the context window (a no-op for prompts the chat layer already fitted)."""
+        fitted = budget.fit_prompt(self.count_tokens, self.n_ctx, max_tokens, [system], messages)
+        if fitted.changed:
+            log.warning("%s", fitted.note())
+        return fitted
+
     def _acquire(self, cancel: CancelToken | None) -> None:
         while not self._gen_lock.acquire(timeout=0.05):
             if cancel is not None and cancel.cancelled:
@@ -94,8 +113,14 @@ class LocalModel(ChatModel):
         grammar: Any = None,
     ) -> Iterator[str]:
         llama = self.load()
-        chat: list[dict[str, str]] = [{"role": "system", "content": system}] if system else []
-        chat += [{"role": m.role, "content": m.content} for m in messages]
+        fitted = self.fit(system, messages, max_tokens)
+        turns = [("system", fitted.system)] if fitted.system else []
+        turns += [(m.role, m.content) for m in fitted.messages]
+        chat = [
+            {"role": role, "content": framing.defuse_special_tokens(framing.encodable(content))}
+            for role, content in turns
+        ]
+        max_tokens = fitted.max_tokens
         self._acquire(cancel)
         started = time.perf_counter()
         first_token: float | None = None

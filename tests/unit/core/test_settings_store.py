@@ -33,7 +33,16 @@ def test_no_api_key_field_ever() -> None:
     assert "api_key" not in json.loads(paths.settings_path().read_text())
 
 
-@pytest.mark.parametrize("field,value", [("strategy", "magic"), ("profile", "boss"), ("ui_language", "fr")])
+@pytest.mark.parametrize(
+    "field,value",
+    [
+        ("strategy", "magic"),
+        ("profile", "boss"),
+        ("ui_language", "fr"),
+        ("retrieval_k", 100000),
+        ("threads", "x"),
+    ],
+)
 def test_bad_values_rejected(field: str, value: str) -> None:
     s = Settings()
     setattr(s, field, value)
@@ -41,10 +50,60 @@ def test_bad_values_rejected(field: str, value: str) -> None:
         s.save()
 
 
-def test_corrupt_file_gives_clear_error() -> None:
+def test_corrupt_file_gives_defaults_and_a_clear_problem() -> None:
     paths.settings_path().write_text("{not json")
-    with pytest.raises(SettingsError, match="unreadable"):
-        Settings.load()
+    s = Settings.load()
+    assert s.strategy == Settings().strategy
+    assert len(s.problems) == 1 and "unreadable" in s.problems[0]
+    assert paths.settings_path().read_text() == "{not json"  # not overwritten until the user saves
+
+
+@pytest.mark.parametrize("content,found", [("[]", "list"), ("null", "null"), ('"x"', "str"), ("3", "int")])
+def test_a_file_that_is_not_an_object_gives_defaults(content: str, found: str) -> None:
+    paths.settings_path().write_text(content)
+    s = Settings.load()
+    assert s == Settings()
+    assert s.problems == [
+        f"Settings file {paths.settings_path()} must hold a JSON object, not {found}; using the defaults."
+    ]
+
+
+@pytest.mark.parametrize(
+    "field,value,accepted",
+    [
+        ("threads", "x", "a whole number from 0 to 256"),
+        ("retrieval_k", "abc", "a whole number from 0 to 20"),
+        ("retrieval_k", 100000, "a whole number from 0 to 20"),
+        ("retrieval_k", True, "a whole number from 0 to 20"),
+        ("retrieval_k", 2.5, "a whole number from 0 to 20"),
+        ("context_size", 10, "a whole number from 256 to 131072"),
+        ("connect_timeout_s", None, "a number from 0.1 to 60"),
+        ("strategy", ["rag"], "one of combo, rag, enrich, wrap, rewrite, team"),
+        ("claude_chat_model", 5, "text"),
+    ],
+)
+def test_a_bad_field_falls_back_to_its_default_with_one_clear_message(
+    field: str, value: object, accepted: str
+) -> None:
+    raw = {field: value, "strategy": "rag", "from_a_newer_version": {"a": 1}}
+    if field == "strategy":
+        raw[field] = value
+    paths.settings_path().write_text(json.dumps(raw))
+    s = Settings.load()
+    assert getattr(s, field) == getattr(Settings(), field)
+    assert len(s.problems) == 1 and f"'{field}'" in s.problems[0] and accepted in s.problems[0]
+    assert s.extra == {"from_a_newer_version": {"a": 1}}
+    if field != "strategy":
+        assert s.strategy == "rag"  # the good fields are kept
+    s.save()  # saving writes valid values back, still with the unknown key
+    again = Settings.load()
+    assert again.problems == [] and again.extra == {"from_a_newer_version": {"a": 1}}
+
+
+def test_whole_numbers_are_accepted_where_a_number_is_expected() -> None:
+    paths.settings_path().write_text(json.dumps({"connect_timeout_s": 2, "retrieval_k": 4.0}))
+    s = Settings.load()
+    assert (s.connect_timeout_s, s.retrieval_k, s.problems) == (2.0, 4, [])
 
 
 def test_env_overrides_chroma_url(monkeypatch: pytest.MonkeyPatch) -> None:

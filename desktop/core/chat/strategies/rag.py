@@ -8,11 +8,13 @@ emits chunk events and records the stage and model in the trace.
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from desktop.core.chat import prompts
 from desktop.core.chat.strategies.base import AnswerContext, Strategy
 from desktop.core.chat.trace import Event
-from desktop.core.llm.base import ChatModel
+from desktop.core.llm import budget
+from desktop.core.llm.base import ChatModel, Message
 
 ANSWER_MAX_TOKENS = 1024
 LOCAL_MAX_TOKENS = 256
@@ -22,10 +24,29 @@ def main_system_prompt(ctx: AnswerContext, cultural_note: str = "", profile: str
     """Claude gets the full persona + context block; the local model the compact persona (+ continuation)."""
     if not ctx.offline:
         return prompts.system_prompt(ctx.language, ctx.context_block, cultural_note, profile)
-    system = prompts.local_system_prompt(ctx.language, ctx.insights, cultural_note)
-    if ctx.partial:
-        system += "\n\n" + prompts.continuation_note(ctx.partial)
-    return system
+
+    def build(insights: list[dict[str, Any]]) -> str:
+        system = prompts.local_system_prompt(ctx.language, insights, cultural_note)
+        if ctx.partial:
+            system += "\n\n" + prompts.continuation_note(ctx.partial)
+        return system
+
+    return prompts.SystemPrompt.with_insights(build, ctx.insights)
+
+
+def fit_local_prompt(
+    ctx: AnswerContext, model: ChatModel, system: str, max_tokens: int
+) -> tuple[str, list[Message], int]:
+    """System, messages and answer budget that fit ``model``'s context window (oldest history goes first,
+    then insights, then the message is cut); what was trimmed goes into the trace."""
+    messages = ctx.messages()
+    if model.context_window is None:
+        return system, messages, max_tokens
+    systems = system.variants() if isinstance(system, prompts.SystemPrompt) else [system]
+    fitted = budget.fit_prompt(model.count_tokens, model.context_window, max_tokens, systems, messages)
+    if fitted.changed:
+        ctx.trace.notes.append(fitted.note())
+    return fitted.system, fitted.messages, fitted.max_tokens
 
 
 def stream_answer(
@@ -44,7 +65,8 @@ def stream_answer(
     parts: list[str] = []
     ctx.trace.models[role] = model.name
     try:
-        for chunk in model.stream(ctx.messages(), system=system, max_tokens=max_tokens, cancel=ctx.cancel):
+        system, messages, max_tokens = fit_local_prompt(ctx, model, system, max_tokens)
+        for chunk in model.stream(messages, system=system, max_tokens=max_tokens, cancel=ctx.cancel):
             parts.append(chunk)
             if emit:
                 ctx.emit(Event("chunk", chunk))

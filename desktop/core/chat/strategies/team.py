@@ -7,6 +7,8 @@ model answers either way. The profile is ``settings.profile``; ``ctx.scratch["pr
 
 from __future__ import annotations
 
+from typing import Any
+
 from desktop.core.chat import prompts
 from desktop.core.chat.strategies.base import AnswerContext, Strategy
 from desktop.core.chat.strategies.rag import main_system_prompt, stream_answer
@@ -17,10 +19,13 @@ COLLEAGUE = (
 
 
 def colleague_system_prompt(ctx: AnswerContext) -> str:
-    system = prompts.local_system_prompt(ctx.language, ctx.insights) + "\n\n" + COLLEAGUE
-    if ctx.partial:
-        system += "\n\n" + prompts.continuation_note(ctx.partial)
-    return system
+    def build(insights: list[dict[str, Any]]) -> str:
+        system = prompts.local_system_prompt(ctx.language, insights) + "\n\n" + COLLEAGUE
+        if ctx.partial:
+            system += "\n\n" + prompts.continuation_note(ctx.partial)
+        return system
+
+    return prompts.SystemPrompt.with_insights(build, ctx.insights)
 
 
 class TeamStrategy(Strategy):
