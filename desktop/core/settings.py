@@ -41,6 +41,8 @@ class Settings:
     local_model: str = ""  # registry name; empty = the bundled default
     threads: int = 0  # 0 = automatic
     context_size: int = 2048
+    # Answer memory: who asked (empty = the OS login name)
+    user_name: str = ""
     # Knowledge store
     chroma_url: str = ""  # empty = local PersistentClient; ZANTARA_CHROMA_URL overrides
     # GUI
