@@ -152,6 +152,10 @@
         <translation>Ditambahkan</translation>
     </message>
     <message>
+        <source>asked by {who} on {date} in “{title}”</source>
+        <translation>ditanyakan oleh {who} pada {date} di “{title}”</translation>
+    </message>
+    <message>
         <source>Answer</source>
         <translation>Jawaban</translation>
     </message>
@@ -178,6 +182,26 @@
     <message>
         <source>Fact guard</source>
         <translation>Penjaga fakta</translation>
+    </message>
+    <message>
+        <source>readable</source>
+        <translation>terbaca</translation>
+    </message>
+    <message>
+        <source>Local answer not shown</source>
+        <translation>Jawaban lokal tidak ditampilkan</translation>
+    </message>
+    <message>
+        <source>Readability</source>
+        <translation>Keterbacaan</translation>
+    </message>
+    <message>
+        <source>Earlier Claude answers</source>
+        <translation>Jawaban Claude sebelumnya</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Kemiripan</translation>
     </message>
     <message>
         <source>Model ({role})</source>

@@ -152,6 +152,10 @@
         <translation>Aggiunti</translation>
     </message>
     <message>
+        <source>asked by {who} on {date} in “{title}”</source>
+        <translation>chiesto da {who} il {date} in “{title}”</translation>
+    </message>
+    <message>
         <source>Answer</source>
         <translation>Risposta</translation>
     </message>
@@ -178,6 +182,26 @@
     <message>
         <source>Fact guard</source>
         <translation>Controllo dei fatti</translation>
+    </message>
+    <message>
+        <source>readable</source>
+        <translation>leggibile</translation>
+    </message>
+    <message>
+        <source>Local answer not shown</source>
+        <translation>Risposta locale non mostrata</translation>
+    </message>
+    <message>
+        <source>Readability</source>
+        <translation>Leggibilità</translation>
+    </message>
+    <message>
+        <source>Earlier Claude answers</source>
+        <translation>Risposte precedenti di Claude</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Somiglianza</translation>
     </message>
     <message>
         <source>Model ({role})</source>
