@@ -41,28 +41,35 @@ def bundled(split: str, language: str) -> list[str]:
 
 
 def figures(texts: list[str], language: str) -> dict[str, np.ndarray]:
-    known, score, known_pre, rep = [], [], [], []
+    cols: dict[str, list[float]] = {
+        k: [] for k in ("known", "known-long", "known@hold", "lang", "rep", "rejected")
+    }
     for text in texts:
         verdict = readability.check(text, language)
-        known.append(verdict.known_share)
-        score.append(verdict.language_score)
-        rep.append(verdict.repetition)
-        known_pre.append(readability.check(prefix(text, readability.HOLD_WORDS), language).known_share)
-    return {
-        k: np.array(v)
-        for k, v in (("known", known), ("known@hold", known_pre), ("lang", score), ("rep", rep))
-    }
+        cols["rejected"].append(0.0 if verdict.ok else 1.0)
+        cols["known"].append(verdict.known_share)
+        if verdict.known_long_share is not None:
+            cols["known-long"].append(verdict.known_long_share)
+        cols["lang"].append(verdict.language_score)
+        cols["rep"].append(verdict.repetition)
+        cols["known@hold"].append(
+            readability.check(prefix(text, readability.HOLD_WORDS), language).known_share
+        )
+    return {k: np.array(v) for k, v in cols.items()}
 
 
 def main() -> None:
     for language in ("id", "it", "en"):
         good = figures(fluent(language, 0), language)
         bad = figures(bundled("calibration", language), language)
-        print(
-            f"== {language}: {len(next(iter(good.values())))} fluent, {len(next(iter(bad.values())))} bundled"
-        )
+        print(f"== {language}: {len(good['known'])} fluent, {len(bad['known'])} bundled")
         for key in good:
-            g = np.percentile(good[key], [0, 1, 5, 50]).round(3)
+            if key == "rejected":
+                print(
+                    f"  rejected by the guard: fluent {good[key].mean():.1%}, bundled {bad[key].mean():.1%}"
+                )
+                continue
+            g = np.percentile(good[key], [0, 1, 5, 50]).round(3) if len(good[key]) else []
             b = np.percentile(bad[key], [50, 90, 95, 100]).round(3) if len(bad[key]) else []
             print(f"  {key:10s} fluent min/p1/p5/p50 {g}   bundled p50/p90/p95/max {b}")
 
