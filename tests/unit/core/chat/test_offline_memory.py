@@ -109,7 +109,7 @@ def test_a_complete_claude_answer_is_remembered(services: Services) -> None:
     assert (hit.question, hit.answer, hit.user_name) == (QUESTION, CLAUDE_REPLY, "Ketut")
     assert (hit.conversation_id, hit.conversation_title) == (answer.conversation_id, conversation["title"])
     assert (hit.language, hit.strategy) == ("id", "rag") and hit.date[:4].isdigit()
-    assert hit.similarity > 0.99
+    assert hit.similarity > 0.95  # the same question (query and passage forms differ a little)
     assert "memory:index" in [s.name for s in answer.trace.stages]
 
 
