@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from desktop.core.chat.conversations import Conversations
     from desktop.core.chat.router import Router
     from desktop.core.knowledge.embedder import Embedder
+    from desktop.core.knowledge.memory import AnswerMemory
     from desktop.core.knowledge.store import KnowledgeStore
     from desktop.core.llm.local import LocalModel
     from desktop.core.models.registry import ModelRegistry
@@ -41,7 +42,7 @@ DEPENDS_ON_SETTING: dict[str, tuple[str, ...]] = {
     "model_insights": ("router",),
     "threads": ("local_model", "router"),
     "context_size": ("local_model", "router"),
-    "chroma_url": ("store", "router"),
+    "chroma_url": ("store", "memory", "router"),
     "claude_chat_model": ("router",),
     "claude_strong_model": ("router",),
 }
@@ -105,6 +106,14 @@ class Services:
             store = KnowledgeStore.open(self.settings, self.embedder)
             store.ensure_curated_pack()
             return store
+
+    @cached_property
+    def memory(self) -> AnswerMemory:
+        """Earlier Claude answers, in the insight store's Chroma client (shared with the team's server)."""
+        from desktop.core.knowledge.memory import AnswerMemory
+
+        with self._lock:
+            return AnswerMemory.open(self.store.client, self.embedder)
 
     @cached_property
     def conversations(self) -> Conversations:

@@ -91,6 +91,8 @@ class Settings:
     model_insights: str = ""  # generating cultural insights
     threads: int = 0  # 0 = automatic
     context_size: int = 2048
+    # Answer memory: who asked (empty = the OS login name)
+    user_name: str = ""
     # Knowledge store
     chroma_url: str = ""  # empty = local PersistentClient; ZANTARA_CHROMA_URL overrides
     # GUI

@@ -86,6 +86,8 @@ def render_trace(trace: dict[str, Any]) -> str:
         if enrich.get("note"):
             out.append(f"<p><i>{_esc(enrich['note'])}</i></p>")
 
+    out += _render_offline(trace)
+
     guard = trace.get("fact_guard")
     if guard:
         if guard.get("passed"):
@@ -120,6 +122,41 @@ def render_trace(trace: dict[str, Any]) -> str:
     for note in trace.get("notes") or []:
         out.append(f"<p style='color:gray'>{_esc(note)}</p>")
     return "".join(out)
+
+
+def _render_offline(trace: dict[str, Any]) -> list[str]:
+    """The readability verdict on a local answer and the earlier Claude answers used offline."""
+    out: list[str] = []
+    verdict = trace.get("readability")
+    if verdict:
+        if verdict.get("ok"):
+            line = f"<span style='color:{theme.GREEN}'>✔ {_esc(tr('readable'))}</span>"
+        else:
+            line = (
+                f"<span style='color:{theme.RED}'>✘ {_esc(tr('Local answer not shown'))}</span>: "
+                f"{_esc(verdict.get('reason', ''))}"
+            )
+        out.append(f"<h3>{_esc(tr('Readability'))}</h3><p>{line}</p>")
+    memory = trace.get("memory") or []
+    if memory:
+        out.append(f"<h3>{_esc(tr('Earlier Claude answers'))} ({len(memory)})</h3>")
+    for hit in memory:
+        asked = tr("asked by {who} on {date} in “{title}”").format(
+            who=hit.get("user_name") or "?",
+            date=str(hit.get("date", ""))[:10],
+            title=hit.get("conversation_title", ""),
+        )
+        similarity = hit.get("similarity")
+        meta = _esc(asked)
+        if isinstance(similarity, int | float):
+            meta += f" · {_esc(tr('Similarity'))} {similarity:.2f}"
+        answer = str(hit.get("answer", ""))
+        answer = answer if len(answer) <= 300 else answer[:299].rsplit(" ", 1)[0] + "…"
+        out.append(
+            f"<p style='margin-bottom:6px'><span style='color:{theme.GREY}'>{meta}</span><br>"
+            f"<b>{_esc(hit.get('question', ''))}</b><br>{_esc(answer)}</p>"
+        )
+    return out
 
 
 class ContextPanel(QWidget):

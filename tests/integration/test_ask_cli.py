@@ -76,7 +76,9 @@ def test_claude_then_offline_then_breaker_open_then_history(home: None, standin:
     nothing = {**env, "ANTHROPIC_BASE_URL": closed_port_url()}
     offline, offline_s = ask_json(MALU, "--conversation", online["conversation_id"], env=nothing)
     assert offline["mode"] == "offline" and offline["reason"] == "connection"
-    assert offline["model"].lower().startswith("smollm2") and len(offline["answer"].strip()) > 5
+    # The bundled model answers, or its Indonesian fails the readability guard and the earlier answer shows.
+    assert offline["model"] == "answer-memory" or offline["model"].lower().startswith("smollm2")
+    assert len(offline["answer"].strip()) > 5 and offline["memory"][0]["question"] == MALU
     assert offline["insights"], "same cultural context offline"
     local_stage = next(s for s in offline["trace"]["stages"] if s["name"] == "answer:local")
     print(

@@ -22,14 +22,18 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core import secrets
 from desktop.core.cancel import CancelToken
+from desktop.core.chat import offline as offline_path
 from desktop.core.chat import prompts
+from desktop.core.chat.readability import UnreadableAnswer
 from desktop.core.chat.strategies import registry
 from desktop.core.chat.strategies.base import AnswerContext, Strategy
 from desktop.core.chat.trace import Answer, Event, Trace
 from desktop.core.errors import Cancelled, ClaudeUnavailable, ZantaraError
+from desktop.core.knowledge.memory import user_name
 from desktop.core.llm.base import ChatModel, Message
 
 if TYPE_CHECKING:
+    from desktop.core.knowledge.memory import AnswerMemory
     from desktop.core.services import Services
 
 EventCallback = Callable[[Event], None]
@@ -232,6 +236,8 @@ class Router:
         )
         prefix = ""
         status = "complete"
+        if ctx.offline:
+            offline_path.attach_memory(ctx, self._memory())
         try:
             try:
                 body = strategy.run(ctx)
@@ -254,7 +260,12 @@ class Router:
                 elif sink.streamed:
                     sink.emit(Event("replace", ""))  # a strategy's own opening etc. is redone offline
                 ctx.main, ctx.offline, ctx.partial = offline_model, True, partial
+                offline_path.attach_memory(ctx, self._memory())
                 body = strategy.run(ctx)
+        except UnreadableAnswer as exc:
+            # The local model's text is not shown: earlier Claude answers and the insights are.
+            body = offline_path.fallback_text(ctx, self._memory(), str(exc))
+            sink.emit(Event("replace", prefix + body))
         except Cancelled:
             trace.notes.append("stopped by the user")
             trace.reason = trace.reason or "cancelled"
@@ -267,6 +278,8 @@ class Router:
             self._finish(answer_id, conversation_id, sink.streamed, "failed", trace, started)
             raise
         trace.models.setdefault("answer", ctx.main.name)
+        if claude is not None and trace.mode == "claude" and trace.models.get("answer") == claude.name:
+            self._remember(text, body, conversation_id, trace)
         return self._finish(answer_id, conversation_id, prefix + body, status, trace, started)
 
     def _finish(
@@ -302,6 +315,34 @@ class Router:
             return dict(prepare(text, local, self.services.settings, cancel) or {})
         except ZantaraError:
             return {}  # the strategy starts its work in run() instead
+
+    def _memory(self) -> AnswerMemory | None:
+        """The answer memory, or None when the store cannot be opened (offline answers still work)."""
+        try:
+            return self.services.memory
+        except Exception:
+            return None
+
+    def _remember(self, question: str, answer: str, conversation_id: str, trace: Trace) -> None:
+        """Index a complete Claude answer so it can be shown offline later; a failure only costs a note."""
+        memory = self._memory()
+        if memory is None or not answer.strip():
+            return
+        began = time.perf_counter()
+        try:
+            offline_path.remember(
+                memory,
+                question,
+                answer,
+                conversation=self.services.conversations.get(conversation_id),
+                user=user_name(self.services.settings.user_name),
+                language=trace.language,
+                strategy=trace.strategy,
+            )
+            trace.add_stage("memory:index", began)
+        except Exception as exc:
+            trace.notes.append(f"answer memory: not indexed ({secrets.redact(str(exc))})")
+            trace.add_stage("memory:index", began, ok=False, detail=type(exc).__name__)
 
     def _decide(self, offline: bool) -> tuple[str, str]:
         if offline:

@@ -42,6 +42,8 @@ class Trace:
     enrich: dict[str, Any] | None = None  # {"used": bool, "ms": float, "reason": str, "note": str}
     fact_guard: dict[str, Any] | None = None  # {"passed": bool, "missing": [...], "added": [...]}
     notes: list[str] = field(default_factory=list)
+    memory: list[dict[str, Any]] = field(default_factory=list)  # earlier Claude answers shown or used offline
+    readability: dict[str, Any] | None = None  # the guard's last verdict on a local answer
 
     def add_stage(self, name: str, started: float, ok: bool = True, detail: str = "") -> Stage:
         stage = Stage(name=name, ms=round((time.perf_counter() - started) * 1000, 1), ok=ok, detail=detail)
@@ -75,6 +77,7 @@ class Answer:
             "status": self.status,
             "timings_ms": t.timings_ms,
             "conversation_id": self.conversation_id,
+            "memory": t.memory,
             "trace": asdict(t),
         }
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from desktop.core.chat import readability
 from desktop.core.generation.catalog import Catalog, CatalogEntry
 from desktop.core.knowledge.language import detect_language
 
@@ -201,12 +202,25 @@ class Vocabulary:
         return known / len(tokens)
 
     def check(self, text: str, language: str) -> GateResult:
+        """Both bars: the curated vocabulary's, and the chat's readability guard (wordfreq word lists), which
+        also rejects Italian word salad made of real-looking but unknown words."""
+        details: list[str] = []
+        passed = True
+        guard_bar = readability.MIN_KNOWN.get(language)
+        if guard_bar is not None:
+            share, _, unknown = readability.known_share(text, language)
+            passed = share >= guard_bar
+            details.append(f"{share:.2f} known in the {language} word list (bar {guard_bar:.2f})")
+            if not passed and unknown:
+                details[-1] += f", e.g. {', '.join(unknown[:3])}"
         counts = self.counts.get(language)
         if counts is None:
-            return GateResult("fluency", True, f"no curated vocabulary for {language}: not checked")
+            details.append(f"no curated vocabulary for {language}")
+            return GateResult("fluency", passed, "; ".join(details))
         coverage = self._coverage(words(text), counts)
         bar = self.bars[language]
-        return GateResult("fluency", coverage >= bar, f"{coverage:.2f} known words (bar {bar:.2f})")
+        details.append(f"{coverage:.2f} known words (bar {bar:.2f})")
+        return GateResult("fluency", passed and coverage >= bar, "; ".join(details))
 
 
 # ---------------------------------------------------------------------------------------------- embeddings

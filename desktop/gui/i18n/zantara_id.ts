@@ -80,6 +80,10 @@
         <translation>Dijawab secara offline: {reason}.</translation>
     </message>
     <message>
+        <source>Interrupted: Zantara was closed while writing this answer.</source>
+        <translation>Terputus: Zantara ditutup saat menulis jawaban ini.</translation>
+    </message>
+    <message>
         <source>Select an answer to see the insights and timings behind it.</source>
         <translation>Pilih sebuah jawaban untuk melihat wawasan dan waktu di baliknya.</translation>
     </message>
@@ -152,6 +156,10 @@
         <translation>Ditambahkan</translation>
     </message>
     <message>
+        <source>asked by {who} on {date} in “{title}”</source>
+        <translation>ditanyakan oleh {who} pada {date} di “{title}”</translation>
+    </message>
+    <message>
         <source>Answer</source>
         <translation>Jawaban</translation>
     </message>
@@ -178,6 +186,26 @@
     <message>
         <source>Fact guard</source>
         <translation>Penjaga fakta</translation>
+    </message>
+    <message>
+        <source>readable</source>
+        <translation>terbaca</translation>
+    </message>
+    <message>
+        <source>Local answer not shown</source>
+        <translation>Jawaban lokal tidak ditampilkan</translation>
+    </message>
+    <message>
+        <source>Readability</source>
+        <translation>Keterbacaan</translation>
+    </message>
+    <message>
+        <source>Earlier Claude answers</source>
+        <translation>Jawaban Claude sebelumnya</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Kemiripan</translation>
     </message>
     <message>
         <source>Model ({role})</source>
@@ -422,6 +450,38 @@
     <message>
         <source>{acc} accepted of {att} attempts</source>
         <translation>{acc} diterima dari {att} percobaan</translation>
+    </message>
+    <message>
+        <source>Check data</source>
+        <translation>Periksa data</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Periksa lagi</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Perbaiki</translation>
+    </message>
+    <message>
+        <source>Repairing…</source>
+        <translation>Memperbaiki…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <source>Everything is fine.</source>
+        <translation>Semuanya baik.</translation>
+    </message>
+    <message>
+        <source>Problems found.</source>
+        <translation>Ada masalah.</translation>
+    </message>
+    <message>
+        <source>The check failed: {err}</source>
+        <translation>Pemeriksaan gagal: {err}</translation>
     </message>
     <message>
         <source>Insight text</source>
@@ -734,6 +794,14 @@
     <message>
         <source>Settings…</source>
         <translation>Pengaturan…</translation>
+    </message>
+    <message>
+        <source>Check data…</source>
+        <translation>Periksa data…</translation>
+    </message>
+    <message>
+        <source>Check the conversations and the knowledge store, and repair them</source>
+        <translation>Periksa percakapan dan basis pengetahuan, lalu perbaiki</translation>
     </message>
     <message>
         <source>API key, models, language and theme (Ctrl+,)</source>
@@ -1110,10 +1178,6 @@
     <message>
         <source>Theme</source>
         <translation>Tema</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Memeriksa…</translation>
     </message>
     <message>
         <source>Loading…</source>

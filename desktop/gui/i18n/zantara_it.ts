@@ -80,6 +80,10 @@
         <translation>Risposta offline: {reason}.</translation>
     </message>
     <message>
+        <source>Interrupted: Zantara was closed while writing this answer.</source>
+        <translation>Interrotta: Zantara è stato chiuso mentre scriveva questa risposta.</translation>
+    </message>
+    <message>
         <source>Select an answer to see the insights and timings behind it.</source>
         <translation>Seleziona una risposta per vedere gli insight e i tempi dietro di essa.</translation>
     </message>
@@ -152,6 +156,10 @@
         <translation>Aggiunti</translation>
     </message>
     <message>
+        <source>asked by {who} on {date} in “{title}”</source>
+        <translation>chiesto da {who} il {date} in “{title}”</translation>
+    </message>
+    <message>
         <source>Answer</source>
         <translation>Risposta</translation>
     </message>
@@ -178,6 +186,26 @@
     <message>
         <source>Fact guard</source>
         <translation>Controllo dei fatti</translation>
+    </message>
+    <message>
+        <source>readable</source>
+        <translation>leggibile</translation>
+    </message>
+    <message>
+        <source>Local answer not shown</source>
+        <translation>Risposta locale non mostrata</translation>
+    </message>
+    <message>
+        <source>Readability</source>
+        <translation>Leggibilità</translation>
+    </message>
+    <message>
+        <source>Earlier Claude answers</source>
+        <translation>Risposte precedenti di Claude</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Somiglianza</translation>
     </message>
     <message>
         <source>Model ({role})</source>
@@ -422,6 +450,38 @@
     <message>
         <source>{acc} accepted of {att} attempts</source>
         <translation>{acc} accettati su {att} tentativi</translation>
+    </message>
+    <message>
+        <source>Check data</source>
+        <translation>Controlla i dati</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Controlla di nuovo</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Ripara</translation>
+    </message>
+    <message>
+        <source>Repairing…</source>
+        <translation>Riparazione…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Verifica…</translation>
+    </message>
+    <message>
+        <source>Everything is fine.</source>
+        <translation>È tutto a posto.</translation>
+    </message>
+    <message>
+        <source>Problems found.</source>
+        <translation>Trovati dei problemi.</translation>
+    </message>
+    <message>
+        <source>The check failed: {err}</source>
+        <translation>Il controllo non è riuscito: {err}</translation>
     </message>
     <message>
         <source>Insight text</source>
@@ -734,6 +794,14 @@
     <message>
         <source>Settings…</source>
         <translation>Impostazioni…</translation>
+    </message>
+    <message>
+        <source>Check data…</source>
+        <translation>Controlla i dati…</translation>
+    </message>
+    <message>
+        <source>Check the conversations and the knowledge store, and repair them</source>
+        <translation>Controlla le conversazioni e l'archivio delle conoscenze, e riparali</translation>
     </message>
     <message>
         <source>API key, models, language and theme (Ctrl+,)</source>
@@ -1110,10 +1178,6 @@
     <message>
         <source>Theme</source>
         <translation>Tema</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>Verifica…</translation>
     </message>
     <message>
         <source>Loading…</source>

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from desktop.core.chat import prompts
+from desktop.core.chat import offline, prompts
 from desktop.core.chat.strategies.base import AnswerContext, Strategy
 from desktop.core.chat.trace import Event
 from desktop.core.llm import budget
@@ -60,13 +60,18 @@ def stream_answer(
 ) -> str:
     """Stream ``model`` (default ``ctx.main``) into chunk events; return the text. Errors propagate."""
     model = model or ctx.main
-    max_tokens = LOCAL_MAX_TOKENS if model.kind == "local" else ANSWER_MAX_TOKENS
+    local = model.kind == "local"
+    max_tokens = LOCAL_MAX_TOKENS if local else ANSWER_MAX_TOKENS
     started = time.perf_counter()
     parts: list[str] = []
     ctx.trace.models[role] = model.name
+    if local:
+        system = offline.system_with_memory(system, ctx)
     try:
         system, messages, max_tokens = fit_local_prompt(ctx, model, system, max_tokens)
-        for chunk in model.stream(messages, system=system, max_tokens=max_tokens, cancel=ctx.cancel):
+        chunks = model.stream(messages, system=system, max_tokens=max_tokens, cancel=ctx.cancel)
+        # A local answer is shown only as far as the readability guard lets it through.
+        for chunk in offline.guarded_stream(ctx, chunks) if local else chunks:
             parts.append(chunk)
             if emit:
                 ctx.emit(Event("chunk", chunk))

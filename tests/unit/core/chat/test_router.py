@@ -237,7 +237,11 @@ def test_real_local_model_answers_offline(
     s.store = curated_store  # type: ignore[misc]
     answer = s.router.ask(MALU)
     assert (answer.mode, answer.trace.reason) == ("offline", "overloaded")
-    assert answer.trace.models["answer"].lower().startswith("smollm2")
+    # Its Indonesian is checked by the readability guard: shown if readable, else the memory answer is.
+    verdict = answer.trace.readability or {}
+    assert answer.trace.models["answer"] == (
+        "answer-memory" if not verdict["ok"] else "SmolLM2-135M-Instruct.Q4_1"
+    )
     assert len(answer.text.strip()) > 10
 
 

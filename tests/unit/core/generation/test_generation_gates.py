@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from generation_fakes import GOOD, JUNK
 
@@ -10,6 +13,7 @@ from desktop.core.generation.catalog import Catalog
 from desktop.core.knowledge.store import KnowledgeStore
 
 CLEAN = GOOD["jam karet"]
+REPO = Path(__file__).resolve().parents[4]
 
 
 @pytest.mark.parametrize(
@@ -144,3 +148,20 @@ class TestEmbeddingGates:
         assert entry is not None
         verdict = gates.check("  ", entry, [])
         assert verdict.first_failure == "format" and not verdict.accepted
+
+
+def test_fluency_gate_rejects_italian_word_salad_with_the_chat_guard() -> None:
+    """The bundled model's Italian answers (test split, never used to calibrate) fail the fluency gate even
+    with no curated vocabulary to compare with; fluent pack Italian passes."""
+    data = REPO / "tests" / "data" / "readability"
+    rows = [
+        json.loads(line) for line in (data / "bundled-test.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    salad = [r["answer"] for r in rows if r["language"] == "it" and len(r["answer"].split()) >= 12]
+    vocabulary = g.Vocabulary({})
+    rejected = [text for text in salad if not vocabulary.check(text, "it").passed]
+    assert len(salad) >= 6 and len(rejected) >= 0.75 * len(salad)
+    pack = (REPO / "knowledge" / "packs" / "curated-it.jsonl").read_text(encoding="utf-8").splitlines()
+    fluent = [json.loads(line)["text"] for line in pack[1::2][:40]]
+    assert all(vocabulary.check(text, "it").passed for text in fluent)
+    assert "known in the it word list" in vocabulary.check(salad[0], "it").detail

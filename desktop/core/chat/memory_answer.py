@@ -1,0 +1,111 @@
+"""The offline answer made of what Zantara already knows: earlier Claude answers and cultural insights.
+
+Shown instead of the local model's text when that text fails the readability guard (or the local model cannot
+run). It never pretends to be a new answer: it says, in the user's language, that these are earlier answers,
+to which question, when, by whom and how close. A capable local model gets the same hits as context instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from desktop.core.knowledge.memory import MemoryHit
+
+ANSWER_CHARS = 700  # per earlier answer shown
+CONTEXT_CHARS = 350  # per earlier answer given to the local model as context
+MAX_INSIGHTS = 3
+
+TEMPLATES: dict[str, dict[str, str]] = {
+    "en": {
+        "intro": "Claude cannot be reached right now and the local model cannot write a reliable answer, "
+        "so here is what Zantara already knows.",
+        "memory": "Earlier answers from Claude to similar questions (not written for your question: "
+        "check that they fit):",
+        "hit": '{n}. "{question}" (asked by {who} on {date}, conversation "{title}", similarity {sim:.0%})',
+        "none": "There is no earlier answer to a similar question yet.",
+        "insights": "Cultural notes:",
+        "later": "Ask again when you are back online for an answer to your exact question.",
+        "someone": "a colleague",
+    },
+    "id": {
+        "intro": "Claude sedang tidak dapat dihubungi dan model lokal tidak bisa menulis jawaban yang "
+        "dapat diandalkan, jadi berikut yang sudah diketahui Zantara.",
+        "memory": "Jawaban Claude sebelumnya untuk pertanyaan serupa (bukan ditulis untuk pertanyaan Anda: "
+        "periksa apakah sesuai):",
+        "hit": '{n}. "{question}" (ditanyakan oleh {who} pada {date}, percakapan "{title}", '
+        "kemiripan {sim:.0%})",
+        "none": "Belum ada jawaban sebelumnya untuk pertanyaan serupa.",
+        "insights": "Catatan budaya:",
+        "later": "Tanyakan lagi saat kembali online untuk jawaban atas pertanyaan Anda yang persis.",
+        "someone": "seorang rekan",
+    },
+    "it": {
+        "intro": "Claude non è raggiungibile in questo momento e il modello locale non riesce a scrivere "
+        "una risposta affidabile, quindi ecco ciò che Zantara sa già.",
+        "memory": "Risposte precedenti di Claude a domande simili (non scritte per la tua domanda: "
+        "verifica che siano adatte):",
+        "hit": '{n}. "{question}" (chiesto da {who} il {date}, conversazione "{title}", '
+        "somiglianza {sim:.0%})",
+        "none": "Non c'è ancora una risposta precedente a una domanda simile.",
+        "insights": "Note culturali:",
+        "later": "Chiedi di nuovo quando sei online per una risposta alla tua domanda precisa.",
+        "someone": "un collega",
+    },
+}
+
+CONTEXT_HEADER = {
+    "en": "Earlier answers by the consultancy to similar questions (reference; do not invent beyond them):",
+    "id": "Jawaban konsultan sebelumnya untuk pertanyaan serupa (referensi; jangan mengarang di luarnya):",
+    "it": "Risposte precedenti della consulenza a domande simili (riferimento; non inventare oltre):",
+}
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split()) if limit < 400 else text.strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def compose(hits: Sequence[MemoryHit], insights: Sequence[dict[str, Any]], language: str) -> str:
+    """The memory + insights answer, in ``language`` (English for any other)."""
+    t = TEMPLATES.get(language, TEMPLATES["en"])
+    parts = [t["intro"], ""]
+    if hits:
+        parts.append(t["memory"])
+        for n, hit in enumerate(hits, 1):
+            parts.append(
+                t["hit"].format(
+                    n=n,
+                    question=_clip(hit.question, 160),
+                    who=hit.user_name or t["someone"],
+                    date=hit.date[:10],
+                    title=_clip(hit.conversation_title or hit.question, 60),
+                    sim=hit.similarity,
+                )
+            )
+            parts.append(_clip(hit.answer, ANSWER_CHARS))
+            parts.append("")
+    else:
+        parts += [t["none"], ""]
+    tips = [str(i.get("text", "")).strip() for i in insights[:MAX_INSIGHTS] if str(i.get("text", "")).strip()]
+    if tips:
+        parts.append(t["insights"])
+        parts += [f"- {tip}" for tip in tips]
+        parts.append("")
+    parts.append(t["later"])
+    return "\n".join(parts).strip()
+
+
+def context_note(hits: Sequence[MemoryHit], language: str) -> str:
+    """Earlier answers as reference for a local model that passes the guard ("" when there are none)."""
+    if not hits:
+        return ""
+    from desktop.core.llm.framing import data_block
+
+    pairs = [f"Q: {_clip(hit.question, 160)}\nA: {_clip(hit.answer, CONTEXT_CHARS)}" for hit in hits[:2]]
+    # Earlier answers are text a user steered: data, never instructions, like every other prompt input.
+    return (
+        CONTEXT_HEADER.get(language, CONTEXT_HEADER["en"])
+        + "\n"
+        + data_block("earlier_answers", "\n".join(pairs))
+    )

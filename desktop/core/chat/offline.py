@@ -1,0 +1,118 @@
+"""What the offline path adds to an answer: the readability guard on the local stream and the answer memory.
+
+Kept apart from the router and the strategies so both only call in here: :func:`guarded_stream` wraps any
+local model's stream (used by ``stream_answer``), :func:`attach_memory` looks the earlier Claude answers up
+once per answer, :func:`fallback_text` is what the user sees when the guard rejects the local text, and
+:func:`remember` indexes a complete Claude answer.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from desktop.core.chat import memory_answer
+from desktop.core.chat.readability import WORD, StreamGuard, UnreadableAnswer
+from desktop.core.chat.strategies.base import AnswerContext
+from desktop.core.knowledge.memory import MemoryHit
+
+if TYPE_CHECKING:
+    from desktop.core.knowledge.memory import AnswerMemory
+
+MEMORY_HITS = "memory_hits"  # ctx.scratch key: list[MemoryHit] for this answer
+MEMORY_K = 3
+
+
+def previous_answer(ctx: AnswerContext) -> str:
+    return next((m.content for m in reversed(ctx.history) if m.role == "assistant"), "")
+
+
+def make_guard(ctx: AnswerContext) -> StreamGuard:
+    """A guard for this answer: the user's language, their own words count as known, no copy of the last
+    assistant turn."""
+    return StreamGuard(ctx.language, previous=previous_answer(ctx), extra_known=WORD.findall(ctx.message))
+
+
+def system_with_memory(system: str, ctx: AnswerContext) -> str:
+    """A local model that passes the guard answers with the earlier Claude answers as reference."""
+    from desktop.core.chat.prompts import SystemPrompt
+
+    note = memory_answer.context_note(ctx.scratch.get(MEMORY_HITS) or [], ctx.language)
+    if not note:
+        return system
+    if isinstance(system, SystemPrompt):  # keep the leaner variants the token budget trims through
+        richer = SystemPrompt(f"{system}\n\n{note}")
+        richer.leaner = tuple(f"{v}\n\n{note}" for v in system.leaner)
+        return richer
+    return f"{system}\n\n{note}"
+
+
+def guarded_stream(ctx: AnswerContext, chunks: Iterator[str]) -> Iterator[str]:
+    """Yield the chunks the guard lets through; on failure close ``chunks`` (stops the model), record the
+    verdict in the trace and raise :class:`UnreadableAnswer`."""
+    guard = make_guard(ctx)
+    started = time.perf_counter()
+    try:
+        for chunk in chunks:
+            yield from guard.feed(chunk)
+        yield from guard.finish()
+    except UnreadableAnswer as exc:
+        close = getattr(chunks, "close", None)
+        if callable(close):
+            close()
+        ctx.trace.readability = {**exc.verdict.to_dict(), "checks": guard.checks, "shown": guard.released}
+        ctx.trace.add_stage("readability", started, ok=False, detail=exc.verdict.reason)
+        raise
+    ctx.trace.readability = guard.summary()
+
+
+def attach_memory(ctx: AnswerContext, memory: AnswerMemory | None) -> list[MemoryHit]:
+    """Look the earlier answers up once (offline only); record them in the trace; never fail the answer."""
+    if MEMORY_HITS in ctx.scratch:
+        hits: list[MemoryHit] = ctx.scratch[MEMORY_HITS]
+        return hits
+    started = time.perf_counter()
+    hits = []
+    if memory is not None:
+        try:
+            hits = memory.search(ctx.message, k=MEMORY_K)
+            ctx.trace.add_stage("memory", started, detail=f"{len(hits)} earlier answer(s)")
+        except Exception as exc:
+            ctx.trace.notes.append(f"answer memory unavailable: {type(exc).__name__}")
+            ctx.trace.add_stage("memory", started, ok=False, detail=type(exc).__name__)
+    ctx.scratch[MEMORY_HITS] = hits
+    ctx.trace.memory = [h.to_dict() for h in hits]
+    return hits
+
+
+def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> str:
+    """The earlier answers + insights answer, with ``why`` the local text was not shown in the trace."""
+    hits = attach_memory(ctx, memory)
+    ctx.trace.reason = ctx.trace.reason or "unreadable_local"
+    ctx.trace.notes.append(f"{why}: showing {len(hits)} earlier answer(s) and the cultural insights instead")
+    ctx.trace.models["answer"] = "answer-memory"
+    return memory_answer.compose(hits, ctx.insights, ctx.language)
+
+
+def remember(
+    memory: AnswerMemory,
+    question: str,
+    answer: str,
+    *,
+    conversation: dict[str, Any] | None,
+    user: str,
+    language: str,
+    strategy: str,
+) -> str:
+    """Index a complete Claude answer (question + answer, who, where, when)."""
+    conversation = conversation or {}
+    return memory.add(
+        question,
+        answer,
+        conversation_id=str(conversation.get("id", "")),
+        conversation_title=str(conversation.get("title", "")),
+        user_name=user,
+        language=language,
+        strategy=strategy,
+    )

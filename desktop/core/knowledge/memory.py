@@ -1,0 +1,188 @@
+"""Answer memory: every complete Claude answer, searchable by question, for when Claude is out of reach.
+
+One Chroma collection beside the insights, in the same client, so a team sharing a Chroma server shares its
+memory too. Each answer is stored as three e5 vectors: its question in e5's *query* form and in its *passage*
+form, and question + answer as a passage. Chroma finds the candidates; their score is the mean of three
+question-to-question cosines (new question as query against both stored forms, and as passage against the
+passage form): on the paraphrase set (tests/bench/bench_offline.py) that mean finds the earlier answer more
+often than any one of them alone.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import threading
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+
+from desktop.core.errors import EmbedderMismatch, KnowledgeError
+from desktop.core.knowledge.embedder import Embedder
+
+COLLECTION = "answer_memory"
+MIN_SIMILARITY = 0.80  # below this an earlier answer is about something else (e5 cosines are all high)
+MAX_ANSWER_CHARS = 4000  # stored per answer; the whole answer rarely matters offline
+CANDIDATES = 8  # answers fetched per wanted hit before the exact three-cosine score ranks them
+
+
+@dataclass(frozen=True)
+class MemoryHit:
+    """One earlier Claude answer and how close its question is to the new one."""
+
+    id: str
+    question: str
+    answer: str
+    date: str  # ISO 8601, UTC
+    conversation_id: str
+    conversation_title: str
+    user_name: str
+    language: str
+    strategy: str
+    similarity: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def user_name(configured: str = "") -> str:
+    """Who is asking: the ``user_name`` setting, else the OS login name."""
+    if configured.strip():
+        return configured.strip()
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers): still index the answer
+        return ""
+
+
+def _answer_id(question: str, answer: str, conversation_id: str) -> str:
+    digest = hashlib.sha1(f"{conversation_id}\n{question}\n{answer}".encode()).hexdigest()
+    return "m_" + digest[:20]
+
+
+class AnswerMemory:
+    """Index and search earlier Claude answers (thread-safe; one instance per store)."""
+
+    def __init__(self, collection: Any, embedder: Embedder) -> None:
+        self.collection = collection
+        self.embedder = embedder
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, client: Any, embedder: Embedder) -> AnswerMemory:
+        """The memory collection in ``client`` (the knowledge store's), created on first use."""
+        from desktop.core.knowledge.store import KnowledgeStore
+
+        try:
+            collection = KnowledgeStore._collection(client, COLLECTION, embedder.name, embedder.dim)
+        except EmbedderMismatch:
+            raise
+        except Exception as exc:
+            raise KnowledgeError(
+                f"The answer memory could not be opened ({exc}).",
+                "If the data folder is damaged, move its 'chroma' folder away and restart to rebuild it.",
+            ) from exc
+        return cls(collection, embedder)
+
+    def add(
+        self,
+        question: str,
+        answer: str,
+        *,
+        conversation_id: str = "",
+        conversation_title: str = "",
+        user_name: str = "",
+        language: str = "",
+        strategy: str = "",
+        date: str | None = None,
+    ) -> str:
+        """Index one answer; returns its id (the same answer to the same question is stored once)."""
+        question, answer = question.strip(), answer.strip()
+        if not question or not answer:
+            raise KnowledgeError("An empty question or answer cannot be remembered.")
+        answer_id = _answer_id(question, answer, conversation_id)
+        meta: dict[str, str] = {
+            "answer_id": answer_id,
+            "question": question,
+            "answer": answer[:MAX_ANSWER_CHARS],
+            "date": date or datetime.now(UTC).isoformat(timespec="seconds"),
+            "conversation_id": conversation_id,
+            "conversation_title": conversation_title,
+            "user_name": user_name,
+            "language": language,
+            "strategy": strategy,
+        }
+        document = f"{question}\n\n{answer[:MAX_ANSWER_CHARS]}"
+        q_vec = self.embedder.embed_queries([question])[0]
+        p_vec, qa_vec = self.embedder.embed_passages([question, document])
+        with self._lock:
+            self.collection.upsert(
+                ids=[answer_id + ":q", answer_id + ":p", answer_id + ":qa"],
+                embeddings=np.asarray([q_vec, p_vec, qa_vec], dtype=np.float32),
+                metadatas=[
+                    meta | {"kind": "question"},
+                    meta | {"kind": "question_passage"},
+                    meta | {"kind": "answer"},
+                ],
+                documents=[question, question, document],
+            )
+        return answer_id
+
+    def count(self) -> int:
+        """How many answers are remembered."""
+        return len(self.collection.get(where={"kind": "question"}, include=[])["ids"])
+
+    def search(self, question: str, k: int = 3, min_similarity: float = MIN_SIMILARITY) -> list[MemoryHit]:
+        """The ``k`` earlier answers closest to ``question``, best first, at least ``min_similarity``."""
+        total = self.collection.count()
+        if k <= 0 or total == 0:
+            return []
+        as_query = self.embedder.embed_queries([question])[0]
+        as_passage = self.embedder.embed_passages([question])[0]
+        found = self.collection.query(
+            query_embeddings=np.asarray([as_query], dtype=np.float32),
+            n_results=min(total, CANDIDATES * k),
+            include=["metadatas"],
+        )
+        candidates = list(dict.fromkeys(str(m.get("answer_id", "")) for m in found["metadatas"][0]))
+        got = self.collection.get(
+            where={"answer_id": {"$in": candidates}}, include=["embeddings", "metadatas"]
+        )
+        vectors: dict[str, dict[str, np.ndarray]] = {}
+        metas: dict[str, dict[str, Any]] = {}
+        for vec, meta in zip(got["embeddings"], got["metadatas"], strict=True):
+            key = str(meta.get("answer_id", ""))
+            vectors.setdefault(key, {})[str(meta.get("kind", ""))] = np.asarray(vec, dtype=np.float32)
+            metas[key] = dict(meta)
+        hits = []
+        for key, kinds in vectors.items():
+            if "question" not in kinds or "question_passage" not in kinds:
+                continue
+            similarity = (
+                float(
+                    as_query @ kinds["question"]
+                    + as_query @ kinds["question_passage"]
+                    + as_passage @ kinds["question_passage"]
+                )
+                / 3
+            )
+            if similarity >= min_similarity:
+                hits.append(_hit(key, metas[key], similarity))
+        return sorted(hits, key=lambda h: -h.similarity)[:k]
+
+
+def _hit(key: str, meta: dict[str, Any], similarity: float) -> MemoryHit:
+    return MemoryHit(
+        id=key,
+        question=str(meta.get("question", "")),
+        answer=str(meta.get("answer", "")),
+        date=str(meta.get("date", "")),
+        conversation_id=str(meta.get("conversation_id", "")),
+        conversation_title=str(meta.get("conversation_title", "")),
+        user_name=str(meta.get("user_name", "")),
+        language=str(meta.get("language", "")),
+        strategy=str(meta.get("strategy", "")),
+        similarity=round(similarity, 4),
+    )

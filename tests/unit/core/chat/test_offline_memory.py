@@ -1,0 +1,176 @@
+"""Offline answers a team member can use: the readability guard in the router and the answer memory.
+
+The real SDK against the Messages API stand-in, the real curated store (Chroma) and SQLite; the local model is
+a scripted ChatModel that writes the bundled model's own recorded Indonesian (tests/data/readability), or
+fluent text, so each case is exact. The bundled GGUF itself runs in tests/integration/test_offline_cli.py.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from support.fake_models import ScriptedModel
+from support.keyring_backend import MemoryKeyring, use_keyring
+from support.knowledge import curated_store, curated_store_dir  # noqa: F401
+from support.messages_api import MessagesAPIStandIn
+
+from desktop.core.chat import memory_answer
+from desktop.core.chat.trace import Event
+from desktop.core.knowledge.store import KnowledgeStore
+from desktop.core.llm.base import Message
+from desktop.core.services import Services
+from desktop.core.settings import Settings
+
+pytestmark = pytest.mark.slow  # starts the stand-in, opens the embedded store
+
+REPO = Path(__file__).resolve().parents[4]
+QUESTION = "Dokumen apa saja yang dibutuhkan untuk mengajukan KITAS investor?"
+PARAPHRASE = "buat bikin ITAS investor, berkas yg harus disiapin apa aja ya?"
+CLAUDE_REPLY = (
+    "Untuk KITAS investor biasanya dibutuhkan paspor yang masih berlaku, akta pendirian PT PMA, "
+    "NIB, dan bukti kepemilikan saham. Tim kami akan mengecek kelengkapan berkas Anda."
+)
+
+
+def bundled_indonesian() -> str:
+    """The longest recorded Indonesian answer of the bundled model (test split: the guard never saw it)."""
+    rows = (REPO / "tests" / "data" / "readability" / "bundled-test.jsonl").read_text(encoding="utf-8")
+    answers = [json.loads(line)["answer"] for line in rows.splitlines() if '"language": "id"' in line]
+    return max(answers, key=len)
+
+
+def fluent_indonesian(index: int = 1) -> str:
+    lines = (REPO / "knowledge" / "packs" / "curated-id.jsonl").read_text(encoding="utf-8").splitlines()
+    return str(json.loads(lines[index])["text"])
+
+
+class CountingModel(ScriptedModel):
+    """A scripted local model that counts the chunks it was asked for (to see that the guard stopped it)."""
+
+    def __init__(self, reply: str) -> None:
+        super().__init__(reply, name="local-scripted", kind="local")
+        self.yielded = 0
+        self.words = len(reply.split(" "))
+
+    def stream(self, messages: list[Message], **kwargs: object) -> Iterator[str]:  # type: ignore[override]
+        for chunk in super().stream(messages, **kwargs):  # type: ignore[arg-type]
+            self.yielded += 1
+            yield chunk
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[None]:
+    with use_keyring(MemoryKeyring()):
+        yield
+
+
+@pytest.fixture
+def standin() -> Iterator[MessagesAPIStandIn]:
+    with MessagesAPIStandIn(reply=CLAUDE_REPLY) as api:
+        yield api
+
+
+@pytest.fixture
+def services(
+    standin: MessagesAPIStandIn,
+    curated_store: KnowledgeStore,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> Services:
+    monkeypatch.setenv("ANTHROPIC_BASE_URL", standin.base_url)
+    monkeypatch.setenv("ANTHROPIC_API_KEY", standin.api_key)
+    s = Services(
+        Settings(strategy="rag", user_name="Ketut", first_token_deadline_s=1.5, connect_timeout_s=1.0)
+    )
+    s.store = curated_store  # type: ignore[misc]
+    return s
+
+
+def shown(events: list[Event]) -> str:
+    """What a user sees: the chunks, with a replace event replacing everything shown before it."""
+    text = ""
+    for event in events:
+        if event.kind == "chunk":
+            text += event.text
+        elif event.kind == "replace":
+            text = event.text
+    return text
+
+
+def test_a_complete_claude_answer_is_remembered(services: Services) -> None:
+    services.local_model = ScriptedModel("unused", kind="local")  # type: ignore[misc, assignment]
+    answer = services.router.ask(QUESTION)
+    assert answer.mode == "claude" and answer.text == CLAUDE_REPLY
+    assert services.memory.count() == 1
+    [hit] = services.memory.search(QUESTION)
+    conversation = services.conversations.get(answer.conversation_id) or {}
+    assert (hit.question, hit.answer, hit.user_name) == (QUESTION, CLAUDE_REPLY, "Ketut")
+    assert (hit.conversation_id, hit.conversation_title) == (answer.conversation_id, conversation["title"])
+    assert (hit.language, hit.strategy) == ("id", "rag") and hit.date[:4].isdigit()
+    assert hit.similarity > 0.95  # the same question (query and passage forms differ a little)
+    assert "memory:index" in [s.name for s in answer.trace.stages]
+
+
+def test_an_offline_answer_is_not_remembered(services: Services) -> None:
+    services.local_model = ScriptedModel(fluent_indonesian(), kind="local")  # type: ignore[misc, assignment]
+    services.router.ask(QUESTION, offline=True)
+    assert services.memory.count() == 0
+
+
+SHY_QUESTION = "Saya malu bertanya, dokumen apa saja yang dibutuhkan untuk KITAS investor?"
+SHY_PARAPHRASE = "aku malu nanya nih, berkas buat ITAS investor apa aja ya?"
+
+
+def test_bundled_gibberish_is_stopped_and_memory_with_insights_is_shown(services: Services) -> None:
+    services.local_model = ScriptedModel("unused", kind="local")  # type: ignore[misc, assignment]
+    services.router.ask(SHY_QUESTION)
+    gibberish = bundled_indonesian()
+    local = CountingModel(gibberish)
+    services.local_model = local  # type: ignore[misc, assignment]
+    events: list[Event] = []
+    answer = services.router.ask(SHY_PARAPHRASE, offline=True, on_event=events.append)
+
+    assert answer.text == shown(events)  # the answer field is exactly what the user saw
+    row = services.conversations.get_message(answer.message_id or 0) or {}
+    assert row["content"] == answer.text
+    assert gibberish[:40] not in answer.text
+    assert local.yielded < local.words  # the model was stopped mid-answer
+    assert local.calls[0].finished is not None
+    verdict = answer.trace.readability or {}
+    assert not verdict["ok"] and "too small for Indonesian" in verdict["reason"]
+    assert any("too small for Indonesian" in note for note in answer.trace.notes)
+    assert answer.trace.models["answer"] == "answer-memory"
+    assert memory_answer.TEMPLATES["id"]["memory"] in answer.text  # marked as earlier answers, in Indonesian
+    assert SHY_QUESTION in answer.text and CLAUDE_REPLY[:80] in answer.text and "Ketut" in answer.text
+    assert answer.trace.insights and answer.trace.insights[0]["text"][:60] in answer.text
+    data = answer.to_dict()
+    assert data["answer"] == answer.text
+    assert data["memory"][0]["question"] == SHY_QUESTION and data["memory"][0]["similarity"] >= 0.8
+
+
+def test_a_readable_local_answer_is_shown_with_memory_as_its_context(services: Services) -> None:
+    services.local_model = ScriptedModel("unused", kind="local")  # type: ignore[misc, assignment]
+    services.router.ask(QUESTION)
+    fluent = fluent_indonesian(3)
+    local = ScriptedModel(fluent, name="local-scripted", kind="local")
+    services.local_model = local  # type: ignore[misc, assignment]
+    events: list[Event] = []
+    answer = services.router.ask(PARAPHRASE, offline=True, on_event=events.append)
+    assert answer.text == fluent == shown(events)
+    assert (answer.trace.readability or {})["ok"]
+    assert QUESTION in local.calls[0].system  # the earlier answer is the local model's reference
+    assert answer.to_dict()["memory"][0]["question"] == QUESTION
+
+
+def test_team_profile_copying_the_previous_answer_is_stopped(services: Services) -> None:
+    services.local_model = ScriptedModel("unused", kind="local")  # type: ignore[misc, assignment]
+    first = services.router.ask(QUESTION)
+    services.local_model = ScriptedModel(CLAUDE_REPLY, kind="local")  # type: ignore[misc, assignment]
+    services.settings.profile = "team"
+    answer = services.router.ask(
+        "dan berapa lama prosesnya?", conversation_id=first.conversation_id, strategy="team"
+    )
+    assert "copied the previous answer" in (answer.trace.readability or {}).get("reason", "")
+    assert answer.text.startswith(memory_answer.TEMPLATES["id"]["intro"])
