@@ -56,6 +56,7 @@ class Rule:
 
     def check(self, value: Any) -> str:
         """ "" if ``value`` is acceptable, else one sentence naming the field and what it accepts."""
+        value = self.coerce(value)  # Settings(breaker_probe_initial_s=600) is as valid as 600.0
         ok = isinstance(value, self.kind) and not isinstance(value, bool)
         if ok and self.choices:
             ok = value in self.choices

@@ -127,3 +127,11 @@ def test_automatic_threads_leave_one_physical_core_free() -> None:
     assert [s.effective_threads(physical_cores=n) for n in (1, 2, 4, 8, 32)] == [1, 1, 3, 7, 8]
     assert Settings(threads=3).effective_threads(physical_cores=2) == 3
     assert s.effective_threads() >= 1
+
+
+def test_whole_numbers_are_valid_for_float_settings(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.settings import Settings
+
+    path = tmp_path / "settings.json"
+    Settings(breaker_probe_initial_s=600, breaker_probe_max_s=1200, connect_timeout_s=3).save(path)
+    assert Settings.load(path).breaker_probe_initial_s == 600
