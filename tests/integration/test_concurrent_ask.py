@@ -31,4 +31,5 @@ def test_ten_concurrent_offline_asks_all_exit_zero(
     home = tmp_path / "shared-home"
     shutil.copytree(curated_store_dir, home / "data" / "chroma")
     results = run_round(home, asks=10)
-    assert [code for code, _ in results] == [0] * 10, results
+    failed = [(code, line) for code, line in results if code != 0]
+    assert not failed, "\n".join(f"exit {code}: {line}" for code, line in failed)

@@ -135,3 +135,16 @@ def test_whole_numbers_are_valid_for_float_settings(tmp_path) -> None:  # type: 
     path = tmp_path / "settings.json"
     Settings(breaker_probe_initial_s=600, breaker_probe_max_s=1200, connect_timeout_s=3).save(path)
     assert Settings.load(path).breaker_probe_initial_s == 600
+
+
+def test_every_field_has_a_rule_so_load_keeps_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A field without a rule would be dropped on load (found when three branches each added fields)."""
+    from dataclasses import fields
+
+    from desktop.core.settings import RULES, Settings
+
+    assert {r.name for r in RULES} == {f.name for f in fields(Settings)} - {"extra", "problems"}
+    path = tmp_path / "settings.json"
+    Settings(user_name="Made", model_insights="qwen", model_live_notes="llama").save(path)
+    loaded = Settings.load(path)
+    assert (loaded.user_name, loaded.model_insights, loaded.model_live_notes) == ("Made", "qwen", "llama")

@@ -77,6 +77,7 @@ def test_import_non_utf8_line(empty_store: KnowledgeStore, tmp_path: Path) -> No
 
 def test_export_round_trip_and_filters(small_store: KnowledgeStore, tmp_path: Path) -> None:
     out = tmp_path / "sub" / "all.jsonl"
+    out.parent.mkdir()  # export refuses a missing folder (a typo must not create one silently)
     assert export_jsonl(small_store, out) == 6
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == sorted(r["id"] for r in rows)

@@ -15,6 +15,7 @@ from desktop.core.chat.readability import UnreadableAnswer
 from desktop.core.chat.strategies.registry import get_strategy
 from desktop.core.llm.base import ChatModel
 from desktop.core.llm.claude import ClaudeModel
+from desktop.core.llm.framing import escape
 from desktop.core.settings import Settings
 
 MINE = ["combo", "enrich", "wrap", "rewrite", "team"]
@@ -49,7 +50,7 @@ def test_online_with_the_real_sdk_and_the_bundled_model(
         assert ctx.trace.enrich is not None and ctx.trace.enrich["reason"]
         sent = standin.message_requests()[-1].system_text
         assert (
-            (ctx.trace.enrich["note"] in sent)
+            (escape(ctx.trace.enrich["note"].strip()) in sent)  # the note travels as escaped data
             if ctx.trace.enrich["used"]
             else ("live_cultural_note" not in sent)
         )
