@@ -5,12 +5,19 @@ is already computed for retrieval, so predicting costs one matrix product."""
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import numpy as np
 
 from desktop.core import paths
+
+if TYPE_CHECKING:
+    from desktop.core.knowledge.embedder import Embedder
+
+T = TypeVar("T")
 
 
 def train_logistic(
@@ -76,3 +83,23 @@ def cached_arrays(
     except OSError:
         pass  # a read-only cache only costs the training again next time
     return arrays
+
+
+class PerEmbedder(Generic[T]):
+    """One lazily built model per embedder name, shared by the process (a query must never train or embed:
+    ``build`` is called with ``embed_missing=False`` and may return None until `knowledge prepare` ran)."""
+
+    def __init__(self, build: Callable[..., T | None]) -> None:
+        self._build = build
+        self._models: dict[str, T | None] = {}
+        self._lock = threading.Lock()
+
+    def get(self, embedder: Embedder) -> T | None:
+        with self._lock:
+            if embedder.name not in self._models:
+                self._models[embedder.name] = self._build(embedder, embed_missing=False)
+            return self._models[embedder.name]
+
+    def forget(self) -> None:
+        with self._lock:
+            self._models.clear()

@@ -10,12 +10,12 @@ adds its probabilities to the insights tagged with those concepts. Weight and po
 from __future__ import annotations
 
 import hashlib
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from desktop.core.knowledge.classifiers import PerEmbedder
 from desktop.core.knowledge.embedder import Embedder
 
 TRAIN_WEIGHT_MESSAGES = 2.0  # a labelled user message counts twice an insight text: it is what users write
@@ -77,13 +77,9 @@ def build(embedder: Embedder, root: Path | None = None, *, embed_missing: bool =
     return ConceptModel(concepts, arrays["mean"], arrays["weights"])
 
 
-_models: dict[str, ConceptModel | None] = {}
-_lock = threading.Lock()
+_models: PerEmbedder[ConceptModel] = PerEmbedder(build)
 
 
 def get_model(embedder: Embedder) -> ConceptModel | None:
     """The process-wide model for this embedder (None until `zantara knowledge prepare` embedded its data)."""
-    with _lock:
-        if embedder.name not in _models:
-            _models[embedder.name] = build(embedder, embed_missing=False)
-        return _models[embedder.name]
+    return _models.get(embedder)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from desktop.core import paths
+from desktop.core.knowledge.classifiers import PerEmbedder
 from desktop.core.knowledge.embedder import Embedder
 
 FOLDER = "messages"  # knowledge/messages/need-*.jsonl, vectors in knowledge/messages/.vectors
@@ -172,18 +172,9 @@ def build(embedder: Embedder, root: Path | None = None, *, embed_missing: bool =
     return NeedModel(arrays["mean"], arrays["weights"], float(arrays["bias"]), vectors, exemplars)
 
 
-_models: dict[str, NeedModel | None] = {}
-_lock = threading.Lock()
+_models: PerEmbedder[NeedModel] = PerEmbedder(build)
 
 
 def get_model(embedder: Embedder) -> NeedModel | None:
-    """The process-wide model for this embedder (built on first use, without embedding anything new)."""
-    with _lock:
-        if embedder.name not in _models:
-            _models[embedder.name] = build(embedder, embed_missing=False)
-        return _models[embedder.name]
-
-
-def forget_models() -> None:
-    with _lock:
-        _models.clear()
+    """The process-wide model for this embedder (None until `zantara knowledge prepare` embedded its data)."""
+    return _models.get(embedder)
