@@ -42,7 +42,7 @@ def test_eval_json_on_the_test_split(capsys: pytest.CaptureFixture[str]) -> None
         assert row["recall"] >= 0.95, (lang, row)
         assert row["false_enrichment"] <= 0.15, (lang, row)
     overall = report["overall"]
-    # Regression guards a few points under the recorded figures (README: 91.5% hit@3, 96.2% language);
+    # Regression guards a few points under the recorded figures (README: 92.5% hit@3, 96.2% language);
     # the targets (93%, 97%) are not met yet and are reported as such, not hidden by a lower bar elsewhere.
     assert overall["hit3_with_decision"] >= 0.88, overall
     assert overall["language_accuracy"] >= 0.94, overall
