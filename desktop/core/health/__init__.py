@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -66,7 +68,7 @@ def _remember_good(key: str, stamp: str) -> None:
         data = {}
     data[key] = stamp
     try:
-        tmp = _stamp_file().with_suffix(".tmp")
+        tmp = _stamp_file().with_suffix(f".{os.getpid()}.tmp")  # one per process: concurrent starts
         tmp.write_text(json.dumps(data))
         os.replace(tmp, _stamp_file())
     except OSError:
@@ -92,15 +94,31 @@ def check_conversations(path: Path | None = None) -> list[Problem]:
     return [Problem(CONVERSATIONS, f"{path.name} {p}", str(path)) for p in check_sqlite(path, tables)]
 
 
+RECHECKS = 3  # another process may be mid-write (a segment flush, a database growing): look again first
+RECHECK_WAIT_S = 0.5
+
+
+def _confirmed(check: Callable[[], list[Problem]]) -> list[Problem]:
+    """Problems that persist over a few looks: a file another process is writing at this very moment
+    (sizes and headers out of step for a few milliseconds) is not damage. Only the damage path waits."""
+    problems = check()
+    for _ in range(RECHECKS):
+        if not problems:
+            break
+        time.sleep(RECHECK_WAIT_S)
+        problems = check()
+    return problems
+
+
 def require_knowledge(folder: Path | None = None) -> None:
     """Raise :class:`StoreDamaged` when the local knowledge store fails its check."""
-    problems = check_knowledge(folder)
+    problems = _confirmed(lambda: check_knowledge(folder))
     if problems:
         raise StoreDamaged(KNOWLEDGE, [p.message for p in problems])
 
 
 def require_conversations(path: Path | None = None) -> None:
-    problems = check_conversations(path)
+    problems = _confirmed(lambda: check_conversations(path))
     if problems:
         raise StoreDamaged(CONVERSATIONS, [p.message for p in problems])
 

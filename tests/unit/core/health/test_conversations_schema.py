@@ -79,3 +79,21 @@ def test_data_is_private_whatever_the_umask(zantara_home: Path) -> None:
         assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
     finally:
         os.umask(old)
+
+
+def test_a_file_mid_write_is_looked_at_again_before_it_is_called_damaged() -> None:
+    """Ten asks at once: one process may read a segment another is flushing. Damage must persist."""
+    from desktop.core import health
+
+    looks: list[int] = []
+
+    def flushing() -> list[health.Problem]:
+        looks.append(1)
+        return [health.Problem(health.KNOWLEDGE, "header.bin out of step", "x")] if len(looks) == 1 else []
+
+    assert health._confirmed(flushing) == [] and len(looks) == 2
+
+    def damaged() -> list[health.Problem]:
+        return [health.Problem(health.KNOWLEDGE, "data_level0.bin truncated", "x")]
+
+    assert [p.message for p in health._confirmed(damaged)] == ["data_level0.bin truncated"]
