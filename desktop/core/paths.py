@@ -7,6 +7,7 @@ are found next to the package, or inside a PyInstaller bundle.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -31,6 +32,9 @@ def _ensure(path: Path) -> Path:
     return path
 
 
+PRIVATE_MARKER = ".private"  # the existing files were tightened once; later ones are born private
+
+
 def make_private() -> None:
     """Conversations are client data: from now on this process creates files only its user can read
     (umask 077, whatever the login shell set), and what already exists in the user folders is tightened to
@@ -38,9 +42,17 @@ def make_private() -> None:
     os.umask(0o077)
     home = home_override()
     roots = [home] if home else [data_dir(), config_dir(), cache_dir(), log_dir()]
+    marker = data_dir() / PRIVATE_MARKER
+    walked = marker.exists()  # everything made since then was made under umask 077: no walk per command
     for root in roots:
         if root.is_dir() and not root.is_symlink():
-            _tighten(root)
+            if walked:
+                _chmod(str(root), PRIVATE_DIR)
+            else:
+                _tighten(root)
+    if not walked:
+        with contextlib.suppress(OSError):
+            marker.touch()
 
 
 def _tighten(root: Path) -> None:
