@@ -26,6 +26,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "none": "There is no earlier answer to a similar question yet.",
         "insights": "Cultural notes:",
         "later": "Ask again when you are back online for an answer to your exact question.",
+        "upgrade": "For answers written offline, install a larger local model: Settings → Models.",
         "someone": "a colleague",
     },
     "id": {
@@ -38,6 +39,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "none": "Belum ada jawaban sebelumnya untuk pertanyaan serupa.",
         "insights": "Catatan budaya:",
         "later": "Tanyakan lagi saat kembali online untuk jawaban atas pertanyaan Anda yang persis.",
+        "upgrade": "Agar bisa dijawab saat offline, pasang model lokal yang lebih besar: Pengaturan → Model.",
         "someone": "seorang rekan",
     },
     "it": {
@@ -50,6 +52,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "none": "Non c'è ancora una risposta precedente a una domanda simile.",
         "insights": "Note culturali:",
         "later": "Chiedi di nuovo quando sei online per una risposta alla tua domanda precisa.",
+        "upgrade": "Per risposte scritte anche offline, installa un modello locale più grande: "
+        "Impostazioni → Modelli.",
         "someone": "un collega",
     },
 }
@@ -93,6 +97,7 @@ def compose(hits: Sequence[MemoryHit], insights: Sequence[dict[str, Any]], langu
         parts += [f"- {tip}" for tip in tips]
         parts.append("")
     parts.append(t["later"])
+    parts.append(t["upgrade"])
     return "\n".join(parts).strip()
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.chat import memory_answer
-from desktop.core.chat.readability import WORD, StreamGuard, UnreadableAnswer
+from desktop.core.chat import local_fit, memory_answer
+from desktop.core.chat.readability import WORD, Readability, StreamGuard, UnreadableAnswer
 from desktop.core.chat.strategies.base import AnswerContext
 from desktop.core.knowledge.memory import MemoryHit
 
@@ -48,9 +49,34 @@ def system_with_memory(system: str, ctx: AnswerContext) -> str:
     return f"{system}\n\n{note}"
 
 
-def guarded_stream(ctx: AnswerContext, chunks: Iterator[str]) -> Iterator[str]:
+def check_fit(ctx: AnswerContext, model_path: Path | None) -> None:
+    """Raise :class:`UnreadableAnswer` before the model runs when it is known not to write the user's language
+    (declared in its manifest, or learned from its recent answers): the user gets the offline answer at once."""
+    reason = local_fit.skip_reason(model_path, ctx.language)
+    if not reason:
+        return
+    verdict = Readability(
+        ok=False,
+        reason=reason,
+        language=ctx.language,
+        words=0,
+        known_share=0.0,
+        known_long_share=None,
+        language_score=0.0,
+        repetition=0.0,
+        copied=0.0,
+    )
+    ctx.trace.readability = {**verdict.to_dict(), "checks": 0, "shown": False, "skipped": True}
+    ctx.trace.add_stage("readability", time.perf_counter(), ok=False, detail=reason)
+    raise UnreadableAnswer(verdict)
+
+
+def guarded_stream(
+    ctx: AnswerContext, chunks: Iterator[str], model_path: Path | None = None
+) -> Iterator[str]:
     """Yield the chunks the guard lets through; on failure close ``chunks`` (stops the model), record the
-    verdict in the trace and raise :class:`UnreadableAnswer`."""
+    verdict in the trace and raise :class:`UnreadableAnswer`. The verdict also goes into the model's language
+    record (:mod:`local_fit`)."""
     guard = make_guard(ctx)
     started = time.perf_counter()
     try:
@@ -63,8 +89,10 @@ def guarded_stream(ctx: AnswerContext, chunks: Iterator[str]) -> Iterator[str]:
             close()
         ctx.trace.readability = {**exc.verdict.to_dict(), "checks": guard.checks, "shown": guard.released}
         ctx.trace.add_stage("readability", started, ok=False, detail=exc.verdict.reason)
+        local_fit.record(model_path, ctx.language, readable=False)
         raise
     ctx.trace.readability = guard.summary()
+    local_fit.record(model_path, ctx.language, readable=True)
 
 
 def attach_memory(ctx: AnswerContext, memory: AnswerMemory | None) -> list[MemoryHit]:

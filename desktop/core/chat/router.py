@@ -28,7 +28,7 @@ from desktop.core.chat.readability import UnreadableAnswer
 from desktop.core.chat.strategies import registry
 from desktop.core.chat.strategies.base import AnswerContext, Strategy
 from desktop.core.chat.trace import Answer, Event, Trace
-from desktop.core.errors import Cancelled, ClaudeUnavailable, ZantaraError
+from desktop.core.errors import Cancelled, ClaudeUnavailable, ModelFileError, ModelNotFound, ZantaraError
 from desktop.core.knowledge.memory import user_name
 from desktop.core.llm.base import ChatModel, Message
 
@@ -265,6 +265,13 @@ class Router:
         except UnreadableAnswer as exc:
             # The local model's text is not shown: earlier Claude answers and the insights are.
             body = offline_path.fallback_text(ctx, self._memory(), str(exc))
+            sink.emit(Event("replace", prefix + body))
+        except (ModelFileError, ModelNotFound) as exc:
+            # A missing or damaged GGUF costs the local answer, not the answer: memory and insights speak.
+            trace.reason = trace.reason or "local_model_unavailable"
+            body = offline_path.fallback_text(
+                ctx, self._memory(), f"the local model could not be used ({exc})"
+            )
             sink.emit(Event("replace", prefix + body))
         except Cancelled:
             trace.notes.append("stopped by the user")

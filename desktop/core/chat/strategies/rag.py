@@ -69,9 +69,12 @@ def stream_answer(
         system = offline.system_with_memory(system, ctx)
     try:
         system, messages, max_tokens = fit_local_prompt(ctx, model, system, max_tokens)
+        model_path = getattr(model, "path", None) if local else None
+        if local:
+            offline.check_fit(ctx, model_path)  # a language it cannot write is not even tried
         chunks = model.stream(messages, system=system, max_tokens=max_tokens, cancel=ctx.cancel)
         # A local answer is shown only as far as the readability guard lets it through.
-        for chunk in offline.guarded_stream(ctx, chunks) if local else chunks:
+        for chunk in offline.guarded_stream(ctx, chunks, model_path) if local else chunks:
             parts.append(chunk)
             if emit:
                 ctx.emit(Event("chunk", chunk))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.core.chat import prompts
+from desktop.core.chat import local_fit, prompts
 from desktop.core.chat.strategies.base import AnswerContext, Strategy
 from desktop.core.chat.strategies.rag import main_system_prompt, stream_answer
 
@@ -35,6 +35,11 @@ class TeamStrategy(Strategy):
     def run(self, ctx: AnswerContext) -> str:
         profile = ctx.scratch.get("profile") or ctx.settings.profile
         if profile == "team":
+            unfit = local_fit.skip_reason(getattr(ctx.local, "path", None), ctx.language)
+            if unfit and not ctx.offline:
+                # Claude is there: it answers as the colleague rather than the memory answering instead.
+                ctx.trace.notes.append(f"team profile: {unfit}; Claude answers as the colleague")
+                return stream_answer(ctx, system=main_system_prompt(ctx, profile="team"))
             if not ctx.offline:
                 ctx.trace.notes.append("team profile: the local model answers as a colleague (by design)")
             return stream_answer(ctx, system=colleague_system_prompt(ctx), model=ctx.local)

@@ -85,9 +85,20 @@ def test_team_profile_uses_the_bundled_model_while_claude_is_online(
     make_ctx: MakeCtx, local_model: ChatModel
 ) -> None:
     claude = ScriptedModel("should not be used")
-    ctx = make_ctx(claude, local_model, profile="team")
+    ctx = make_ctx(claude, local_model, message="Can I ask my colleague why he looks upset?", language="en",
+                   profile="team")  # fmt: skip
     try:
         assert get_strategy("team").run(ctx).strip()
-    except UnreadableAnswer:  # the guard stopped its Indonesian; the router shows the memory answer
+    except UnreadableAnswer:  # the guard stopped it; the router shows the memory answer
         assert ctx.trace.readability and not ctx.trace.readability["ok"]
     assert claude.calls == [] and ctx.trace.models["answer"] == local_model.name
+
+
+@pytest.mark.slow
+def test_team_profile_asks_claude_in_a_language_the_bundled_model_does_not_write(
+    make_ctx: MakeCtx, local_model: ChatModel
+) -> None:
+    claude = ScriptedModel("Tenang saja, tanya saja ke petugasnya.")
+    ctx = make_ctx(claude, local_model, profile="team")  # Indonesian: SmolLM2 declares English only
+    assert get_strategy("team").run(ctx) == "Tenang saja, tanya saja ke petugasnya."
+    assert len(claude.calls) == 1 and ctx.trace.models["answer"] == claude.name
