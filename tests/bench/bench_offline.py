@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 import time
@@ -80,16 +81,19 @@ def bench_local(per_language: int) -> None:
             )
 
 
-def bench_memory() -> None:
+def bench_memory(folder: str = "paraphrases-heldout") -> list[dict[str, Any]]:
+    """Recall on one paraphrase set. ``paraphrases`` is the set the ranking was chosen on (dev);
+    ``paraphrases-heldout`` was written afterwards by someone who had not seen it, and scored once."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
     from desktop.core import paths
+    from desktop.core.chat.offline import MEMORY_K
     from desktop.core.knowledge.embedder import default_embedder
     from desktop.core.knowledge.memory import MIN_SIMILARITY, AnswerMemory
 
     items: list[dict[str, Any]] = []
-    for path in sorted((DATA / "paraphrases").glob("paraphrase-*.jsonl")):
+    for path in sorted((DATA / folder).glob("paraphrase-*.jsonl")):
         language = path.stem.split("-")[-1]
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -102,8 +106,11 @@ def bench_memory() -> None:
         started = time.perf_counter()
         ids = []
         for n, item in enumerate(items):
-            # Stand-in answers (no real Claude answers are stored with the data): recall is question matching.
-            answer = f"Earlier answer number {n} from the consultancy, written for this question."
+            # The held-out set carries the earlier answer; the dev set only questions (a stand-in answer).
+            answer = (
+                item.get("answer")
+                or f"Earlier answer number {n} from the consultancy, written for this question."
+            )
             ids.append(
                 memory.add(item["question"], answer, conversation_id=f"c{n}", language=item["language"])
             )
@@ -111,6 +118,7 @@ def bench_memory() -> None:
         file_of = {answer_id: item["language"] for answer_id, item in zip(ids, items, strict=True)}
         hits: dict[str, list[int]] = defaultdict(list)
         above: dict[str, list[int]] = defaultdict(list)
+        shown: dict[str, list[int]] = defaultdict(list)
         pooled: list[int] = []
         right_sims, wrong_sims = [], []
         search_ms = []
@@ -127,18 +135,29 @@ def bench_memory() -> None:
                 own = [h for h in ranked if file_of[h.id] == item["language"]]
                 top = own[0] if own else None
                 ok = top is not None and top.id == answer_id
+                # What the offline answer lists: the first MEMORY_K hits at or above MIN_SIMILARITY.
+                listed = [h.id for h in own[:MEMORY_K] if h.similarity >= MIN_SIMILARITY]
                 for bucket in (key, kind, "all"):
                     hits[bucket].append(int(ok))
                     above[bucket].append(int(ok and top is not None and top.similarity >= MIN_SIMILARITY))
+                    shown[bucket].append(int(answer_id in listed))
                 if top is not None:
                     (right_sims if ok else wrong_sims).append(top.similarity)
-    print(f"\nAnswer-memory paraphrase recall ({len(items)} questions indexed, {index_ms:.0f} ms each)")
+    print(
+        f"\nAnswer-memory paraphrase recall on tests/data/{folder} "
+        f"({len(items)} questions indexed, {index_ms:.0f} ms each)"
+    )
     print(
         f"{'questions → paraphrases':34s} {'n':>4s} {'top-1 recall':>13s} {'and ≥ ' + str(MIN_SIMILARITY):>10s}"
+        f" {'listed (top ' + str(MEMORY_K) + ')':>15s}"
     )
+    rows: list[dict[str, Any]] = []
     for bucket in sorted(hits, key=lambda b: (b in ("all", "same language", "other language"), b)):
         n = len(hits[bucket])
-        print(f"{bucket:34s} {n:4d} {sum(hits[bucket]) / n:13.1%} {sum(above[bucket]) / n:10.1%}")
+        top1, top1_above, listed_share = (sum(v[bucket]) / n for v in (hits, above, shown))
+        print(f"{bucket:34s} {n:4d} {top1:13.1%} {top1_above:10.1%} {listed_share:15.1%}")
+        rows.append({"set": folder, "bucket": bucket, "n": n, "top1": top1, "top1_above": top1_above,
+                     "listed": listed_share})  # fmt: skip
     print(
         f"all three files in one memory: {sum(pooled) / len(pooled):.1%} top-1 (a translated twin question "
         "from another file counts as a miss here)"
@@ -154,16 +173,117 @@ def bench_memory() -> None:
             )
         )
     print(f"search: median {statistics.median(search_ms):.0f} ms per question")
+    return rows
+
+
+def independent_known_share(text: str, languages: tuple[str, ...]) -> float:
+    """Share of words wordfreq lists in any of ``languages`` (no stemming, no allowances): a plain check,
+    apart from the guard's, of whether a reader meets real words."""
+    from wordfreq import zipf_frequency
+
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]{2,}", text)]
+    if not words:
+        return 1.0
+    return sum(any(zipf_frequency(w, lang) > 0 for lang in languages) for w in words) / len(words)
+
+
+UNREADABLE_SHARE = 0.85  # fluent text scores near 1.0; the bundled model's Indonesian 0.58-0.68
+
+
+def bench_shown(per_language: int = 15) -> list[dict[str, Any]]:
+    """What a user is SHOWN offline, through the whole app (router, guard, memory, insights), with the local
+    model of the default settings (the bundled one), on the held-out offline messages: none may be unreadable.
+
+    The memory holds the held-out paraphrase set's earlier answers (as a team's earlier Claude answers).
+    Shown text is judged twice: the guard's own check in the user's language when the local model's words are
+    shown, and :func:`independent_known_share` (words known in the team's languages, since an earlier answer
+    may be in another team language) for everything shown."""
+    from desktop.core.chat import readability
+    from desktop.core.services import Services
+
+    rows = [
+        json.loads(line) for line in (DATA / "readability" / "offline-heldout.jsonl").read_text().splitlines()
+    ]
+    picked = [
+        r for lang in ("id", "it", "en") for r in [x for x in rows if x["language"] == lang][:per_language]
+    ]
+    results: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    with bench_home(with_store=True):
+        services = Services()
+        for path in sorted((DATA / "paraphrases-heldout").glob("paraphrase-*.jsonl")):
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+                item = json.loads(line)
+                services.memory.add(
+                    item["question"], item["answer"], conversation_id=f"{path.stem}-{n}",
+                    conversation_title=item["question"][:40], user_name="Wayan", language=path.stem[-2:],
+                )  # fmt: skip
+        for row in picked:
+            language, first = row["language"], []
+            began = time.perf_counter()
+
+            def on_event(event: Any, began: float = began, first: list[float] = first) -> None:
+                if event.kind in ("chunk", "replace") and event.text and not first:
+                    first.append((time.perf_counter() - began) * 1000)
+
+            answer = services.router.ask(row["message"], offline=True, on_event=on_event)
+            source = (
+                "memory + insights" if answer.trace.models.get("answer") == "answer-memory" else "local model"
+            )
+            guard_ok = True
+            if source == "local model":
+                guard_ok = readability.check(
+                    answer.text, language, extra_known=readability.WORD.findall(row["message"])
+                ).ok
+            team = ("id", "it", "en")
+            share = independent_known_share(answer.text, (language,) if source == "local model" else team)
+            results[language].append(
+                {"source": source, "readable": guard_ok and share >= UNREADABLE_SHARE, "share": share,
+                 "first_ms": first[0] if first else float("nan"), "status": answer.status}
+            )  # fmt: skip
+    print(f"\nShown offline answers, held-out offline set ({per_language} per language), default local model")
+    print(f"{'lang':4s} {'n':>3s} {'unreadable shown':>17s} {'from memory':>12s} {'min known share':>16s} "
+          f"{'first visible ms (median)':>26s}")  # fmt: skip
+    out: list[dict[str, Any]] = []
+    for language, res in results.items():
+        unreadable = sum(not r["readable"] for r in res)
+        memory_share = sum(r["source"] != "local model" for r in res) / len(res)
+        low = min(r["share"] for r in res)
+        first_ms = statistics.median(r["first_ms"] for r in res)
+        print(
+            f"{language:4s} {len(res):3d} {unreadable:17d} {memory_share:12.0%} {low:16.2f} {first_ms:26.0f}"
+        )
+        out.append({"metric": f"offline answers shown, {language}", "value": f"{unreadable} unreadable of {len(res)}",
+                    "detail": f"{memory_share:.0%} from memory + insights; lowest known-word share {low:.2f}; "
+                              f"first visible {first_ms:.0f} ms (median)"})  # fmt: skip
+    return out
+
+
+def run(per_language: int = 15) -> list[dict[str, Any]]:
+    """For `make bench` (run_all): shown offline answers, then memory recall on dev and held-out sets."""
+    rows = bench_shown(per_language)
+    for folder in ("paraphrases", "paraphrases-heldout"):
+        for r in bench_memory(folder):
+            if r["bucket"] in ("all", "same language", "other language"):
+                rows.append({
+                    "metric": f"memory recall, {'held-out' if 'heldout' in folder else 'dev'} set, {r['bucket']}",
+                    "value": f"{r['top1']:.1%} top-1",
+                    "detail": f"{r['n']} paraphrases; {r['listed']:.1%} listed in the offline answer's top "
+                              f"3 (similarity >= threshold); tests/data/{folder}",
+                })  # fmt: skip
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-language", type=int, default=8, help="held-out messages per language (max 16)")
-    parser.add_argument("--only", choices=("local", "memory"), help="run one part")
+    parser.add_argument("--only", choices=("local", "memory", "shown"), help="run one part")
     args = parser.parse_args()
-    if args.only != "local":
-        bench_memory()
-    if args.only != "memory":
+    if args.only in (None, "shown"):
+        bench_shown()
+    if args.only in (None, "memory"):
+        bench_memory("paraphrases")
+        bench_memory("paraphrases-heldout")
+    if args.only in (None, "local"):
         with bench_home(with_store=False):
             bench_local(args.per_language)
 
