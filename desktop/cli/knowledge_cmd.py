@@ -218,17 +218,23 @@ def prepare_cmd() -> None:
     show_default=True,
     help="Which split of knowledge/messages to score (tune on dev, report test).",
 )
+@click.option(
+    "--file",
+    "messages_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score this JSON Lines file of labelled messages instead (e.g. ones the team wrote later).",
+)
 @click.option("--mistakes", is_flag=True, help="List every message the decision or retrieval got wrong.")
 @json_option
-def eval_cmd(split: str, mistakes: bool, as_json: bool) -> None:
+def eval_cmd(split: str, messages_file: Path | None, mistakes: bool, as_json: bool) -> None:
     """Score the need decision, concept hit@3 and language detection on labelled messages."""
     from desktop.core.knowledge.evaluation import evaluate
 
-    report = evaluate(_store(), split=split).to_dict()
+    report = evaluate(_store(), split=split, messages_file=messages_file).to_dict()
     if as_json:
         print_json(report)
         return
-    table = Table(title=f"knowledge/messages, {split} split")
+    table = Table(title=str(messages_file) if messages_file else f"knowledge/messages, {split} split")
     columns = ("", "n", "recall", "false enrich.", "hit@3 decision", "hit@3 forced", "language")
     for col in columns:
         table.add_column(col, justify="right")

@@ -8,13 +8,16 @@ concepts) and without it (retrieval forced), language accuracy, and latency of t
 
 from __future__ import annotations
 
+import json
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from desktop.core.errors import KnowledgeError
 from desktop.core.knowledge.language import detect_language
 from desktop.core.knowledge.need_model import Exemplar, load_corpus
 from desktop.core.knowledge.retrieval import retrieve
@@ -74,10 +77,29 @@ class EvalReport:
         }
 
 
-def evaluate(store: KnowledgeStore, split: str = "test", k: int = 3) -> EvalReport:
-    """Score every labelled message of ``split`` through the real retrieval path."""
-    rows: list[Exemplar] = load_corpus(split=split)
-    report = EvalReport(split)
+def load_file(path: Path) -> list[Exemplar]:
+    """Labelled messages from any JSON Lines file (one ``{"text", "language", "cultural", "concepts"}`` per
+    line), e.g. messages the team wrote after the corpus; a malformed line is an error naming its number."""
+    rows: list[Exemplar] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(Exemplar.from_dict(json.loads(line)))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise KnowledgeError(
+                f"{path.name}, line {number}: not a labelled message ({type(exc).__name__}: {exc}).",
+                'Each line needs at least {"text": ..., "cultural": true|false}, with "language" and "concepts".',
+            ) from exc
+    return rows
+
+
+def evaluate(
+    store: KnowledgeStore, split: str = "test", k: int = 3, messages_file: Path | None = None
+) -> EvalReport:
+    """Score every labelled message of ``split`` (or of ``messages_file``) through the real retrieval path."""
+    rows: list[Exemplar] = load_file(messages_file) if messages_file else load_corpus(split=split)
+    report = EvalReport(str(messages_file) if messages_file else split)
     if rows:
         retrieve(store, rows[0].text, k=k, force=True)  # warm-up: lazy loads are not part of the latency
     for row in rows:
