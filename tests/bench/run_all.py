@@ -60,6 +60,12 @@ PARTS = [
     Part("local", "Local model: app vs raw llama-cpp-python", "bench_local", timeout_s=300),
     Part("fallback", "Offline fallback: time to first offline token", "bench_fallback", timeout_s=300),
     Part("threads", "Threads: tokens/s alone and next to a busy process", "bench_threads", timeout_s=900),
+    Part(
+        "offline",
+        "Offline answers shown (held-out set) and answer-memory paraphrase recall",
+        "bench_offline",
+        timeout_s=900,
+    ),
     Part("startup", "Start-up", "bench_startup", timeout_s=240),
     Part("memory", "Memory", "bench_memory", timeout_s=300),
     Part(
