@@ -4,6 +4,7 @@ the real bundled local model - online and offline. Slow: loads the model."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from conftest import MakeCtx, recorder, stage_names
@@ -16,6 +17,7 @@ from desktop.core.chat.strategies.registry import get_strategy
 from desktop.core.llm.base import ChatModel
 from desktop.core.llm.claude import ClaudeModel
 from desktop.core.llm.framing import escape
+from desktop.core.llm.local import LocalModel
 from desktop.core.settings import Settings
 
 MINE = ["combo", "enrich", "wrap", "rewrite", "team"]
@@ -81,24 +83,28 @@ def test_offline_the_bundled_model_answers_every_strategy(
 
 
 @pytest.mark.slow
-def test_team_profile_uses_the_bundled_model_while_claude_is_online(
-    make_ctx: MakeCtx, local_model: ChatModel
+def test_team_profile_uses_a_local_model_that_writes_answers_while_claude_is_online(
+    make_ctx: MakeCtx, bundled_model_path: Path, tmp_path: Path
 ) -> None:
+    # The same weights under a name no manifest declares: a user's own GGUF, trusted until the guard says not.
+    own = tmp_path / "my-colleague.gguf"
+    own.symlink_to(bundled_model_path)
+    local = LocalModel(own, n_ctx=2048, n_threads=2)
     claude = ScriptedModel("should not be used")
-    ctx = make_ctx(claude, local_model, message="Can I ask my colleague why he looks upset?", language="en",
+    ctx = make_ctx(claude, local, message="Can I ask my colleague why he looks upset?", language="en",
                    profile="team")  # fmt: skip
     try:
         assert get_strategy("team").run(ctx).strip()
     except UnreadableAnswer:  # the guard stopped it; the router shows the memory answer
         assert ctx.trace.readability and not ctx.trace.readability["ok"]
-    assert claude.calls == [] and ctx.trace.models["answer"] == local_model.name
+    assert claude.calls == [] and ctx.trace.models["answer"] == local.name
 
 
 @pytest.mark.slow
-def test_team_profile_asks_claude_in_a_language_the_bundled_model_does_not_write(
+def test_team_profile_asks_claude_when_the_bundled_model_cannot_write_answers(
     make_ctx: MakeCtx, local_model: ChatModel
 ) -> None:
     claude = ScriptedModel("Tenang saja, tanya saja ke petugasnya.")
-    ctx = make_ctx(claude, local_model, profile="team")  # Indonesian: SmolLM2 declares English only
+    ctx = make_ctx(claude, local_model, profile="team")  # SmolLM2 declares notes only, not answers
     assert get_strategy("team").run(ctx) == "Tenang saja, tanya saja ke petugasnya."
     assert len(claude.calls) == 1 and ctx.trace.models["answer"] == claude.name
