@@ -39,7 +39,7 @@ def heldout_messages(per_language: int) -> list[dict[str, str]]:
     return out
 
 
-def bench_local(per_language: int) -> None:
+def bench_local(per_language: int) -> list[dict[str, Any]]:
     from desktop.core.chat import prompts, readability
     from desktop.core.chat.strategies.rag import LOCAL_MAX_TOKENS
     from desktop.core.llm.base import Message
@@ -47,6 +47,7 @@ def bench_local(per_language: int) -> None:
     from desktop.core.models.registry import ModelRegistry
 
     messages = heldout_messages(per_language)
+    rows: list[dict[str, Any]] = []
     print(f"\nReadability of local answers ({per_language} held-out messages per language, guard's check)")
     print(
         f"{'model':38s} {'lang':4s} {'readable':>9s} {'first token ms':>15s} {'tokens/s':>9s}  main reasons"
@@ -79,6 +80,14 @@ def bench_local(per_language: int) -> None:
                 f"{entry.name:38s} {language:4s} {readable:9.0%} {first:15.0f} {rate:9.1f}  {top}",
                 flush=True,
             )
+            rows.append(
+                {
+                    "metric": f"{entry.name}: readable raw answers, {language}",
+                    "value": f"{readable:.0%} of {len(results)}",
+                    "detail": f"before the guard; first token {first:.0f} ms, {rate:.1f} tokens/s (median); {top}",
+                }
+            )
+    return rows
 
 
 def bench_memory(folder: str = "paraphrases-heldout") -> list[dict[str, Any]]:
@@ -259,8 +268,11 @@ def bench_shown(per_language: int = 15) -> list[dict[str, Any]]:
 
 
 def run(per_language: int = 15) -> list[dict[str, Any]]:
-    """For `make bench` (run_all): shown offline answers, then memory recall on dev and held-out sets."""
+    """For `make bench` (run_all): shown offline answers, each installed model's raw readability, then memory
+    recall on the dev and held-out paraphrase sets."""
     rows = bench_shown(per_language)
+    with bench_home(with_store=False):
+        rows += bench_local(min(per_language, 5))
     for folder in ("paraphrases", "paraphrases-heldout"):
         for r in bench_memory(folder):
             if r["bucket"] in ("all", "same language", "other language"):
