@@ -18,42 +18,52 @@ MAX_INSIGHTS = 3
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "en": {
-        "intro": "Claude cannot be reached right now and the local model cannot write a reliable answer, "
-        "so here is what Zantara already knows.",
+        "why": "Claude cannot be reached right now.",
+        "why_offline_requested": "Offline mode is on.",
+        "why_no_key": "There is no Claude API key yet (Settings → Claude, or `zantara key set`).",
+        "intro": "The local model cannot write a reliable answer to this, so here is what Zantara already knows.",
         "memory": "Earlier answers from Claude to similar questions (not written for your question: "
         "check that they fit):",
         "hit": '{n}. "{question}" (asked by {who} on {date}, conversation "{title}", similarity {sim:.0%})',
         "none": "There is no earlier answer to a similar question yet.",
         "insights": "Cultural notes:",
-        "later": "Ask again when you are back online for an answer to your exact question.",
-        "upgrade": "For answers written offline, install a larger local model: Settings → Models.",
+        "later": "Ask Claude again later for an answer to your exact question.",
+        "upgrade": "For answers written offline, install a larger local model: Settings → Models "
+        "(or `zantara models catalog`).",
         "someone": "a colleague",
     },
     "id": {
-        "intro": "Claude sedang tidak dapat dihubungi dan model lokal tidak bisa menulis jawaban yang "
-        "dapat diandalkan, jadi berikut yang sudah diketahui Zantara.",
+        "why": "Claude sedang tidak dapat dihubungi.",
+        "why_offline_requested": "Mode offline sedang aktif.",
+        "why_no_key": "Belum ada kunci API Claude (Pengaturan → Claude, atau `zantara key set`).",
+        "intro": "Model lokal tidak bisa menulis jawaban yang dapat diandalkan untuk ini, jadi berikut yang "
+        "sudah diketahui Zantara.",
         "memory": "Jawaban Claude sebelumnya untuk pertanyaan serupa (bukan ditulis untuk pertanyaan Anda: "
         "periksa apakah sesuai):",
         "hit": '{n}. "{question}" (ditanyakan oleh {who} pada {date}, percakapan "{title}", '
         "kemiripan {sim:.0%})",
         "none": "Belum ada jawaban sebelumnya untuk pertanyaan serupa.",
         "insights": "Catatan budaya:",
-        "later": "Tanyakan lagi saat kembali online untuk jawaban atas pertanyaan Anda yang persis.",
-        "upgrade": "Agar bisa dijawab saat offline, pasang model lokal yang lebih besar: Pengaturan → Model.",
+        "later": "Tanyakan lagi ke Claude nanti untuk jawaban atas pertanyaan Anda yang persis.",
+        "upgrade": "Agar bisa dijawab saat offline, pasang model lokal yang lebih besar: Pengaturan → Model "
+        "(atau `zantara models catalog`).",
         "someone": "seorang rekan",
     },
     "it": {
-        "intro": "Claude non è raggiungibile in questo momento e il modello locale non riesce a scrivere "
-        "una risposta affidabile, quindi ecco ciò che Zantara sa già.",
+        "why": "Claude non è raggiungibile in questo momento.",
+        "why_offline_requested": "La modalità offline è attiva.",
+        "why_no_key": "Non c'è ancora una chiave API di Claude (Impostazioni → Claude, o `zantara key set`).",
+        "intro": "Il modello locale non riesce a scrivere una risposta affidabile a questo, quindi ecco ciò che "
+        "Zantara sa già.",
         "memory": "Risposte precedenti di Claude a domande simili (non scritte per la tua domanda: "
         "verifica che siano adatte):",
         "hit": '{n}. "{question}" (chiesto da {who} il {date}, conversazione "{title}", '
         "somiglianza {sim:.0%})",
         "none": "Non c'è ancora una risposta precedente a una domanda simile.",
         "insights": "Note culturali:",
-        "later": "Chiedi di nuovo quando sei online per una risposta alla tua domanda precisa.",
+        "later": "Richiedi più tardi a Claude per una risposta alla tua domanda precisa.",
         "upgrade": "Per risposte scritte anche offline, installa un modello locale più grande: "
-        "Impostazioni → Modelli.",
+        "Impostazioni → Modelli (o `zantara models catalog`).",
         "someone": "un collega",
     },
 }
@@ -70,10 +80,14 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def compose(hits: Sequence[MemoryHit], insights: Sequence[dict[str, Any]], language: str) -> str:
-    """The memory + insights answer, in ``language`` (English for any other)."""
+def compose(
+    hits: Sequence[MemoryHit], insights: Sequence[dict[str, Any]], language: str, reason: str = ""
+) -> str:
+    """The memory + insights answer, in ``language`` (English for any other). ``reason`` is why Claude is not
+    answering (the trace's reason: offline_requested, no_key, or anything else = unreachable)."""
     t = TEMPLATES.get(language, TEMPLATES["en"])
-    parts = [t["intro"], ""]
+    why = t.get(f"why_{reason}", t["why"])
+    parts = [f"{why} {t['intro']}", ""]
     if hits:
         parts.append(t["memory"])
         for n, hit in enumerate(hits, 1):

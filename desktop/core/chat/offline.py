@@ -120,7 +120,42 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
     ctx.trace.reason = ctx.trace.reason or "unreadable_local"
     ctx.trace.notes.append(f"{why}: showing {len(hits)} earlier answer(s) and the cultural insights instead")
     ctx.trace.models["answer"] = "answer-memory"
-    return memory_answer.compose(hits, ctx.insights, ctx.language)
+    return memory_answer.compose(hits, insights_in_language(ctx), ctx.language, ctx.trace.reason)
+
+
+def insights_in_language(ctx: AnswerContext) -> list[dict[str, Any]]:
+    """The answer's insights as a reader of ``ctx.language`` should see them: an insight in another language is
+    replaced by the closest one on the same concept in the user's language, when the store has one. (Claude reads
+    every language; a person reading the offline answer should not meet an English note in Indonesian text.)"""
+    insights = list(ctx.insights)
+    if ctx.store is None or all(i.get("language") == ctx.language for i in insights):
+        return insights
+    from desktop.core.knowledge.store import concept_key
+
+    try:
+        vector = ctx.store.embedder.embed_query(ctx.message)
+        out: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for insight in insights:
+            concepts = list(insight.get("concepts") or [])
+            if insight.get("language") == ctx.language or not concepts:
+                out.append(insight)
+                continue
+            where = {"$and": [{"language": ctx.language}, {concept_key(concepts[0]): True}]}
+            found = [
+                h
+                for h, _v in ctx.store.search_vectors(vector, 3, where)
+                if h.insight.id not in seen and h.insight.status != "rejected"
+            ]
+            if found:
+                seen.add(found[0].insight.id)
+                out.append(found[0].to_dict())
+            else:
+                out.append(insight)
+        return out
+    except Exception as exc:  # the offline answer never fails for a nicer note
+        ctx.trace.notes.append(f"insights in {ctx.language} not looked up: {type(exc).__name__}")
+        return insights
 
 
 def remember(

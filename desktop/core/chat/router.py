@@ -41,9 +41,10 @@ HISTORY_TURNS = 10
 FLUSH_EVERY_S = 1.0  # how often streamed text is written to the pending row (crash safety)
 
 OFFLINE_MESSAGES = {
-    "offline_requested": "Offline mode: the local model answers.",
-    "no_key": "No Anthropic API key: the local model answers. Run `zantara key set` to use Claude.",
-    "breaker_open": "Claude failed recently: the local model answers until a probe succeeds.",
+    "offline_requested": "Offline mode: Zantara answers from this laptop (the local model where it can, else "
+    "earlier answers and cultural notes).",
+    "no_key": "No Anthropic API key: Zantara answers from this laptop. Run `zantara key set` to use Claude.",
+    "breaker_open": "Claude failed recently: Zantara answers from this laptop until a probe succeeds.",
 }
 
 
@@ -264,13 +265,13 @@ class Router:
                 body = strategy.run(ctx)
         except UnreadableAnswer as exc:
             # The local model's text is not shown: earlier Claude answers and the insights are.
-            body = offline_path.fallback_text(ctx, self._memory(), str(exc))
+            body = offline_path.fallback_text(ctx, self._memory(), exc.verdict.reason)
             sink.emit(Event("replace", prefix + body))
         except (ModelFileError, ModelNotFound) as exc:
             # A missing or damaged GGUF costs the local answer, not the answer: memory and insights speak.
             trace.reason = trace.reason or "local_model_unavailable"
             body = offline_path.fallback_text(
-                ctx, self._memory(), f"the local model could not be used ({exc})"
+                ctx, self._memory(), f"the local model could not be used ({exc.message})"
             )
             sink.emit(Event("replace", prefix + body))
         except Cancelled:

@@ -64,24 +64,37 @@ def softmax_predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
     return p / p.sum(axis=1, keepdims=True)
 
 
+def _array_files(name: str, fingerprint: str) -> list[Path]:
+    """Where trained arrays live: beside the shipped pack vectors first (filled once per installation by
+    `zantara knowledge prepare`, so a fresh data folder never trains on its first question), then the cache."""
+    return [
+        paths.knowledge_dir() / "packs" / ".vectors" / "models" / f"{name}-{fingerprint}.npz",
+        paths.cache_dir() / name / f"{fingerprint}.npz",
+    ]
+
+
 def cached_arrays(
     name: str, fingerprint: str, build: Callable[[], dict[str, np.ndarray]]
 ) -> dict[str, np.ndarray]:
-    """Arrays from the cache folder for this fingerprint, or ``build()`` them and save them atomically."""
-    path: Path = paths.cache_dir() / name / f"{fingerprint}.npz"
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            return {key: data[key] for key in data.files}
-    except (OSError, KeyError, ValueError):
-        pass
+    """Arrays for this fingerprint from the first readable place, or ``build()`` them and save them atomically
+    to the first writable one."""
+    places = _array_files(name, fingerprint)
+    for path in places:
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                return {key: data[key] for key in data.files}
+        except (OSError, KeyError, ValueError):
+            continue
     arrays = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, **arrays)  # type: ignore[arg-type]
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only cache only costs the training again next time
+    for path in places:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
+            np.savez(tmp, **arrays)  # type: ignore[arg-type]
+            os.replace(tmp, path)
+            break
+        except OSError:
+            continue  # a read-only place only costs the training again next time
     return arrays
 
 

@@ -65,13 +65,13 @@ def stream_answer(
     started = time.perf_counter()
     parts: list[str] = []
     ctx.trace.models[role] = model.name
+    model_path = getattr(model, "path", None) if local else None
     if local:
         system = offline.system_with_memory(system, ctx)
     try:
-        system, messages, max_tokens = fit_local_prompt(ctx, model, system, max_tokens)
-        model_path = getattr(model, "path", None) if local else None
         if local:
-            offline.check_fit(ctx, model_path)  # a language it cannot write is not even tried
+            offline.check_fit(ctx, model_path)  # an answer it cannot write is not even tried
+        system, messages, max_tokens = fit_local_prompt(ctx, model, system, max_tokens)
         chunks = model.stream(messages, system=system, max_tokens=max_tokens, cancel=ctx.cancel)
         # A local answer is shown only as far as the readability guard lets it through.
         for chunk in offline.guarded_stream(ctx, chunks, model_path) if local else chunks:

@@ -112,8 +112,9 @@ def test_offline_the_bundled_model_is_not_run_for_an_answer(services: Services) 
     services.local_model = local  # type: ignore[misc, assignment]
     answer = services.router.ask("Posso rimproverare lo staff davanti a tutti?", offline=True)
     assert local.calls == []  # not even started: no waiting for text the user could not use
-    assert answer.text.startswith(memory_answer.TEMPLATES["it"]["intro"])
-    assert answer.text.endswith(memory_answer.TEMPLATES["it"]["upgrade"])  # the way to a model that can
+    t = memory_answer.TEMPLATES["it"]
+    assert answer.text.startswith(f"{t['why_offline_requested']} {t['intro']}")  # says why: offline mode
+    assert answer.text.endswith(t["upgrade"])  # the way to a model that can
     verdict = answer.trace.readability or {}
     assert verdict["skipped"] and "too small to write answers" in verdict["reason"]
     assert answer.trace.models["answer"] == "answer-memory"
@@ -126,7 +127,7 @@ def test_offline_a_model_declared_for_english_answers_is_not_run_for_italian(ser
     local = LocalAt("Jawaban ini tidak boleh muncul.", paths.user_models_dir() / english_italian["file"])
     services.local_model = local  # type: ignore[misc, assignment]
     answer = services.router.ask("Aku malu bertanya soal visa ke petugas imigrasi", offline=True)
-    assert local.calls == [] and answer.text.startswith(memory_answer.TEMPLATES["id"]["intro"])
+    assert local.calls == [] and memory_answer.TEMPLATES["id"]["intro"] in answer.text
     assert "too small for Indonesian" in (answer.trace.readability or {})["reason"]
 
 
@@ -168,6 +169,26 @@ def test_a_missing_local_model_file_gives_memory_and_insights_not_an_error(servi
     services.settings.model_offline_answers = "no-such-model"
     answer = services.router.ask("Aku malu bertanya soal visa ke petugas imigrasi", offline=True)
     assert answer.status == "complete"
-    assert answer.text.startswith(memory_answer.TEMPLATES["id"]["intro"])
+    assert memory_answer.TEMPLATES["id"]["intro"] in answer.text
     assert any("could not be used" in note for note in answer.trace.notes)
-    assert answer.trace.insights and answer.trace.insights[0]["text"][:60] in answer.text
+    assert answer.trace.insights and memory_answer.TEMPLATES["id"]["insights"] in answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [("aku malu bertanya ke petugas imigrasi soal visa, gimana ya?", "id"),
+     ("Posso rimproverare lo staff davanti a tutti?", "it")],
+)  # fmt: skip
+def test_the_offline_answer_shows_cultural_notes_in_the_users_language(
+    services: Services, message: str, language: str
+) -> None:
+    from desktop.core.knowledge.language import detect_language
+
+    services.local_model = LocalAt("unused", BUNDLED)  # type: ignore[misc, assignment]
+    answer = services.router.ask(message, offline=True)
+    t = memory_answer.TEMPLATES[language]
+    notes = answer.text.split(t["insights"], 1)[1].split(t["later"], 1)[0]
+    bullets = [line[2:] for line in notes.splitlines() if line.startswith("- ")]
+    assert bullets, answer.text
+    assert [detect_language(b) for b in bullets] == [language] * len(bullets), bullets
