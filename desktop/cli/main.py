@@ -15,7 +15,19 @@ import sys
 import click
 
 from desktop import __version__
-from desktop.cli import ask_cmd, crash, doctor_cmd, key_cmd, knowledge_cmd, local_cmd, models_cmd
+from desktop.cli import (
+    ask_cmd,
+    compare_cmd,
+    crash,
+    doctor_cmd,
+    feedback_cmd,
+    key_cmd,
+    knowledge_cmd,
+    local_cmd,
+    models_cmd,
+    rate_cmd,
+    usage_cmd,
+)
 from desktop.core.errors import ZantaraError
 
 
@@ -87,6 +99,8 @@ def cli(ctx: click.Context) -> None:
 
 
 for module in (models_cmd, local_cmd, knowledge_cmd, ask_cmd, key_cmd, doctor_cmd):
+    module.register(cli)
+for module in (rate_cmd, compare_cmd, feedback_cmd, usage_cmd):  # issue 18
     module.register(cli)
 
 

@@ -99,14 +99,14 @@ def group_evidence(records: Iterable[dict[str, Any]]) -> dict[tuple[str, str], G
     return groups
 
 
-def posterior(arms: list[Arm], draws: int = DRAWS, seed: int = SEED) -> dict[str, dict[str, float]]:
+def posterior(arms: list[Arm], draws: int = DRAWS, seed: int = SEED) -> dict[str, dict[str, Any]]:
     """Per arm: mean, 95 % credible interval and the probability of being the best arm."""
     if not arms:
         return {}
     rng = np.random.default_rng(seed)
     samples = np.stack([rng.beta(a.alpha, a.beta, size=draws) for a in arms])
     best = np.bincount(samples.argmax(axis=0), minlength=len(arms)) / draws
-    out = {}
+    out: dict[str, dict[str, Any]] = {}
     for i, arm in enumerate(arms):
         low, high = np.quantile(samples[i], [0.025, 0.975])
         out[arm.strategy] = {
@@ -166,7 +166,7 @@ def report(
     for (language, profile), group in sorted(groups.items()):
         arms = [a for a in group.arms.values() if a.n > 0]
         post = posterior(arms)
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "strategy": a.strategy,
                 "up": a.up,
@@ -179,7 +179,7 @@ def report(
             }
             for a in sorted(arms, key=lambda a: -post[a.strategy]["mean"])
         ]
-        leader = max(rows, key=lambda r: r["p_best"])["strategy"] if rows else None
+        leader = max(rows, key=lambda r: float(r["p_best"]))["strategy"] if rows else None
         out.append(
             {
                 "language": language,
