@@ -26,6 +26,16 @@ from desktop.gui.workers import run_in_background
 log = logging.getLogger(__name__)
 
 
+def _has_emoji_font() -> bool:
+    from PySide6.QtGui import QFontDatabase
+
+    return any("emoji" in family.casefold() for family in QFontDatabase.families())
+
+
+#: thumbs when the system can draw them, else arrows every font has (set on first use, needs a QApplication)
+UP, DOWN = "▲", "▼"
+
+
 def reason_label(reason: str) -> str:
     return {
         "warmer": tr("warmer"),
@@ -48,8 +58,9 @@ class FeedbackBar(QWidget):
         self.verdict = ""
         self.reason = ""
         self.note = ""
-        self.up_button = QPushButton("👍", self)
-        self.down_button = QPushButton("👎", self)
+        up, down = ("👍", "👎") if _has_emoji_font() else (UP, DOWN)
+        self.up_button = QPushButton(up, self)
+        self.down_button = QPushButton(down, self)
         self.compare_button = QPushButton(self)
         self.note_button = QPushButton(self)
         self.reason_buttons: dict[str, QPushButton] = {}

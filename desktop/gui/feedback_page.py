@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.feedback_bar import DOWN, UP
 from desktop.gui.i18n import tr
 from desktop.gui.workers import run_in_background
 
@@ -48,7 +49,7 @@ class StrategyChart(QWidget):
         self.setAccessibleName(tr("Score of each strategy with its 95% interval"))
 
     def sizeHint(self) -> QSize:
-        return QSize(640, 60 + 34 * max(3, len(self.rows)))
+        return QSize(640, 40 + 34 * max(3, len(self.rows)))
 
     def set_rows(self, rows: list[dict[str, Any]], leader: str | None) -> None:
         self.rows, self.leader = rows, leader
@@ -93,7 +94,9 @@ class StrategyChart(QWidget):
             for edge in (low, high):
                 p.drawLine(int(left + edge * width), int(mid - 5), int(left + edge * width), int(mid + 5))
             p.setPen(text)
-            label = f"👍{row['up']} 👎{row['down']}  ⚖{row['wins']}:{row['losses']}  P {row['p_best']:.2f}"
+            label = (
+                f"{UP}{row['up']} {DOWN}{row['down']}  {row['wins']}:{row['losses']}  P {row['p_best']:.2f}"
+            )
             p.drawText(
                 QRectF(left + width + 8, y, right - 8, row_h),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -155,7 +158,7 @@ class FeedbackPage(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(top)
-        layout.addWidget(self.chart, 2)
+        layout.addWidget(self.chart, 1)
         layout.addWidget(self.decision)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.reasons)
@@ -172,8 +175,8 @@ class FeedbackPage(QDialog):
         self.table.setHorizontalHeaderLabels(
             [
                 tr("Strategy"),
-                "👍",
-                "👎",
+                UP,
+                DOWN,
                 tr("Won"),
                 tr("Lost"),
                 tr("Score"),
@@ -291,7 +294,7 @@ class FeedbackPage(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(r, c, item)
         if group is None:
-            self.decision.setText(tr("No ratings yet: rate answers with 👍/👎 or compare them."))
+            self.decision.setText(tr("No ratings yet: rate answers or compare them."))
             return
         d = group["decision"]
         if d["switch"]:
