@@ -75,3 +75,12 @@ def list_cmd(conversation_id: str | None, as_json: bool) -> None:
 
 def register(cli: click.Group) -> None:
     cli.add_command(feedback)
+
+
+def register_all(cli: click.Group) -> None:
+    """Every feedback command: rate, compare, feedback, usage."""
+    from desktop.cli import compare_cmd, rate_cmd, usage_cmd
+
+    for module in (rate_cmd, compare_cmd, usage_cmd):
+        module.register(cli)
+    register(cli)

@@ -15,19 +15,8 @@ import sys
 import click
 
 from desktop import __version__
-from desktop.cli import (
-    ask_cmd,
-    compare_cmd,
-    crash,
-    doctor_cmd,
-    feedback_cmd,
-    key_cmd,
-    knowledge_cmd,
-    local_cmd,
-    models_cmd,
-    rate_cmd,
-    usage_cmd,
-)
+from desktop.cli import ask_cmd, crash, doctor_cmd, key_cmd, knowledge_cmd, local_cmd, models_cmd
+from desktop.cli.feedback_cmd import register_all as register_feedback_commands
 from desktop.core.errors import ZantaraError
 
 
@@ -100,8 +89,7 @@ def cli(ctx: click.Context) -> None:
 
 for module in (models_cmd, local_cmd, knowledge_cmd, ask_cmd, key_cmd, doctor_cmd):
     module.register(cli)
-for module in (rate_cmd, compare_cmd, feedback_cmd, usage_cmd):  # issue 18
-    module.register(cli)
+register_feedback_commands(cli)  # rate, compare, feedback, usage (issue 18)
 
 
 def main() -> None:

@@ -432,6 +432,9 @@ class MainWindow(QMainWindow):
         name = self.strategy_combo.currentData()
         if self.available_strategies is None or name not in self.available_strategies:
             return None
+        settings = self.services.settings
+        if settings.learn_strategy == "on" and name == settings.strategy:
+            return None  # the default: the router may use the one ratings proved better (issue 18)
         return str(name)
 
     def focus_input(self) -> None:

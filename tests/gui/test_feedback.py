@@ -153,12 +153,14 @@ def test_feedback_page_chart_and_opt_in(
     assert "combo would become the default" in page.decision.text()
     assert "warmer 8" in page.reasons.text()
     assert not page.share_box.isEnabled()  # no team server set
+    assert window.chosen_strategy() == "rag"
     page.learn_box.setChecked(True)
     with qtbot.waitSignal(page.loaded, timeout=WAIT_MS):
         page.save_button.click()
     assert '"learn_strategy": "on"' in settings_file_text()
     assert "New default for this group: combo" in page.decision.text()
     assert services.router._strategy(None, MALU).name == "combo"
+    assert window.chosen_strategy() is None  # the toolbar's default no longer pins the strategy
     image = page.chart.grab()
     assert image.width() > 100  # painted without errors
 
