@@ -177,9 +177,13 @@ class Router:
     def _strategy(self, name: str | None, text: str = "") -> Strategy:
         if name:
             return registry.get_strategy(name)
-        default = _learned_default(self.services, text) or self.services.settings.strategy
+        learned = _learned_default(self.services, text)
+        default = learned["strategy"] if learned else self.services.settings.strategy
         if registry.is_available(default):
-            return registry.get_strategy(default)
+            chosen = registry.get_strategy(default)
+            if learned:  # the trace says why (issue 18)
+                chosen.learned_note = f"strategy learned from ratings: {learned['reason']}"  # type: ignore[attr-defined]
+            return chosen
         return registry.get_strategy("rag")  # the configured default is not built in this version
 
     def _answer(
@@ -198,6 +202,8 @@ class Router:
         cancel = cancel or CancelToken()
         started = time.perf_counter()
         trace = Trace(strategy=strategy.name, profile=settings.profile)
+        if getattr(strategy, "learned_note", ""):
+            trace.notes.append(strategy.learned_note)  # type: ignore[attr-defined]
         answer_id = convs.add_message(
             conversation_id, "assistant", "", status="pending", strategy=strategy.name
         )
@@ -455,12 +461,12 @@ class _UnavailableLocal(ChatModel):
         yield ""
 
 
-def _learned_default(services: Services, text: str) -> str | None:
-    """The strategy ratings proved better for this language and profile (opt-in), or None."""
-    from desktop.core.feedback.bandit import learned_default
+def _learned_default(services: Services, text: str) -> dict[str, Any] | None:
+    """The decision for the strategy ratings proved better for this language and profile (opt-in), or None."""
+    from desktop.core.feedback.bandit import learned_decision
 
     try:
-        return learned_default(services, text)
+        return learned_decision(services, text)
     except Exception:
         return None  # learning is a refinement: a failure keeps the configured default
 

@@ -264,10 +264,10 @@ def evidence(services: Any, *, fresh: bool = False) -> tuple[list[dict[str, Any]
     return records, info
 
 
-def learned_default(services: Any, text: str) -> str | None:
-    """The strategy to use instead of the configured default for a message like ``text``, or None.
-
-    Only when ``learn_strategy`` is on and :func:`decide` says the evidence is clear."""
+def learned_decision(services: Any, text: str) -> dict[str, Any] | None:
+    """The switching decision (strategy, reason, ...) for a message like ``text``, or None when the
+    configured default stays: only when ``learn_strategy`` is on and :func:`decide` says the evidence is
+    clear."""
     settings = services.settings
     if getattr(settings, "learn_strategy", "off") != "on":
         return None
@@ -277,4 +277,10 @@ def learned_default(services: Any, text: str) -> str | None:
     groups = group_evidence(records)
     group = groups.get((detect_language(text), settings.profile))
     decision = decide(group, settings.strategy, settings.learn_min_ratings)
-    return str(decision["strategy"]) if decision["switch"] else None
+    return decision if decision["switch"] else None
+
+
+def learned_default(services: Any, text: str) -> str | None:
+    """The strategy to use instead of the configured default for a message like ``text``, or None."""
+    decision = learned_decision(services, text)
+    return str(decision["strategy"]) if decision else None

@@ -154,6 +154,10 @@ def test_learned_default_is_opt_in(setting: str) -> None:
         feedback.rate(mid, "up" if strategy == "combo" else "down")
     learned = bandit.learned_default(services, "aku malu bertanya tentang visa, bagaimana?")
     assert learned == ("combo" if setting == "on" else None)
-    assert services.router._strategy(None, "aku malu bertanya tentang visa").name == (learned or "rag")
+    chosen = services.router._strategy(None, "aku malu bertanya tentang visa")
+    assert chosen.name == (learned or "rag")
+    note = getattr(chosen, "learned_note", "")
+    assert ("strategy learned from ratings: combo wins" in note) == (setting == "on")
+    assert services.router._strategy("wrap", "aku malu bertanya tentang visa").name == "wrap"  # explicit wins
     # another language has no evidence: the configured default stays
     assert bandit.learned_default(services, "Posso chiedere del visto per lavorare a Bali?") is None
