@@ -60,9 +60,10 @@ package: setup ## Build the one-folder app with PyInstaller and smoke-test it.
 	$(PIP) install --quiet -e '.[package]'
 	$(PY) packaging/build.py
 
-screenshot: setup-test ## README screenshot of the main window under Xvfb.
+screenshot: setup-test ## README screenshot of the main window and docs/feedback-page.png, under Xvfb.
 	bash packaging/system-deps.sh xvfb
 	$(PY) packaging/screenshot.py
+	$(PY) packaging/screenshot_feedback.py
 
 clean:
 	rm -rf build dist packaging/build packaging/dist .mypy_cache .ruff_cache .pytest_cache

@@ -16,6 +16,7 @@ import click
 
 from desktop import __version__
 from desktop.cli import ask_cmd, crash, doctor_cmd, key_cmd, knowledge_cmd, local_cmd, models_cmd
+from desktop.cli.feedback_cmd import register_all as register_feedback_commands
 from desktop.core.errors import ZantaraError
 
 
@@ -88,6 +89,7 @@ def cli(ctx: click.Context) -> None:
 
 for module in (models_cmd, local_cmd, knowledge_cmd, ask_cmd, key_cmd, doctor_cmd):
     module.register(cli)
+register_feedback_commands(cli)  # rate, compare, feedback, usage (issue 18)
 
 
 def main() -> None:

@@ -96,6 +96,10 @@ class Settings:
     user_name: str = ""
     # Knowledge store
     chroma_url: str = ""  # empty = local PersistentClient; ZANTARA_CHROMA_URL overrides
+    # Feedback (issue 18): switch the default strategy to the one ratings prove better; share ratings
+    learn_strategy: str = "off"  # "on": use the winning strategy per language and profile
+    learn_min_ratings: int = 20  # never switch with less evidence than this in the group
+    share_ratings: str = "off"  # "on": pool ratings through the team's Chroma server (chroma_url)
     # GUI
     ui_language: str = "en"
     theme: str = "system"
@@ -206,6 +210,9 @@ RULES: tuple[Rule, ...] = (
     Rule("threads", int, 0, 256),
     Rule("context_size", int, 256, 131072),
     Rule("chroma_url", str),
+    Rule("learn_strategy", str, choices=("off", "on")),
+    Rule("learn_min_ratings", int, 5, 10000),
+    Rule("share_ratings", str, choices=("off", "on")),
     Rule("ui_language", str, choices=UI_LANGUAGES),
     Rule("theme", str, choices=THEMES),
 )

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui import theme
+from desktop.gui.feedback_bar import FeedbackBar
 from desktop.gui.i18n import tr
 from desktop.gui.status_badge import reason_text
 
@@ -46,6 +47,7 @@ class MessageBubble(QFrame):
 
     regenerate_requested = Signal(object)  # the bubble
     context_requested = Signal(object)  # the bubble
+    finished = Signal(object)  # the bubble, once its text is final (feedback_bar.py attaches the rating)
 
     def __init__(self, role: str, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +105,11 @@ class MessageBubble(QFrame):
         layout.addWidget(self.body)
         layout.addWidget(self.note)
         layout.addLayout(actions)
+        self.feedback_bar: FeedbackBar | None = None
+        if role == "assistant":
+            self.feedback_bar = FeedbackBar(self)
+            self.feedback_bar.hide()
+            layout.addWidget(self.feedback_bar)
 
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
@@ -115,6 +122,8 @@ class MessageBubble(QFrame):
     def start_streaming(self) -> None:
         self.streaming = True
         self._set_actions_visible(False)
+        if self.feedback_bar is not None:
+            self.feedback_bar.hide()
         self.retranslate()
 
     def append_chunk(self, chunk: str) -> None:
@@ -142,6 +151,9 @@ class MessageBubble(QFrame):
         self._render_body()
         self._set_actions_visible(True)
         self.retranslate()
+        if self.feedback_bar is not None:
+            self.feedback_bar.setVisible(message_id is not None)
+        self.finished.emit(self)
 
     def mark_stopped(self) -> None:
         self.stopped = True
@@ -218,6 +230,7 @@ class ChatView(QScrollArea):
 
     regenerate_requested = Signal(object)
     context_requested = Signal(object)
+    bubble_finished = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -285,6 +298,7 @@ class ChatView(QScrollArea):
         bubble = MessageBubble(role, text, self._inner)
         bubble.regenerate_requested.connect(self.regenerate_requested)
         bubble.context_requested.connect(self.context_requested)
+        bubble.finished.connect(self.bubble_finished)
         self._empty.hide()
         # Insert before the trailing stretch so messages stack from the top.
         self._column.insertWidget(self._column.count() - 1, bubble)

@@ -119,6 +119,22 @@ def render_trace(trace: dict[str, Any]) -> str:
             f"<td align='right'>{_fmt_ms(stage.get('ms'))}</td><td>{detail}</td></tr>"
         )
     out.append("</table>")
+    usage = trace.get("usage") or {}
+    if usage.get("calls"):  # Claude's own token counts (issue 18)
+        out.append(
+            f"<h3>{_esc(tr('Claude usage'))}</h3><p>"
+            + _esc(
+                tr(
+                    "{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost:.4f}"
+                ).format(
+                    inp=usage.get("input_tokens", 0),
+                    ins=usage.get("insight_input_tokens", 0),
+                    out=usage.get("output_tokens", 0),
+                    cost=float(usage.get("cost_usd", 0.0)),
+                )
+            )
+            + "</p>"
+        )
     for note in trace.get("notes") or []:
         out.append(f"<p style='color:gray'>{_esc(note)}</p>")
     return "".join(out)

@@ -259,6 +259,10 @@ class MainWindow(QMainWindow):
         self.strategy_combo.currentIndexChanged.connect(self._strategy_changed)
         self.profile_combo.currentIndexChanged.connect(self._profile_changed)
 
+        from desktop.gui.feedback_bar import FeedbackController
+
+        self.feedback = FeedbackController(self)  # ratings, Compare, Feedback and Usage pages (issue 18)
+
         settings = services.settings
         self.strategy_combo.setCurrentIndex(max(0, self.strategy_combo.findData(settings.strategy)))
         self.profile_combo.setCurrentIndex(max(0, self.profile_combo.findData(settings.profile)))
@@ -428,6 +432,9 @@ class MainWindow(QMainWindow):
         name = self.strategy_combo.currentData()
         if self.available_strategies is None or name not in self.available_strategies:
             return None
+        settings = self.services.settings
+        if settings.learn_strategy == "on" and name == settings.strategy:
+            return None  # the default: the router may use the one ratings proved better (issue 18)
         return str(name)
 
     def focus_input(self) -> None:

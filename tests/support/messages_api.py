@@ -221,6 +221,19 @@ class MessagesAPIStandIn:
         with self._lock:
             return [r for r in self.requests if r.path.startswith("/v1/messages")]
 
+    @staticmethod
+    def usage_for(body: dict[str, Any], text: str) -> dict[str, int]:
+        """Token counts the stand-in reports: a quarter of the characters, like English prose on Claude's
+        tokenizer. Streaming sends ``input_tokens`` in message_start (with the cache fields and
+        ``output_tokens: 1``) and the final ``output_tokens`` in message_delta, as the API does."""
+        prompt = json.dumps(body.get("messages", [])) + json.dumps(body.get("system", ""))
+        return {
+            "input_tokens": max(1, len(prompt) // 4),
+            "output_tokens": max(1, len(text) // 4),
+            "cache_creation_input_tokens": 0,
+            "cache_read_input_tokens": 0,
+        }
+
     def reply_for(self, body: dict[str, Any]) -> str:
         return self.reply(body) if callable(self.reply) else self.reply
 
@@ -398,8 +411,7 @@ def _make_handler(api: MessagesAPIStandIn) -> type[BaseHTTPRequestHandler]:
             return self._send_error(404, f"Not found: {method} {path}")
 
         def _usage(self, body: dict[str, Any], text: str) -> dict[str, int]:
-            prompt = json.dumps(body.get("messages", [])) + json.dumps(body.get("system", ""))
-            return {"input_tokens": max(1, len(prompt) // 4), "output_tokens": max(1, len(text) // 4)}
+            return api.usage_for(body, text)
 
         def _message(self, body: dict[str, Any]) -> None:
             if api.initial_delay_s and api.wait_stopping(api.initial_delay_s):
@@ -441,7 +453,12 @@ def _make_handler(api: MessagesAPIStandIn) -> type[BaseHTTPRequestHandler]:
                         "model": body["model"],
                         "stop_reason": None,
                         "stop_sequence": None,
-                        "usage": {"input_tokens": usage["input_tokens"], "output_tokens": 1},
+                        "usage": {
+                            "input_tokens": usage["input_tokens"],
+                            "cache_creation_input_tokens": 0,
+                            "cache_read_input_tokens": 0,
+                            "output_tokens": 1,
+                        },
                     },
                 },
             )

@@ -321,12 +321,21 @@ class Conversations:
 
     # -- export ---------------------------------------------------------------------------------------------
     def export_json(self, conversation_id: str) -> dict[str, Any]:
+        from desktop.core.feedback.ratings import Feedback
+
         conv = self.require(conversation_id)
-        return {**conv, "messages": self.messages(conversation_id)}
+        return {
+            **conv,
+            "messages": self.messages(conversation_id),
+            **Feedback(self).for_export(conversation_id),
+        }
 
     def export_markdown(self, conversation_id: str) -> str:
         conv = self.require(conversation_id)
+        from desktop.core.feedback.ratings import Feedback
+
         lines = [f"# {conv['title'] or 'Conversation'}", "", f"_{conv['created_at']}_", ""]
+        rated = {r["message_id"]: r for r in Feedback(self).ratings(conversation_id)}
         for msg in self.messages(conversation_id):
             if msg["role"] == "user":
                 who = "**You**"
@@ -336,4 +345,8 @@ class Conversations:
                     f", {msg['status']})" if msg["status"] != "complete" else ")"
                 )
             lines += [f"{who}:", "", msg["content"] or "_(no text)_", ""]
+            if msg["id"] in rated:
+                r = rated[msg["id"]]
+                extra = "".join(f" · {x}" for x in (r["reason"], r["note"]) if x)
+                lines += [f"_Rated {'👍' if r['verdict'] == 'up' else '👎'}{extra}_", ""]
         return "\n".join(lines).rstrip() + "\n"

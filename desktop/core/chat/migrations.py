@@ -45,8 +45,47 @@ def _writer_pid(db: sqlite3.Connection) -> None:
             db.execute(statement)
 
 
+FEEDBACK_V2 = """
+CREATE TABLE IF NOT EXISTS ratings (
+    message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+    verdict TEXT NOT NULL CHECK (verdict IN ('up', 'down')),
+    reason TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    strategy TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    profile TEXT NOT NULL DEFAULT '',
+    trace_json TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS comparisons (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    original_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    a_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    b_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    a_strategy TEXT NOT NULL,
+    b_strategy TEXT NOT NULL,
+    language TEXT NOT NULL DEFAULT '',
+    profile TEXT NOT NULL DEFAULT '',
+    winner TEXT CHECK (winner IN ('A', 'B', 'tie')),
+    created_at TEXT NOT NULL,
+    picked_at TEXT
+);
+CREATE INDEX IF NOT EXISTS comparisons_by_original ON comparisons(original_id);
+"""
+
+
+def _feedback(db: sqlite3.Connection) -> None:
+    """Ratings of answers and blind pairwise comparisons (issue 18)."""
+    for statement in FEEDBACK_V2.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("writer pid and the 'interrupted' status", _writer_pid),
+    ("ratings and blind comparisons", _feedback),
 ]
 LATEST = len(MIGRATIONS)
 

@@ -29,6 +29,7 @@ from desktop.core.chat.strategies import registry
 from desktop.core.chat.strategies.base import AnswerContext, Strategy
 from desktop.core.chat.trace import Answer, Event, Trace
 from desktop.core.errors import Cancelled, ClaudeUnavailable, ModelFileError, ModelNotFound, ZantaraError
+from desktop.core.feedback import usage
 from desktop.core.knowledge.memory import user_name
 from desktop.core.llm.base import ChatModel, Message
 
@@ -130,7 +131,7 @@ class Router:
         text = text.strip()
         if not text:
             raise ZantaraError("The message is empty.", "Type a question first.")
-        chosen = self._strategy(strategy)  # fail on a bad name before anything is stored
+        chosen = self._strategy(strategy, text)  # fail on a bad name before anything is stored
         convs = self.services.conversations
         if conversation_id:
             convs.require(conversation_id)
@@ -168,18 +169,22 @@ class Router:
                 raise ZantaraError(f"Message {message_id} has no question before it.")
             row = earlier[-1]
         history = convs.context_messages(conversation_id, before_id=row["id"], limit=HISTORY_TURNS)
-        chosen = self._strategy(strategy)
+        chosen = self._strategy(strategy, row["content"])
         return self._answer(
             conversation_id, row["id"], row["content"], history, chosen, offline, cancel, on_event
         )
 
     # -- internals ------------------------------------------------------------------------------------------
-    def _strategy(self, name: str | None) -> Strategy:
+    def _strategy(self, name: str | None, text: str = "") -> Strategy:
         if name:
             return registry.get_strategy(name)
-        default = self.services.settings.strategy
+        learned = _learned_default(self.services, text)
+        default = learned["strategy"] if learned else self.services.settings.strategy
         if registry.is_available(default):
-            return registry.get_strategy(default)
+            chosen = registry.get_strategy(default)
+            if learned:  # the trace says why (issue 18)
+                chosen.learned_note = f"strategy learned from ratings: {learned['reason']}"  # type: ignore[attr-defined]
+            return chosen
         return registry.get_strategy("rag")  # the configured default is not built in this version
 
     def _answer(
@@ -197,7 +202,9 @@ class Router:
         convs = self.services.conversations
         cancel = cancel or CancelToken()
         started = time.perf_counter()
-        trace = Trace(strategy=strategy.name)
+        trace = Trace(strategy=strategy.name, profile=settings.profile)
+        if getattr(strategy, "learned_note", ""):
+            trace.notes.append(strategy.learned_note)  # type: ignore[attr-defined]
         answer_id = convs.add_message(
             conversation_id, "assistant", "", status="pending", strategy=strategy.name
         )
@@ -235,6 +242,7 @@ class Router:
             store=store,
             scratch=scratch,
         )
+        usage.begin(trace, context_block, cancel)  # Claude's token counts land in the trace
         prefix = ""
         status = "complete"
         if ctx.offline:
@@ -294,6 +302,7 @@ class Router:
         self, answer_id: int, conversation_id: str, text: str, status: str, trace: Trace, started: float
     ) -> Answer:
         trace.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
+        usage.end(trace)
         self.services.conversations.update_message(
             answer_id,
             content=text,
@@ -458,6 +467,16 @@ class _UnavailableLocal(ChatModel):
     ) -> Iterator[str]:
         raise self.error
         yield ""
+
+
+def _learned_default(services: Services, text: str) -> dict[str, Any] | None:
+    """The decision for the strategy ratings proved better for this language and profile (opt-in), or None."""
+    from desktop.core.feedback.bandit import learned_decision
+
+    try:
+        return learned_decision(services, text)
+    except Exception:
+        return None  # learning is a refinement: a failure keeps the configured default
 
 
 def _title(text: str) -> str:

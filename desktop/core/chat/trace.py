@@ -44,6 +44,8 @@ class Trace:
     notes: list[str] = field(default_factory=list)
     memory: list[dict[str, Any]] = field(default_factory=list)  # earlier Claude answers shown or used offline
     readability: dict[str, Any] | None = None  # the guard's last verdict on a local answer
+    profile: str = ""  # who was chatting (settings.profile): team or client
+    usage: dict[str, Any] = field(default_factory=dict)  # Claude tokens and cost (core/feedback/usage.py)
 
     def add_stage(self, name: str, started: float, ok: bool = True, detail: str = "") -> Stage:
         stage = Stage(name=name, ms=round((time.perf_counter() - started) * 1000, 1), ok=ok, detail=detail)

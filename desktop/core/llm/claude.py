@@ -21,6 +21,7 @@ import httpx2
 from desktop.core import secrets
 from desktop.core.cancel import CancelToken
 from desktop.core.errors import Cancelled, ClaudeUnavailable
+from desktop.core.feedback import usage
 from desktop.core.llm.base import ChatModel, Message
 from desktop.core.settings import Settings
 
@@ -201,6 +202,7 @@ class ClaudeModel(ChatModel):
         watchdog.start()
         stream: Any = None
         stopped = False
+        tokens: dict[str, int] = {}  # the API's usage fields: message_start, then message_delta
         try:
             # This SDK's Messages.create has no `temperature` (current models fix sampling): ignored.
             kwargs: dict[str, Any] = {
@@ -226,6 +228,8 @@ class ClaudeModel(ChatModel):
                         watchdog.first_token()
                         parts.append(text)
                         yield text
+                elif kind in ("message_start", "message_delta"):
+                    _take_usage(getattr(getattr(event, "message", event), "usage", None), tokens)
                 elif kind == "message_stop":
                     stopped = True
             if not stopped:
@@ -255,6 +259,16 @@ class ClaudeModel(ChatModel):
             raise unavailable("bad_response", "".join(parts), "malformed event") from exc
         finally:
             watchdog.stop()
+            if tokens:  # billed even when the stream broke
+                chars = sum(len(m.content) for m in messages)
+                usage.record_call(
+                    cancel,
+                    model=self.model,
+                    system=system,
+                    messages_chars=chars,
+                    usage=tokens,
+                    complete=stopped,
+                )
             if stream is not None:
                 with contextlib.suppress(Exception):
                     stream.close()
@@ -309,6 +323,14 @@ class ClaudeModel(ChatModel):
             raise unavailable("connect_timeout") from None
         except anthropic.APIConnectionError:
             raise unavailable("connection") from None
+
+
+def _take_usage(fields: Any, into: dict[str, int]) -> None:
+    """Copy the usage counts an event carries (later events carry cumulative counts, so they win)."""
+    for name in ("input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
+        value = getattr(fields, name, None)
+        if isinstance(value, int):
+            into[name] = value
 
 
 class _Retry(Exception):

@@ -84,6 +84,66 @@
         <translation>Terputus: Zantara ditutup saat menulis jawaban ini.</translation>
     </message>
     <message>
+        <source>Compare answers</source>
+        <translation>Bandingkan jawaban</translation>
+    </message>
+    <message>
+        <source>A is better</source>
+        <translation>A lebih baik</translation>
+    </message>
+    <message>
+        <source>Key A</source>
+        <translation>Tombol A</translation>
+    </message>
+    <message>
+        <source>B is better</source>
+        <translation>B lebih baik</translation>
+    </message>
+    <message>
+        <source>Key B</source>
+        <translation>Tombol B</translation>
+    </message>
+    <message>
+        <source>About the same</source>
+        <translation>Kurang lebih sama</translation>
+    </message>
+    <message>
+        <source>Key T</source>
+        <translation>Tombol T</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Answering the same question with another strategy…</source>
+        <translation>Menjawab pertanyaan yang sama dengan strategi lain…</translation>
+    </message>
+    <message>
+        <source>Which answer is better? The strategies are shown after you pick (keys A, B, T).</source>
+        <translation>Jawaban mana yang lebih baik? Strateginya ditampilkan setelah Anda memilih (tombol A, B, T).</translation>
+    </message>
+    <message>
+        <source>Stored: about the same.</source>
+        <translation>Tersimpan: kurang lebih sama.</translation>
+    </message>
+    <message>
+        <source>Question: {q}</source>
+        <translation>Pertanyaan: {q}</translation>
+    </message>
+    <message>
+        <source>The comparison failed: {err}</source>
+        <translation>Perbandingan gagal: {err}</translation>
+    </message>
+    <message>
+        <source>Answer {side}</source>
+        <translation>Jawaban {side}</translation>
+    </message>
+    <message>
+        <source>Stored: {side} ({strategy}) is better.</source>
+        <translation>Tersimpan: {side} ({strategy}) lebih baik.</translation>
+    </message>
+    <message>
         <source>Select an answer to see the insights and timings behind it.</source>
         <translation>Pilih sebuah jawaban untuk melihat wawasan dan waktu di baliknya.</translation>
     </message>
@@ -212,6 +272,14 @@
         <translation>Model ({role})</translation>
     </message>
     <message>
+        <source>Claude usage</source>
+        <translation>Pemakaian Claude</translation>
+    </message>
+    <message>
+        <source>{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost:.4f}</source>
+        <translation>{inp} token masukan ({ins} dari insight), {out} token keluaran, sekitar ${cost:.4f}</translation>
+    </message>
+    <message>
         <source>New chat</source>
         <translation>Obrolan baru</translation>
     </message>
@@ -296,6 +364,222 @@
         <translation>Laporan disimpan di:</translation>
     </message>
     <message>
+        <source>Good answer (Ctrl+Shift+Up)</source>
+        <translation>Jawaban bagus (Ctrl+Shift+Atas)</translation>
+    </message>
+    <message>
+        <source>Rate this answer good</source>
+        <translation>Nilai jawaban ini bagus</translation>
+    </message>
+    <message>
+        <source>Poor answer (Ctrl+Shift+Down)</source>
+        <translation>Jawaban kurang (Ctrl+Shift+Bawah)</translation>
+    </message>
+    <message>
+        <source>Rate this answer poor</source>
+        <translation>Nilai jawaban ini kurang</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Bandingkan</translation>
+    </message>
+    <message>
+        <source>Answer the same question with another strategy and pick the better one, blind (Ctrl+Shift+K)</source>
+        <translation>Jawab pertanyaan yang sama dengan strategi lain dan pilih yang lebih baik, tanpa label (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>Compare with another strategy</source>
+        <translation>Bandingkan dengan strategi lain</translation>
+    </message>
+    <message>
+        <source>Note on this rating</source>
+        <translation>Catatan untuk penilaian ini</translation>
+    </message>
+    <message>
+        <source>A note for the team (Enter saves)</source>
+        <translation>Catatan untuk tim (Enter menyimpan)</translation>
+    </message>
+    <message>
+        <source>Rating note</source>
+        <translation>Catatan penilaian</translation>
+    </message>
+    <message>
+        <source>Feedback…</source>
+        <translation>Umpan balik…</translation>
+    </message>
+    <message>
+        <source>Which strategy wins, from your ratings (Ctrl+Shift+F)</source>
+        <translation>Strategi mana yang unggul, dari penilaian Anda (Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Usage and cost…</source>
+        <translation>Pemakaian dan biaya…</translation>
+    </message>
+    <message>
+        <source>Claude tokens and cost per day, model and strategy (Ctrl+Shift+U)</source>
+        <translation>Token dan biaya Claude per hari, model dan strategi (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <source>warmer</source>
+        <translation>lebih hangat</translation>
+    </message>
+    <message>
+        <source>colder</source>
+        <translation>lebih dingin</translation>
+    </message>
+    <message>
+        <source>wrong facts</source>
+        <translation>fakta salah</translation>
+    </message>
+    <message>
+        <source>wrong language</source>
+        <translation>bahasa salah</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>terlalu panjang</translation>
+    </message>
+    <message>
+        <source>Note ✎</source>
+        <translation>Catatan ✎</translation>
+    </message>
+    <message>
+        <source>Add note…</source>
+        <translation>Tambah catatan…</translation>
+    </message>
+    <message>
+        <source>Add a free note to this rating (Ctrl+Shift+N)</source>
+        <translation>Tambahkan catatan bebas pada penilaian ini (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>There is no saved answer to rate yet.</source>
+        <translation>Belum ada jawaban tersimpan untuk dinilai.</translation>
+    </message>
+    <message>
+        <source>Rate the answer first (Ctrl+Shift+Up or Down).</source>
+        <translation>Nilai dulu jawabannya (Ctrl+Shift+Atas atau Bawah).</translation>
+    </message>
+    <message>
+        <source>Rating removed.</source>
+        <translation>Penilaian dihapus.</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Alasan: {reason}</translation>
+    </message>
+    <message>
+        <source>Rating saved.</source>
+        <translation>Penilaian tersimpan.</translation>
+    </message>
+    <message>
+        <source>Rating saved, but not shared with the team: {err}</source>
+        <translation>Penilaian tersimpan, tetapi tidak dibagikan ke tim: {err}</translation>
+    </message>
+    <message>
+        <source>Score of each strategy with its 95% interval</source>
+        <translation>Skor tiap strategi dengan interval 95%</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Umpan balik</translation>
+    </message>
+    <message>
+        <source>Language and profile:</source>
+        <translation>Bahasa dan profil:</translation>
+    </message>
+    <message>
+        <source>Language and profile</source>
+        <translation>Bahasa dan profil</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Switch the default strategy when the ratings clearly favour another</source>
+        <translation>Ganti strategi bawaan bila penilaian jelas memilih strategi lain</translation>
+    </message>
+    <message>
+        <source>Per language and profile; only with enough ratings and a 95% probability of being best</source>
+        <translation>Per bahasa dan profil; hanya dengan penilaian yang cukup dan peluang 95% sebagai yang terbaik</translation>
+    </message>
+    <message>
+        <source>Minimum ratings:</source>
+        <translation>Penilaian minimum:</translation>
+    </message>
+    <message>
+        <source>Minimum ratings before switching</source>
+        <translation>Penilaian minimum sebelum mengganti</translation>
+    </message>
+    <message>
+        <source>Share my ratings with the team (through the team's Chroma server)</source>
+        <translation>Bagikan penilaian saya ke tim (lewat server Chroma tim)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>No ratings yet for this group.</source>
+        <translation>Belum ada penilaian untuk kelompok ini.</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Menang</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Skor</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>Interval 95%</translation>
+    </message>
+    <message>
+        <source>P(best)</source>
+        <translation>P(terbaik)</translation>
+    </message>
+    <message>
+        <source>Set the team's Chroma server in Settings first.</source>
+        <translation>Atur dulu server Chroma tim di Pengaturan.</translation>
+    </message>
+    <message>
+        <source>{r} rating(s) and {c} blind comparison(s). Default strategy: {s}.</source>
+        <translation>{r} penilaian dan {c} perbandingan tanpa label. Strategi bawaan: {s}.</translation>
+    </message>
+    <message>
+        <source>No ratings yet: rate answers or compare them.</source>
+        <translation>Belum ada penilaian: nilai jawaban atau bandingkan.</translation>
+    </message>
+    <message>
+        <source>The report failed: {err}</source>
+        <translation>Laporan gagal: {err}</translation>
+    </message>
+    <message>
+        <source>Reasons given: {list}</source>
+        <translation>Alasan yang diberikan: {list}</translation>
+    </message>
+    <message>
+        <source>New default for this group: {s}.</source>
+        <translation>Bawaan baru untuk kelompok ini: {s}.</translation>
+    </message>
+    <message>
+        <source>The default stays {s}.</source>
+        <translation>Bawaan tetap {s}.</translation>
+    </message>
+    <message>
+        <source>Pooled with {n} rating(s) from the team.</source>
+        <translation>Digabung dengan {n} penilaian dari tim.</translation>
+    </message>
+    <message>
+        <source>{s} would become the default if switching were on.</source>
+        <translation>{s} akan menjadi bawaan jika penggantian diaktifkan.</translation>
+    </message>
+    <message>
+        <source>Team ratings unavailable: {err}</source>
+        <translation>Penilaian tim tidak tersedia: {err}</translation>
+    </message>
+    <message>
         <source>Quality gates (rejected first by / failed / passed):</source>
         <translation>Gerbang mutu (pertama menolak / gagal / lolos):</translation>
     </message>
@@ -362,10 +646,6 @@
     <message>
         <source>Cancel generation</source>
         <translation>Batalkan pembuatan</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Tutup</translation>
     </message>
     <message>
         <source>Generation progress</source>
@@ -1378,6 +1658,82 @@
     <message>
         <source>Offline: {model}</source>
         <translation>Offline: {model}</translation>
+    </message>
+    <message>
+        <source>Usage and cost</source>
+        <translation>Pemakaian dan biaya</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periode:</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per hari</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>Per model</translation>
+    </message>
+    <message>
+        <source>Per strategy</source>
+        <translation>Per strategi</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>Token masukan</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>Token keluaran</translation>
+    </message>
+    <message>
+        <source>Insight tokens</source>
+        <translation>Token insight</translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation>Biaya (USD)</translation>
+    </message>
+    <message>
+        <source>Insight share</source>
+        <translation>Porsi insight</translation>
+    </message>
+    <message>
+        <source>{answers} Claude answer(s), {calls} call(s): {inp} input and {out} output tokens, ${cost:.4f}. The cultural insights added {ins} input tokens: {share:.1%} of the cost.</source>
+        <translation>{answers} jawaban Claude, {calls} panggilan: {inp} token masukan dan {out} token keluaran, ${cost:.4f}. Insight budaya menambah {ins} token masukan: {share:.1%} dari biaya.</translation>
+    </message>
+    <message>
+        <source>Prices (USD per million tokens) from: {files}. Insight tokens are attributed by their share of the characters sent.</source>
+        <translation>Harga (USD per juta token) dari: {files}. Token insight dihitung menurut porsinya dari karakter yang dikirim.</translation>
+    </message>
+    <message>
+        <source>built-in defaults</source>
+        <translation>nilai bawaan</translation>
+    </message>
+    <message>
+        <source>Usage unavailable: {err}</source>
+        <translation>Pemakaian tidak tersedia: {err}</translation>
     </message>
 </context>
 </TS>

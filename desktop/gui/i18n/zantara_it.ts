@@ -84,6 +84,66 @@
         <translation>Interrotta: Zantara è stato chiuso mentre scriveva questa risposta.</translation>
     </message>
     <message>
+        <source>Compare answers</source>
+        <translation>Confronta le risposte</translation>
+    </message>
+    <message>
+        <source>A is better</source>
+        <translation>Meglio A</translation>
+    </message>
+    <message>
+        <source>Key A</source>
+        <translation>Tasto A</translation>
+    </message>
+    <message>
+        <source>B is better</source>
+        <translation>Meglio B</translation>
+    </message>
+    <message>
+        <source>Key B</source>
+        <translation>Tasto B</translation>
+    </message>
+    <message>
+        <source>About the same</source>
+        <translation>Più o meno uguali</translation>
+    </message>
+    <message>
+        <source>Key T</source>
+        <translation>Tasto T</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Answering the same question with another strategy…</source>
+        <translation>Rispondo alla stessa domanda con un'altra strategia…</translation>
+    </message>
+    <message>
+        <source>Which answer is better? The strategies are shown after you pick (keys A, B, T).</source>
+        <translation>Quale risposta è migliore? Le strategie si vedono dopo la scelta (tasti A, B, T).</translation>
+    </message>
+    <message>
+        <source>Stored: about the same.</source>
+        <translation>Salvato: più o meno uguali.</translation>
+    </message>
+    <message>
+        <source>Question: {q}</source>
+        <translation>Domanda: {q}</translation>
+    </message>
+    <message>
+        <source>The comparison failed: {err}</source>
+        <translation>Il confronto non è riuscito: {err}</translation>
+    </message>
+    <message>
+        <source>Answer {side}</source>
+        <translation>Risposta {side}</translation>
+    </message>
+    <message>
+        <source>Stored: {side} ({strategy}) is better.</source>
+        <translation>Salvato: {side} ({strategy}) è migliore.</translation>
+    </message>
+    <message>
         <source>Select an answer to see the insights and timings behind it.</source>
         <translation>Seleziona una risposta per vedere gli insight e i tempi dietro di essa.</translation>
     </message>
@@ -212,6 +272,14 @@
         <translation>Modello ({role})</translation>
     </message>
     <message>
+        <source>Claude usage</source>
+        <translation>Consumo di Claude</translation>
+    </message>
+    <message>
+        <source>{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost:.4f}</source>
+        <translation>{inp} token in ingresso ({ins} dagli insight), {out} token in uscita, circa ${cost:.4f}</translation>
+    </message>
+    <message>
         <source>New chat</source>
         <translation>Nuova chat</translation>
     </message>
@@ -296,6 +364,222 @@
         <translation>Un rapporto è stato salvato in:</translation>
     </message>
     <message>
+        <source>Good answer (Ctrl+Shift+Up)</source>
+        <translation>Buona risposta (Ctrl+Maiusc+Su)</translation>
+    </message>
+    <message>
+        <source>Rate this answer good</source>
+        <translation>Valuta buona questa risposta</translation>
+    </message>
+    <message>
+        <source>Poor answer (Ctrl+Shift+Down)</source>
+        <translation>Risposta scarsa (Ctrl+Maiusc+Giù)</translation>
+    </message>
+    <message>
+        <source>Rate this answer poor</source>
+        <translation>Valuta scarsa questa risposta</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Confronta</translation>
+    </message>
+    <message>
+        <source>Answer the same question with another strategy and pick the better one, blind (Ctrl+Shift+K)</source>
+        <translation>Rispondi alla stessa domanda con un'altra strategia e scegli la migliore, alla cieca (Ctrl+Maiusc+K)</translation>
+    </message>
+    <message>
+        <source>Compare with another strategy</source>
+        <translation>Confronta con un'altra strategia</translation>
+    </message>
+    <message>
+        <source>Note on this rating</source>
+        <translation>Nota su questa valutazione</translation>
+    </message>
+    <message>
+        <source>A note for the team (Enter saves)</source>
+        <translation>Una nota per il team (Invio salva)</translation>
+    </message>
+    <message>
+        <source>Rating note</source>
+        <translation>Nota della valutazione</translation>
+    </message>
+    <message>
+        <source>Feedback…</source>
+        <translation>Feedback…</translation>
+    </message>
+    <message>
+        <source>Which strategy wins, from your ratings (Ctrl+Shift+F)</source>
+        <translation>Quale strategia vince, dalle vostre valutazioni (Ctrl+Maiusc+F)</translation>
+    </message>
+    <message>
+        <source>Usage and cost…</source>
+        <translation>Consumo e costi…</translation>
+    </message>
+    <message>
+        <source>Claude tokens and cost per day, model and strategy (Ctrl+Shift+U)</source>
+        <translation>Token e costi di Claude per giorno, modello e strategia (Ctrl+Maiusc+U)</translation>
+    </message>
+    <message>
+        <source>warmer</source>
+        <translation>più caldo</translation>
+    </message>
+    <message>
+        <source>colder</source>
+        <translation>più freddo</translation>
+    </message>
+    <message>
+        <source>wrong facts</source>
+        <translation>fatti sbagliati</translation>
+    </message>
+    <message>
+        <source>wrong language</source>
+        <translation>lingua sbagliata</translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation>troppo lungo</translation>
+    </message>
+    <message>
+        <source>Note ✎</source>
+        <translation>Nota ✎</translation>
+    </message>
+    <message>
+        <source>Add note…</source>
+        <translation>Aggiungi nota…</translation>
+    </message>
+    <message>
+        <source>Add a free note to this rating (Ctrl+Shift+N)</source>
+        <translation>Aggiungi una nota libera a questa valutazione (Ctrl+Maiusc+N)</translation>
+    </message>
+    <message>
+        <source>There is no saved answer to rate yet.</source>
+        <translation>Non c'è ancora una risposta salvata da valutare.</translation>
+    </message>
+    <message>
+        <source>Rate the answer first (Ctrl+Shift+Up or Down).</source>
+        <translation>Prima valuta la risposta (Ctrl+Maiusc+Su o Giù).</translation>
+    </message>
+    <message>
+        <source>Rating removed.</source>
+        <translation>Valutazione rimossa.</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motivo: {reason}</translation>
+    </message>
+    <message>
+        <source>Rating saved.</source>
+        <translation>Valutazione salvata.</translation>
+    </message>
+    <message>
+        <source>Rating saved, but not shared with the team: {err}</source>
+        <translation>Valutazione salvata, ma non condivisa con il team: {err}</translation>
+    </message>
+    <message>
+        <source>Score of each strategy with its 95% interval</source>
+        <translation>Punteggio di ogni strategia con il suo intervallo al 95%</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Language and profile:</source>
+        <translation>Lingua e profilo:</translation>
+    </message>
+    <message>
+        <source>Language and profile</source>
+        <translation>Lingua e profilo</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <source>Switch the default strategy when the ratings clearly favour another</source>
+        <translation>Cambia la strategia predefinita quando le valutazioni ne preferiscono chiaramente un'altra</translation>
+    </message>
+    <message>
+        <source>Per language and profile; only with enough ratings and a 95% probability of being best</source>
+        <translation>Per lingua e profilo; solo con abbastanza valutazioni e una probabilità del 95% di essere la migliore</translation>
+    </message>
+    <message>
+        <source>Minimum ratings:</source>
+        <translation>Valutazioni minime:</translation>
+    </message>
+    <message>
+        <source>Minimum ratings before switching</source>
+        <translation>Valutazioni minime prima di cambiare</translation>
+    </message>
+    <message>
+        <source>Share my ratings with the team (through the team's Chroma server)</source>
+        <translation>Condividi le mie valutazioni con il team (tramite il server Chroma del team)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salva</translation>
+    </message>
+    <message>
+        <source>No ratings yet for this group.</source>
+        <translation>Ancora nessuna valutazione per questo gruppo.</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Vinti</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punteggio</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>Intervallo 95%</translation>
+    </message>
+    <message>
+        <source>P(best)</source>
+        <translation>P(migliore)</translation>
+    </message>
+    <message>
+        <source>Set the team's Chroma server in Settings first.</source>
+        <translation>Prima imposta il server Chroma del team nelle Impostazioni.</translation>
+    </message>
+    <message>
+        <source>{r} rating(s) and {c} blind comparison(s). Default strategy: {s}.</source>
+        <translation>{r} valutazioni e {c} confronti alla cieca. Strategia predefinita: {s}.</translation>
+    </message>
+    <message>
+        <source>No ratings yet: rate answers or compare them.</source>
+        <translation>Ancora nessuna valutazione: valuta le risposte o confrontale.</translation>
+    </message>
+    <message>
+        <source>The report failed: {err}</source>
+        <translation>Il resoconto non è riuscito: {err}</translation>
+    </message>
+    <message>
+        <source>Reasons given: {list}</source>
+        <translation>Motivi indicati: {list}</translation>
+    </message>
+    <message>
+        <source>New default for this group: {s}.</source>
+        <translation>Nuova predefinita per questo gruppo: {s}.</translation>
+    </message>
+    <message>
+        <source>The default stays {s}.</source>
+        <translation>La predefinita resta {s}.</translation>
+    </message>
+    <message>
+        <source>Pooled with {n} rating(s) from the team.</source>
+        <translation>Insieme a {n} valutazioni del team.</translation>
+    </message>
+    <message>
+        <source>{s} would become the default if switching were on.</source>
+        <translation>{s} diventerebbe la predefinita se il cambio fosse attivo.</translation>
+    </message>
+    <message>
+        <source>Team ratings unavailable: {err}</source>
+        <translation>Valutazioni del team non disponibili: {err}</translation>
+    </message>
+    <message>
         <source>Quality gates (rejected first by / failed / passed):</source>
         <translation>Controlli di qualità (primo scarto / falliti / superati):</translation>
     </message>
@@ -362,10 +646,6 @@
     <message>
         <source>Cancel generation</source>
         <translation>Annulla la generazione</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Chiudi</translation>
     </message>
     <message>
         <source>Generation progress</source>
@@ -1378,6 +1658,82 @@
     <message>
         <source>Offline: {model}</source>
         <translation>Offline: {model}</translation>
+    </message>
+    <message>
+        <source>Usage and cost</source>
+        <translation>Consumo e costi</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periodo:</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Ultimi 7 giorni</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Ultimi 30 giorni</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tutto</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per giorno</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>Per modello</translation>
+    </message>
+    <message>
+        <source>Per strategy</source>
+        <translation>Per strategia</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Chiamate</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>Token in ingresso</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>Token in uscita</translation>
+    </message>
+    <message>
+        <source>Insight tokens</source>
+        <translation>Token degli insight</translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation>Costo (USD)</translation>
+    </message>
+    <message>
+        <source>Insight share</source>
+        <translation>Quota degli insight</translation>
+    </message>
+    <message>
+        <source>{answers} Claude answer(s), {calls} call(s): {inp} input and {out} output tokens, ${cost:.4f}. The cultural insights added {ins} input tokens: {share:.1%} of the cost.</source>
+        <translation>{answers} risposte di Claude, {calls} chiamate: {inp} token in ingresso e {out} in uscita, ${cost:.4f}. Gli insight culturali hanno aggiunto {ins} token in ingresso: {share:.1%} del costo.</translation>
+    </message>
+    <message>
+        <source>Prices (USD per million tokens) from: {files}. Insight tokens are attributed by their share of the characters sent.</source>
+        <translation>Prezzi (USD per milione di token) da: {files}. I token degli insight sono attribuiti in base alla loro quota dei caratteri inviati.</translation>
+    </message>
+    <message>
+        <source>built-in defaults</source>
+        <translation>valori predefiniti</translation>
+    </message>
+    <message>
+        <source>Usage unavailable: {err}</source>
+        <translation>Consumo non disponibile: {err}</translation>
     </message>
 </context>
 </TS>

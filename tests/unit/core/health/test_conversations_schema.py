@@ -35,8 +35,10 @@ def test_a_release_database_is_migrated_and_its_stale_pending_answer_interrupted
     with sqlite3.connect(path) as db:
         db.executescript(RELEASE_SCHEMA)
     convs = Conversations(path)
-    assert convs._db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert convs._db.execute("PRAGMA user_version").fetchone()[0] == 2
     assert "writer_pid" in convs.message_columns()
+    tables = {r[0] for r in convs._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"ratings", "comparisons"} <= tables
     msgs = convs.messages("c1")
     assert [m["content"] for m in msgs] == ["halo", "Sel"]
     assert msgs[1]["status"] == "interrupted"  # written by a release that recorded no writer
