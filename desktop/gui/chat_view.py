@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui import theme
+from desktop.gui.answer_labels import answered_by
 from desktop.gui.feedback_bar import FeedbackBar
 from desktop.gui.i18n import tr
 from desktop.gui.status_badge import reason_text
@@ -195,8 +196,7 @@ class MessageBubble(QFrame):
         t = self.trace
         if not t:
             return "Zantara · " + tr("thinking…") if self.streaming else "Zantara"
-        model = (t.get("models") or {}).get("answer", "")
-        who = tr("offline, local model") if t.get("mode") == "offline" else "Claude"
+        who, model = answered_by(t)
         parts = ["Zantara", who]
         if model:
             parts.append(model)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.gui import theme
+from desktop.gui.answer_labels import answered_by
 from desktop.gui.i18n import tr
 from desktop.gui.status_badge import reason_text
 
@@ -37,13 +38,12 @@ def render_trace(trace: dict[str, Any]) -> str:
         hint = tr("Select an answer to see the insights and timings behind it.")
         return f"<p style='color:gray'>{_esc(hint)}</p>"
     out: list[str] = []
-    mode = trace.get("mode", "")
-    who = "Claude" if mode == "claude" else tr("Local model (offline)")
+    who, model = answered_by(trace)
     models = trace.get("models") or {}
     out.append(f"<h3>{_esc(tr('Answer'))}</h3><table cellspacing='2'>")
     rows = [
         (tr("Answered by"), who),
-        (tr("Model"), models.get("answer", "")),
+        (tr("Model"), model),
         (tr("Strategy"), trace.get("strategy", "")),
         (tr("Language"), trace.get("language", "")),
     ]

@@ -4,6 +4,18 @@
 <context>
     <name>Zantara</name>
     <message>
+        <source>earlier answers and cultural notes</source>
+        <translation>jawaban sebelumnya dan catatan budaya</translation>
+    </message>
+    <message>
+        <source>Local model (offline)</source>
+        <translation>Model lokal (offline)</translation>
+    </message>
+    <message>
+        <source>Local model</source>
+        <translation>Model lokal</translation>
+    </message>
+    <message>
         <source>Message text</source>
         <translation>Teks pesan</translation>
     </message>
@@ -46,10 +58,6 @@
     <message>
         <source>You</source>
         <translation>Anda</translation>
-    </message>
-    <message>
-        <source>offline, local model</source>
-        <translation>offline, model lokal</translation>
     </message>
     <message>
         <source>Conversation</source>
@@ -146,10 +154,6 @@
     <message>
         <source>Select an answer to see the insights and timings behind it.</source>
         <translation>Pilih sebuah jawaban untuk melihat wawasan dan waktu di baliknya.</translation>
-    </message>
-    <message>
-        <source>Local model (offline)</source>
-        <translation>Model lokal (offline)</translation>
     </message>
     <message>
         <source>Retrieval</source>
@@ -610,10 +614,6 @@
     <message>
         <source>Categories</source>
         <translation>Kategori</translation>
-    </message>
-    <message>
-        <source>Local model</source>
-        <translation>Model lokal</translation>
     </message>
     <message>
         <source>Larger models write better Indonesian and Italian</source>

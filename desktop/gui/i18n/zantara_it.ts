@@ -4,6 +4,18 @@
 <context>
     <name>Zantara</name>
     <message>
+        <source>earlier answers and cultural notes</source>
+        <translation>risposte precedenti e note culturali</translation>
+    </message>
+    <message>
+        <source>Local model (offline)</source>
+        <translation>Modello locale (offline)</translation>
+    </message>
+    <message>
+        <source>Local model</source>
+        <translation>Modello locale</translation>
+    </message>
+    <message>
         <source>Message text</source>
         <translation>Testo del messaggio</translation>
     </message>
@@ -46,10 +58,6 @@
     <message>
         <source>You</source>
         <translation>Tu</translation>
-    </message>
-    <message>
-        <source>offline, local model</source>
-        <translation>offline, modello locale</translation>
     </message>
     <message>
         <source>Conversation</source>
@@ -146,10 +154,6 @@
     <message>
         <source>Select an answer to see the insights and timings behind it.</source>
         <translation>Seleziona una risposta per vedere gli insight e i tempi dietro di essa.</translation>
-    </message>
-    <message>
-        <source>Local model (offline)</source>
-        <translation>Modello locale (offline)</translation>
     </message>
     <message>
         <source>Retrieval</source>
@@ -610,10 +614,6 @@
     <message>
         <source>Categories</source>
         <translation>Categorie</translation>
-    </message>
-    <message>
-        <source>Local model</source>
-        <translation>Modello locale</translation>
     </message>
     <message>
         <source>Larger models write better Indonesian and Italian</source>

@@ -1,0 +1,39 @@
+"""The header of an answer and the context panel name who wrote it from the trace, the same way (a user's
+walk-through found "Zantara · Claude" on a local answer and "Local model" on earlier answers shown offline)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from desktop.gui.answer_labels import answered_by
+from desktop.gui.context_panel import render_trace
+
+
+def trace(mode: str, model: str, *stages: tuple[str, bool]) -> dict[str, Any]:
+    return {
+        "mode": mode,
+        "models": {"answer": model},
+        "stages": [{"name": n, "ms": 1.0, "ok": ok, "detail": ""} for n, ok in stages],
+    }
+
+
+@pytest.mark.parametrize(
+    ("t", "who", "model"),
+    [
+        (trace("claude", "claude-haiku-5-5", ("answer:claude", True)), "Claude", "claude-haiku-5-5"),
+        (trace("claude", "SmolLM2", ("answer:local", True)), "Local model", "SmolLM2"),  # team profile
+        (trace("offline", "SmolLM2", ("answer:local", True)), "Local model (offline)", "SmolLM2"),
+        (
+            trace("offline", "answer-memory", ("answer:local", False)),
+            "earlier answers and cultural notes",
+            "",
+        ),
+        (trace("claude", "answer-memory", ("answer:local", False)), "earlier answers and cultural notes", ""),
+    ],
+)
+def test_who_wrote_the_answer_comes_from_the_trace(t: dict[str, Any], who: str, model: str) -> None:
+    assert answered_by(t) == (who, model)
+    html = render_trace(t)
+    assert who in html and "answer-memory" not in html
