@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from conftest import WAIT_MS, make_services
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop.core.cancel import CancelToken
@@ -39,6 +39,13 @@ def browser(qtbot: Any, curated_store: KnowledgeStore) -> KnowledgeBrowser:
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.total > 0, timeout=WAIT_MS)
     return view
+
+
+def select_row(browser: KnowledgeBrowser, row: int) -> None:
+    """Select one row as a click does. (``QTableView.selectRow`` reads the application's keyboard modifiers in
+    extended selection mode, so a Ctrl left pressed by an earlier test's shortcut turns it into a toggle.)"""
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    browser.table.selectionModel().select(browser.proxy.index(row, 0), flags)
 
 
 def test_filters_search_and_chart(
@@ -72,7 +79,8 @@ def test_edit_approve_reject_delete(
 ) -> None:
     with qtbot.waitSignal(browser.loaded, timeout=WAIT_MS):
         browser.search.setText("malu")
-    browser.table.selectRow(0)
+    assert not browser.last_error and browser.model.rowCount() > 0, browser.last_error
+    select_row(browser, 0)
     old = browser.selected()[0]
     assert browser.edit_button.isEnabled()
 
@@ -96,7 +104,7 @@ def test_edit_approve_reject_delete(
     assert any(i.id == edited.id for i in rows(browser))
 
     row = next(n for n, i in enumerate(browser.model.items) if i.id == edited.id)
-    browser.table.selectRow(browser.proxy.mapFromSource(browser.model.index(row, 0)).row())
+    select_row(browser, browser.proxy.mapFromSource(browser.model.index(row, 0)).row())
     with qtbot.waitSignal(browser.loaded, timeout=WAIT_MS):
         browser.reject_button.click()
     assert curated_store.get(edited.id).status == "rejected"  # type: ignore[union-attr]
@@ -104,14 +112,14 @@ def test_edit_approve_reject_delete(
     assert [i.id for i in rows(browser)] == [edited.id]
     assert browser.model.data(browser.model.index(0, 0)) == "rejected"
 
-    browser.table.selectRow(0)
+    select_row(browser, 0)
     with qtbot.waitSignal(browser.loaded, timeout=WAIT_MS):
         browser.approve_button.click()
     assert curated_store.get(edited.id).status == "approved"  # type: ignore[union-attr]
     assert rows(browser) == []  # no longer matches the "rejected" filter
 
     choose(qtbot, browser, browser.status, "")
-    browser.table.selectRow(0)
+    select_row(browser, 0)
     victim = browser.selected()[0]
     with qtbot.waitSignal(browser.loaded, timeout=WAIT_MS):
         browser.delete_selected(confirm=False)
