@@ -34,7 +34,9 @@ def store_lock() -> Any:
     return FileLock(str(paths.data_dir() / "chroma.lock"), timeout=600)
 
 
-#: setting name -> components built from it, forgotten when it changes (the router holds the others).
+#: setting name -> components built from it, forgotten when it changes (``Settings.update`` notifies
+#: ``settings_changed``). Settings read on every request (the Claude deadlines and retries, the strategy,
+#: retrieval_k, the enrich deadline, the breaker's probe times) need no entry.
 DEPENDS_ON_SETTING: dict[str, tuple[str, ...]] = {
     "local_model": ("local_model", "router"),
     "model_offline_answers": ("router",),
@@ -52,6 +54,7 @@ class Services:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings if settings is not None else Settings.load()
         self._lock = threading.RLock()
+        self.settings.subscribe(self.settings_changed)
 
     @cached_property
     def registry(self) -> ModelRegistry:
@@ -143,5 +146,5 @@ class Services:
                 self.__dict__.pop(name, None)
 
     def settings_changed(self, changed: set[str]) -> None:
-        """Rebuild what depends on the changed settings (called after Settings.save())."""
+        """Forget what depends on the changed settings (subscribed to ``Settings.update``)."""
         self.reset(*{c for name in changed for c in DEPENDS_ON_SETTING.get(name, ())})

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.cancel import CancelToken
 from desktop.core.errors import Cancelled, ZantaraError
-from desktop.core.settings import PROFILES, STRATEGIES
+from desktop.core.settings import PROFILES
 from desktop.gui import status_badge as sb
 from desktop.gui.chat_view import ChatView, MessageBubble, MessageInput
 from desktop.gui.context_panel import ContextPanel
@@ -41,21 +41,12 @@ from desktop.gui.workers import Task, run_in_background
 log = logging.getLogger(__name__)
 
 
-def strategy_label(name: str) -> str:
-    return {
-        "combo": tr("Combo: insights + live note (recommended)"),
-        "rag": tr("Insights only (RAG)"),
-        "enrich": tr("Live cultural note"),
-        "wrap": tr("Warm opening and closing"),
-        "rewrite": tr("Warm rewrite with fact guard"),
-        "team": tr("Team: local colleague / client: Claude"),
-    }.get(name, name)
-
-
-def _available_strategies() -> list[str]:
+def _available_strategies() -> dict[str, str]:
+    """Name -> English label of each strategy this build has, from the registry (imports the plugins: call it
+    from a worker)."""
     from desktop.core.chat.strategies import registry
 
-    return list(registry.available())
+    return registry.labels()
 
 
 def profile_label(name: str) -> str:
@@ -138,8 +129,9 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self.strategy_label = QLabel(self)
         self.strategy_combo = QComboBox(self)
-        for name in STRATEGIES:
-            self.strategy_combo.addItem(name, name)
+        name = services.settings.strategy  # the full list arrives from the registry in _strategies_loaded
+        self.strategy_labels: dict[str, str] = {}
+        self.strategy_combo.addItem(name, name)
         self.profile_label = QLabel(self)
         self.profile_combo = QComboBox(self)
         for name in PROFILES:
@@ -276,7 +268,8 @@ class MainWindow(QMainWindow):
         self.strategy_label.setText(" " + tr("Strategy:") + " ")
         self.profile_label.setText(" " + tr("Profile:") + " ")
         for i in range(self.strategy_combo.count()):
-            self.strategy_combo.setItemText(i, strategy_label(self.strategy_combo.itemData(i)))
+            name = self.strategy_combo.itemData(i)
+            self.strategy_combo.setItemText(i, tr(self.strategy_labels.get(name, name)))
         for i in range(self.profile_combo.count()):
             self.profile_combo.setItemText(i, profile_label(self.profile_combo.itemData(i)))
         self.strategy_combo.setToolTip(tr("How Claude and the local model work together on each answer"))
@@ -329,15 +322,16 @@ class MainWindow(QMainWindow):
         run_in_background(self._local_model_name, self._set_local_name, lambda exc: self._step_ready())
         run_in_background(_available_strategies, self._strategies_loaded, lambda exc: self._step_ready())
 
-    def _strategies_loaded(self, names: list[str]) -> None:
+    def _strategies_loaded(self, labels: dict[str, str]) -> None:
         """Offer only the strategies this build has (a missing plugin removes just that one)."""
+        self.strategy_labels = labels
+        names = list(labels)
         self.available_strategies = names
         wanted = self.strategy_combo.currentData()
-        ordered = [n for n in STRATEGIES if n in names] + [n for n in names if n not in STRATEGIES]
         self.strategy_combo.blockSignals(True)
         self.strategy_combo.clear()
-        for name in ordered:
-            self.strategy_combo.addItem(strategy_label(name), name)
+        for name in names:  # in the registry's order
+            self.strategy_combo.addItem(tr(labels[name]), name)
         index = self.strategy_combo.findData(wanted)
         self.strategy_combo.setCurrentIndex(index if index >= 0 else 0)
         self.strategy_combo.blockSignals(False)
@@ -627,7 +621,11 @@ class MainWindow(QMainWindow):
         settings = self.services.settings
         if getattr(settings, name) == value:
             return
-        setattr(settings, name, value)
+        try:
+            settings.update(save=False, **{name: value})  # at once: the next send uses it
+        except ZantaraError as exc:
+            self.show_error(str(exc))
+            return
         run_in_background(settings.save, None, lambda exc: self.show_error(str(exc)))
 
     # --- dialogs ----------

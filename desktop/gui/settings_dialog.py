@@ -42,11 +42,6 @@ from desktop.gui.records import attr
 from desktop.gui.workers import run_in_background
 
 
-def reset_components(services: Any, changed: set[str]) -> None:
-    """Forget lazily built components whose settings changed, so the next use builds them afresh."""
-    services.settings_changed(changed)
-
-
 def model_summary(entry: Any) -> str:
     """One paragraph of registry metadata for the model picker."""
     info = attr(entry, "info")
@@ -478,26 +473,23 @@ class SettingsDialog(QDialog):
             self.error.setText(str(exc))
             return
         current: Settings = self.services.settings
-        changed = {
-            f.name
+        changes = {
+            f.name: getattr(new, f.name)
             for f in dataclasses.fields(Settings)
-            if f.name != "extra" and getattr(new, f.name) != getattr(current, f.name)
+            if f.name not in ("extra", "problems") and getattr(new, f.name) != getattr(current, f.name)
         }
-        for name in changed:
-            setattr(current, name, getattr(new, name))  # the shared object: every component sees the change
-        reset_components(self.services, changed)
-        if "ui_language" in changed:
-            i18n.set_language(current.ui_language)
-        if "theme" in changed:
-            theme.apply(current.theme)
+        if "ui_language" in changes:  # the look applies at once (validated by collect()), saving follows
+            i18n.set_language(new.ui_language)
+        if "theme" in changes:
+            theme.apply(new.theme)
         pending_key = self.key_edit.text().strip()
         if pending_key:
             self.save_key()
-            changed.add("key")
 
-        def done(_r: Any) -> None:
+        def done(changed: set[str]) -> None:
+            # Every core component saw the change already: Settings.update notified its subscribers.
             self.error.clear()
-            self.saved.emit(changed)
+            self.saved.emit(changed | ({"key"} if pending_key else set()))
             if close:
                 self.accept()
 
@@ -505,7 +497,8 @@ class SettingsDialog(QDialog):
             self.last_error = str(exc)
             self.error.setText(tr("Could not save the settings: {err}").format(err=exc))
 
-        run_in_background(current.save, done, failed)
+        # validate + save atomically + notify subscribers (Services forgets what depends on them)
+        run_in_background(lambda: current.update(**changes), done, failed)
 
 
 def _set_key(key: str) -> None:

@@ -145,19 +145,21 @@ class ClaudeModel(ChatModel):
         if not self._api_key:
             raise ClaudeUnavailable("no_key", "No Anthropic API key is set.", KEY_HINT)
         if self._client is None:
-            s = self.settings
             self._client = anthropic.Anthropic(
                 api_key=self._api_key,
                 base_url=self._base_url,
-                timeout=httpx2.Timeout(
-                    connect=s.connect_timeout_s,
-                    read=s.first_token_deadline_s,
-                    write=10.0,
-                    pool=s.connect_timeout_s,
-                ),
+                timeout=self.timeout(),
                 max_retries=0,  # our own budget below, never the SDK's silent backoff
             )
         return self._client
+
+    def timeout(self) -> httpx2.Timeout:
+        """The deadlines from the settings *now*: passed with every request, so a change in Settings applies
+        to the next call without rebuilding the client (or restarting the app)."""
+        s = self.settings
+        return httpx2.Timeout(
+            connect=s.connect_timeout_s, read=s.first_token_deadline_s, write=10.0, pool=s.connect_timeout_s
+        )
 
     # -- streaming ------------------------------------------------------------------------------------------
     def stream(
@@ -208,6 +210,7 @@ class ClaudeModel(ChatModel):
                 "max_tokens": max_tokens,
                 "messages": [{"role": m.role, "content": m.content} for m in messages],
                 "stream": True,
+                "timeout": self.timeout(),
             }
             if system:
                 kwargs["system"] = system
@@ -300,7 +303,7 @@ class ClaudeModel(ChatModel):
     def list_models(self) -> list[dict[str, str]]:
         """Model ids and display names from the models endpoint (settings UI, when online)."""
         try:
-            page = self.client.models.list(limit=100)
+            page = self.client.models.list(limit=100, timeout=self.timeout())
             return [{"id": m.id, "display_name": getattr(m, "display_name", "") or m.id} for m in page.data]
         except anthropic.APIStatusError as exc:
             err = self._status_error(exc, "")

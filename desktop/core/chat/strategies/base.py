@@ -52,6 +52,8 @@ class AnswerContext:
 
 class Strategy(ABC):
     name: str = ""
+    #: Short English label for menus (the GUI translates it); ``description`` says what it does.
+    label: str = ""
     description: str = ""
 
     @abstractmethod

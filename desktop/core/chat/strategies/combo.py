@@ -13,6 +13,7 @@ from desktop.core.chat.strategies.enrich import EnrichStrategy
 
 class ComboStrategy(EnrichStrategy):
     name = "combo"
+    label = "Combo: insights + live note (recommended)"
     description = (
         "Retrieved insights plus a live cultural note from the local model when it is ready in time."
     )

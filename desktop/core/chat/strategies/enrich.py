@@ -80,6 +80,7 @@ def system_without_insights(ctx: AnswerContext, cultural_note: str) -> str:
 
 class EnrichStrategy(Strategy):
     name = "enrich"
+    label = "Live cultural note"
     description = "The local model writes a live cultural note for Claude (waited for up to a deadline)."
     use_insights = False
 

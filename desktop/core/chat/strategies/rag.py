@@ -84,6 +84,7 @@ def stream_answer(
 
 class RagStrategy(Strategy):
     name = "rag"
+    label = "Insights only (RAG)"
     description = "Retrieved cultural insights in Claude's context; no local-model call at run time."
 
     def run(self, ctx: AnswerContext) -> str:

@@ -23,6 +23,7 @@ MAX_REWRITE_CHARS = 2000  # longer answers do not fit the small model's context 
 
 class RewriteStrategy(Strategy):
     name = "rewrite"
+    label = "Warm rewrite with fact guard"
     description = "Claude answers; the local model rewrites it warmer, shown only if a fact guard approves."
 
     def run(self, ctx: AnswerContext) -> str:

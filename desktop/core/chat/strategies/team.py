@@ -30,6 +30,7 @@ def colleague_system_prompt(ctx: AnswerContext) -> str:
 
 class TeamStrategy(Strategy):
     name = "team"
+    label = "Team: local colleague / client: Claude"
     description = "Team members: the local model as a warm colleague; clients: Claude, professional."
 
     def run(self, ctx: AnswerContext) -> str:

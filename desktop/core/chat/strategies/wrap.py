@@ -49,6 +49,7 @@ class _Producer:
 
 class WrapStrategy(Strategy):
     name = "wrap"
+    label = "Warm opening and closing"
     description = "Claude writes the answer; the local model adds a warm opening and closing."
 
     def run(self, ctx: AnswerContext) -> str:
