@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from desktop.core.knowledge.embedder import Embedder
     from desktop.core.knowledge.memory import AnswerMemory
     from desktop.core.knowledge.store import KnowledgeStore
+    from desktop.core.llm.base import ChatModel
     from desktop.core.llm.local import LocalModel
     from desktop.core.models.registry import ModelRegistry
 
@@ -47,6 +48,7 @@ DEPENDS_ON_SETTING: dict[str, tuple[str, ...]] = {
     "chroma_url": ("store", "memory", "router"),
     "claude_chat_model": ("router",),
     "claude_strong_model": ("router",),
+    # backend, openai_base_url, openai_model: read per request (Router.claude(), OpenAICompatModel)
 }
 
 
@@ -138,6 +140,16 @@ class Services:
 
         with self._lock:
             return Router(self)
+
+    def loaded_models(self) -> list[ChatModel]:
+        """The local models built so far in this process (the router waits for them before a CLI exits)."""
+        from desktop.core.llm.local import loaded_models
+
+        models: list[ChatModel] = list(loaded_models())
+        own = self.__dict__.get("local_model")  # this object's cache: only if it was ever built (or given)
+        if own is not None and own not in models:
+            models.append(own)
+        return models
 
     def reset(self, *components: str) -> None:
         """Forget lazily built components so the next use builds them afresh."""

@@ -25,6 +25,7 @@ from typing import Any
 from desktop.core import paths
 from desktop.core.chat.strategies.registry import PLUGINS as STRATEGY_PLUGINS
 from desktop.core.errors import SettingsError
+from desktop.core.llm.backends import BACKENDS
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,10 @@ class Rule:
 
 @dataclass
 class Settings:
+    # The online model: "claude" (Anthropic) or "openai" (an OpenAI-compatible server: llama-server, Ollama...)
+    backend: str = "claude"
+    openai_base_url: str = "http://127.0.0.1:8080/v1"  # ZANTARA_OPENAI_BASE_URL overrides
+    openai_model: str = ""  # empty = the server's first model (llama-server serves one)
     # Claude
     claude_chat_model: str = "claude-haiku-5-5"
     claude_strong_model: str = "claude-sonnet-5-5"
@@ -256,6 +261,9 @@ class Settings:
 
 
 RULES: tuple[Rule, ...] = (
+    Rule("backend", str, choices=tuple(BACKENDS)),
+    Rule("openai_base_url", str),
+    Rule("openai_model", str),
     Rule("claude_chat_model", str),
     Rule("claude_strong_model", str),
     Rule("connect_timeout_s", float, 0.1, 60),

@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.core import secrets
 from desktop.core.cancel import CancelToken
@@ -30,11 +30,16 @@ from desktop.core.chat.strategies.base import AnswerContext, Strategy
 from desktop.core.chat.trace import Answer, Event, Trace
 from desktop.core.errors import Cancelled, ClaudeUnavailable, ZantaraError
 from desktop.core.knowledge.memory import user_name
-from desktop.core.llm.base import ChatModel, Message
+from desktop.core.llm import backends
+from desktop.core.llm.base import ChatModel, ChatRequest, Message
+from desktop.core.settings import Settings
 
 if TYPE_CHECKING:
+    from desktop.core.chat.breaker import CircuitBreaker
+    from desktop.core.chat.conversations import Conversations
     from desktop.core.knowledge.memory import AnswerMemory
-    from desktop.core.services import Services
+    from desktop.core.knowledge.store import KnowledgeStore
+    from desktop.core.models.registry import ModelRegistry
 
 EventCallback = Callable[[Event], None]
 HISTORY_TURNS = 10
@@ -47,55 +52,70 @@ OFFLINE_MESSAGES = {
 }
 
 
+class RouterDeps(Protocol):
+    """What the router needs, explicitly (``Services`` provides it; each is built lazily on first use)."""
+
+    settings: Settings
+
+    @property
+    def conversations(self) -> Conversations: ...
+    @property
+    def breaker(self) -> CircuitBreaker: ...
+    @property
+    def store(self) -> KnowledgeStore: ...
+    @property
+    def memory(self) -> AnswerMemory: ...
+    @property
+    def registry(self) -> ModelRegistry: ...
+    def model_for(self, role: str) -> ChatModel: ...
+    def loaded_models(self) -> list[ChatModel]: ...
+
+
 class Router:
-    def __init__(self, services: Services, claude_factory: Callable[[], ChatModel] | None = None) -> None:
-        self.services = services
+    def __init__(self, deps: RouterDeps, claude_factory: Callable[[], ChatModel] | None = None) -> None:
+        self.services = deps
         self._claude_factory = claude_factory
         self._claude: ChatModel | None = None
-        self._claude_key: str | None = None
+        self._claude_key: tuple[str, str | None] | None = None
         self._lock = threading.Lock()
 
     # -- models ---------------------------------------------------------------------------------------------
     def claude(self) -> ChatModel:
-        """The Claude model for the current key (re-created when the key changes, e.g. after `key set`)."""
+        """The online model of ``settings.backend`` (Claude by default; :mod:`desktop.core.llm.backends`),
+        re-created when the backend or the key changes (e.g. after `key set`)."""
         if self._claude_factory is not None:
             with self._lock:
                 if self._claude is None:
                     self._claude = self._claude_factory()
                 return self._claude
-        from desktop.core.llm.claude import ClaudeModel
-
+        backend = self.services.settings.backend
         key = secrets.get_api_key()
         with self._lock:
-            if self._claude is None or key != self._claude_key:
-                self._claude = ClaudeModel(self.services.settings, api_key=key)
-                self._claude_key = key
+            if self._claude is None or (backend, key) != self._claude_key:
+                self._claude = backends.build(backend, self.services.settings, key)
+                self._claude_key = (backend, key)
             return self._claude
 
     def probe_claude(self, force: bool = False) -> bool:
-        """Background probe for the GUI: a cheap models-list call through the breaker."""
-        claude = self.claude()
-        list_models = getattr(claude, "list_models", None)
+        """Background probe for the GUI: a cheap models-list call (or a one-token answer) through the breaker."""
+        online = self.claude()
         fn: Callable[[], object] = (
-            list_models
-            if callable(list_models)
-            else (lambda: claude.complete([Message("user", "ping")], max_tokens=1))
+            online.list_models
+            if online.capabilities.can_list_models
+            else (lambda: online.complete([Message("user", "ping")], max_tokens=1))
         )
         return self.services.breaker.probe(fn, force=force)
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
-        """Wait until the local model is not generating (e.g. a late enrich note that was cancelled).
+        """Wait until no local model is generating (e.g. a late enrich note that was cancelled).
 
         A CLI process must not exit while a llama.cpp call runs in a background thread: interpreter shutdown
-        would free the model under it (segfault). Uses the model's generation lock when it has one.
+        would free the model under it (segfault).
         """
-        model = self.services.__dict__.get("local_model")  # only if it was ever created
-        lock = getattr(model, "_gen_lock", None)
-        if lock is None:
-            return True
-        if not lock.acquire(timeout=timeout):
-            return False
-        lock.release()
+        deadline = time.monotonic() + timeout
+        for model in self.services.loaded_models():
+            if model.capabilities.waits_idle and not model.wait_idle(max(0.0, deadline - time.monotonic())):
+                return False
         return True
 
     def status(self) -> dict[str, Any]:
@@ -306,13 +326,10 @@ class Router:
     def _prepare(
         self, strategy: Strategy, text: str, local: ChatModel, cancel: CancelToken
     ) -> dict[str, Any]:
-        """Optional strategy hook ``prepare(message, local, settings, cancel) -> dict``, called before
-        retrieval so live local-model work (enrich's note) overlaps it; the dict becomes ``ctx.scratch``."""
-        prepare = getattr(strategy, "prepare", None)
-        if not callable(prepare):
-            return {}
+        """The strategy's :meth:`~Strategy.prepare` hook, called before retrieval so live local-model work
+        (enrich's note) overlaps it; the dict becomes ``ctx.scratch``."""
         try:
-            return dict(prepare(text, local, self.services.settings, cancel) or {})
+            return dict(strategy.prepare(text, local, self.services.settings, cancel))
         except ZantaraError:
             return {}  # the strategy starts its work in run() instead
 
@@ -347,7 +364,8 @@ class Router:
     def _decide(self, offline: bool) -> tuple[str, str]:
         if offline:
             return "offline", "offline_requested"
-        if not getattr(self.claude(), "has_key", True):
+        online = self.claude()
+        if online.capabilities.needs_key and not online.has_key:
             return "offline", "no_key"
         if not self.services.breaker.allow():
             return "offline", "breaker_open"
@@ -439,15 +457,7 @@ class _UnavailableLocal(ChatModel):
     def name(self) -> str:
         return "unavailable"
 
-    def stream(
-        self,
-        messages: list[Message],
-        *,
-        system: str = "",
-        max_tokens: int = 512,
-        temperature: float = 0.7,
-        cancel: CancelToken | None = None,
-    ) -> Iterator[str]:
+    def generate(self, request: ChatRequest) -> Iterator[str]:
         raise self.error
         yield ""
 

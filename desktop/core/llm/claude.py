@@ -21,7 +21,7 @@ import httpx2
 from desktop.core import secrets
 from desktop.core.cancel import CancelToken
 from desktop.core.errors import Cancelled, ClaudeUnavailable
-from desktop.core.llm.base import ChatModel, Message
+from desktop.core.llm.base import Capabilities, ChatModel, ChatRequest, Message
 from desktop.core.settings import Settings
 
 RETRYABLE = ("rate_limited", "overloaded", "server_error")
@@ -109,6 +109,8 @@ class _Watchdog:
 
 class ClaudeModel(ChatModel):
     kind = "claude"
+    capabilities = Capabilities(needs_key=True, can_list_models=True, is_local=False, can_cancel=True)
+    default_max_tokens = 1024
 
     def __init__(
         self,
@@ -162,15 +164,14 @@ class ClaudeModel(ChatModel):
         )
 
     # -- streaming ------------------------------------------------------------------------------------------
-    def stream(
-        self,
-        messages: list[Message],
-        *,
-        system: str = "",
-        max_tokens: int = 1024,
-        temperature: float = 0.7,
-        cancel: CancelToken | None = None,
-    ) -> Iterator[str]:
+    def generate(self, request: ChatRequest) -> Iterator[str]:
+        messages, system, temperature, cancel = (
+            request.messages,
+            request.system,
+            request.temperature,
+            request.cancel,
+        )
+        max_tokens = self.tokens_for(request)
         client = self.client
         attempt = 0
         while True:
@@ -312,6 +313,11 @@ class ClaudeModel(ChatModel):
             raise unavailable("connect_timeout") from None
         except anthropic.APIConnectionError:
             raise unavailable("connection") from None
+
+
+def from_settings(settings: Settings, api_key: str | None) -> ClaudeModel:
+    """The backend registry's factory (:mod:`desktop.core.llm.backends`)."""
+    return ClaudeModel(settings, api_key=api_key)
 
 
 class _Retry(Exception):

@@ -56,6 +56,13 @@ class Strategy(ABC):
     label: str = ""
     description: str = ""
 
+    def prepare(
+        self, message: str, local: ChatModel, settings: Settings, cancel: CancelToken
+    ) -> dict[str, Any]:
+        """Start work before retrieval (the router calls it only when Claude answers), so live local-model work
+        overlaps retrieval; the dict becomes ``ctx.scratch``. A ZantaraError means "start it in run()"."""
+        return {}
+
     @abstractmethod
     def run(self, ctx: AnswerContext) -> str:
         """Produce the final answer text, emitting ``chunk``/``replace``/``stage`` events while streaming.

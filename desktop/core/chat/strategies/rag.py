@@ -60,7 +60,7 @@ def stream_answer(
 ) -> str:
     """Stream ``model`` (default ``ctx.main``) into chunk events; return the text. Errors propagate."""
     model = model or ctx.main
-    local = model.kind == "local"
+    local = model.capabilities.is_local
     max_tokens = LOCAL_MAX_TOKENS if local else ANSWER_MAX_TOKENS
     started = time.perf_counter()
     parts: list[str] = []
