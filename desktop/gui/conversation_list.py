@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.events import CONVERSATIONS, app_events
 from desktop.gui.i18n import tr
 from desktop.gui.records import attr
 from desktop.gui.workers import run_in_background
@@ -60,6 +61,7 @@ class ConversationList(QWidget):
         self._debounce.setInterval(200)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
+        app_events().data_changed.connect(self._data_changed)  # e.g. an answer was stored
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
@@ -83,6 +85,10 @@ class ConversationList(QWidget):
         super().changeEvent(event)
 
     # --- loading ----------
+    def _data_changed(self, what: str) -> None:
+        if what == CONVERSATIONS:
+            self.refresh()
+
     def refresh(self) -> None:
         text = self.search.text().strip()
         services = self.services

@@ -1,7 +1,7 @@
 """Generate new cultural insights with the local model: choose target, languages, categories and model; watch
 progress with rate and ETA; cancel at any time; read the report of what the quality gates let in.
 
-The generator is a plain callable (issue 6's ``run_generation``), run in a worker with a CancelToken; its
+The generator is a plain callable (:func:`desktop.core.generation.generator.run_generation`), run in a worker with a CancelToken; its
 ``on_progress(GenerationProgress)`` callback arrives here as queued signals. Cancelling keeps what was
 accepted and the run stays resumable. Tests may pass their own callable with the same signature.
 """
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop.core.cancel import CancelToken
 from desktop.core.errors import Cancelled
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES
+from desktop.gui.events import INSIGHTS, app_events
 from desktop.gui.i18n import LANGUAGES as LANGUAGE_NAMES
 from desktop.gui.i18n import tr
 from desktop.gui.knowledge_chart import category_label
@@ -403,6 +404,7 @@ class GenerateDialog(QDialog):
         headline = tr("Cancelled. What was accepted so far is kept.") if cancelled else tr("Finished.")
         self.progress_label.setText(headline)
         self.report_view.setPlainText(text)
+        app_events().data_changed.emit(INSIGHTS)
         self.finished_run.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
@@ -413,6 +415,7 @@ class GenerateDialog(QDialog):
             self.progress_label.setText(tr("Cancelled. What was accepted so far is kept."))
         else:
             self.progress_label.setText(tr("Generation failed: {err}").format(err=exc))
+        app_events().data_changed.emit(INSIGHTS)  # what was accepted before the stop is kept
         self.finished_run.emit(None)
 
     def cancel_run(self) -> None:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES, STATUSES, Insight
+from desktop.gui.events import INSIGHTS, app_events
 from desktop.gui.i18n import tr
 from desktop.gui.knowledge_chart import KnowledgeChart, category_label
 from desktop.gui.workers import run_in_background
@@ -238,6 +239,7 @@ class KnowledgeBrowser(QWidget):
         self.last_error = ""
         self.last_import: Any = None
         self.resize(1100, 720)
+        app_events().data_changed.connect(self._data_changed)  # e.g. a generation run added insights
 
         self.language = QComboBox(self)
         self.category = QComboBox(self)
@@ -398,6 +400,10 @@ class KnowledgeBrowser(QWidget):
             "status": self.status.currentData() or None,
             "text": self.search.text().strip() or None,
         }
+
+    def _data_changed(self, what: str) -> None:
+        if what == INSIGHTS:
+            self.reload()
 
     def reload(self) -> None:
         filters = self.filters()
