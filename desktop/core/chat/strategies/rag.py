@@ -1,4 +1,4 @@
-"""Option 5 of the owner's design: retrieved cultural insights in Claude's system prompt, no LLaMA call.
+"""Strategy ``rag`` (docs/design.md): retrieved cultural insights in Claude's system prompt, no LLaMA call.
 
 Also holds :func:`stream_answer`, the one loop every strategy can use to stream the main model into the
 chat: it picks the right prompt for Claude or the local model, continues a cut-off Claude answer offline,

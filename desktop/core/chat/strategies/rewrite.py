@@ -1,4 +1,4 @@
-"""Option 3 of the owner's design: the local model rewrites Claude's answer in a warmer tone - if the facts
+"""Strategy ``rewrite`` (docs/design.md): the local model rewrites Claude's answer in a warmer tone - if the facts
 survive.
 
 Claude's answer streams to the user as usual (nobody waits for the slow part). Then the local model rewrites
