@@ -7,21 +7,21 @@ layout can change without touching how answers flow (docs/architecture.md, "One 
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
 from desktop.core.cancel import CancelToken
+from desktop.core.chat.conversations import StoredMessage
 from desktop.core.chat.trace import Answer, Event
 from desktop.core.errors import Cancelled, ZantaraError
 from desktop.gui import status_badge as sb
 from desktop.gui.chat_view import MessageBubble
 from desktop.gui.events import CONVERSATIONS, app_events
 from desktop.gui.i18n import tr
-from desktop.gui.records import as_dict
 from desktop.gui.workers import Task, run_in_background
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class AnswerSession(QObject):
 
     def _done(self, bubble: MessageBubble, token: CancelToken, answer: Answer) -> None:
         w = self.window
-        trace = as_dict(answer.trace)
+        trace = asdict(answer.trace)
         bubble.set_trace(trace)
         bubble.finish(answer.text, status=answer.status, message_id=answer.message_id)
         if token.cancelled:
@@ -183,27 +183,20 @@ class AnswerSession(QObject):
         w.context.show_trace({})
         conversations = w.services.conversations
         run_in_background(
-            lambda: list(conversations.messages(cid)),
+            lambda: conversations.stored_messages(cid),
             lambda msgs: self._show_messages(cid, msgs),
             lambda exc: w.show_error(str(exc)),
         )
 
-    def _show_messages(self, cid: str, messages: list[dict[str, Any]]) -> None:
+    def _show_messages(self, cid: str, messages: list[StoredMessage]) -> None:
         w = self.window
         if cid != w.conversation_id:
             return  # the user moved on meanwhile
         last_trace: dict[str, Any] = {}
         for msg in messages:
-            role, text = msg.get("role", "assistant"), msg.get("content") or ""
-            bubble = w.chat.add_message("user" if role == "user" else "assistant", text)
-            if role != "user":
-                trace = msg.get("trace") or {}
-                if isinstance(trace, str):
-                    try:
-                        trace = json.loads(trace)
-                    except ValueError:
-                        trace = {}
-                bubble.set_trace(trace)
-                bubble.finish(text, status=msg.get("status") or "complete", message_id=msg.get("id"))
+            bubble = w.chat.add_message("user" if msg.role == "user" else "assistant", msg.content)
+            if msg.role != "user":
+                bubble.set_trace(msg.trace)
+                bubble.finish(msg.content, status=msg.status, message_id=msg.id)
                 last_trace = bubble.trace
         w.context.show_trace(last_trace)

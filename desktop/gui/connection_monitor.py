@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.core.chat.breaker import BreakerState
+from desktop.core.secrets import KeyStatus
 from desktop.gui import status_badge as sb
 from desktop.gui.i18n import tr
 from desktop.gui.workers import run_in_background
@@ -74,7 +76,7 @@ class ConnectionMonitor(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.key_status: dict[str, Any] = {}
+        self.key_status: KeyStatus | None = None  # None until the keyring answered
         self.probing = False
         self._unsubscribe: Callable[[], None] | None = None
         self.probe_timer = QTimer(self)
@@ -86,14 +88,14 @@ class ConnectionMonitor(QObject):
         from desktop.core import secrets
 
         run_in_background(
-            secrets.api_key_status, self._first_key_status, lambda exc: self._first_key_status({})
+            secrets.key_status, self._first_key_status, lambda exc: self._first_key_status(None)
         )
         run_in_background(self._breaker_setup, self._breaker_ready, self._breaker_failed)
 
     # --- key ----------
-    def _first_key_status(self, status: dict[str, Any]) -> None:
+    def _first_key_status(self, status: KeyStatus | None) -> None:
         self.key_status = status
-        has_key = bool(status.get("set"))
+        has_key = status is not None and status.set
         self.window.banner.setVisible(not has_key)
         if not has_key:
             self.window.badge.set_state(sb.OFFLINE, "no_key")
@@ -103,24 +105,24 @@ class ConnectionMonitor(QObject):
         """After the key was set or deleted in Settings."""
         from desktop.core import secrets
 
-        run_in_background(secrets.api_key_status, self._key_status_changed, lambda exc: None)
+        run_in_background(secrets.key_status, self._key_status_changed, lambda exc: None)
 
-    def _key_status_changed(self, status: dict[str, Any]) -> None:
+    def _key_status_changed(self, status: KeyStatus) -> None:
         self.key_status = status
         badge = self.window.badge
-        self.window.banner.setVisible(not status.get("set"))
-        if status.get("set") and badge.reason == "no_key":
+        self.window.banner.setVisible(not status.set)
+        if status.set and badge.reason == "no_key":
             badge.set_state(sb.ONLINE)
-        elif not status.get("set"):
+        elif not status.set:
             badge.set_state(sb.OFFLINE, "no_key")
 
     # --- breaker ----------
-    def _breaker_setup(self) -> dict[str, Any]:
+    def _breaker_setup(self) -> BreakerState:
         breaker = self.window.services.breaker
         self._unsubscribe = breaker.subscribe(self.breaker_changed.emit)
-        return dict(breaker.snapshot())
+        return breaker.current()
 
-    def _breaker_ready(self, snapshot: dict[str, Any]) -> None:
+    def _breaker_ready(self, snapshot: BreakerState) -> None:
         self.on_breaker(snapshot)
         self.breaker_checked.emit()
 
@@ -128,25 +130,25 @@ class ConnectionMonitor(QObject):
         log.warning("circuit breaker unavailable: %s", exc)
         self.breaker_checked.emit()
 
-    def on_breaker(self, snapshot: dict[str, Any]) -> None:
+    def on_breaker(self, snapshot: BreakerState) -> None:
         """Badge follows the breaker (unless there is no key at all); an open breaker gets a timed probe."""
         state, reason = sb.state_from_snapshot(snapshot)
-        if not (self.key_status and not self.key_status.get("set")):
+        if not (self.key_status is not None and not self.key_status.set):
             self.window.badge.set_state(sb.ONLINE if state == sb.UNKNOWN else state, reason)
         if state == sb.OFFLINE and not self.probing:
-            wait_s = float(snapshot.get("seconds_until_probe") or 0.0)
+            wait_s = snapshot.seconds_until_probe
             self.probe_timer.start(int(max(1.0, wait_s) * 1000))
 
     def probe(self) -> None:
         """Ask the models endpoint in a worker; success closes the breaker and the badge turns green."""
-        if self.probing or not self.key_status.get("set"):
+        if self.probing or self.key_status is None or not self.key_status.set:
             return
         self.probing = True
         services = self.window.services
 
         def done(_ok: Any) -> None:
             self.probing = False
-            self.on_breaker(services.breaker.snapshot())
+            self.on_breaker(services.breaker.current())
 
         def failed(exc: BaseException) -> None:
             self.probing = False

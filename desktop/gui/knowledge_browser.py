@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES, STATUSES, Insight
+from desktop.core.services import Services
 from desktop.gui.events import INSIGHTS, app_events
 from desktop.gui.i18n import tr
 from desktop.gui.knowledge_chart import KnowledgeChart, category_label
@@ -232,7 +233,7 @@ class KnowledgeBrowser(QWidget):
     loaded = Signal()  # a reload finished (tests wait on it)
     changed = Signal()  # an edit/delete/status/import finished
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.services = services
         self.total = 0
@@ -411,7 +412,15 @@ class KnowledgeBrowser(QWidget):
 
         def work() -> tuple[list[Insight], dict[str, Any]]:
             store = services.store
-            return store.list(**filters, limit=PAGE), store.stats()
+            items = store.list(
+                language=filters["language"],
+                category=filters["category"],
+                source=filters["source"],
+                status=filters["status"],
+                text=filters["text"],
+                limit=PAGE,
+            )
+            return items, store.stats()
 
         run_in_background(work, self._loaded, self._failed)
 

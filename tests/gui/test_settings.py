@@ -39,7 +39,7 @@ def test_saving_the_key_stores_it_in_the_keyring_only(
     assert not dialog.delete_key_button.isEnabled()
 
     qtbot.keyClicks(dialog.key_edit, KEY)
-    key_set = lambda st: bool(st.get("set"))  # noqa: E731
+    key_set = lambda st: st.set  # noqa: E731  (a KeyStatus record)
     with qtbot.waitSignal(dialog.key_status_changed, timeout=WAIT_MS, check_params_cb=key_set):
         dialog.save_key_button.click()
     assert keyring_backend.passwords[(secrets.SERVICE, secrets.USERNAME)] == KEY

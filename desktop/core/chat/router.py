@@ -17,7 +17,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.core import secrets
@@ -35,11 +35,12 @@ from desktop.core.llm.base import ChatModel, ChatRequest, Message
 from desktop.core.settings import Settings
 
 if TYPE_CHECKING:
-    from desktop.core.chat.breaker import CircuitBreaker
+    from desktop.core.chat.breaker import BreakerState, CircuitBreaker
     from desktop.core.chat.conversations import Conversations
     from desktop.core.knowledge.memory import AnswerMemory
     from desktop.core.knowledge.store import KnowledgeStore
     from desktop.core.models.registry import ModelRegistry
+    from desktop.core.secrets import KeyStatus
 
 EventCallback = Callable[[Event], None]
 HISTORY_TURNS = 10
@@ -50,6 +51,27 @@ OFFLINE_MESSAGES = {
     "no_key": "No Anthropic API key: the local model answers. Run `zantara key set` to use Claude.",
     "breaker_open": "Claude failed recently: the local model answers until a probe succeeds.",
 }
+
+
+@dataclass(frozen=True)
+class LocalModelStatus:
+    name: str
+    path: str
+    available: bool
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class RouterStatus:
+    """Who can answer: `zantara status` and the GUI read this."""
+
+    breaker: BreakerState
+    key: KeyStatus
+    backend: str
+    claude_model: str
+    local_model: LocalModelStatus
+    strategy: str
+    strategies: list[str]
 
 
 class RouterDeps(Protocol):
@@ -118,21 +140,40 @@ class Router:
                 return False
         return True
 
-    def status(self) -> dict[str, Any]:
-        """Breaker, key and local-model state (`zantara status --json`, GUI badge)."""
-        local: dict[str, Any] = {}
+    def current_status(self) -> RouterStatus:
+        """Breaker, key and local-model state as a typed record."""
+        settings = self.services.settings
         try:
-            entry = self.services.registry.resolve(self.services.settings.local_model)
-            local = {"name": entry.name, "path": str(entry.path), "available": entry.path.exists()}
+            entry = self.services.registry.resolve(settings.local_model)
+            local = LocalModelStatus(entry.name, str(entry.path), entry.path.exists())
         except ZantaraError as exc:
-            local = {"name": self.services.settings.local_model, "available": False, "error": str(exc)}
+            local = LocalModelStatus(settings.local_model, "", False, str(exc))
+        return RouterStatus(
+            breaker=self.services.breaker.current(),
+            key=secrets.key_status(),
+            backend=settings.backend,
+            claude_model=settings.claude_chat_model,
+            local_model=local,
+            strategy=settings.strategy,
+            strategies=registry.available(),
+        )
+
+    def status(self) -> dict[str, Any]:
+        """Breaker, key and local-model state as plain data (`zantara status --json`)."""
+        st = self.current_status()
+        local: dict[str, Any] = {"name": st.local_model.name, "available": st.local_model.available}
+        if st.local_model.error:
+            local["error"] = st.local_model.error
+        else:
+            local["path"] = st.local_model.path
         return {
-            "breaker": self.services.breaker.snapshot(),
+            "breaker": st.breaker.to_dict(),
             "key": secrets.api_key_status(),
-            "claude_model": self.services.settings.claude_chat_model,
+            "backend": st.backend,
+            "claude_model": st.claude_model,
             "local_model": local,
-            "strategy": self.services.settings.strategy,
-            "strategies": registry.available(),
+            "strategy": st.strategy,
+            "strategies": st.strategies,
         }
 
     # -- public API -----------------------------------------------------------------------------------------
