@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import ZantaraError
+from desktop.core.llm.backends import BACKENDS
 from desktop.core.models.registry import ModelEntry
 from desktop.core.secrets import KeyStatus
 from desktop.core.services import Services
@@ -128,6 +129,19 @@ class SettingsDialog(QDialog):
         form.addRow(self.claude_labels[5], self.deadline)
         self.retries_label = QLabel(claude)
         form.addRow(self.retries_label, self.retries)
+        # the online model: Claude, or an OpenAI-compatible server (llm/backends.py)
+        self.backend = QComboBox(claude)
+        for name in BACKENDS:
+            self.backend.addItem(name, name)
+        self.backend.setCurrentIndex(max(0, self.backend.findData(s.backend)))
+        self.openai_url = QLineEdit(s.openai_base_url, claude)
+        self.openai_model = QLineEdit(s.openai_model, claude)
+        self.backend_labels = [QLabel(claude) for _ in range(3)]
+        form.addRow(self.backend_labels[0], self.backend)
+        form.addRow(self.backend_labels[1], self.openai_url)
+        form.addRow(self.backend_labels[2], self.openai_model)
+        self.backend.currentIndexChanged.connect(lambda _i: self._backend_changed())
+        self._backend_changed()
 
         # --- local model ----------------------------------------------------------------------------------
         local = QWidget(self)
@@ -246,6 +260,20 @@ class SettingsDialog(QDialog):
         ):
             label.setText(text)
         self.retries_label.setText(tr("Retries:"))
+        for label, text in zip(
+            self.backend_labels,
+            (tr("Online model:"), tr("Server address:"), tr("Server model:")),
+            strict=True,
+        ):
+            label.setText(text)
+        backend_names = {
+            "claude": tr("Claude (Anthropic)"),
+            "openai": tr("OpenAI-compatible server (llama-server, Ollama…)"),
+        }
+        for i in range(self.backend.count()):
+            name = self.backend.itemData(i)
+            self.backend.setItemText(i, backend_names.get(name, name))
+        self.openai_model.setPlaceholderText(tr("empty: the server's default model"))
         self.key_edit.setPlaceholderText(
             tr("Paste an Anthropic key (sk-ant-…); it is stored in the system keyring")
         )
@@ -303,6 +331,11 @@ class SettingsDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _backend_changed(self) -> None:
+        openai = self.backend.currentData() == "openai"
+        for widget in (self.openai_url, self.openai_model, *self.backend_labels[1:]):
+            widget.setEnabled(openai)
 
     # --- API key ----------
     def refresh_key_status(self) -> None:
@@ -453,6 +486,9 @@ class SettingsDialog(QDialog):
             connect_timeout_s=float(self.connect_timeout.value()),
             first_token_deadline_s=float(self.deadline.value()),
             claude_max_retries=int(self.retries.value()),
+            backend=str(self.backend.currentData()),
+            openai_base_url=self.openai_url.text().strip() or current.openai_base_url,
+            openai_model=self.openai_model.text().strip(),
             local_model=local_name,
             threads=int(self.threads.value()),
             context_size=int(self.context_size.value()),
