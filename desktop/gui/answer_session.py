@@ -105,6 +105,7 @@ class AnswerSession(QObject):
             lambda exc: self._failed(bubble, token, exc),
             on_progress=lambda event: self._on_event(bubble, event),
             with_report=True,
+            long=True,
         )
 
     def _on_event(self, bubble: MessageBubble, event: Event) -> None:

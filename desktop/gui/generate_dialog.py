@@ -355,7 +355,7 @@ class GenerateDialog(QDialog):
             )
 
         self.task = run_in_background(
-            work, self._done, self._failed, on_progress=self._progress, with_report=True
+            work, self._done, self._failed, on_progress=self._progress, with_report=True, long=True
         )
 
     def _progress(self, values: dict[str, Any]) -> None:

@@ -56,7 +56,7 @@ class HealthDialog(QDialog):
         self.summary.setText(tr("Repairing…") if repair else tr("Checking…"))
         if repair:  # the repair replaces files the window's components hold open
             self.services.reset("store", "conversations", "router")
-        run_in_background(lambda: doctor.run(repair=repair), self._done, self._failed)
+        run_in_background(lambda: doctor.run(repair=repair), self._done, self._failed, long=True)
 
     def _done(self, report: dict[str, Any]) -> None:
         from desktop.core.health import doctor

@@ -214,7 +214,12 @@ class ModelsPage(QWidget):
             )
 
         run_in_background(
-            work, self._downloaded, self._download_error, on_progress=self._progress, with_report=True
+            work,
+            self._downloaded,
+            self._download_error,
+            on_progress=self._progress,
+            with_report=True,
+            long=True,
         )
 
     def cancel_download(self) -> None:
