@@ -1,7 +1,7 @@
 """`zantara ask`, `zantara history`, `zantara status`: the chat from the shell.
 
 Human mode streams the answer to stdout as it arrives and says on stderr when the local model answered
-and why; ``--json`` prints the whole answer with its trace once it is done (the issue 4 shape).
+and why; ``--json`` prints the whole answer with its trace once it is done (:meth:`~desktop.core.chat.trace.Answer.to_dict`).
 """
 
 from __future__ import annotations

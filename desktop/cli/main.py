@@ -15,7 +15,16 @@ import sys
 import click
 
 from desktop import __version__
-from desktop.cli import ask_cmd, crash, doctor_cmd, key_cmd, knowledge_cmd, local_cmd, models_cmd
+from desktop.cli import (
+    ask_cmd,
+    crash,
+    doctor_cmd,
+    key_cmd,
+    knowledge_cmd,
+    local_cmd,
+    models_cmd,
+    settings_cmd,
+)
 from desktop.cli.feedback_cmd import register_all as register_feedback_commands
 from desktop.core.errors import ZantaraError
 
@@ -87,7 +96,7 @@ def cli(ctx: click.Context) -> None:
         ctx.exit(launch_gui())
 
 
-for module in (models_cmd, local_cmd, knowledge_cmd, ask_cmd, key_cmd, doctor_cmd):
+for module in (models_cmd, local_cmd, knowledge_cmd, ask_cmd, key_cmd, doctor_cmd, settings_cmd):
     module.register(cli)
 register_feedback_commands(cli)  # rate, compare, feedback, usage (issue 18)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import keyring
@@ -94,18 +95,36 @@ def delete_api_key() -> bool:
     return True
 
 
-def api_key_status() -> dict[str, Any]:
-    """Where the key comes from, never the key itself: {"set", "source", "backend", "keyring_usable"}."""
+@dataclass(frozen=True)
+class KeyStatus:
+    """Where the key comes from, never the key itself."""
+
+    set: bool
+    source: str | None  # "keyring" | "env" | None
+    backend: str
+    keyring_usable: bool
+    error: str = ""  # the key store could not be asked (the GUI shows it)
+
+
+def key_status() -> KeyStatus:
     source: str | None = None
     if _keyring_get():
         source = "keyring"
     elif os.environ.get(ENV_VAR):
         source = "env"
+    return KeyStatus(
+        set=source is not None, source=source, backend=backend_name(), keyring_usable=keyring_usable()
+    )
+
+
+def api_key_status() -> dict[str, Any]:
+    """:func:`key_status` as plain data: {"set", "source", "backend", "keyring_usable"} (`--json` output)."""
+    status = key_status()
     return {
-        "set": source is not None,
-        "source": source,
-        "backend": backend_name(),
-        "keyring_usable": keyring_usable(),
+        "set": status.set,
+        "source": status.source,
+        "backend": status.backend,
+        "keyring_usable": status.keyring_usable,
     }
 
 

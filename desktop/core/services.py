@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from desktop.core.knowledge.embedder import Embedder
     from desktop.core.knowledge.memory import AnswerMemory
     from desktop.core.knowledge.store import KnowledgeStore
+    from desktop.core.llm.base import ChatModel
     from desktop.core.llm.local import LocalModel
     from desktop.core.models.registry import ModelRegistry
 
@@ -34,7 +35,9 @@ def store_lock() -> Any:
     return FileLock(str(paths.data_dir() / "chroma.lock"), timeout=600)
 
 
-#: setting name -> components built from it, forgotten when it changes (the router holds the others).
+#: setting name -> components built from it, forgotten when it changes (``Settings.update`` notifies
+#: ``settings_changed``). Settings read on every request (the Claude deadlines and retries, the strategy,
+#: retrieval_k, the enrich deadline, the breaker's probe times) need no entry.
 DEPENDS_ON_SETTING: dict[str, tuple[str, ...]] = {
     "local_model": ("local_model", "router"),
     "model_offline_answers": ("router",),
@@ -45,6 +48,7 @@ DEPENDS_ON_SETTING: dict[str, tuple[str, ...]] = {
     "chroma_url": ("store", "memory", "router"),
     "claude_chat_model": ("router",),
     "claude_strong_model": ("router",),
+    # backend, openai_base_url, openai_model: read per request (Router.claude(), OpenAICompatModel)
 }
 
 
@@ -52,6 +56,7 @@ class Services:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings if settings is not None else Settings.load()
         self._lock = threading.RLock()
+        self.settings.subscribe(self.settings_changed)
 
     @cached_property
     def registry(self) -> ModelRegistry:
@@ -136,6 +141,16 @@ class Services:
         with self._lock:
             return Router(self)
 
+    def loaded_models(self) -> list[ChatModel]:
+        """The local models built so far in this process (the router waits for them before a CLI exits)."""
+        from desktop.core.llm.local import loaded_models
+
+        models: list[ChatModel] = list(loaded_models())
+        own = self.__dict__.get("local_model")  # this object's cache: only if it was ever built (or given)
+        if own is not None and own not in models:
+            models.append(own)
+        return models
+
     def reset(self, *components: str) -> None:
         """Forget lazily built components so the next use builds them afresh."""
         with self._lock:
@@ -143,5 +158,5 @@ class Services:
                 self.__dict__.pop(name, None)
 
     def settings_changed(self, changed: set[str]) -> None:
-        """Rebuild what depends on the changed settings (called after Settings.save())."""
+        """Forget what depends on the changed settings (subscribed to ``Settings.update``)."""
         self.reset(*{c for name in changed for c in DEPENDS_ON_SETTING.get(name, ())})

@@ -1,22 +1,36 @@
 """User settings: one JSON file in the config folder, written atomically.
 
+Change settings while the app runs with :meth:`Settings.update` (validate, save, notify): components either read
+the value they need on every request (the Claude deadlines) or subscribe and rebuild (``Services``, the GUI's
+Qt bridge). See docs/architecture.md, "Add a setting".
+
 Never holds the API key (that lives in the OS keyring, see :mod:`desktop.core.secrets`). Unknown keys from a
 newer version are kept on save so a downgrade does not lose them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import logging
 import os
 import tempfile
+import threading
+import weakref
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from desktop.core import paths
+from desktop.core.chat.strategies.registry import PLUGINS as STRATEGY_PLUGINS
 from desktop.core.errors import SettingsError
+from desktop.core.llm.backends import BACKENDS
 
-STRATEGIES = ("combo", "rag", "enrich", "wrap", "rewrite", "team")
+log = logging.getLogger(__name__)
+
+#: Called with the names of the fields that changed, after they changed and were saved.
+Listener = Callable[[set[str]], None]
 PROFILES = ("team", "client")
 UI_LANGUAGES = ("en", "it", "id")
 THEMES = ("system", "light", "dark")
@@ -71,6 +85,10 @@ class Rule:
 
 @dataclass
 class Settings:
+    # The online model: "claude" (Anthropic) or "openai" (an OpenAI-compatible server: llama-server, Ollama...)
+    backend: str = "claude"
+    openai_base_url: str = "http://127.0.0.1:8080/v1"  # ZANTARA_OPENAI_BASE_URL overrides
+    openai_model: str = ""  # empty = the server's first model (llama-server serves one)
     # Claude
     claude_chat_model: str = "claude-haiku-5-5"
     claude_strong_model: str = "claude-sonnet-5-5"
@@ -106,6 +124,62 @@ class Settings:
     extra: dict[str, Any] = field(default_factory=dict)
     #: What was wrong in the file at load time (each bad field fell back to its default); never saved.
     problems: list[str] = field(default_factory=list, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Not dataclass fields: never saved, compared or copied by dataclasses.replace().
+        self._listeners: list[Callable[[], Listener | None]] = []
+        self._update_lock = threading.RLock()
+
+    # -- settings as events ---------------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(changed_names)`` after every :meth:`update` that changed something; returns the
+        function that unsubscribes. A bound method is held weakly (a closed window's services may go)."""
+        ref: Callable[[], Listener | None]
+        if hasattr(listener, "__self__") and hasattr(listener, "__func__"):
+            ref = weakref.WeakMethod(listener)
+        else:
+            ref = lambda: listener  # noqa: E731
+        with self._update_lock:
+            self._listeners.append(ref)
+
+        def unsubscribe() -> None:
+            with self._update_lock:
+                if ref in self._listeners:
+                    self._listeners.remove(ref)
+
+        return unsubscribe
+
+    def update(self, *, save: bool = True, path: Path | None = None, **changes: Any) -> set[str]:
+        """Change fields of this (shared) object: validate them all, save atomically, then notify subscribers.
+
+        Unknown names or invalid values raise :class:`SettingsError` and change nothing, in memory or on disk.
+        Returns the names whose value actually changed (subscribers are not called when none did).
+        """
+        rules = {rule.name: rule for rule in RULES}
+        unknown = sorted(set(changes) - set(rules))
+        if unknown:
+            raise SettingsError(
+                f"Unknown setting '{unknown[0]}'.", f"Settings are: {', '.join(sorted(rules))}."
+            )
+        coerced = {name: rules[name].coerce(value) for name, value in changes.items()}
+        with self._update_lock:
+            candidate = dataclasses.replace(self, **coerced, extra=dict(self.extra))
+            candidate.validate()
+            changed = {name for name, value in coerced.items() if getattr(self, name) != value}
+            if save:
+                candidate.save(path)
+            for name in changed:
+                setattr(self, name, coerced[name])
+            listeners = [ref() for ref in self._listeners]
+        if changed:
+            for listener in listeners:
+                if listener is None:
+                    continue
+                try:
+                    listener(set(changed))
+                except Exception:  # one broken subscriber must not stop the others or the caller
+                    log.exception("settings listener failed")
+        return changed
 
     def validate(self) -> None:
         """Raise :class:`SettingsError` naming the first field whose value is out of its accepted range."""
@@ -191,6 +265,9 @@ class Settings:
 
 
 RULES: tuple[Rule, ...] = (
+    Rule("backend", str, choices=tuple(BACKENDS)),
+    Rule("openai_base_url", str),
+    Rule("openai_model", str),
     Rule("claude_chat_model", str),
     Rule("claude_strong_model", str),
     Rule("connect_timeout_s", float, 0.1, 60),
@@ -198,7 +275,7 @@ RULES: tuple[Rule, ...] = (
     Rule("claude_max_retries", int, 0, 5),
     Rule("breaker_probe_initial_s", float, 1, 3600),
     Rule("breaker_probe_max_s", float, 1, 86400),
-    Rule("strategy", str, choices=STRATEGIES),
+    Rule("strategy", str, choices=tuple(STRATEGY_PLUGINS)),
     Rule("profile", str, choices=PROFILES),
     Rule("enrich_deadline_ms", int, 50, 10000),
     Rule("retrieval_k", int, 0, 20),

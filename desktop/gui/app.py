@@ -11,7 +11,7 @@ import signal
 import sys
 from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -20,6 +20,10 @@ from PySide6.QtWidgets import QApplication
 from desktop.core import paths
 from desktop.core.errors import SettingsError
 from desktop.core.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop.core.services import Services
+    from desktop.gui.main_window import MainWindow
 from desktop.gui import crash, i18n, theme
 
 ICON = i18n.HERE.parent / "icons" / "zantara.svg"
@@ -69,7 +73,7 @@ def handle_sigint(parent: QObject, quit_app: Callable[[], object]) -> QTimer:
     return timer
 
 
-def build_window(services: Any, *, warm_up: bool = True) -> Any:
+def build_window(services: Services, *, warm_up: bool = True) -> MainWindow:
     """Apply language and theme from the settings and create the main window (tests use this too)."""
     from desktop.gui.main_window import MainWindow
 

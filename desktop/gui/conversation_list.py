@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.chat.conversations import ConversationSummary
+from desktop.core.services import Services
+from desktop.gui.events import CONVERSATIONS, app_events
 from desktop.gui.i18n import tr
-from desktop.gui.records import attr
 from desktop.gui.workers import run_in_background
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -38,7 +40,7 @@ class ConversationList(QWidget):
     error = Signal(str)
     exported = Signal(str)  # path written
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.current_id: Any = None
@@ -60,6 +62,7 @@ class ConversationList(QWidget):
         self._debounce.setInterval(200)
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
+        app_events().data_changed.connect(self._data_changed)  # e.g. an answer was stored
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
@@ -83,28 +86,28 @@ class ConversationList(QWidget):
         super().changeEvent(event)
 
     # --- loading ----------
+    def _data_changed(self, what: str) -> None:
+        if what == CONVERSATIONS:
+            self.refresh()
+
     def refresh(self) -> None:
         text = self.search.text().strip()
         services = self.services
         run_in_background(
-            lambda: list(services.conversations.list(search=text) if text else services.conversations.list()),
+            lambda: services.conversations.summaries(text or None),
             self._show,
             lambda exc: self.error.emit(str(exc)),
         )
 
-    def _show(self, conversations: list[Any]) -> None:
+    def _show(self, conversations: list[ConversationSummary]) -> None:
         self.list.clear()
         for conv in conversations:
-            cid = attr(conv, "id")
-            title = attr(conv, "title") or tr("Untitled")
-            item = QListWidgetItem(title)
+            cid = conv.id
+            item = QListWidgetItem(conv.title or tr("Untitled"))
             item.setData(ID_ROLE, cid)
             item.setSizeHint(QSize(0, 30))
-            updated = attr(conv, "updated_at") or attr(conv, "created_at") or ""
-            count = attr(conv, "message_count")
-            tip = str(updated)[:16].replace("T", " ")
-            if count is not None:
-                tip += " · " + tr("{n} messages").format(n=count)
+            tip = (conv.updated_at or conv.created_at)[:16].replace("T", " ")
+            tip += " · " + tr("{n} messages").format(n=conv.message_count)
             item.setToolTip(tip)
             self.list.addItem(item)
             if cid == self.current_id:

@@ -1,7 +1,7 @@
 """Generate new cultural insights with the local model: choose target, languages, categories and model; watch
 progress with rate and ETA; cancel at any time; read the report of what the quality gates let in.
 
-The generator is a plain callable (issue 6's ``run_generation``), run in a worker with a CancelToken; its
+The generator is a plain callable (:func:`desktop.core.generation.generator.run_generation`), run in a worker with a CancelToken; its
 ``on_progress(GenerationProgress)`` callback arrives here as queued signals. Cancelling keeps what was
 accepted and the run stays resumable. Tests may pass their own callable with the same signature.
 """
@@ -32,11 +32,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core.cancel import CancelToken
 from desktop.core.errors import Cancelled
+from desktop.core.generation.generator import GenerationProgress
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES
+from desktop.core.models.registry import ModelEntry
+from desktop.core.services import Services
+from desktop.gui.events import INSIGHTS, app_events
 from desktop.gui.i18n import LANGUAGES as LANGUAGE_NAMES
 from desktop.gui.i18n import tr
 from desktop.gui.knowledge_chart import category_label
-from desktop.gui.records import attr
 from desktop.gui.workers import Task, run_in_background
 
 Generator = Callable[..., Any]
@@ -62,20 +65,9 @@ def format_duration(seconds: float | None) -> str:
     return f"{hours} h {minutes:02d} min"
 
 
-def progress_values(progress: Any) -> dict[str, Any]:
-    """A GenerationProgress (or a dict with the same fields) as a plain dict."""
-    keys = (
-        "done",
-        "target",
-        "attempts",
-        "accepted",
-        "rejected",
-        "rate_per_min",
-        "eta_s",
-        "last_gate",
-        "max_attempts",
-    )
-    return {k: attr(progress, k) for k in keys}
+def progress_values(progress: GenerationProgress) -> dict[str, Any]:
+    """A progress tick as the plain values the dialog shows (and tests read from ``last_progress``)."""
+    return progress.to_dict()
 
 
 def _rates(title: str, table: dict[str, Any]) -> list[str]:
@@ -161,7 +153,7 @@ class GenerateDialog(QDialog):
     finished_run = Signal(object)  # the report dict, or None when cancelled/failed
 
     def __init__(
-        self, services: Any, parent: QWidget | None = None, generator: Generator | None = None
+        self, services: Services, parent: QWidget | None = None, generator: Generator | None = None
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -288,29 +280,28 @@ class GenerateDialog(QDialog):
             lambda exc: self.model_info.setText(str(exc)),
         )
 
-    def _models_loaded(self, entries: list[Any]) -> None:
+    def _models_loaded(self, entries: list[ModelEntry]) -> None:
         self.model.clear()
         current = self.services.settings.local_model
         for entry in entries:
-            if attr(entry, "status", "ok") != "ok":
+            if entry.status != "ok":
                 continue
-            name = attr(entry, "name", "")
-            self.model.addItem(name, entry)
-            if name == current or (not current and attr(entry, "default", False)):
+            self.model.addItem(entry.name, entry)
+            if entry.name == current or (not current and entry.default):
                 self.model.setCurrentIndex(self.model.count() - 1)
 
     def _model_changed(self, _index: int) -> None:
-        entry = self.model.currentData()
-        info = attr(entry, "info")
-        notes = attr(entry, "notes", "")
+        entry: ModelEntry | None = self.model.currentData()
+        if entry is None:
+            self.model_info.setText("")
+            return
         parts = []
-        if info is not None:
+        if entry.info is not None:
             parts.append(
-                f"{attr(info, 'size_label', '')} · {attr(info, 'quantization', '')} · "
-                f"ctx {attr(info, 'context_length', '')}"
+                f"{entry.info.size_label} · {entry.info.quantization} · ctx {entry.info.context_length}"
             )
-        if notes:
-            parts.append(notes)
+        if entry.notes:
+            parts.append(entry.notes)
         self.model_info.setText("\n".join(parts))
 
     # --- running ----------
@@ -340,7 +331,8 @@ class GenerateDialog(QDialog):
         self.state = "running"
         self.report_view.clear()
         target = self.target.value()
-        model = attr(self.model.currentData(), "name", "") or ""
+        chosen: ModelEntry | None = self.model.currentData()
+        model = chosen.name if chosen is not None else ""
         self.progress.setRange(0, target)
         self.progress.setValue(0)
         self.progress_label.setText(tr("Loading the model…"))
@@ -363,7 +355,7 @@ class GenerateDialog(QDialog):
             )
 
         self.task = run_in_background(
-            work, self._done, self._failed, on_progress=self._progress, with_report=True
+            work, self._done, self._failed, on_progress=self._progress, with_report=True, long=True
         )
 
     def _progress(self, values: dict[str, Any]) -> None:
@@ -395,7 +387,9 @@ class GenerateDialog(QDialog):
         self.progress_label.setText(text)
 
     def _done(self, report: Any) -> None:
-        cancelled = (self.token is not None and self.token.cancelled) or attr(report, "status") == "cancelled"
+        cancelled = (self.token is not None and self.token.cancelled) or (
+            isinstance(report, dict) and report.get("status") == "cancelled"
+        )
         self.report = report
         self.state = "cancelled" if cancelled else "done"
         self._set_running(False)
@@ -403,6 +397,7 @@ class GenerateDialog(QDialog):
         headline = tr("Cancelled. What was accepted so far is kept.") if cancelled else tr("Finished.")
         self.progress_label.setText(headline)
         self.report_view.setPlainText(text)
+        app_events().data_changed.emit(INSIGHTS)
         self.finished_run.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
@@ -413,6 +408,7 @@ class GenerateDialog(QDialog):
             self.progress_label.setText(tr("Cancelled. What was accepted so far is kept."))
         else:
             self.progress_label.setText(tr("Generation failed: {err}").format(err=exc))
+        app_events().data_changed.emit(INSIGHTS)  # what was accepted before the stop is kept
         self.finished_run.emit(None)
 
     def cancel_run(self) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from desktop.core.services import Services
 from desktop.gui.i18n import tr
 from desktop.gui.workers import run_in_background
 
@@ -14,7 +15,7 @@ from desktop.gui.workers import run_in_background
 class HealthDialog(QDialog):
     report_ready = Signal(object)  # the doctor's report (dict), after a check or a repair
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.report: dict[str, Any] = {}
@@ -55,7 +56,7 @@ class HealthDialog(QDialog):
         self.summary.setText(tr("Repairing…") if repair else tr("Checking…"))
         if repair:  # the repair replaces files the window's components hold open
             self.services.reset("store", "conversations", "router")
-        run_in_background(lambda: doctor.run(repair=repair), self._done, self._failed)
+        run_in_background(lambda: doctor.run(repair=repair), self._done, self._failed, long=True)
 
     def _done(self, report: dict[str, Any]) -> None:
         from desktop.core.health import doctor

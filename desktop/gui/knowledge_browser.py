@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES, STATUSES, Insight
+from desktop.core.services import Services
+from desktop.gui.events import INSIGHTS, app_events
 from desktop.gui.i18n import tr
 from desktop.gui.knowledge_chart import KnowledgeChart, category_label
 from desktop.gui.workers import run_in_background
@@ -231,13 +233,14 @@ class KnowledgeBrowser(QWidget):
     loaded = Signal()  # a reload finished (tests wait on it)
     changed = Signal()  # an edit/delete/status/import finished
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.services = services
         self.total = 0
         self.last_error = ""
         self.last_import: Any = None
         self.resize(1100, 720)
+        app_events().data_changed.connect(self._data_changed)  # e.g. a generation run added insights
 
         self.language = QComboBox(self)
         self.category = QComboBox(self)
@@ -399,13 +402,25 @@ class KnowledgeBrowser(QWidget):
             "text": self.search.text().strip() or None,
         }
 
+    def _data_changed(self, what: str) -> None:
+        if what == INSIGHTS:
+            self.reload()
+
     def reload(self) -> None:
         filters = self.filters()
         services = self.services
 
         def work() -> tuple[list[Insight], dict[str, Any]]:
             store = services.store
-            return store.list(**filters, limit=PAGE), store.stats()
+            items = store.list(
+                language=filters["language"],
+                category=filters["category"],
+                source=filters["source"],
+                status=filters["status"],
+                text=filters["text"],
+                limit=PAGE,
+            )
+            return items, store.stats()
 
         run_in_background(work, self._loaded, self._failed)
 

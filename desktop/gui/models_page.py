@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.cancel import CancelToken
+from desktop.core.models.registry import ModelEntry
+from desktop.core.services import Services
 from desktop.core.settings import ROLE_SETTINGS, Settings
 from desktop.gui.i18n import tr
-from desktop.gui.records import attr
 from desktop.gui.workers import run_in_background
 
 SUGGESTION_SHOWN = "model_suggestion_shown"  # settings.extra flag
@@ -54,7 +55,9 @@ class ModelsPage(QWidget):
     download_finished = Signal(object)  # the registered ModelEntry
     download_failed = Signal(str)
 
-    def __init__(self, services: Any, parent: QWidget | None = None, total_ram: int | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, total_ram: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.cancel_token: CancelToken | None = None
@@ -163,18 +166,18 @@ class ModelsPage(QWidget):
         registry = self.services.registry
         run_in_background(lambda: list(registry.list(with_metadata=False)), self._installed)
 
-    def _installed(self, entries: list[Any]) -> None:
+    def _installed(self, entries: list[ModelEntry]) -> None:
         self.installed = entries
-        self.installed_files = {attr(e, "path").name for e in entries if attr(e, "path", None) is not None}
+        self.installed_files = {e.path.name for e in entries}
         self._fill_table()
-        self.installed_list.setText(", ".join(attr(e, "name", "") for e in entries) or tr("none"))
+        self.installed_list.setText(", ".join(e.name for e in entries) or tr("none"))
         s: Settings = self.services.settings
         for role, box in self.role_boxes.items():
             current = box.currentData() if box.count() else getattr(s, ROLE_SETTINGS[role])
             box.clear()
             box.addItem(tr("Same as the local model"), "")
             for e in entries:
-                box.addItem(attr(e, "name", ""), attr(e, "name", ""))
+                box.addItem(e.name, e.name)
             box.setCurrentIndex(max(0, box.findData(current)))
         self.installed_loaded.emit()
 
@@ -211,7 +214,12 @@ class ModelsPage(QWidget):
             )
 
         run_in_background(
-            work, self._downloaded, self._download_error, on_progress=self._progress, with_report=True
+            work,
+            self._downloaded,
+            self._download_error,
+            on_progress=self._progress,
+            with_report=True,
+            long=True,
         )
 
     def cancel_download(self) -> None:

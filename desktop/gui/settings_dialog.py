@@ -34,37 +34,34 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import ZantaraError
+from desktop.core.llm.backends import BACKENDS
+from desktop.core.models.registry import ModelEntry
+from desktop.core.secrets import KeyStatus
+from desktop.core.services import Services
 from desktop.core.settings import Settings
 from desktop.gui import crash, i18n, theme
 from desktop.gui.i18n import tr
 from desktop.gui.models_page import ModelsPage
-from desktop.gui.records import attr
 from desktop.gui.workers import run_in_background
 
 
-def reset_components(services: Any, changed: set[str]) -> None:
-    """Forget lazily built components whose settings changed, so the next use builds them afresh."""
-    services.settings_changed(changed)
-
-
-def model_summary(entry: Any) -> str:
+def model_summary(entry: ModelEntry) -> str:
     """One paragraph of registry metadata for the model picker."""
-    info = attr(entry, "info")
+    info = entry.info
     lines = []
     if info is not None:
-        size_mb = (attr(info, "size_bytes", 0) or 0) / 1e6
+        size_mb = (info.size_bytes or 0) / 1e6
         lines.append(
-            f"{attr(info, 'architecture', '')} · {attr(info, 'size_label', '')}"
-            f" · {attr(info, 'quantization', '')}"
-            f" · {tr('context')} {attr(info, 'context_length', '')} · {size_mb:.0f} MB"
+            f"{info.architecture} · {info.size_label} · {info.quantization}"
+            f" · {tr('context')} {info.context_length} · {size_mb:.0f} MB"
         )
-        if attr(info, "license", ""):
-            lines.append(tr("License: {lic}").format(lic=attr(info, "license")))
-    elif attr(entry, "error", ""):
-        lines.append(attr(entry, "error"))
-    if attr(entry, "notes", ""):
-        lines.append(attr(entry, "notes"))
-    lines.append(str(attr(entry, "path", "")))
+        if info.license:
+            lines.append(tr("License: {lic}").format(lic=info.license))
+    elif entry.error:
+        lines.append(entry.error)
+    if entry.notes:
+        lines.append(entry.notes)
+    lines.append(str(entry.path))
     return "\n".join(lines)
 
 
@@ -74,10 +71,10 @@ class SettingsDialog(QDialog):
     models_loaded = Signal()  # Claude models list arrived (or failed)
     local_models_loaded = Signal()
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
-        self.key_status: dict[str, Any] = {}
+        self.key_status: KeyStatus | None = None  # None until the keyring answered
         self.last_error = ""
         self.setModal(True)
         self.resize(640, 520)
@@ -132,6 +129,19 @@ class SettingsDialog(QDialog):
         form.addRow(self.claude_labels[5], self.deadline)
         self.retries_label = QLabel(claude)
         form.addRow(self.retries_label, self.retries)
+        # the online model: Claude, or an OpenAI-compatible server (llm/backends.py)
+        self.backend = QComboBox(claude)
+        for name in BACKENDS:
+            self.backend.addItem(name, name)
+        self.backend.setCurrentIndex(max(0, self.backend.findData(s.backend)))
+        self.openai_url = QLineEdit(s.openai_base_url, claude)
+        self.openai_model = QLineEdit(s.openai_model, claude)
+        self.backend_labels = [QLabel(claude) for _ in range(3)]
+        form.addRow(self.backend_labels[0], self.backend)
+        form.addRow(self.backend_labels[1], self.openai_url)
+        form.addRow(self.backend_labels[2], self.openai_model)
+        self.backend.currentIndexChanged.connect(lambda _i: self._backend_changed())
+        self._backend_changed()
 
         # --- local model ----------------------------------------------------------------------------------
         local = QWidget(self)
@@ -250,6 +260,20 @@ class SettingsDialog(QDialog):
         ):
             label.setText(text)
         self.retries_label.setText(tr("Retries:"))
+        for label, text in zip(
+            self.backend_labels,
+            (tr("Online model:"), tr("Server address:"), tr("Server model:")),
+            strict=True,
+        ):
+            label.setText(text)
+        backend_names = {
+            "claude": tr("Claude (Anthropic)"),
+            "openai": tr("OpenAI-compatible server (llama-server, Ollama…)"),
+        }
+        for i in range(self.backend.count()):
+            name = self.backend.itemData(i)
+            self.backend.setItemText(i, backend_names.get(name, name))
+        self.openai_model.setPlaceholderText(tr("empty: the server's default model"))
         self.key_edit.setPlaceholderText(
             tr("Paste an Anthropic key (sk-ant-…); it is stored in the system keyring")
         )
@@ -308,35 +332,41 @@ class SettingsDialog(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
+    def _backend_changed(self) -> None:
+        openai = self.backend.currentData() == "openai"
+        for widget in (self.openai_url, self.openai_model, *self.backend_labels[1:]):
+            widget.setEnabled(openai)
+
     # --- API key ----------
     def refresh_key_status(self) -> None:
         from desktop.core import secrets
 
-        run_in_background(
-            secrets.api_key_status, self._key_status, lambda exc: self._key_status({"error": str(exc)})
-        )
+        def failed(exc: BaseException) -> None:
+            self._key_status(KeyStatus(False, None, "", keyring_usable=False, error=str(exc)))
 
-    def _key_status(self, status: dict[str, Any]) -> None:
+        run_in_background(secrets.key_status, self._key_status, failed)
+
+    def _key_status(self, status: KeyStatus) -> None:
         self.key_status = status
         self._show_key_status()
         self.key_status_changed.emit(status)
 
     def _show_key_status(self) -> None:
         st = self.key_status
-        if not st:
+        if st is None:
             text = tr("Checking…")
-        elif st.get("error"):
-            text = st["error"]
-        elif st.get("set") and st.get("source") == "keyring":
+        elif st.error:
+            text = st.error
+        elif st.set and st.source == "keyring":
             text = "✔ " + tr("A key is set (stored in the system keyring).")
-        elif st.get("set"):
+        elif st.set:
             text = "✔ " + tr("A key is set (from the ANTHROPIC_API_KEY environment variable).")
         else:
             text = tr("No key: answers come from the local model, offline.")
-        if st and not st.get("keyring_usable", True):
+        if st is not None and not st.error and not st.keyring_usable:
             text += " " + tr("No system keyring is available here: export ANTHROPIC_API_KEY instead.")
         self.key_state.setText(text)
-        self.delete_key_button.setEnabled(st.get("source") == "keyring")
+        self.delete_key_button.setEnabled(st is not None and st.source == "keyring")
 
     def save_key(self) -> None:
         key = self.key_edit.text().strip()
@@ -401,17 +431,17 @@ class SettingsDialog(QDialog):
             lambda exc: self.local_info.setText(str(exc)),
         )
 
-    def _local_models(self, entries: list[Any], select: str = "") -> None:
+    def _local_models(self, entries: list[ModelEntry], select: str = "") -> None:
         wanted = select or self.services.settings.local_model
         self.local_model.blockSignals(True)
         self.local_model.clear()
         for entry in entries:
-            name = attr(entry, "name", "")
-            label = name + (" " + tr("(default)") if attr(entry, "default", False) else "")
-            if attr(entry, "status", "ok") != "ok":
+            name = entry.name
+            label = name + (" " + tr("(default)") if entry.default else "")
+            if entry.status != "ok":
                 label += " — " + tr("unavailable")
             self.local_model.addItem(label, entry)
-            if name == wanted or (not wanted and attr(entry, "default", False)):
+            if name == wanted or (not wanted and entry.default):
                 self.local_model.setCurrentIndex(self.local_model.count() - 1)
         self.local_model.blockSignals(False)
         self._local_changed(self.local_model.currentIndex())
@@ -431,9 +461,9 @@ class SettingsDialog(QDialog):
         registry = self.services.registry
         chosen = Path(path)
 
-        def done(entry: Any) -> None:
+        def done(entry: ModelEntry) -> None:
             self.error.clear()
-            self.load_local_models(select=attr(entry, "name", ""))
+            self.load_local_models(select=entry.name)
 
         def failed(exc: BaseException) -> None:
             self.last_error = str(exc)
@@ -445,9 +475,9 @@ class SettingsDialog(QDialog):
     def collect(self) -> Settings:
         """A validated copy of the settings with the dialog's values (raises SettingsError)."""
         current: Settings = self.services.settings
-        entry = self.local_model.currentData()
-        local_name = attr(entry, "name", current.local_model) if entry is not None else current.local_model
-        if entry is not None and attr(entry, "default", False) and not current.local_model:
+        entry: ModelEntry | None = self.local_model.currentData()
+        local_name = entry.name if entry is not None else current.local_model
+        if entry is not None and entry.default and not current.local_model:
             local_name = ""  # keep "the bundled default" rather than pinning its name
         new = dataclasses.replace(
             current,
@@ -456,6 +486,9 @@ class SettingsDialog(QDialog):
             connect_timeout_s=float(self.connect_timeout.value()),
             first_token_deadline_s=float(self.deadline.value()),
             claude_max_retries=int(self.retries.value()),
+            backend=str(self.backend.currentData()),
+            openai_base_url=self.openai_url.text().strip() or current.openai_base_url,
+            openai_model=self.openai_model.text().strip(),
             local_model=local_name,
             threads=int(self.threads.value()),
             context_size=int(self.context_size.value()),
@@ -478,26 +511,23 @@ class SettingsDialog(QDialog):
             self.error.setText(str(exc))
             return
         current: Settings = self.services.settings
-        changed = {
-            f.name
+        changes = {
+            f.name: getattr(new, f.name)
             for f in dataclasses.fields(Settings)
-            if f.name != "extra" and getattr(new, f.name) != getattr(current, f.name)
+            if f.name not in ("extra", "problems") and getattr(new, f.name) != getattr(current, f.name)
         }
-        for name in changed:
-            setattr(current, name, getattr(new, name))  # the shared object: every component sees the change
-        reset_components(self.services, changed)
-        if "ui_language" in changed:
-            i18n.set_language(current.ui_language)
-        if "theme" in changed:
-            theme.apply(current.theme)
+        if "ui_language" in changes:  # the look applies at once (validated by collect()), saving follows
+            i18n.set_language(new.ui_language)
+        if "theme" in changes:
+            theme.apply(new.theme)
         pending_key = self.key_edit.text().strip()
         if pending_key:
             self.save_key()
-            changed.add("key")
 
-        def done(_r: Any) -> None:
+        def done(changed: set[str]) -> None:
+            # Every core component saw the change already: Settings.update notified its subscribers.
             self.error.clear()
-            self.saved.emit(changed)
+            self.saved.emit(changed | ({"key"} if pending_key else set()))
             if close:
                 self.accept()
 
@@ -505,7 +535,8 @@ class SettingsDialog(QDialog):
             self.last_error = str(exc)
             self.error.setText(tr("Could not save the settings: {err}").format(err=exc))
 
-        run_in_background(current.save, done, failed)
+        # validate + save atomically + notify subscribers (Services forgets what depends on them)
+        run_in_background(lambda: current.update(**changes), done, failed)
 
 
 def _set_key(key: str) -> None:

@@ -6,11 +6,10 @@ thread, so :meth:`StatusBadge.post_snapshot` goes through a queued signal.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
+from desktop.core.chat.breaker import BreakerState
 from desktop.gui import theme
 from desktop.gui.i18n import tr
 
@@ -36,10 +35,10 @@ def reason_text(reason: str) -> str:
     return table.get(reason, reason.replace("_", " "))
 
 
-def state_from_snapshot(snapshot: dict[str, Any]) -> tuple[str, str]:
-    """Map a breaker snapshot (state closed/open/half_open + reason) to a badge state."""
-    state = str(snapshot.get("state", "")).lower()
-    reason = str(snapshot.get("reason") or "")
+def state_from_snapshot(snapshot: BreakerState) -> tuple[str, str]:
+    """Map the breaker's state (closed/open/half_open + reason) to a badge state."""
+    state = snapshot.state.lower()
+    reason = snapshot.reason
     if state in ("closed", "online", "ok"):
         return ONLINE, ""
     if state in ("half_open", "half-open", "probing", "reconnecting"):
@@ -62,12 +61,12 @@ class StatusBadge(QLabel):
         self.snapshot_posted.connect(self._apply_snapshot, Qt.ConnectionType.QueuedConnection)
         self._render()
 
-    def post_snapshot(self, snapshot: dict[str, Any]) -> None:
+    def post_snapshot(self, snapshot: BreakerState) -> None:
         """Thread-safe entry point for breaker subscriptions."""
-        self.snapshot_posted.emit(dict(snapshot))
+        self.snapshot_posted.emit(snapshot)
 
     @Slot(object)
-    def _apply_snapshot(self, snapshot: dict[str, Any]) -> None:
+    def _apply_snapshot(self, snapshot: BreakerState) -> None:
         self.set_state(*state_from_snapshot(snapshot))
 
     def set_state(self, state: str, reason: str = "") -> None:

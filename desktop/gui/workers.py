@@ -1,7 +1,9 @@
 """Everything slow runs here, off the GUI thread (Anki's ``run_in_background`` idea).
 
-One helper, :func:`run_in_background`, runs a plain function on the global ``QThreadPool`` and delivers its
-result or its exception back on the GUI thread through Qt signals. Streaming jobs (an answer, a generation
+One helper, :func:`run_in_background`, runs a plain function on a thread pool and delivers its result or its
+exception back on the GUI thread through Qt signals. Two lanes: quick lookups (lists, key status, a store count)
+use the global ``QThreadPool``; long jobs (``long=True``: an answer, a generation run, a download, a repair) use
+their own pool, so a long job never takes the thread a lookup is waiting for (on 2 cores the global pool has 2). Streaming jobs (an answer, a generation
 run) get a ``report`` callable that turns worker-thread callbacks into queued signals, so widgets are only
 ever touched from the GUI thread. The signal carrier is created on the GUI thread, which is what makes Qt
 queue the calls.
@@ -20,6 +22,17 @@ log = logging.getLogger(__name__)
 
 # Tasks stay referenced until their last signal is delivered, or Python could collect the carrier early.
 _alive: set[Task] = set()
+_long_pool: QThreadPool | None = None
+LONG_LANE_THREADS = 4  # long jobs mostly wait (network, llama.cpp's own threads); a few may run at once
+
+
+def long_pool() -> QThreadPool:
+    """The pool of the long-jobs lane (created on first use)."""
+    global _long_pool
+    if _long_pool is None:
+        _long_pool = QThreadPool()
+        _long_pool.setMaxThreadCount(LONG_LANE_THREADS)
+    return _long_pool
 
 
 class _Carrier(QObject):
@@ -90,14 +103,15 @@ def run_in_background(
     *,
     on_progress: Callable[[Any], None] | None = None,
     with_report: bool = False,
+    long: bool = False,
 ) -> Task:
-    """Run ``fn()`` (or ``fn(report)`` when ``with_report``) on the pool; callbacks run on the GUI thread.
+    """Run ``fn()`` (or ``fn(report)`` when ``with_report``) in a worker; callbacks run on the GUI thread.
 
-    Call from the GUI thread only.
+    ``long=True`` puts it in the long-jobs lane (see the module doc). Call from the GUI thread only.
     """
     task = Task(fn, on_done, on_error, on_progress, with_report)
     _alive.add(task)
-    QThreadPool.globalInstance().start(task)
+    (long_pool() if long else QThreadPool.globalInstance()).start(task)
     return task
 
 
@@ -107,5 +121,6 @@ def pending_tasks() -> int:
 
 
 def wait_all(timeout_ms: int = 5000) -> bool:
-    """Block until the pool is idle (used at shutdown so no worker outlives the window)."""
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    """Block until both lanes are idle (used at shutdown so no worker outlives the window)."""
+    quick_idle = QThreadPool.globalInstance().waitForDone(timeout_ms)
+    return (_long_pool is None or _long_pool.waitForDone(timeout_ms)) and quick_idle

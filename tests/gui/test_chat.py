@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from support.fake_models import ScriptedModel
 from support.keyring_backend import MemoryKeyring
 
+from desktop.core.chat.breaker import BreakerState
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.gui import status_badge as sb
 
@@ -114,10 +115,10 @@ def test_fallback_badge_when_messages_api_is_down_then_reconnects(
 def test_reconnecting_state_from_breaker_snapshot(qtbot: Any) -> None:
     badge = sb.StatusBadge()
     qtbot.addWidget(badge)
-    badge.post_snapshot({"state": "half_open", "reason": "overloaded"})
+    badge.post_snapshot(BreakerState("half_open", "overloaded", 1, None, None, 0.0))
     qtbot.waitUntil(lambda: badge.state == sb.RECONNECTING, timeout=5000)
     assert "Reconnecting" in badge.text()
-    badge.post_snapshot({"state": "open", "reason": "rate_limited"})
+    badge.post_snapshot(BreakerState("open", "rate_limited", 2, None, None, 30.0))
     qtbot.waitUntil(lambda: badge.state == sb.OFFLINE, timeout=5000)
     assert "rate limited" in badge.text()
 

@@ -64,3 +64,24 @@ def test_event_loop_keeps_ticking_while_local_model_generates(
     assert len(chunks) >= 3, "the local model should have streamed tokens meanwhile"
     assert bubble.trace.get("mode") == "offline"
     assert max_gap < MAX_GAP_MS
+
+
+def test_long_jobs_never_starve_a_quick_lookup(qtbot: Any) -> None:
+    """Two lanes: however many long jobs run (answers, a generation run, a download), a quick lookup such as
+    refreshing the conversation list still gets a thread at once."""
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    from desktop.gui.workers import run_in_background
+
+    release = threading.Event()
+    busy = max(QThreadPool.globalInstance().maxThreadCount(), 2)  # enough to fill the quick lane's threads
+    try:
+        for _ in range(busy):
+            run_in_background(lambda: release.wait(30), long=True)
+        got: list[str] = []
+        run_in_background(lambda: "conversations", got.append)
+        qtbot.waitUntil(lambda: got == ["conversations"], timeout=5000)
+    finally:
+        release.set()

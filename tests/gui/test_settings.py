@@ -39,7 +39,7 @@ def test_saving_the_key_stores_it_in_the_keyring_only(
     assert not dialog.delete_key_button.isEnabled()
 
     qtbot.keyClicks(dialog.key_edit, KEY)
-    key_set = lambda st: bool(st.get("set"))  # noqa: E731
+    key_set = lambda st: st.set  # noqa: E731  (a KeyStatus record)
     with qtbot.waitSignal(dialog.key_status_changed, timeout=WAIT_MS, check_params_cb=key_set):
         dialog.save_key_button.click()
     assert keyring_backend.passwords[(secrets.SERVICE, secrets.USERNAME)] == KEY
@@ -173,3 +173,27 @@ def test_every_ui_string_has_a_translation() -> None:
     for lang in build.TARGETS:
         qm = i18n.qm_path(lang)
         assert qm.exists() and qm.stat().st_mtime >= (i18n.HERE / f"{lang}.json").stat().st_mtime - 1
+
+
+def test_the_online_model_can_be_an_openai_compatible_server(
+    qtbot: Any, keyring_backend: MemoryKeyring
+) -> None:
+    services = make_services()
+    dialog = SettingsDialog(services)
+    qtbot.addWidget(dialog)
+    assert not dialog.openai_url.isEnabled()  # only for the OpenAI-compatible backend
+    dialog.backend.setCurrentIndex(dialog.backend.findData("openai"))
+    assert dialog.openai_url.isEnabled()
+    dialog.openai_url.setText("http://127.0.0.1:11434/v1")
+    dialog.openai_model.setText("qwen2.5:3b")
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
+        dialog.apply(close=False)
+    assert {"backend", "openai_base_url", "openai_model"} <= saved.args[0]
+    stored = Settings.load()
+    assert (stored.backend, stored.openai_base_url, stored.openai_model) == (
+        "openai",
+        "http://127.0.0.1:11434/v1",
+        "qwen2.5:3b",
+    )
+    online = services.router.claude()  # the router builds the chosen backend from the shared settings
+    assert online.kind == "openai" and online.name == "qwen2.5:3b" and not online.capabilities.needs_key

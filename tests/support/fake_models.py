@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from desktop.core.cancel import CancelToken
 from desktop.core.errors import Cancelled, ClaudeUnavailable
-from desktop.core.llm.base import ChatModel, Message
+from desktop.core.llm.base import Capabilities, ChatModel, ChatRequest, Message
 
 Reply = str | Callable[[list[Message], str], str]
 
@@ -51,6 +51,7 @@ class ScriptedModel(ChatModel):
     ) -> None:
         self._name = name
         self.kind = kind
+        self.capabilities = Capabilities(is_local=kind == "local", needs_key=kind == "claude")
         self.reply = reply
         self.first_delay = first_delay
         self.chunk_delay = chunk_delay
@@ -63,16 +64,11 @@ class ScriptedModel(ChatModel):
     def name(self) -> str:
         return self._name
 
-    def stream(
-        self,
-        messages: list[Message],
-        *,
-        system: str = "",
-        max_tokens: int = 512,
-        temperature: float = 0.7,
-        cancel: CancelToken | None = None,
-    ) -> Iterator[str]:
-        call = Call(list(messages), system, max_tokens, temperature, time.perf_counter())
+    def generate(self, request: ChatRequest) -> Iterator[str]:
+        messages, system, cancel = request.messages, request.system, request.cancel
+        call = Call(
+            list(messages), system, self.tokens_for(request), request.temperature, time.perf_counter()
+        )
         with self._lock:
             self.calls.append(call)
         cancel = cancel or CancelToken()
@@ -123,18 +119,8 @@ class WindowedModel(ScriptedModel):
     def count_tokens(self, text: str) -> int:
         return len(text) // 4 + 1
 
-    def stream(
-        self,
-        messages: list[Message],
-        *,
-        system: str = "",
-        max_tokens: int = 512,
-        temperature: float = 0.7,
-        cancel: CancelToken | None = None,
-    ) -> Iterator[str]:
-        used = sum(self.count_tokens(t) + 8 for t in [system, *(m.content for m in messages)])
-        if used + max_tokens > (self.context_window or 0):
+    def generate(self, request: ChatRequest) -> Iterator[str]:
+        used = sum(self.count_tokens(t) + 8 for t in [request.system, *(m.content for m in request.messages)])
+        if used + self.tokens_for(request) > (self.context_window or 0):
             raise ValueError(f"Requested tokens ({used}) exceed context window of {self.context_window}")
-        return super().stream(
-            messages, system=system, max_tokens=max_tokens, temperature=temperature, cancel=cancel
-        )
+        return super().generate(request)

@@ -17,6 +17,7 @@ import json
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -27,7 +28,23 @@ from desktop.core.settings import Settings, atomic_write_text
 NOT_OUTAGES = frozenset({"no_key", "auth", "offline_requested", "breaker_open"})
 HALF_OPEN_PROBE_TIMEOUT_S = 60.0  # a half-open probe that never reported back (crashed CLI) is forgotten
 
-Listener = Callable[[dict[str, Any]], None]
+
+@dataclass(frozen=True)
+class BreakerState:
+    """What the breaker says right now (the GUI badge, `zantara status`)."""
+
+    state: str  # closed | open | half_open
+    reason: str
+    failures: int
+    opened_at: float | None
+    next_probe_at: float | None
+    seconds_until_probe: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+Listener = Callable[[BreakerState], None]
 
 
 def state_path() -> Path:
@@ -197,20 +214,24 @@ class CircuitBreaker:
         return True
 
     # -- observers ------------------------------------------------------------------------------------------
-    def snapshot(self) -> dict[str, Any]:
-        """Plain data for `zantara status --json` and the GUI badge."""
+    def current(self) -> BreakerState:
+        """The state now, as a typed record (the GUI's badge and probe timer)."""
         with self._lock:
-            return {
-                "state": self.state,
-                "reason": self.reason,
-                "failures": self.failures,
-                "opened_at": self.opened_at,
-                "next_probe_at": self.next_probe_at,
-                "seconds_until_probe": round(self.seconds_until_probe(), 1),
-            }
+            return BreakerState(
+                state=self.state,
+                reason=self.reason,
+                failures=self.failures,
+                opened_at=self.opened_at,
+                next_probe_at=self.next_probe_at,
+                seconds_until_probe=round(self.seconds_until_probe(), 1),
+            )
+
+    def snapshot(self) -> dict[str, Any]:
+        """Plain data for `zantara status --json`."""
+        return self.current().to_dict()
 
     def subscribe(self, callback: Listener) -> Callable[[], None]:
-        """Call ``callback(snapshot)`` on every state change; returns an unsubscribe function."""
+        """Call ``callback(state)`` on every state change; returns an unsubscribe function."""
         with self._lock:
             self._listeners.append(callback)
 
@@ -222,7 +243,7 @@ class CircuitBreaker:
         return unsubscribe
 
     def _notify(self) -> None:
-        snap = self.snapshot()
+        snap = self.current()
         for callback in list(self._listeners):
             with contextlib.suppress(Exception):  # a broken listener must not break answering
                 callback(snap)

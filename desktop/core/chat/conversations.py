@@ -16,6 +16,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,59 @@ CREATE TABLE IF NOT EXISTS messages (
 CREATE INDEX IF NOT EXISTS messages_by_conversation ON messages(conversation_id, id);
 CREATE INDEX IF NOT EXISTS conversations_by_update ON conversations(updated_at);
 """
+
+
+@dataclass(frozen=True)
+class ConversationSummary:
+    """One conversation as the list of conversations shows it."""
+
+    id: str
+    title: str
+    created_at: str
+    updated_at: str
+    message_count: int
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> ConversationSummary:
+        return cls(
+            id=str(row["id"]),
+            title=str(row.get("title") or ""),
+            created_at=str(row.get("created_at") or ""),
+            updated_at=str(row.get("updated_at") or ""),
+            message_count=int(row.get("message_count") or 0),
+        )
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    """One stored message as the chat view shows it (``trace`` is the answer's trace, {} for user messages)."""
+
+    id: int
+    conversation_id: str
+    role: str  # user | assistant
+    content: str
+    status: str  # one of STATUSES
+    mode: str | None
+    model: str | None
+    strategy: str | None
+    trace: dict[str, Any]
+    created_at: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> StoredMessage:
+        trace = row.get("trace")
+        return cls(
+            id=int(row["id"]),
+            conversation_id=str(row["conversation_id"]),
+            role=str(row["role"]),
+            content=str(row.get("content") or ""),
+            status=str(row.get("status") or "complete"),
+            mode=row.get("mode"),
+            model=row.get("model"),
+            strategy=row.get("strategy"),
+            trace=trace if isinstance(trace, dict) else {},
+            created_at=str(row.get("created_at") or ""),
+        )
 
 
 def is_corruption(exc: sqlite3.DatabaseError) -> bool:
@@ -203,6 +257,10 @@ class Conversations:
             )
         return self._rows(base + " ORDER BY c.updated_at DESC")
 
+    def summaries(self, search: str | None = None) -> builtins.list[ConversationSummary]:
+        """:meth:`list` as typed records (the GUI's conversation list)."""
+        return [ConversationSummary.from_row(row) for row in self.list(search)]
+
     def rename(self, conversation_id: str, title: str) -> None:
         self.require(conversation_id)
         self._exec(
@@ -290,6 +348,10 @@ class Conversations:
                 "SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,)
             )
         ]
+
+    def stored_messages(self, conversation_id: str) -> builtins.list[StoredMessage]:
+        """:meth:`messages` as typed records (the GUI's chat view)."""
+        return [StoredMessage.from_row(row) for row in self.messages(conversation_id)]
 
     def context_messages(
         self, conversation_id: str, *, before_id: int | None = None, limit: int = 10

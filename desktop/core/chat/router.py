@@ -17,8 +17,8 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.core import secrets
 from desktop.core.cancel import CancelToken
@@ -31,11 +31,17 @@ from desktop.core.chat.trace import Answer, Event, Trace
 from desktop.core.errors import Cancelled, ClaudeUnavailable, ModelFileError, ModelNotFound, ZantaraError
 from desktop.core.feedback import usage
 from desktop.core.knowledge.memory import user_name
-from desktop.core.llm.base import ChatModel, Message
+from desktop.core.llm import backends
+from desktop.core.llm.base import ChatModel, ChatRequest, Message
+from desktop.core.settings import Settings
 
 if TYPE_CHECKING:
+    from desktop.core.chat.breaker import BreakerState, CircuitBreaker
+    from desktop.core.chat.conversations import Conversations
     from desktop.core.knowledge.memory import AnswerMemory
-    from desktop.core.services import Services
+    from desktop.core.knowledge.store import KnowledgeStore
+    from desktop.core.models.registry import ModelRegistry
+    from desktop.core.secrets import KeyStatus
 
 EventCallback = Callable[[Event], None]
 HISTORY_TURNS = 10
@@ -49,72 +55,127 @@ OFFLINE_MESSAGES = {
 }
 
 
+@dataclass(frozen=True)
+class LocalModelStatus:
+    name: str
+    path: str
+    available: bool
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class RouterStatus:
+    """Who can answer: `zantara status` and the GUI read this."""
+
+    breaker: BreakerState
+    key: KeyStatus
+    backend: str
+    claude_model: str
+    local_model: LocalModelStatus
+    strategy: str
+    strategies: list[str]
+
+
+class RouterDeps(Protocol):
+    """What the router needs, explicitly (``Services`` provides it; each is built lazily on first use)."""
+
+    settings: Settings
+
+    @property
+    def conversations(self) -> Conversations: ...
+    @property
+    def breaker(self) -> CircuitBreaker: ...
+    @property
+    def store(self) -> KnowledgeStore: ...
+    @property
+    def memory(self) -> AnswerMemory: ...
+    @property
+    def registry(self) -> ModelRegistry: ...
+    def model_for(self, role: str) -> ChatModel: ...
+    def loaded_models(self) -> list[ChatModel]: ...
+
+
 class Router:
-    def __init__(self, services: Services, claude_factory: Callable[[], ChatModel] | None = None) -> None:
-        self.services = services
+    def __init__(self, deps: RouterDeps, claude_factory: Callable[[], ChatModel] | None = None) -> None:
+        self.services = deps
         self._claude_factory = claude_factory
         self._claude: ChatModel | None = None
-        self._claude_key: str | None = None
+        self._claude_key: tuple[str, str | None] | None = None
         self._lock = threading.Lock()
 
     # -- models ---------------------------------------------------------------------------------------------
     def claude(self) -> ChatModel:
-        """The Claude model for the current key (re-created when the key changes, e.g. after `key set`)."""
+        """The online model of ``settings.backend`` (Claude by default; :mod:`desktop.core.llm.backends`),
+        re-created when the backend or the key changes (e.g. after `key set`)."""
         if self._claude_factory is not None:
             with self._lock:
                 if self._claude is None:
                     self._claude = self._claude_factory()
                 return self._claude
-        from desktop.core.llm.claude import ClaudeModel
-
+        backend = self.services.settings.backend
         key = secrets.get_api_key()
         with self._lock:
-            if self._claude is None or key != self._claude_key:
-                self._claude = ClaudeModel(self.services.settings, api_key=key)
-                self._claude_key = key
+            if self._claude is None or (backend, key) != self._claude_key:
+                self._claude = backends.build(backend, self.services.settings, key)
+                self._claude_key = (backend, key)
             return self._claude
 
     def probe_claude(self, force: bool = False) -> bool:
-        """Background probe for the GUI: a cheap models-list call through the breaker."""
-        claude = self.claude()
-        list_models = getattr(claude, "list_models", None)
+        """Background probe for the GUI: a cheap models-list call (or a one-token answer) through the breaker."""
+        online = self.claude()
         fn: Callable[[], object] = (
-            list_models
-            if callable(list_models)
-            else (lambda: claude.complete([Message("user", "ping")], max_tokens=1))
+            online.list_models
+            if online.capabilities.can_list_models
+            else (lambda: online.complete([Message("user", "ping")], max_tokens=1))
         )
         return self.services.breaker.probe(fn, force=force)
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
-        """Wait until the local model is not generating (e.g. a late enrich note that was cancelled).
+        """Wait until no local model is generating (e.g. a late enrich note that was cancelled).
 
         A CLI process must not exit while a llama.cpp call runs in a background thread: interpreter shutdown
-        would free the model under it (segfault). Uses the model's generation lock when it has one.
+        would free the model under it (segfault).
         """
-        model = self.services.__dict__.get("local_model")  # only if it was ever created
-        lock = getattr(model, "_gen_lock", None)
-        if lock is None:
-            return True
-        if not lock.acquire(timeout=timeout):
-            return False
-        lock.release()
+        deadline = time.monotonic() + timeout
+        for model in self.services.loaded_models():
+            if model.capabilities.waits_idle and not model.wait_idle(max(0.0, deadline - time.monotonic())):
+                return False
         return True
 
-    def status(self) -> dict[str, Any]:
-        """Breaker, key and local-model state (`zantara status --json`, GUI badge)."""
-        local: dict[str, Any] = {}
+    def current_status(self) -> RouterStatus:
+        """Breaker, key and local-model state as a typed record."""
+        settings = self.services.settings
         try:
-            entry = self.services.registry.resolve(self.services.settings.local_model)
-            local = {"name": entry.name, "path": str(entry.path), "available": entry.path.exists()}
+            entry = self.services.registry.resolve(settings.local_model)
+            local = LocalModelStatus(entry.name, str(entry.path), entry.path.exists())
         except ZantaraError as exc:
-            local = {"name": self.services.settings.local_model, "available": False, "error": str(exc)}
+            local = LocalModelStatus(settings.local_model, "", False, str(exc))
+        return RouterStatus(
+            breaker=self.services.breaker.current(),
+            key=secrets.key_status(),
+            backend=settings.backend,
+            claude_model=settings.claude_chat_model,
+            local_model=local,
+            strategy=settings.strategy,
+            strategies=registry.available(),
+        )
+
+    def status(self) -> dict[str, Any]:
+        """Breaker, key and local-model state as plain data (`zantara status --json`)."""
+        st = self.current_status()
+        local: dict[str, Any] = {"name": st.local_model.name, "available": st.local_model.available}
+        if st.local_model.error:
+            local["error"] = st.local_model.error
+        else:
+            local["path"] = st.local_model.path
         return {
-            "breaker": self.services.breaker.snapshot(),
+            "breaker": st.breaker.to_dict(),
             "key": secrets.api_key_status(),
-            "claude_model": self.services.settings.claude_chat_model,
+            "backend": st.backend,
+            "claude_model": st.claude_model,
             "local_model": local,
-            "strategy": self.services.settings.strategy,
-            "strategies": registry.available(),
+            "strategy": st.strategy,
+            "strategies": st.strategies,
         }
 
     # -- public API -----------------------------------------------------------------------------------------
@@ -323,13 +384,10 @@ class Router:
     def _prepare(
         self, strategy: Strategy, text: str, local: ChatModel, cancel: CancelToken
     ) -> dict[str, Any]:
-        """Optional strategy hook ``prepare(message, local, settings, cancel) -> dict``, called before
-        retrieval so live local-model work (enrich's note) overlaps it; the dict becomes ``ctx.scratch``."""
-        prepare = getattr(strategy, "prepare", None)
-        if not callable(prepare):
-            return {}
+        """The strategy's :meth:`~Strategy.prepare` hook, called before retrieval so live local-model work
+        (enrich's note) overlaps it; the dict becomes ``ctx.scratch``."""
         try:
-            return dict(prepare(text, local, self.services.settings, cancel) or {})
+            return dict(strategy.prepare(text, local, self.services.settings, cancel))
         except ZantaraError:
             return {}  # the strategy starts its work in run() instead
 
@@ -364,7 +422,8 @@ class Router:
     def _decide(self, offline: bool) -> tuple[str, str]:
         if offline:
             return "offline", "offline_requested"
-        if not getattr(self.claude(), "has_key", True):
+        online = self.claude()
+        if online.capabilities.needs_key and not online.has_key:
             return "offline", "no_key"
         if not self.services.breaker.allow():
             return "offline", "breaker_open"
@@ -456,20 +515,12 @@ class _UnavailableLocal(ChatModel):
     def name(self) -> str:
         return "unavailable"
 
-    def stream(
-        self,
-        messages: list[Message],
-        *,
-        system: str = "",
-        max_tokens: int = 512,
-        temperature: float = 0.7,
-        cancel: CancelToken | None = None,
-    ) -> Iterator[str]:
+    def generate(self, request: ChatRequest) -> Iterator[str]:
         raise self.error
         yield ""
 
 
-def _learned_default(services: Services, text: str) -> dict[str, Any] | None:
+def _learned_default(services: RouterDeps, text: str) -> dict[str, Any] | None:
     """The decision for the strategy ratings proved better for this language and profile (opt-in), or None."""
     from desktop.core.feedback.bandit import learned_decision
 

@@ -66,7 +66,7 @@ class Answer:
         return self.trace.mode
 
     def to_dict(self) -> dict[str, Any]:
-        """The `zantara ask --json` shape (issue 4), plus the full trace."""
+        """The `zantara ask --json` shape, plus the full trace (docs/architecture.md, step 8)."""
         t = self.trace
         return {
             "answer": self.text,

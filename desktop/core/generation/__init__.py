@@ -1,4 +1,4 @@
-"""Local generation of cultural insights with the LLaMA-family model (issue 6, the design doc's Phase 1).
+"""Local generation of cultural insights with the LLaMA-family model (docs/generation.md).
 
 ``catalog`` says what to ask, ``gates`` decides what may enter the store, ``runs`` keeps resumable progress in
 SQLite and ``generator`` ties them together; :func:`run_generation` is the one call the CLI and the GUI use.

@@ -52,14 +52,14 @@ def _open_copy(path: Path, work: Path) -> sqlite3.Connection:
 
 def table_rows(
     db: sqlite3.Connection, table: str, where: str = "", params: tuple[Any, ...] = ()
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Every readable row of ``table`` (with its rowid as ``_rowid``)."""
     sql = f"SELECT rowid AS _rowid, * FROM {table}" + (f" WHERE {where}" if where else "")
     try:
         return [dict(r) for r in db.execute(sql, params).fetchall()]
     except sqlite3.DatabaseError:
         pass
-    rows: list[dict] = []
+    rows: list[dict[str, Any]] = []
     top = _max_rowid(db, table)
     missing, rowid = 0, 0
     while missing < GIVE_UP_AFTER or rowid < top:

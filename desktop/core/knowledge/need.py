@@ -1,4 +1,4 @@
-"""Does this message need cultural context? (the seed's `needs_cultural_context`)
+"""Does this message need cultural context? (docs/design.md, "Two models, one answer")
 
 Cultural insights help when the user shows a feeling, names a cultural term, or asks about etiquette or a
 relationship; they only add noise (and tokens) to arithmetic, conversions, code and plain factual questions.

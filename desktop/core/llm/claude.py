@@ -22,7 +22,7 @@ from desktop.core import secrets
 from desktop.core.cancel import CancelToken
 from desktop.core.errors import Cancelled, ClaudeUnavailable
 from desktop.core.feedback import usage
-from desktop.core.llm.base import ChatModel, Message
+from desktop.core.llm.base import Capabilities, ChatModel, ChatRequest, Message
 from desktop.core.settings import Settings
 
 RETRYABLE = ("rate_limited", "overloaded", "server_error")
@@ -110,6 +110,8 @@ class _Watchdog:
 
 class ClaudeModel(ChatModel):
     kind = "claude"
+    capabilities = Capabilities(needs_key=True, can_list_models=True, is_local=False, can_cancel=True)
+    default_max_tokens = 1024
 
     def __init__(
         self,
@@ -146,30 +148,31 @@ class ClaudeModel(ChatModel):
         if not self._api_key:
             raise ClaudeUnavailable("no_key", "No Anthropic API key is set.", KEY_HINT)
         if self._client is None:
-            s = self.settings
             self._client = anthropic.Anthropic(
                 api_key=self._api_key,
                 base_url=self._base_url,
-                timeout=httpx2.Timeout(
-                    connect=s.connect_timeout_s,
-                    read=s.first_token_deadline_s,
-                    write=10.0,
-                    pool=s.connect_timeout_s,
-                ),
+                timeout=self.timeout(),
                 max_retries=0,  # our own budget below, never the SDK's silent backoff
             )
         return self._client
 
+    def timeout(self) -> httpx2.Timeout:
+        """The deadlines from the settings *now*: passed with every request, so a change in Settings applies
+        to the next call without rebuilding the client (or restarting the app)."""
+        s = self.settings
+        return httpx2.Timeout(
+            connect=s.connect_timeout_s, read=s.first_token_deadline_s, write=10.0, pool=s.connect_timeout_s
+        )
+
     # -- streaming ------------------------------------------------------------------------------------------
-    def stream(
-        self,
-        messages: list[Message],
-        *,
-        system: str = "",
-        max_tokens: int = 1024,
-        temperature: float = 0.7,
-        cancel: CancelToken | None = None,
-    ) -> Iterator[str]:
+    def generate(self, request: ChatRequest) -> Iterator[str]:
+        messages, system, temperature, cancel = (
+            request.messages,
+            request.system,
+            request.temperature,
+            request.cancel,
+        )
+        max_tokens = self.tokens_for(request)
         client = self.client
         attempt = 0
         while True:
@@ -210,6 +213,7 @@ class ClaudeModel(ChatModel):
                 "max_tokens": max_tokens,
                 "messages": [{"role": m.role, "content": m.content} for m in messages],
                 "stream": True,
+                "timeout": self.timeout(),
             }
             if system:
                 kwargs["system"] = system
@@ -314,7 +318,7 @@ class ClaudeModel(ChatModel):
     def list_models(self) -> list[dict[str, str]]:
         """Model ids and display names from the models endpoint (settings UI, when online)."""
         try:
-            page = self.client.models.list(limit=100)
+            page = self.client.models.list(limit=100, timeout=self.timeout())
             return [{"id": m.id, "display_name": getattr(m, "display_name", "") or m.id} for m in page.data]
         except anthropic.APIStatusError as exc:
             err = self._status_error(exc, "")
@@ -331,6 +335,11 @@ def _take_usage(fields: Any, into: dict[str, int]) -> None:
         value = getattr(fields, name, None)
         if isinstance(value, int):
             into[name] = value
+
+
+def from_settings(settings: Settings, api_key: str | None) -> ClaudeModel:
+    """The backend registry's factory (:mod:`desktop.core.llm.backends`)."""
+    return ClaudeModel(settings, api_key=api_key)
 
 
 class _Retry(Exception):

@@ -22,7 +22,7 @@ from typing import Any
 from desktop.core.cancel import CancelToken
 from desktop.core.errors import Cancelled, ModelFileError
 from desktop.core.llm import budget, framing
-from desktop.core.llm.base import ChatModel, Message, parse_json_object
+from desktop.core.llm.base import Capabilities, ChatModel, ChatRequest, Message, parse_json_object
 from desktop.core.models.gguf_info import FIX_HINT, check_header
 
 log = logging.getLogger(__name__)
@@ -30,8 +30,15 @@ _shared: dict[tuple[str, int, int], LocalModel] = {}
 _shared_lock = threading.Lock()
 
 
+def loaded_models() -> list[LocalModel]:
+    """Every process-wide shared model made so far (loaded into memory or not yet)."""
+    with _shared_lock:
+        return list(_shared.values())
+
+
 class LocalModel(ChatModel):
     kind = "local"
+    capabilities = Capabilities(is_local=True, can_cancel=True, waits_idle=True)
 
     def __init__(self, path: Path | str, *, n_ctx: int = 2048, n_threads: int = 2, seed: int = 42) -> None:
         self.path = Path(path)
@@ -97,23 +104,22 @@ class LocalModel(ChatModel):
             log.warning("%s", fitted.note())
         return fitted
 
+    def wait_idle(self, timeout: float = 30.0) -> bool:
+        """Wait until no llama.cpp call runs (a CLI must not exit under one: the model would be freed)."""
+        if not self._gen_lock.acquire(timeout=timeout):
+            return False
+        self._gen_lock.release()
+        return True
+
     def _acquire(self, cancel: CancelToken | None) -> None:
         while not self._gen_lock.acquire(timeout=0.05):
             if cancel is not None and cancel.cancelled:
                 raise Cancelled()
 
-    def stream(
-        self,
-        messages: list[Message],
-        *,
-        system: str = "",
-        max_tokens: int = 512,
-        temperature: float = 0.7,
-        cancel: CancelToken | None = None,
-        grammar: Any = None,
-    ) -> Iterator[str]:
+    def generate(self, request: ChatRequest) -> Iterator[str]:
+        cancel, temperature, grammar = request.cancel, request.temperature, request.grammar
         llama = self.load()
-        fitted = self.fit(system, messages, max_tokens)
+        fitted = self.fit(request.system, request.messages, self.tokens_for(request))
         turns = [("system", fitted.system)] if fitted.system else []
         turns += [(m.role, m.content) for m in fitted.messages]
         chat = [
@@ -170,14 +176,5 @@ class LocalModel(ChatModel):
         from llama_cpp import LlamaGrammar
 
         grammar = LlamaGrammar.from_json_schema(json.dumps(schema), verbose=False)
-        text = "".join(
-            self.stream(
-                messages,
-                system=system,
-                max_tokens=max_tokens,
-                temperature=temperature,
-                cancel=cancel,
-                grammar=grammar,
-            )
-        )
+        text = "".join(self.generate(ChatRequest(messages, system, max_tokens, temperature, cancel, grammar)))
         return parse_json_object(text)

@@ -40,7 +40,17 @@ def source_strings(root: Path = GUI) -> list[str]:
                 and isinstance(node.args[0].value, str)
             ):
                 seen.setdefault(node.args[0].value, None)
+    if root == GUI:
+        for label in core_labels():
+            seen.setdefault(label, None)
     return list(seen)
+
+
+def core_labels() -> list[str]:
+    """Labels the core defines and the GUI shows through ``tr(...)``: the strategies' (from the registry)."""
+    from desktop.core.chat.strategies import registry
+
+    return list(registry.labels().values())
 
 
 def load_catalog(lang: str) -> dict[str, str]:

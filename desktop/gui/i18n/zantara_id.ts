@@ -16,6 +16,34 @@
         <translation>Model lokal</translation>
     </message>
     <message>
+        <source>Preparing the knowledge base…</source>
+        <translation>Menyiapkan basis pengetahuan…</translation>
+    </message>
+    <message>
+        <source>Wait for the answer or press Esc to stop it.</source>
+        <translation>Tunggu jawabannya atau tekan Esc untuk menghentikannya.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Menghentikan…</translation>
+    </message>
+    <message>
+        <source>This answer was not saved, so it cannot be regenerated.</source>
+        <translation>Jawaban ini tidak tersimpan, jadi tidak bisa dibuat ulang.</translation>
+    </message>
+    <message>
+        <source>The answer failed: {err}</source>
+        <translation>Jawaban gagal: {err}</translation>
+    </message>
+    <message>
+        <source>Ready: {n} cultural insights</source>
+        <translation>Siap: {n} wawasan budaya</translation>
+    </message>
+    <message>
+        <source>Knowledge base unavailable: {err}</source>
+        <translation>Basis pengetahuan tidak tersedia: {err}</translation>
+    </message>
+    <message>
         <source>Message text</source>
         <translation>Teks pesan</translation>
     </message>
@@ -150,6 +178,58 @@
     <message>
         <source>Stored: {side} ({strategy}) is better.</source>
         <translation>Tersimpan: {side} ({strategy}) lebih baik.</translation>
+    </message>
+    <message>
+        <source>Write a message… (Enter sends, Shift+Enter adds a line)</source>
+        <translation>Tulis pesan… (Enter mengirim, Shift+Enter menambah baris)</translation>
+    </message>
+    <message>
+        <source>Message input</source>
+        <translation>Kolom pesan</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter adds a line, Ctrl+L focuses</source>
+        <translation>Enter mengirim, Shift+Enter menambah baris, Ctrl+L memfokuskan</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Send the message (Enter)</source>
+        <translation>Kirim pesan (Enter)</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Kirim pesan</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Berhenti</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation>Hentikan jawaban (Esc)</translation>
+    </message>
+    <message>
+        <source>Stop answer</source>
+        <translation>Hentikan jawaban</translation>
+    </message>
+    <message>
+        <source>No Claude API key yet, so Zantara answers offline with the local model. Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
+        <translation>Belum ada kunci API Claude, jadi Zantara menjawab secara offline dengan model lokal. Tambahkan kunci Anthropic Anda di Pengaturan (Ctrl+,) dan Claude akan menjawab; kunci disimpan di keyring sistem, tidak pernah di berkas.</translation>
+    </message>
+    <message>
+        <source>Add API key…</source>
+        <translation>Tambah kunci API…</translation>
+    </message>
+    <message>
+        <source>Add API key</source>
+        <translation>Tambah kunci API</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Sembunyikan pesan ini</translation>
     </message>
     <message>
         <source>Select an answer to see the insights and timings behind it.</source>
@@ -304,10 +384,6 @@
         <translation>Klik kanan untuk mengganti nama, menghapus, atau mengekspor</translation>
     </message>
     <message>
-        <source>Untitled</source>
-        <translation>Tanpa judul</translation>
-    </message>
-    <message>
         <source>Rename…</source>
         <translation>Ganti nama…</translation>
     </message>
@@ -348,12 +424,16 @@
         <translation>Ekspor percakapan</translation>
     </message>
     <message>
-        <source>Delete “{title}” and all its messages? This cannot be undone.</source>
-        <translation>Hapus “{title}” beserta semua pesannya? Tindakan ini tidak dapat dibatalkan.</translation>
+        <source>Untitled</source>
+        <translation>Tanpa judul</translation>
     </message>
     <message>
         <source>{n} messages</source>
         <translation>{n} pesan</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” and all its messages? This cannot be undone.</source>
+        <translation>Hapus “{title}” beserta semua pesannya? Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>Zantara hit an unexpected error</source>
@@ -366,6 +446,14 @@
     <message>
         <source>A report was saved to:</source>
         <translation>Laporan disimpan di:</translation>
+    </message>
+    <message>
+        <source>About Zantara</source>
+        <translation>Tentang Zantara</translation>
+    </message>
+    <message>
+        <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
+        <translation>Otak Claude, jiwa LLaMA: asisten lokal untuk visa, bisnis, dan kehidupan di Bali.</translation>
     </message>
     <message>
         <source>Good answer (Ctrl+Shift+Up)</source>
@@ -1024,84 +1112,16 @@
         <translation>Belum ada wawasan</translation>
     </message>
     <message>
-        <source>No Claude API key yet, so Zantara answers offline with the local model. Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
-        <translation>Belum ada kunci API Claude, jadi Zantara menjawab secara offline dengan model lokal. Tambahkan kunci Anthropic Anda di Pengaturan (Ctrl+,) dan Claude akan menjawab; kunci disimpan di keyring sistem, tidak pernah di berkas.</translation>
-    </message>
-    <message>
-        <source>Add API key…</source>
-        <translation>Tambah kunci API…</translation>
-    </message>
-    <message>
-        <source>Add API key</source>
-        <translation>Tambah kunci API</translation>
-    </message>
-    <message>
-        <source>Hide this message</source>
-        <translation>Sembunyikan pesan ini</translation>
-    </message>
-    <message>
         <source>Zantara Desktop</source>
         <translation>Zantara Desktop</translation>
-    </message>
-    <message>
-        <source>How Claude and the local model work together on each answer</source>
-        <translation>Cara Claude dan model lokal bekerja sama untuk setiap jawaban</translation>
-    </message>
-    <message>
-        <source>Who is chatting: a team member (warm colleague) or a client (professional tone)</source>
-        <translation>Siapa yang mengobrol: anggota tim (rekan yang hangat) atau klien (nada profesional)</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <source>Offline only</source>
-        <translation>Hanya offline</translation>
-    </message>
-    <message>
-        <source>Answer with the local model only, without contacting Claude</source>
-        <translation>Jawab hanya dengan model lokal, tanpa menghubungi Claude</translation>
-    </message>
-    <message>
-        <source>Browse, edit and approve cultural insights</source>
-        <translation>Jelajahi, ubah, dan setujui wawasan budaya</translation>
-    </message>
-    <message>
-        <source>Write new cultural insights with the local model</source>
-        <translation>Tulis wawasan budaya baru dengan model lokal</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Pengaturan…</translation>
-    </message>
-    <message>
-        <source>Check data…</source>
-        <translation>Periksa data…</translation>
-    </message>
-    <message>
-        <source>Check the conversations and the knowledge store, and repair them</source>
-        <translation>Periksa percakapan dan basis pengetahuan, lalu perbaiki</translation>
-    </message>
-    <message>
-        <source>API key, models, language and theme (Ctrl+,)</source>
-        <translation>Kunci API, model, bahasa, dan tema (Ctrl+,)</translation>
     </message>
     <message>
         <source>Focus message input</source>
         <translation>Fokus ke kolom pesan</translation>
     </message>
     <message>
-        <source>Stop answer</source>
-        <translation>Hentikan jawaban</translation>
-    </message>
-    <message>
         <source>Quit</source>
         <translation>Keluar</translation>
-    </message>
-    <message>
-        <source>About Zantara</source>
-        <translation>Tentang Zantara</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1120,108 +1140,8 @@
         <translation>Ban&amp;tuan</translation>
     </message>
     <message>
-        <source>Write a message… (Enter sends, Shift+Enter adds a line)</source>
-        <translation>Tulis pesan… (Enter mengirim, Shift+Enter menambah baris)</translation>
-    </message>
-    <message>
-        <source>Message input</source>
-        <translation>Kolom pesan</translation>
-    </message>
-    <message>
-        <source>Enter sends, Shift+Enter adds a line, Ctrl+L focuses</source>
-        <translation>Enter mengirim, Shift+Enter menambah baris, Ctrl+L memfokuskan</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Kirim</translation>
-    </message>
-    <message>
-        <source>Send the message (Enter)</source>
-        <translation>Kirim pesan (Enter)</translation>
-    </message>
-    <message>
-        <source>Send message</source>
-        <translation>Kirim pesan</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Berhenti</translation>
-    </message>
-    <message>
-        <source>Stop the answer (Esc)</source>
-        <translation>Hentikan jawaban (Esc)</translation>
-    </message>
-    <message>
-        <source>Preparing the knowledge base…</source>
-        <translation>Menyiapkan basis pengetahuan…</translation>
-    </message>
-    <message>
-        <source>Combo: insights + live note (recommended)</source>
-        <translation>Kombo: wawasan + catatan langsung (disarankan)</translation>
-    </message>
-    <message>
-        <source>Insights only (RAG)</source>
-        <translation>Hanya wawasan (RAG)</translation>
-    </message>
-    <message>
-        <source>Warm opening and closing</source>
-        <translation>Pembuka dan penutup yang hangat</translation>
-    </message>
-    <message>
-        <source>Warm rewrite with fact guard</source>
-        <translation>Tulis ulang hangat dengan penjaga fakta</translation>
-    </message>
-    <message>
-        <source>Team: local colleague / client: Claude</source>
-        <translation>Tim: rekan lokal / klien: Claude</translation>
-    </message>
-    <message>
-        <source>Team member</source>
-        <translation>Anggota tim</translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation>Klien</translation>
-    </message>
-    <message>
-        <source>Wait for the answer or press Esc to stop it.</source>
-        <translation>Tunggu jawabannya atau tekan Esc untuk menghentikannya.</translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translation>Menghentikan…</translation>
-    </message>
-    <message>
-        <source>Strategy:</source>
-        <translation>Strategi:</translation>
-    </message>
-    <message>
-        <source>Profile:</source>
-        <translation>Profil:</translation>
-    </message>
-    <message>
-        <source>This answer was not saved, so it cannot be regenerated.</source>
-        <translation>Jawaban ini tidak tersimpan, jadi tidak bisa dibuat ulang.</translation>
-    </message>
-    <message>
-        <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
-        <translation>Otak Claude, jiwa LLaMA: asisten lokal untuk visa, bisnis, dan kehidupan di Bali.</translation>
-    </message>
-    <message>
         <source>Saved {path}</source>
         <translation>Disimpan {path}</translation>
-    </message>
-    <message>
-        <source>Ready: {n} cultural insights</source>
-        <translation>Siap: {n} wawasan budaya</translation>
-    </message>
-    <message>
-        <source>Knowledge base unavailable: {err}</source>
-        <translation>Basis pengetahuan tidak tersedia: {err}</translation>
-    </message>
-    <message>
-        <source>The answer failed: {err}</source>
-        <translation>Jawaban gagal: {err}</translation>
     </message>
     <message>
         <source>offline answers</source>
@@ -1334,6 +1254,18 @@
     <message>
         <source>Retries:</source>
         <translation>Percobaan ulang:</translation>
+    </message>
+    <message>
+        <source>Claude (Anthropic)</source>
+        <translation>Claude (Anthropic)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server (llama-server, Ollama…)</source>
+        <translation>Server yang kompatibel dengan OpenAI (llama-server, Ollama…)</translation>
+    </message>
+    <message>
+        <source>empty: the server's default model</source>
+        <translation>kosong: model bawaan server</translation>
     </message>
     <message>
         <source>Paste an Anthropic key (sk-ant-…); it is stored in the system keyring</source>
@@ -1486,6 +1418,18 @@
     <message>
         <source>First-token deadline:</source>
         <translation>Batas waktu token pertama:</translation>
+    </message>
+    <message>
+        <source>Online model:</source>
+        <translation>Model daring:</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Alamat server:</translation>
+    </message>
+    <message>
+        <source>Server model:</source>
+        <translation>Model server:</translation>
     </message>
     <message>
         <source>Threads:</source>
@@ -1660,6 +1604,66 @@
         <translation>Offline: {model}</translation>
     </message>
     <message>
+        <source>How Claude and the local model work together on each answer</source>
+        <translation>Cara Claude dan model lokal bekerja sama untuk setiap jawaban</translation>
+    </message>
+    <message>
+        <source>Who is chatting: a team member (warm colleague) or a client (professional tone)</source>
+        <translation>Siapa yang mengobrol: anggota tim (rekan yang hangat) atau klien (nada profesional)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Offline only</source>
+        <translation>Hanya offline</translation>
+    </message>
+    <message>
+        <source>Answer with the local model only, without contacting Claude</source>
+        <translation>Jawab hanya dengan model lokal, tanpa menghubungi Claude</translation>
+    </message>
+    <message>
+        <source>Browse, edit and approve cultural insights</source>
+        <translation>Jelajahi, ubah, dan setujui wawasan budaya</translation>
+    </message>
+    <message>
+        <source>Write new cultural insights with the local model</source>
+        <translation>Tulis wawasan budaya baru dengan model lokal</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Pengaturan…</translation>
+    </message>
+    <message>
+        <source>Check data…</source>
+        <translation>Periksa data…</translation>
+    </message>
+    <message>
+        <source>Check the conversations and the knowledge store, and repair them</source>
+        <translation>Periksa percakapan dan basis pengetahuan, lalu perbaiki</translation>
+    </message>
+    <message>
+        <source>API key, models, language and theme (Ctrl+,)</source>
+        <translation>Kunci API, model, bahasa, dan tema (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>Anggota tim</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>Strategi:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
         <source>Usage and cost</source>
         <translation>Pemakaian dan biaya</translation>
     </message>
@@ -1734,6 +1738,26 @@
     <message>
         <source>Usage unavailable: {err}</source>
         <translation>Pemakaian tidak tersedia: {err}</translation>
+    </message>
+    <message>
+        <source>Combo: insights + live note (recommended)</source>
+        <translation>Kombo: wawasan + catatan langsung (disarankan)</translation>
+    </message>
+    <message>
+        <source>Insights only (RAG)</source>
+        <translation>Hanya wawasan (RAG)</translation>
+    </message>
+    <message>
+        <source>Warm opening and closing</source>
+        <translation>Pembuka dan penutup yang hangat</translation>
+    </message>
+    <message>
+        <source>Warm rewrite with fact guard</source>
+        <translation>Tulis ulang hangat dengan penjaga fakta</translation>
+    </message>
+    <message>
+        <source>Team: local colleague / client: Claude</source>
+        <translation>Tim: rekan lokal / klien: Claude</translation>
     </message>
 </context>
 </TS>

@@ -16,6 +16,34 @@
         <translation>Modello locale</translation>
     </message>
     <message>
+        <source>Preparing the knowledge base…</source>
+        <translation>Preparazione della base di conoscenza…</translation>
+    </message>
+    <message>
+        <source>Wait for the answer or press Esc to stop it.</source>
+        <translation>Attendi la risposta o premi Esc per fermarla.</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Interruzione…</translation>
+    </message>
+    <message>
+        <source>This answer was not saved, so it cannot be regenerated.</source>
+        <translation>Questa risposta non è stata salvata, quindi non si può rigenerare.</translation>
+    </message>
+    <message>
+        <source>The answer failed: {err}</source>
+        <translation>La risposta non è riuscita: {err}</translation>
+    </message>
+    <message>
+        <source>Ready: {n} cultural insights</source>
+        <translation>Pronto: {n} insight culturali</translation>
+    </message>
+    <message>
+        <source>Knowledge base unavailable: {err}</source>
+        <translation>Base di conoscenza non disponibile: {err}</translation>
+    </message>
+    <message>
         <source>Message text</source>
         <translation>Testo del messaggio</translation>
     </message>
@@ -150,6 +178,58 @@
     <message>
         <source>Stored: {side} ({strategy}) is better.</source>
         <translation>Salvato: {side} ({strategy}) è migliore.</translation>
+    </message>
+    <message>
+        <source>Write a message… (Enter sends, Shift+Enter adds a line)</source>
+        <translation>Scrivi un messaggio… (Invio invia, Maiusc+Invio va a capo)</translation>
+    </message>
+    <message>
+        <source>Message input</source>
+        <translation>Campo del messaggio</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter adds a line, Ctrl+L focuses</source>
+        <translation>Invio invia, Maiusc+Invio va a capo, Ctrl+L porta qui</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Invia</translation>
+    </message>
+    <message>
+        <source>Send the message (Enter)</source>
+        <translation>Invia il messaggio (Invio)</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>Invia messaggio</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Ferma</translation>
+    </message>
+    <message>
+        <source>Stop the answer (Esc)</source>
+        <translation>Ferma la risposta (Esc)</translation>
+    </message>
+    <message>
+        <source>Stop answer</source>
+        <translation>Ferma la risposta</translation>
+    </message>
+    <message>
+        <source>No Claude API key yet, so Zantara answers offline with the local model. Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
+        <translation>Non c'è ancora una chiave API di Claude, quindi Zantara risponde offline con il modello locale. Aggiungi la tua chiave Anthropic nelle Impostazioni (Ctrl+,) e risponderà Claude; viene conservata nel portachiavi di sistema, mai in un file.</translation>
+    </message>
+    <message>
+        <source>Add API key…</source>
+        <translation>Aggiungi chiave API…</translation>
+    </message>
+    <message>
+        <source>Add API key</source>
+        <translation>Aggiungi chiave API</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Nascondi questo messaggio</translation>
     </message>
     <message>
         <source>Select an answer to see the insights and timings behind it.</source>
@@ -304,10 +384,6 @@
         <translation>Clic destro per rinominare, eliminare o esportare</translation>
     </message>
     <message>
-        <source>Untitled</source>
-        <translation>Senza titolo</translation>
-    </message>
-    <message>
         <source>Rename…</source>
         <translation>Rinomina…</translation>
     </message>
@@ -348,12 +424,16 @@
         <translation>Esporta conversazione</translation>
     </message>
     <message>
-        <source>Delete “{title}” and all its messages? This cannot be undone.</source>
-        <translation>Eliminare “{title}” e tutti i suoi messaggi? L'operazione non si può annullare.</translation>
+        <source>Untitled</source>
+        <translation>Senza titolo</translation>
     </message>
     <message>
         <source>{n} messages</source>
         <translation>{n} messaggi</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” and all its messages? This cannot be undone.</source>
+        <translation>Eliminare “{title}” e tutti i suoi messaggi? L'operazione non si può annullare.</translation>
     </message>
     <message>
         <source>Zantara hit an unexpected error</source>
@@ -366,6 +446,14 @@
     <message>
         <source>A report was saved to:</source>
         <translation>Un rapporto è stato salvato in:</translation>
+    </message>
+    <message>
+        <source>About Zantara</source>
+        <translation>Informazioni su Zantara</translation>
+    </message>
+    <message>
+        <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
+        <translation>Il cervello di Claude, l'anima di LLaMA: un assistente locale per visti, affari e vita a Bali.</translation>
     </message>
     <message>
         <source>Good answer (Ctrl+Shift+Up)</source>
@@ -1024,84 +1112,16 @@
         <translation>Ancora nessun insight</translation>
     </message>
     <message>
-        <source>No Claude API key yet, so Zantara answers offline with the local model. Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
-        <translation>Non c'è ancora una chiave API di Claude, quindi Zantara risponde offline con il modello locale. Aggiungi la tua chiave Anthropic nelle Impostazioni (Ctrl+,) e risponderà Claude; viene conservata nel portachiavi di sistema, mai in un file.</translation>
-    </message>
-    <message>
-        <source>Add API key…</source>
-        <translation>Aggiungi chiave API…</translation>
-    </message>
-    <message>
-        <source>Add API key</source>
-        <translation>Aggiungi chiave API</translation>
-    </message>
-    <message>
-        <source>Hide this message</source>
-        <translation>Nascondi questo messaggio</translation>
-    </message>
-    <message>
         <source>Zantara Desktop</source>
         <translation>Zantara Desktop</translation>
-    </message>
-    <message>
-        <source>How Claude and the local model work together on each answer</source>
-        <translation>Come Claude e il modello locale collaborano a ogni risposta</translation>
-    </message>
-    <message>
-        <source>Who is chatting: a team member (warm colleague) or a client (professional tone)</source>
-        <translation>Chi scrive: un membro del team (collega cordiale) o un cliente (tono professionale)</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Profilo</translation>
-    </message>
-    <message>
-        <source>Offline only</source>
-        <translation>Solo offline</translation>
-    </message>
-    <message>
-        <source>Answer with the local model only, without contacting Claude</source>
-        <translation>Rispondi solo con il modello locale, senza contattare Claude</translation>
-    </message>
-    <message>
-        <source>Browse, edit and approve cultural insights</source>
-        <translation>Sfoglia, modifica e approva gli insight culturali</translation>
-    </message>
-    <message>
-        <source>Write new cultural insights with the local model</source>
-        <translation>Scrivi nuovi insight culturali con il modello locale</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Impostazioni…</translation>
-    </message>
-    <message>
-        <source>Check data…</source>
-        <translation>Controlla i dati…</translation>
-    </message>
-    <message>
-        <source>Check the conversations and the knowledge store, and repair them</source>
-        <translation>Controlla le conversazioni e l'archivio delle conoscenze, e riparali</translation>
-    </message>
-    <message>
-        <source>API key, models, language and theme (Ctrl+,)</source>
-        <translation>Chiave API, modelli, lingua e tema (Ctrl+,)</translation>
     </message>
     <message>
         <source>Focus message input</source>
         <translation>Vai al campo del messaggio</translation>
     </message>
     <message>
-        <source>Stop answer</source>
-        <translation>Ferma la risposta</translation>
-    </message>
-    <message>
         <source>Quit</source>
         <translation>Esci</translation>
-    </message>
-    <message>
-        <source>About Zantara</source>
-        <translation>Informazioni su Zantara</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1120,108 +1140,8 @@
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <source>Write a message… (Enter sends, Shift+Enter adds a line)</source>
-        <translation>Scrivi un messaggio… (Invio invia, Maiusc+Invio va a capo)</translation>
-    </message>
-    <message>
-        <source>Message input</source>
-        <translation>Campo del messaggio</translation>
-    </message>
-    <message>
-        <source>Enter sends, Shift+Enter adds a line, Ctrl+L focuses</source>
-        <translation>Invio invia, Maiusc+Invio va a capo, Ctrl+L porta qui</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Invia</translation>
-    </message>
-    <message>
-        <source>Send the message (Enter)</source>
-        <translation>Invia il messaggio (Invio)</translation>
-    </message>
-    <message>
-        <source>Send message</source>
-        <translation>Invia messaggio</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Ferma</translation>
-    </message>
-    <message>
-        <source>Stop the answer (Esc)</source>
-        <translation>Ferma la risposta (Esc)</translation>
-    </message>
-    <message>
-        <source>Preparing the knowledge base…</source>
-        <translation>Preparazione della base di conoscenza…</translation>
-    </message>
-    <message>
-        <source>Combo: insights + live note (recommended)</source>
-        <translation>Combo: insight + nota dal vivo (consigliata)</translation>
-    </message>
-    <message>
-        <source>Insights only (RAG)</source>
-        <translation>Solo insight (RAG)</translation>
-    </message>
-    <message>
-        <source>Warm opening and closing</source>
-        <translation>Apertura e chiusura calorose</translation>
-    </message>
-    <message>
-        <source>Warm rewrite with fact guard</source>
-        <translation>Riscrittura calorosa con controllo dei fatti</translation>
-    </message>
-    <message>
-        <source>Team: local colleague / client: Claude</source>
-        <translation>Team: collega locale / cliente: Claude</translation>
-    </message>
-    <message>
-        <source>Team member</source>
-        <translation>Membro del team</translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation>Cliente</translation>
-    </message>
-    <message>
-        <source>Wait for the answer or press Esc to stop it.</source>
-        <translation>Attendi la risposta o premi Esc per fermarla.</translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translation>Interruzione…</translation>
-    </message>
-    <message>
-        <source>Strategy:</source>
-        <translation>Strategia:</translation>
-    </message>
-    <message>
-        <source>Profile:</source>
-        <translation>Profilo:</translation>
-    </message>
-    <message>
-        <source>This answer was not saved, so it cannot be regenerated.</source>
-        <translation>Questa risposta non è stata salvata, quindi non si può rigenerare.</translation>
-    </message>
-    <message>
-        <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
-        <translation>Il cervello di Claude, l'anima di LLaMA: un assistente locale per visti, affari e vita a Bali.</translation>
-    </message>
-    <message>
         <source>Saved {path}</source>
         <translation>Salvato {path}</translation>
-    </message>
-    <message>
-        <source>Ready: {n} cultural insights</source>
-        <translation>Pronto: {n} insight culturali</translation>
-    </message>
-    <message>
-        <source>Knowledge base unavailable: {err}</source>
-        <translation>Base di conoscenza non disponibile: {err}</translation>
-    </message>
-    <message>
-        <source>The answer failed: {err}</source>
-        <translation>La risposta non è riuscita: {err}</translation>
     </message>
     <message>
         <source>offline answers</source>
@@ -1334,6 +1254,18 @@
     <message>
         <source>Retries:</source>
         <translation>Tentativi:</translation>
+    </message>
+    <message>
+        <source>Claude (Anthropic)</source>
+        <translation>Claude (Anthropic)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server (llama-server, Ollama…)</source>
+        <translation>Server compatibile con OpenAI (llama-server, Ollama…)</translation>
+    </message>
+    <message>
+        <source>empty: the server's default model</source>
+        <translation>vuoto: il modello predefinito del server</translation>
     </message>
     <message>
         <source>Paste an Anthropic key (sk-ant-…); it is stored in the system keyring</source>
@@ -1486,6 +1418,18 @@
     <message>
         <source>First-token deadline:</source>
         <translation>Scadenza del primo token:</translation>
+    </message>
+    <message>
+        <source>Online model:</source>
+        <translation>Modello online:</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Indirizzo del server:</translation>
+    </message>
+    <message>
+        <source>Server model:</source>
+        <translation>Modello del server:</translation>
     </message>
     <message>
         <source>Threads:</source>
@@ -1660,6 +1604,66 @@
         <translation>Offline: {model}</translation>
     </message>
     <message>
+        <source>How Claude and the local model work together on each answer</source>
+        <translation>Come Claude e il modello locale collaborano a ogni risposta</translation>
+    </message>
+    <message>
+        <source>Who is chatting: a team member (warm colleague) or a client (professional tone)</source>
+        <translation>Chi scrive: un membro del team (collega cordiale) o un cliente (tono professionale)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profilo</translation>
+    </message>
+    <message>
+        <source>Offline only</source>
+        <translation>Solo offline</translation>
+    </message>
+    <message>
+        <source>Answer with the local model only, without contacting Claude</source>
+        <translation>Rispondi solo con il modello locale, senza contattare Claude</translation>
+    </message>
+    <message>
+        <source>Browse, edit and approve cultural insights</source>
+        <translation>Sfoglia, modifica e approva gli insight culturali</translation>
+    </message>
+    <message>
+        <source>Write new cultural insights with the local model</source>
+        <translation>Scrivi nuovi insight culturali con il modello locale</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Impostazioni…</translation>
+    </message>
+    <message>
+        <source>Check data…</source>
+        <translation>Controlla i dati…</translation>
+    </message>
+    <message>
+        <source>Check the conversations and the knowledge store, and repair them</source>
+        <translation>Controlla le conversazioni e l'archivio delle conoscenze, e riparali</translation>
+    </message>
+    <message>
+        <source>API key, models, language and theme (Ctrl+,)</source>
+        <translation>Chiave API, modelli, lingua e tema (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>Membro del team</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>Strategia:</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profilo:</translation>
+    </message>
+    <message>
         <source>Usage and cost</source>
         <translation>Consumo e costi</translation>
     </message>
@@ -1734,6 +1738,26 @@
     <message>
         <source>Usage unavailable: {err}</source>
         <translation>Consumo non disponibile: {err}</translation>
+    </message>
+    <message>
+        <source>Combo: insights + live note (recommended)</source>
+        <translation>Combo: insight + nota dal vivo (consigliata)</translation>
+    </message>
+    <message>
+        <source>Insights only (RAG)</source>
+        <translation>Solo insight (RAG)</translation>
+    </message>
+    <message>
+        <source>Warm opening and closing</source>
+        <translation>Apertura e chiusura calorose</translation>
+    </message>
+    <message>
+        <source>Warm rewrite with fact guard</source>
+        <translation>Riscrittura calorosa con controllo dei fatti</translation>
+    </message>
+    <message>
+        <source>Team: local colleague / client: Claude</source>
+        <translation>Team: collega locale / cliente: Claude</translation>
     </message>
 </context>
 </TS>

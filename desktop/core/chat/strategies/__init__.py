@@ -1,1 +1,2 @@
-"""The hybrid strategies of the owner's design (one module each). See base.py for the contract."""
+"""The hybrid strategies (one module each; why: docs/design.md, how to add one: docs/architecture.md).
+See base.py for the contract."""

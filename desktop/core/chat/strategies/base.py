@@ -52,7 +52,16 @@ class AnswerContext:
 
 class Strategy(ABC):
     name: str = ""
+    #: Short English label for menus (the GUI translates it); ``description`` says what it does.
+    label: str = ""
     description: str = ""
+
+    def prepare(
+        self, message: str, local: ChatModel, settings: Settings, cancel: CancelToken
+    ) -> dict[str, Any]:
+        """Start work before retrieval (the router calls it only when Claude answers), so live local-model work
+        overlaps retrieval; the dict becomes ``ctx.scratch``. A ZantaraError means "start it in run()"."""
+        return {}
 
     @abstractmethod
     def run(self, ctx: AnswerContext) -> str:

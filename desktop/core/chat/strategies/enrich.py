@@ -1,4 +1,4 @@
-"""Option 1 of the owner's design: the local model writes a cultural note for this very message, live.
+"""Strategy ``enrich`` (docs/design.md): the local model writes a cultural note for this very message, live.
 
 The note is started the moment the message arrives (``prepare``, called by the router before retrieval, so the
 two overlap; or at the start of ``run`` otherwise) and Claude waits for it only until
@@ -69,7 +69,7 @@ def collect_note(ctx: AnswerContext, job: tone.Job[tone.ToneText], deadline_ms: 
 
 
 def system_without_insights(ctx: AnswerContext, cultural_note: str) -> str:
-    """Like :func:`main_system_prompt`, but with no retrieved insights (Option 1 alone)."""
+    """Like :func:`main_system_prompt`, but with no retrieved insights (``enrich`` alone)."""
     if not ctx.offline:
         return prompts.system_prompt(ctx.language, "", cultural_note, ctx.settings.profile)
     system = prompts.local_system_prompt(ctx.language, None, cultural_note)
@@ -80,6 +80,7 @@ def system_without_insights(ctx: AnswerContext, cultural_note: str) -> str:
 
 class EnrichStrategy(Strategy):
     name = "enrich"
+    label = "Live cultural note"
     description = "The local model writes a live cultural note for Claude (waited for up to a deadline)."
     use_insights = False
 

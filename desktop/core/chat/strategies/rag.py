@@ -1,4 +1,4 @@
-"""Option 5 of the owner's design: retrieved cultural insights in Claude's system prompt, no LLaMA call.
+"""Strategy ``rag`` (docs/design.md): retrieved cultural insights in Claude's system prompt, no LLaMA call.
 
 Also holds :func:`stream_answer`, the one loop every strategy can use to stream the main model into the
 chat: it picks the right prompt for Claude or the local model, continues a cut-off Claude answer offline,
@@ -60,7 +60,7 @@ def stream_answer(
 ) -> str:
     """Stream ``model`` (default ``ctx.main``) into chunk events; return the text. Errors propagate."""
     model = model or ctx.main
-    local = model.kind == "local"
+    local = model.capabilities.is_local
     max_tokens = LOCAL_MAX_TOKENS if local else ANSWER_MAX_TOKENS
     started = time.perf_counter()
     parts: list[str] = []
@@ -87,6 +87,7 @@ def stream_answer(
 
 class RagStrategy(Strategy):
     name = "rag"
+    label = "Insights only (RAG)"
     description = "Retrieved cultural insights in Claude's context; no local-model call at run time."
 
     def run(self, ctx: AnswerContext) -> str:

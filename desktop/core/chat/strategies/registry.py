@@ -9,13 +9,17 @@ from __future__ import annotations
 import importlib
 import logging
 import threading
+from typing import TYPE_CHECKING
 
-from desktop.core.chat.strategies.base import Strategy
 from desktop.core.errors import ZantaraError
+
+if TYPE_CHECKING:  # imported lazily: settings validates strategy names from PLUGINS without loading them
+    from desktop.core.chat.strategies.base import Strategy
 
 log = logging.getLogger(__name__)
 
-#: name -> (module, class name). Order is the order shown to users.
+#: name -> (module, class name). Order is the order shown to users. The only list of strategies: settings
+#: validates names against it, the GUI shows each class's ``label``.
 PLUGINS: dict[str, tuple[str, str]] = {
     "combo": ("desktop.core.chat.strategies.combo", "ComboStrategy"),
     "rag": ("desktop.core.chat.strategies.rag", "RagStrategy"),
@@ -55,6 +59,11 @@ def strategies() -> dict[str, type[Strategy]]:
 
 def available() -> list[str]:
     return list(strategies())
+
+
+def labels() -> dict[str, str]:
+    """Name -> the short English label users see (the GUI translates it), in ``PLUGINS`` order."""
+    return {name: cls.label or name for name, cls in strategies().items()}
 
 
 def is_available(name: str) -> bool:

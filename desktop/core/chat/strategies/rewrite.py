@@ -1,4 +1,4 @@
-"""Option 3 of the owner's design: the local model rewrites Claude's answer in a warmer tone - if the facts
+"""Strategy ``rewrite`` (docs/design.md): the local model rewrites Claude's answer in a warmer tone - if the facts
 survive.
 
 Claude's answer streams to the user as usual (nobody waits for the slow part). Then the local model rewrites
@@ -23,6 +23,7 @@ MAX_REWRITE_CHARS = 2000  # longer answers do not fit the small model's context 
 
 class RewriteStrategy(Strategy):
     name = "rewrite"
+    label = "Warm rewrite with fact guard"
     description = "Claude answers; the local model rewrites it warmer, shown only if a fact guard approves."
 
     def run(self, ctx: AnswerContext) -> str:

@@ -1,4 +1,4 @@
-"""Option 4 of the owner's design: who is asking decides who answers.
+"""Strategy ``team`` (docs/design.md): who is asking decides who answers.
 
 Team members get the local model as a warm colleague, with the retrieved insights, even when Claude is
 online (an insider experience, and no API cost). Clients get Claude in a professional tone. Offline, the local
@@ -30,6 +30,7 @@ def colleague_system_prompt(ctx: AnswerContext) -> str:
 
 class TeamStrategy(Strategy):
     name = "team"
+    label = "Team: local colleague / client: Claude"
     description = "Team members: the local model as a warm colleague; clients: Claude, professional."
 
     def run(self, ctx: AnswerContext) -> str:

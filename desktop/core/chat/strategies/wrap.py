@@ -1,4 +1,4 @@
-"""Option 2 of the owner's design: Claude writes the core answer, the local model a warm opening and closing.
+"""Strategy ``wrap`` (docs/design.md): Claude writes the core answer, the local model a warm opening and closing.
 
 All three start together: Claude's request, and in a second thread the opening, then the closing (the local
 model is one shared instance, so its two calls take turns). The opening is shown first as soon as it is ready;
@@ -49,6 +49,7 @@ class _Producer:
 
 class WrapStrategy(Strategy):
     name = "wrap"
+    label = "Warm opening and closing"
     description = "Claude writes the answer; the local model adds a warm opening and closing."
 
     def run(self, ctx: AnswerContext) -> str:

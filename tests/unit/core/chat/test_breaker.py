@@ -73,7 +73,7 @@ def test_state_is_shared_through_the_file(settings: Settings, clock: Clock) -> N
 def test_probe_restores_or_reopens(settings: Settings, clock: Clock) -> None:
     breaker = CircuitBreaker(settings, clock=clock)
     changes: list[str] = []
-    unsubscribe = breaker.subscribe(lambda snap: changes.append(snap["state"]))
+    unsubscribe = breaker.subscribe(lambda snap: changes.append(snap.state))
     breaker.record_failure("connection")
     assert breaker.probe(lambda: None) is False  # not due yet: fn not called
     calls: list[int] = []

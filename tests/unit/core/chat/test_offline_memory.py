@@ -20,7 +20,7 @@ from support.messages_api import MessagesAPIStandIn
 from desktop.core.chat import memory_answer
 from desktop.core.chat.trace import Event
 from desktop.core.knowledge.store import KnowledgeStore
-from desktop.core.llm.base import Message
+from desktop.core.llm.base import ChatRequest
 from desktop.core.services import Services
 from desktop.core.settings import Settings
 
@@ -55,8 +55,8 @@ class CountingModel(ScriptedModel):
         self.yielded = 0
         self.words = len(reply.split(" "))
 
-    def stream(self, messages: list[Message], **kwargs: object) -> Iterator[str]:  # type: ignore[override]
-        for chunk in super().stream(messages, **kwargs):  # type: ignore[arg-type]
+    def generate(self, request: ChatRequest) -> Iterator[str]:
+        for chunk in super().generate(request):
             self.yielded += 1
             yield chunk
 

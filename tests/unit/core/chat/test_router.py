@@ -90,6 +90,17 @@ def test_claude_answer_carries_malu_insights_and_is_stored(
     assert standin.api_key not in str(rows)
 
 
+def test_a_longer_first_token_deadline_applies_without_restart(
+    services: Services, standin: MessagesAPIStandIn
+) -> None:
+    """Settings changed while the app runs (the Settings dialog) reach the Claude client already built."""
+    assert services.router.ask("Berapa lama proses KITAS?").mode == "claude"  # the client now exists
+    standin.initial_delay_s = 2.5  # longer than the 1.5 s deadline of the fixture
+    assert services.settings.update(first_token_deadline_s=6.0) == {"first_token_deadline_s"}
+    answer = services.router.ask("dan KITAS?")
+    assert (answer.mode, answer.status, answer.trace.reason) == ("claude", "complete", "")
+
+
 def test_user_message_is_stored_before_the_network_call(
     services: Services, standin: MessagesAPIStandIn
 ) -> None:

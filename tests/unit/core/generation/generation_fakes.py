@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 from desktop.core.cancel import CancelToken
 from desktop.core.errors import Cancelled
-from desktop.core.llm.base import ChatModel, Message, parse_json_object
+from desktop.core.llm.base import ChatModel, ChatRequest, Message, parse_json_object
 
 # Good English insights for the first four daily_life topics, in plan order (see test_generator.py).
 GOOD = {
@@ -58,19 +58,11 @@ class JsonScriptedModel(ChatModel):
     def name(self) -> str:
         return "scripted-json"
 
-    def stream(
-        self,
-        messages: list[Message],
-        *,
-        system: str = "",
-        max_tokens: int = 512,
-        temperature: float = 0.7,
-        cancel: CancelToken | None = None,
-    ) -> Iterator[str]:
-        if cancel is not None and cancel.cancelled:
+    def generate(self, request: ChatRequest) -> Iterator[str]:
+        if request.cancel is not None and request.cancel.cancelled:
             raise Cancelled()
         self.calls += 1
-        yield self.respond(messages, self.calls)
+        yield self.respond(request.messages, self.calls)
 
     def complete_json(
         self,

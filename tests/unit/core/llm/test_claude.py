@@ -169,3 +169,15 @@ def test_cancel_closes_the_stream(standin: MessagesAPIStandIn) -> None:
             got.append(chunk)
     assert time.monotonic() - started < 3
     assert 0 < len(got) < len(standin.reply.split())
+
+
+def test_a_changed_connect_timeout_applies_to_the_next_call_without_restart() -> None:
+    """The settings object is shared: a new connect timeout must reach a model whose client already exists."""
+    settings = Settings(connect_timeout_s=0.3, claude_max_retries=0)
+    with blackhole_url() as url:
+        m = ClaudeModel(settings, api_key="sk-ant-x", base_url=url)
+        err, quick = failure(m)
+        settings.connect_timeout_s = 2.0
+        err2, slow = failure(m)
+    assert err.reason == err2.reason == "connect_timeout"
+    assert quick < 1.5 and slow >= 1.8

@@ -1,0 +1,165 @@
+"""The connection monitor: who can answer right now. It follows the API key status and the circuit breaker,
+keeps the toolbar badge and the "no key" banner up to date, and probes Claude when the breaker's wait is over."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop.core.chat.breaker import BreakerState
+from desktop.core.secrets import KeyStatus
+from desktop.gui import status_badge as sb
+from desktop.gui.i18n import tr
+from desktop.gui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from desktop.gui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class Banner(QFrame):
+    """First run without a key: explain that answers are offline and how to add a key."""
+
+    add_key = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.button = QPushButton(self)
+        self.button.clicked.connect(self.add_key)
+        self.close_button = QPushButton("✕", self)
+        self.close_button.setFlat(True)
+        self.close_button.setFixedWidth(28)
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        layout.addWidget(self.close_button)
+        self.setStyleSheet(
+            "#banner { background: rgba(208,138,18,0.16); border: 1px solid rgba(208,138,18,0.55);"
+            " border-radius: 8px; }"
+        )
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.label.setText(
+            tr(
+                "No Claude API key yet, so Zantara answers offline with the local model. "
+                "Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your "
+                "system keyring, never in a file."
+            )
+        )
+        self.button.setText(tr("Add API key…"))
+        self.button.setAccessibleName(tr("Add API key"))
+        self.close_button.setToolTip(tr("Hide this message"))
+        self.close_button.setAccessibleName(tr("Hide this message"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class ConnectionMonitor(QObject):
+    breaker_changed = Signal(object)  # breaker snapshot; emitted from any thread, delivered on the GUI thread
+    key_checked = Signal()  # the first key status arrived (startup)
+    breaker_checked = Signal()  # the breaker is subscribed, or could not be (startup)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.key_status: KeyStatus | None = None  # None until the keyring answered
+        self.probing = False
+        self._unsubscribe: Callable[[], None] | None = None
+        self.probe_timer = QTimer(self)
+        self.probe_timer.setSingleShot(True)
+        self.probe_timer.timeout.connect(self.probe)
+        self.breaker_changed.connect(self.on_breaker)
+
+    def start(self) -> None:
+        from desktop.core import secrets
+
+        run_in_background(
+            secrets.key_status, self._first_key_status, lambda exc: self._first_key_status(None)
+        )
+        run_in_background(self._breaker_setup, self._breaker_ready, self._breaker_failed)
+
+    # --- key ----------
+    def _first_key_status(self, status: KeyStatus | None) -> None:
+        self.key_status = status
+        has_key = status is not None and status.set
+        self.window.banner.setVisible(not has_key)
+        if not has_key:
+            self.window.badge.set_state(sb.OFFLINE, "no_key")
+        self.key_checked.emit()
+
+    def recheck_key(self) -> None:
+        """After the key was set or deleted in Settings."""
+        from desktop.core import secrets
+
+        run_in_background(secrets.key_status, self._key_status_changed, lambda exc: None)
+
+    def _key_status_changed(self, status: KeyStatus) -> None:
+        self.key_status = status
+        badge = self.window.badge
+        self.window.banner.setVisible(not status.set)
+        if status.set and badge.reason == "no_key":
+            badge.set_state(sb.ONLINE)
+        elif not status.set:
+            badge.set_state(sb.OFFLINE, "no_key")
+
+    # --- breaker ----------
+    def _breaker_setup(self) -> BreakerState:
+        breaker = self.window.services.breaker
+        self._unsubscribe = breaker.subscribe(self.breaker_changed.emit)
+        return breaker.current()
+
+    def _breaker_ready(self, snapshot: BreakerState) -> None:
+        self.on_breaker(snapshot)
+        self.breaker_checked.emit()
+
+    def _breaker_failed(self, exc: BaseException) -> None:
+        log.warning("circuit breaker unavailable: %s", exc)
+        self.breaker_checked.emit()
+
+    def on_breaker(self, snapshot: BreakerState) -> None:
+        """Badge follows the breaker (unless there is no key at all); an open breaker gets a timed probe."""
+        state, reason = sb.state_from_snapshot(snapshot)
+        if not (self.key_status is not None and not self.key_status.set):
+            self.window.badge.set_state(sb.ONLINE if state == sb.UNKNOWN else state, reason)
+        if state == sb.OFFLINE and not self.probing:
+            wait_s = snapshot.seconds_until_probe
+            self.probe_timer.start(int(max(1.0, wait_s) * 1000))
+
+    def probe(self) -> None:
+        """Ask the models endpoint in a worker; success closes the breaker and the badge turns green."""
+        if self.probing or self.key_status is None or not self.key_status.set:
+            return
+        self.probing = True
+        services = self.window.services
+
+        def done(_ok: Any) -> None:
+            self.probing = False
+            self.on_breaker(services.breaker.current())
+
+        def failed(exc: BaseException) -> None:
+            self.probing = False
+            log.warning("probe failed: %s", exc)
+
+        run_in_background(lambda: bool(services.router.probe_claude()), done, failed)
+
+    def close(self) -> None:
+        self.probe_timer.stop()
+        if self._unsubscribe is not None:
+            try:
+                self._unsubscribe()
+            except Exception:  # pragma: no cover - shutting down anyway
+                log.debug("unsubscribe failed", exc_info=True)

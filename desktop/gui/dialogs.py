@@ -1,0 +1,87 @@
+"""The dialog manager: opens each tool window once (settings, knowledge, data check, generation, about) and
+stops their background work when the main window closes. A new panel is one ``open_*`` method here plus an
+action in the window (docs/architecture.md, "Add a panel")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.gui.i18n import tr
+
+if TYPE_CHECKING:
+    from desktop.gui.main_window import MainWindow
+
+
+class DialogManager(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.open_dialogs: dict[str, QWidget] = {}
+
+    def settings(self) -> None:
+        from desktop.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.window.services, self.window)
+        dialog.saved.connect(self.window.settings_saved)
+        self.open_dialogs["settings"] = dialog
+        dialog.open()
+
+    def knowledge(self) -> None:
+        from desktop.gui.knowledge_browser import KnowledgeBrowser
+
+        browser = self.open_dialogs.get("knowledge")
+        if browser is None:
+            browser = KnowledgeBrowser(self.window.services, self.window)
+            browser.generate_requested.connect(self.generate)
+            self.open_dialogs["knowledge"] = browser
+        browser.show()
+        browser.raise_()
+        browser.activateWindow()
+
+    def health(self) -> None:
+        from desktop.gui.health_dialog import HealthDialog
+
+        dialog = self.open_dialogs.get("health")
+        if not isinstance(dialog, HealthDialog):
+            dialog = HealthDialog(self.window.services, self.window)
+            self.open_dialogs["health"] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.check()
+
+    def generate(self) -> None:
+        from desktop.gui.generate_dialog import GenerateDialog
+
+        dialog = self.open_dialogs.get("generate")
+        if dialog is None or not dialog.isVisible():
+            # the knowledge browser reloads through app_events().data_changed when the run adds insights
+            dialog = GenerateDialog(self.window.services, self.window)
+            self.open_dialogs["generate"] = dialog
+        dialog.show()
+        dialog.raise_()
+
+    def about(self) -> None:
+        from desktop import __version__
+
+        QMessageBox.about(
+            self.window,
+            tr("About Zantara"),
+            "<h3>Zantara Desktop "
+            + __version__
+            + "</h3><p>"
+            + tr(
+                "Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali."
+            )
+            + "</p>",
+        )
+
+    def close_all(self) -> None:
+        """Stop background runs of open tool windows (a generation run) before the window closes."""
+        from desktop.gui.generate_dialog import GenerateDialog
+
+        for dialog in self.open_dialogs.values():
+            if isinstance(dialog, GenerateDialog):
+                dialog.cancel_run()

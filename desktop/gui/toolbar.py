@@ -1,0 +1,113 @@
+"""The main toolbar: the strategy and profile pickers, "offline only", the status badge and the tool actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolBar, QWidget
+
+from desktop.core.settings import PROFILES
+from desktop.gui import status_badge as sb
+from desktop.gui.i18n import tr
+
+
+def available_strategies() -> dict[str, str]:
+    """Name -> English label of each strategy this build has, from the registry (imports the plugins: call it
+    from a worker)."""
+    from desktop.core.chat.strategies import registry
+
+    return registry.labels()
+
+
+def profile_label(name: str) -> str:
+    return {"team": tr("Team member"), "client": tr("Client")}.get(name, name)
+
+
+class MainToolbar(QToolBar):
+    def __init__(self, strategy: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainToolbar")
+        self.setMovable(False)
+        self.strategy_labels: dict[str, str] = {}
+        self.available_strategies: list[str] | None = None  # None until the registry answered
+        self.strategy_label = QLabel(self)
+        self.strategy_combo = QComboBox(self)
+        self.strategy_combo.addItem(strategy, strategy)  # the full list arrives in set_strategies()
+        self.profile_label = QLabel(self)
+        self.profile_combo = QComboBox(self)
+        for name in PROFILES:
+            self.profile_combo.addItem(name, name)
+        self.offline_action = QAction(self)
+        self.offline_action.setCheckable(True)
+        self.badge = sb.StatusBadge(self)
+        self.knowledge_action = QAction(self)
+        self.generate_action = QAction(self)
+        self.settings_action = QAction(self)
+        self.health_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.addWidget(self.strategy_label)
+        self.addWidget(self.strategy_combo)
+        self.addSeparator()
+        self.addWidget(self.profile_label)
+        self.addWidget(self.profile_combo)
+        self.addSeparator()
+        self.addAction(self.offline_action)
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.addWidget(spacer)
+        self.addWidget(self.badge)
+        self.addSeparator()
+        self.addAction(self.knowledge_action)
+        self.addAction(self.generate_action)
+        self.addAction(self.settings_action)
+        self.retranslate()
+
+    def set_strategies(self, labels: dict[str, str]) -> None:
+        """Offer only the strategies this build has (a missing plugin removes just that one)."""
+        self.strategy_labels = labels
+        self.available_strategies = list(labels)
+        wanted = self.strategy_combo.currentData()
+        self.strategy_combo.blockSignals(True)
+        self.strategy_combo.clear()
+        for name, label in labels.items():  # in the registry's order
+            self.strategy_combo.addItem(tr(label), name)
+        index = self.strategy_combo.findData(wanted)
+        self.strategy_combo.setCurrentIndex(index if index >= 0 else 0)
+        self.strategy_combo.blockSignals(False)
+
+    def chosen_strategy(self) -> str | None:
+        """The selected strategy, or None (the router's default) while the available list is unknown."""
+        name = self.strategy_combo.currentData()
+        if self.available_strategies is None or name not in self.available_strategies:
+            return None
+        return str(name)
+
+    def retranslate(self) -> None:
+        self.strategy_label.setText(" " + tr("Strategy:") + " ")
+        self.profile_label.setText(" " + tr("Profile:") + " ")
+        for i in range(self.strategy_combo.count()):
+            name = self.strategy_combo.itemData(i)
+            self.strategy_combo.setItemText(i, tr(self.strategy_labels.get(name, name)))
+        for i in range(self.profile_combo.count()):
+            self.profile_combo.setItemText(i, profile_label(self.profile_combo.itemData(i)))
+        self.strategy_combo.setToolTip(tr("How Claude and the local model work together on each answer"))
+        self.strategy_combo.setAccessibleName(tr("Strategy"))
+        self.profile_combo.setToolTip(
+            tr("Who is chatting: a team member (warm colleague) or a client (professional tone)")
+        )
+        self.profile_combo.setAccessibleName(tr("Profile"))
+        self.offline_action.setText(tr("Offline only"))
+        self.offline_action.setToolTip(tr("Answer with the local model only, without contacting Claude"))
+        self.knowledge_action.setText(tr("Knowledge"))
+        self.knowledge_action.setToolTip(tr("Browse, edit and approve cultural insights"))
+        self.generate_action.setText(tr("Generate…"))
+        self.generate_action.setToolTip(tr("Write new cultural insights with the local model"))
+        self.settings_action.setText(tr("Settings…"))
+        self.health_action.setText(tr("Check data…"))
+        self.health_action.setToolTip(tr("Check the conversations and the knowledge store, and repair them"))
+        self.settings_action.setToolTip(tr("API key, models, language and theme (Ctrl+,)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
