@@ -7,7 +7,7 @@ keys A, B and T). The pick is stored as a pairwise preference; then the strategi
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -26,6 +26,9 @@ from desktop.core.cancel import CancelToken
 from desktop.gui.i18n import tr
 from desktop.gui.workers import run_in_background
 
+if TYPE_CHECKING:
+    from desktop.core.services import Services
+
 log = logging.getLogger(__name__)
 
 
@@ -34,7 +37,7 @@ class CompareDialog(QDialog):
     picked = Signal(object)  # the revealed view after the pick
     failed = Signal(str)
 
-    def __init__(self, services: Any, message_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, message_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.message_id = message_id

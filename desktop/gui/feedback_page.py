@@ -5,7 +5,7 @@ the two opt-in settings (switch the default when the evidence is clear; share ra
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
 from desktop.gui.feedback_bar import DOWN, UP
 from desktop.gui.i18n import tr
 from desktop.gui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from desktop.core.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +114,7 @@ class FeedbackPage(QDialog):
 
     COLUMNS = ("strategy", "up", "down", "wins", "losses", "mean", "ci95", "p_best")
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.report: dict[str, Any] = {}

@@ -3,7 +3,7 @@ cultural insights add. Prices come from models/prices.json, overridden by <data 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
 from desktop.gui.i18n import tr
 from desktop.gui.workers import run_in_background
 
+if TYPE_CHECKING:
+    from desktop.core.services import Services
+
 KEYS = ("by_day", "by_model", "by_strategy")
 
 
 class UsagePage(QDialog):
     loaded = Signal(object)
 
-    def __init__(self, services: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.report: dict[str, Any] = {}
