@@ -329,7 +329,7 @@ class FeedbackController(QObject):
     def _after_compare(self, conversation_id: Any) -> None:
         """The second answer was appended to the conversation: show it (as Regenerate would)."""
         if conversation_id and conversation_id == self.window.conversation_id and not self.window.busy:
-            self.window.open_conversation(conversation_id)
+            self.window.session.open_conversation(conversation_id)
 
     def open_feedback_page(self) -> Any:
         from desktop.gui.feedback_page import FeedbackPage

@@ -77,7 +77,7 @@ def test_rate_by_mouse_and_keyboard_then_reopen(
     cid = window.conversation_id
     window.new_chat()
     with qtbot.waitSignal(window.feedback.rating_loaded, timeout=WAIT_MS) as blocker:
-        window.open_conversation(cid)
+        window.session.open_conversation(cid)
     assert blocker.args[0].feedback_bar.up_button.isChecked()
 
 
