@@ -42,3 +42,28 @@ def local_model(bundled_model_path: Path):  # type: ignore[no-untyped-def]
     model = LocalModel.shared(bundled_model_path, n_ctx=2048, n_threads=2)
     model.load()
     return model
+
+
+@pytest.fixture(scope="session")
+def own_model_path(bundled_model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled weights as a user's own GGUF (a name no manifest declares). The bundled entry declares notes
+    only, so the app never runs it for a whole answer; tests of the answer path (budget, streaming, guard) run
+    this copy, which the app treats like any model a user added."""
+    target = tmp_path_factory.mktemp("own-model") / "my-colleague.gguf"
+    try:
+        os.link(bundled_model_path, target)  # a hard link: no copy, and not the bundled file's path
+    except OSError:
+        import shutil
+
+        shutil.copyfile(bundled_model_path, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def own_model(own_model_path: Path):  # type: ignore[no-untyped-def]
+    """:func:`own_model_path` loaded once per session."""
+    from desktop.core.llm.local import LocalModel
+
+    model = LocalModel.shared(own_model_path, n_ctx=2048, n_threads=2)
+    model.load()
+    return model

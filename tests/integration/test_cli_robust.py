@@ -17,6 +17,7 @@ from support.knowledge import curated_store, curated_store_dir  # noqa: F401  (p
 from desktop.cli.main import cli
 from desktop.core import paths
 from desktop.core.llm.local import LocalModel
+from desktop.core.settings import Settings
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("curated_store")]
 
@@ -117,9 +118,13 @@ def test_an_unexpected_error_is_logged_and_reported_in_one_line(boom: None) -> N
 
 
 def test_ask_reads_stdin_and_a_200_kb_file_through_the_budget(
-    tmp_path: Path, local_model: LocalModel
+    tmp_path: Path, own_model: LocalModel, own_model_path: Path
 ) -> None:
-    _ = local_model  # loaded once; the command's Services shares it
+    # A model the app runs for whole answers (the bundled entry writes notes only): the user's own GGUF.
+    _ = own_model  # loaded once; the command's Services shares it
+    added = run("models", "add", str(own_model_path), "--name", "my-colleague")
+    assert added.exit_code == 0, added.output
+    Settings(local_model="my-colleague").save()
     piped = run(
         "ask", "-", "--offline", "--json", "--strategy", "rag", stdin="aku malu bertanya tentang visa"
     )

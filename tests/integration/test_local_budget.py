@@ -36,10 +36,10 @@ def memory_keyring() -> Iterator[None]:
 
 
 @pytest.fixture
-def services(curated_store: KnowledgeStore, local_model: LocalModel) -> Services:  # noqa: F811
+def services(curated_store: KnowledgeStore, own_model: LocalModel) -> Services:  # noqa: F811
     s = Services(Settings(strategy="rag"))
     s.store = curated_store  # type: ignore[misc]
-    s.local_model = local_model  # type: ignore[misc]
+    s.local_model = own_model  # type: ignore[misc]  # a model the app runs for answers (same weights)
     return s
 
 
