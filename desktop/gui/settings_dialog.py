@@ -292,7 +292,9 @@ class SettingsDialog(QDialog):
         )
         self.connect_timeout.setToolTip(tr("Give up connecting after this long and answer offline"))
         self.connect_timeout.setAccessibleName(tr("Connect timeout"))
-        self.deadline.setToolTip(tr("If Claude has not started answering by then, the local model answers"))
+        self.deadline.setToolTip(
+            tr("If Claude has not started answering by then, Zantara answers from this laptop")
+        )
         self.deadline.setAccessibleName(tr("First-token deadline"))
         self.retries.setAccessibleName(tr("Retries"))
         for label, text in zip(

@@ -86,10 +86,10 @@ class StatusBadge(QLabel):
             why = reason_text(self.reason) if self.reason else ""
             text = "● " + tr("Offline: {model}").format(model=local) + (f" ({why})" if why else "")
             color = theme.AMBER
-            tip = tr("The local model answers until Claude is reachable again.")
+            tip = tr("Zantara answers from this laptop until Claude is reachable again.")
         elif self.state == RECONNECTING:
             text, color = "◌ " + tr("Reconnecting to Claude…"), theme.GREY
-            tip = tr("Checking whether Claude answers again; the local model answers meanwhile.")
+            tip = tr("Checking whether Claude answers again; Zantara answers from this laptop meanwhile.")
         else:
             text, color, tip = "○ " + tr("Starting…"), theme.GREY, tr("Checking Claude and the local model.")
         self.setText(text)

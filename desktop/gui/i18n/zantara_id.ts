@@ -216,8 +216,8 @@
         <translation>Hentikan jawaban</translation>
     </message>
     <message>
-        <source>No Claude API key yet, so Zantara answers offline with the local model. Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
-        <translation>Belum ada kunci API Claude, jadi Zantara menjawab secara offline dengan model lokal. Tambahkan kunci Anthropic Anda di Pengaturan (Ctrl+,) dan Claude akan menjawab; kunci disimpan di keyring sistem, tidak pernah di berkas.</translation>
+        <source>No Claude API key yet, so Zantara answers offline from this laptop (earlier answers, cultural notes, and a local model that can write answers). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
+        <translation>Belum ada kunci API Claude, jadi Zantara menjawab secara offline dari laptop ini (jawaban sebelumnya, catatan budaya, dan model lokal yang mampu menulis jawaban). Tambahkan kunci Anthropic Anda di Pengaturan (Ctrl+,) dan Claude akan menjawab; kunci disimpan di keyring sistem, tidak pernah di berkas.</translation>
     </message>
     <message>
         <source>Add API key…</source>
@@ -1324,8 +1324,8 @@
         <translation>Batas waktu koneksi</translation>
     </message>
     <message>
-        <source>If Claude has not started answering by then, the local model answers</source>
-        <translation>Jika Claude belum mulai menjawab saat itu, model lokal yang menjawab</translation>
+        <source>If Claude has not started answering by then, Zantara answers from this laptop</source>
+        <translation>Jika Claude belum mulai menjawab saat itu, Zantara menjawab dari laptop ini</translation>
     </message>
     <message>
         <source>First-token deadline</source>
@@ -1576,16 +1576,16 @@
         <translation>Claude sedang menjawab.</translation>
     </message>
     <message>
-        <source>The local model answers until Claude is reachable again.</source>
-        <translation>Model lokal menjawab sampai Claude dapat dihubungi lagi.</translation>
+        <source>Zantara answers from this laptop until Claude is reachable again.</source>
+        <translation>Zantara menjawab dari laptop ini sampai Claude dapat dihubungi lagi.</translation>
     </message>
     <message>
         <source>Claude online</source>
         <translation>Claude online</translation>
     </message>
     <message>
-        <source>Checking whether Claude answers again; the local model answers meanwhile.</source>
-        <translation>Memeriksa apakah Claude menjawab lagi; sementara itu model lokal yang menjawab.</translation>
+        <source>Checking whether Claude answers again; Zantara answers from this laptop meanwhile.</source>
+        <translation>Memeriksa apakah Claude menjawab lagi; sementara itu Zantara menjawab dari laptop ini.</translation>
     </message>
     <message>
         <source>Checking Claude and the local model.</source>

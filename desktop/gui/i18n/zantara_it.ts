@@ -216,8 +216,8 @@
         <translation>Ferma la risposta</translation>
     </message>
     <message>
-        <source>No Claude API key yet, so Zantara answers offline with the local model. Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
-        <translation>Non c'è ancora una chiave API di Claude, quindi Zantara risponde offline con il modello locale. Aggiungi la tua chiave Anthropic nelle Impostazioni (Ctrl+,) e risponderà Claude; viene conservata nel portachiavi di sistema, mai in un file.</translation>
+        <source>No Claude API key yet, so Zantara answers offline from this laptop (earlier answers, cultural notes, and a local model that can write answers). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
+        <translation>Non c'è ancora una chiave API di Claude, quindi Zantara risponde offline da questo portatile (risposte precedenti, note culturali e un modello locale capace di scrivere risposte). Aggiungi la tua chiave Anthropic nelle Impostazioni (Ctrl+,) e risponderà Claude; viene conservata nel portachiavi di sistema, mai in un file.</translation>
     </message>
     <message>
         <source>Add API key…</source>
@@ -1324,8 +1324,8 @@
         <translation>Timeout di connessione</translation>
     </message>
     <message>
-        <source>If Claude has not started answering by then, the local model answers</source>
-        <translation>Se Claude non ha iniziato a rispondere entro allora, risponde il modello locale</translation>
+        <source>If Claude has not started answering by then, Zantara answers from this laptop</source>
+        <translation>Se Claude non ha iniziato a rispondere entro allora, Zantara risponde da questo portatile</translation>
     </message>
     <message>
         <source>First-token deadline</source>
@@ -1576,16 +1576,16 @@
         <translation>Risponde Claude.</translation>
     </message>
     <message>
-        <source>The local model answers until Claude is reachable again.</source>
-        <translation>Risponde il modello locale finché Claude non è di nuovo raggiungibile.</translation>
+        <source>Zantara answers from this laptop until Claude is reachable again.</source>
+        <translation>Zantara risponde da questo portatile finché Claude non è di nuovo raggiungibile.</translation>
     </message>
     <message>
         <source>Claude online</source>
         <translation>Claude online</translation>
     </message>
     <message>
-        <source>Checking whether Claude answers again; the local model answers meanwhile.</source>
-        <translation>Verifico se Claude risponde di nuovo; nel frattempo risponde il modello locale.</translation>
+        <source>Checking whether Claude answers again; Zantara answers from this laptop meanwhile.</source>
+        <translation>Verifico se Claude risponde di nuovo; nel frattempo Zantara risponde da questo portatile.</translation>
     </message>
     <message>
         <source>Checking Claude and the local model.</source>
