@@ -52,7 +52,7 @@ class Banner(QFrame):
     def retranslate(self) -> None:
         self.label.setText(
             tr(
-                "No Claude API key yet, so Zantara answers offline from this laptop (earlier answers, cultural notes, and a local model that can write answers). "
+                "No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). "
                 "Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your "
                 "system keyring, never in a file."
             )

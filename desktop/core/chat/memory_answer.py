@@ -28,6 +28,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "none": "There is no earlier answer to a similar question yet.",
         "insights": "Cultural notes:",
         "later": "Ask Claude again later for an answer to your exact question.",
+        "later_no_key": "Add a Claude API key for an answer to your exact question.",
+        "later_offline_requested": "Turn offline mode off for Claude's answer to your exact question.",
         "upgrade": "For answers written offline, install a larger local model: Settings → Models "
         "(or `zantara models catalog`).",
         "someone": "a colleague",
@@ -45,6 +47,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "none": "Belum ada jawaban sebelumnya untuk pertanyaan serupa.",
         "insights": "Catatan budaya:",
         "later": "Tanyakan lagi ke Claude nanti untuk jawaban atas pertanyaan Anda yang persis.",
+        "later_no_key": "Tambahkan kunci API Claude untuk jawaban atas pertanyaan Anda yang persis.",
+        "later_offline_requested": "Matikan mode offline untuk jawaban Claude atas pertanyaan Anda yang persis.",
         "upgrade": "Agar bisa dijawab saat offline, pasang model lokal yang lebih besar: Pengaturan → Model "
         "(atau `zantara models catalog`).",
         "someone": "seorang rekan",
@@ -62,6 +66,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "none": "Non c'è ancora una risposta precedente a una domanda simile.",
         "insights": "Note culturali:",
         "later": "Richiedi più tardi a Claude per una risposta alla tua domanda precisa.",
+        "later_no_key": "Aggiungi una chiave API di Claude per una risposta alla tua domanda precisa.",
+        "later_offline_requested": "Disattiva la modalità offline per la risposta di Claude alla tua domanda precisa.",
         "upgrade": "Per risposte scritte anche offline, installa un modello locale più grande: "
         "Impostazioni → Modelli (o `zantara models catalog`).",
         "someone": "un collega",
@@ -110,7 +116,7 @@ def compose(
         parts.append(t["insights"])
         parts += [f"- {tip}" for tip in tips]
         parts.append("")
-    parts.append(t["later"])
+    parts.append(t.get(f"later_{reason}", t["later"]))
     parts.append(t["upgrade"])
     return "\n".join(parts).strip()
 

@@ -120,7 +120,9 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
     ctx.trace.reason = ctx.trace.reason or "unreadable_local"
     ctx.trace.notes.append(f"{why}: showing {len(hits)} earlier answer(s) and the cultural insights instead")
     ctx.trace.models["answer"] = "answer-memory"
-    return memory_answer.compose(hits, insights_in_language(ctx), ctx.language, ctx.trace.reason)
+    shown = insights_in_language(ctx)
+    ctx.trace.insights = shown  # the context panel lists the notes the user reads
+    return memory_answer.compose(hits, shown, ctx.language, ctx.trace.reason)
 
 
 def insights_in_language(ctx: AnswerContext) -> list[dict[str, Any]]:

@@ -216,8 +216,8 @@
         <translation>Hentikan jawaban</translation>
     </message>
     <message>
-        <source>No Claude API key yet, so Zantara answers offline from this laptop (earlier answers, cultural notes, and a local model that can write answers). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
-        <translation>Belum ada kunci API Claude, jadi Zantara menjawab secara offline dari laptop ini (jawaban sebelumnya, catatan budaya, dan model lokal yang mampu menulis jawaban). Tambahkan kunci Anthropic Anda di Pengaturan (Ctrl+,) dan Claude akan menjawab; kunci disimpan di keyring sistem, tidak pernah di berkas.</translation>
+        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
+        <translation>Belum ada kunci API Claude, jadi Zantara menjawab secara offline dari laptop ini: jawaban sebelumnya dan catatan budaya, serta jawaban model lokal begitu model yang mampu menulisnya dipasang (Pengaturan → Model). Tambahkan kunci Anthropic Anda di Pengaturan (Ctrl+,) dan Claude akan menjawab; kunci disimpan di keyring sistem, tidak pernah di berkas.</translation>
     </message>
     <message>
         <source>Add API key…</source>

@@ -216,8 +216,8 @@
         <translation>Ferma la risposta</translation>
     </message>
     <message>
-        <source>No Claude API key yet, so Zantara answers offline from this laptop (earlier answers, cultural notes, and a local model that can write answers). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
-        <translation>Non c'è ancora una chiave API di Claude, quindi Zantara risponde offline da questo portatile (risposte precedenti, note culturali e un modello locale capace di scrivere risposte). Aggiungi la tua chiave Anthropic nelle Impostazioni (Ctrl+,) e risponderà Claude; viene conservata nel portachiavi di sistema, mai in un file.</translation>
+        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
+        <translation>Non c'è ancora una chiave API di Claude, quindi Zantara risponde offline da questo portatile: risposte precedenti e note culturali, e le risposte di un modello locale appena ne installi uno capace di scriverle (Impostazioni → Modelli). Aggiungi la tua chiave Anthropic nelle Impostazioni (Ctrl+,) e risponderà Claude; viene conservata nel portachiavi di sistema, mai in un file.</translation>
     </message>
     <message>
         <source>Add API key…</source>

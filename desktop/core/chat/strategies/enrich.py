@@ -94,11 +94,11 @@ class EnrichStrategy(Strategy):
     def run(self, ctx: AnswerContext) -> str:
         job: tone.Job[tone.ToneText] | None = ctx.scratch.pop(NOTE_JOB, None)
         if ctx.offline:
-            # The local model answers itself: a note from the same model would only delay it.
+            # No online answer to enrich: a note would only delay the offline answer.
             if job is not None:
                 job.cancel()
             ctx.trace.enrich = {"used": False, "reason": "offline", "ms": 0.0}
-            ctx.trace.notes.append("offline: live cultural note skipped (the local model answers directly)")
+            ctx.trace.notes.append("offline: live cultural note skipped (no online answer to enrich)")
             note = ""
         else:
             if job is None:

@@ -188,7 +188,21 @@ def test_the_offline_answer_shows_cultural_notes_in_the_users_language(
     services.local_model = LocalAt("unused", BUNDLED)  # type: ignore[misc, assignment]
     answer = services.router.ask(message, offline=True)
     t = memory_answer.TEMPLATES[language]
-    notes = answer.text.split(t["insights"], 1)[1].split(t["later"], 1)[0]
+    notes = answer.text.split(t["insights"], 1)[1].split(t["later_offline_requested"], 1)[0]
     bullets = [line[2:] for line in notes.splitlines() if line.startswith("- ")]
     assert bullets, answer.text
     assert [detect_language(b) for b in bullets] == [language] * len(bullets), bullets
+    # the context panel lists the notes the user reads, not the ones Claude would have been given
+    assert [i["text"] for i in answer.trace.insights] == bullets
+
+
+@pytest.mark.parametrize("language", ["id", "it", "en"])
+def test_the_offline_answer_says_why_and_what_to_do_for_each_reason(language: str) -> None:
+    t = memory_answer.TEMPLATES[language]
+    for reason, why, then in (
+        ("no_key", t["why_no_key"], t["later_no_key"]),
+        ("offline_requested", t["why_offline_requested"], t["later_offline_requested"]),
+        ("connect_error", t["why"], t["later"]),
+    ):
+        text = memory_answer.compose([], [], language, reason)
+        assert text.startswith(why) and then in text and text.endswith(t["upgrade"])
