@@ -1,5 +1,5 @@
-"""The dialog manager: opens each tool window once (settings, knowledge, data check, generation, about) and
-stops their background work when the main window closes. A new panel is one ``open_*`` method here plus an
+"""The dialog manager: opens each tool window once (settings, knowledge, data check, generation, jobs, about).
+Their long work runs as jobs of the window's JobManager (``gui/jobs.py``), which outlive them. A new panel is one ``open_*`` method here plus an
 action in the window (docs/architecture.md, "Add a panel")."""
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """Generate new cultural insights with the local model: choose target, languages, categories and model; watch
 progress with rate and ETA; cancel at any time; read the report of what the quality gates let in.
 
-The generator is a plain callable (:func:`desktop.core.generation.generator.run_generation`), run in a worker with a CancelToken; its
-``on_progress(GenerationProgress)`` callback arrives here as queued signals. Cancelling keeps what was
-accepted and the run stays resumable. Tests may pass their own callable with the same signature.
+The generator is a plain callable (:func:`desktop.core.generation.generator.run_generation`), run as a job of
+the window's JobManager (``gui/jobs.py``) with a CancelToken, so the run goes on when this dialog closes and a
+reopened dialog shows it live; its ``on_progress(GenerationProgress)`` callback arrives as queued signals.
+Cancelling keeps what was accepted and the run stays resumable: Start, with "Resume" checked (the dialog
+checks it after a cancel), continues it. Tests may pass their own callable with the same signature.
 """
 
 from __future__ import annotations

@@ -287,3 +287,22 @@ def test_an_import_is_a_job(qtbot: Any, window: Any, tmp_path: Path) -> None:
     assert job.kind == "import" and job.title == "Import mine.jsonl" and job.state == "done"
     assert job.summary == "1 added, 0 duplicates, 1 lines with errors"
     assert browser.last_import is not None and browser.last_import.added == 1
+
+
+def test_the_indicator_speaks_the_ui_language(qtbot: Any) -> None:
+    from desktop.gui import i18n
+    from desktop.gui.jobs import JobManager
+    from desktop.gui.jobs_panel import JobsIndicator
+
+    manager = JobManager()
+    indicator = JobsIndicator(manager)
+    qtbot.addWidget(indicator)
+    gate = threading.Event()
+    manager.start("import", "mine.jsonl", lambda _report: gate.wait(WAIT_MS / 1000))
+    i18n.set_language("it")
+    qtbot.waitUntil(lambda: indicator.text() == "1 attività in corso", timeout=WAIT_MS)
+    i18n.set_language("id")
+    qtbot.waitUntil(lambda: indicator.text() == "1 tugas berjalan", timeout=WAIT_MS)
+    with qtbot.waitSignal(manager.finished, timeout=WAIT_MS):
+        gate.set()
+    assert indicator.text() == "Tugas: semua selesai" and indicator.accessibleName() == "Tugas"
