@@ -46,6 +46,7 @@ class Trace:
     readability: dict[str, Any] | None = None  # the guard's last verdict on a local answer
     profile: str = ""  # who was chatting (settings.profile): team or client
     usage: dict[str, Any] = field(default_factory=dict)  # Claude tokens and cost (core/feedback/usage.py)
+    seed: int | None = None  # sampling seed of the answer; every regenerate draws a new one (issue 16)
 
     def add_stage(self, name: str, started: float, ok: bool = True, detail: str = "") -> Stage:
         stage = Stage(name=name, ms=round((time.perf_counter() - started) * 1000, 1), ok=ok, detail=detail)

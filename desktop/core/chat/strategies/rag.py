@@ -72,7 +72,9 @@ def stream_answer(
         if local:
             offline.check_fit(ctx, model_path)  # an answer it cannot write is not even tried
         system, messages, max_tokens = fit_local_prompt(ctx, model, system, max_tokens)
-        chunks = model.stream(messages, system=system, max_tokens=max_tokens, cancel=ctx.cancel)
+        chunks = model.stream(
+            messages, system=system, max_tokens=max_tokens, cancel=ctx.cancel, seed=ctx.seed
+        )
         # A local answer is shown only as far as the readability guard lets it through.
         for chunk in offline.guarded_stream(ctx, chunks, model_path) if local else chunks:
             parts.append(chunk)
