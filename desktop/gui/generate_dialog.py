@@ -335,9 +335,11 @@ class GenerateDialog(QDialog):
         self.jobs.progress.connect(self._job_progressed)
         self.jobs.finished.connect(self._job_ended)
         self.jobs.failed.connect(self._job_ended)
-        running = self.jobs.latest("generation")
-        if running is not None:
-            self.attach(running)  # reopened while a run goes on: show it live
+        latest = self.jobs.latest("generation", active_only=False)
+        if latest is not None and latest.active:
+            self.attach(latest)  # reopened while a run goes on: show it live
+        elif latest is not None:
+            self.show_ended(latest)  # it ended while the dialog was closed: its report, not "Not started."
         else:
             self._check_unfinished()
 
@@ -467,6 +469,13 @@ class GenerateDialog(QDialog):
         if job.state == "cancelling":
             self.cancel_button.setEnabled(False)
             self.progress_label.setText(tr("Cancelling after the current insight…"))
+
+    def show_ended(self, job: Job) -> None:
+        """Show a run that ended while no dialog was open, as if this dialog had watched it."""
+        self.job, self.token, self.task = job, job.token, job.task
+        if job.progress:
+            self._progress(job.progress)
+        self._job_ended(job)
 
     def _job_progressed(self, job: Job) -> None:
         if job is self.job and job.progress is not None and job.state == "running":

@@ -143,6 +143,12 @@ def test_generation_survives_closing_its_dialog(qtbot: Any, window: Any) -> None
     assert row is not None and row.state.text() == "Finished" and "2 accepted" in row.detail.text()
     assert not row.cancel_button.isVisible()
 
+    again.close()  # reopened after the end: the run's report, not "Not started."
+    window.generate_action.trigger()
+    third = window.dialogs.open_dialogs["generate"]
+    assert third is not again and third.state == "done" and third.progress.value() == 2
+    assert third.progress_label.text() == "Finished." and "target reached" in third.report_view.toPlainText()
+
 
 def test_cancel_from_the_jobs_panel_then_start_continues_the_run(qtbot: Any, window: Any) -> None:
     generator = GatedGenerator()
