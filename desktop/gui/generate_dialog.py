@@ -368,6 +368,9 @@ class GenerateDialog(QDialog):
         self.cancel_button.setText(tr("Cancel run"))
         self.cancel_button.setAccessibleName(tr("Cancel generation"))
         self.close_button.setText(tr("Close"))
+        self.close_button.setToolTip(
+            tr("A running generation goes on after you close this window; the status bar shows it.")
+        )
         self.progress.setAccessibleName(tr("Generation progress"))
         self.report_view.setAccessibleName(tr("Generation report"))
         self.report_view.setPlaceholderText(

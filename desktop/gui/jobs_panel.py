@@ -3,6 +3,8 @@ job with its progress, Cancel and result, and the question asked when the app cl
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -95,7 +97,7 @@ class JobRow(QFrame):
 
     def refresh(self) -> None:
         job = self.job
-        self.title.setText(f"<b>{job.title}</b>")
+        self.title.setText(f"<b>{escape(job.title)}</b>")  # a file name may hold "<"
         self.state.setText(state_label(job.state))
         if job.fraction is None and job.active:
             self.bar.setRange(0, 0)  # busy: no measurable progress
