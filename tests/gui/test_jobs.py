@@ -104,8 +104,11 @@ def release_one(qtbot: Any, dialog: GenerateDialog, generator: GatedGenerator) -
 
 
 @pytest.fixture
-def window(window_factory: Any, curated_store: KnowledgeStore) -> Any:
-    return window_factory(make_services(store=curated_store))
+def window(window_factory: Any, curated_store: KnowledgeStore) -> Iterator[Any]:
+    made = window_factory(make_services(store=curated_store))
+    yield made
+    made.jobs.cancel_all()  # a test that failed midway must not leave the quit question up at teardown
+    made.jobs.jobs.clear()
 
 
 def test_generation_survives_closing_its_dialog(qtbot: Any, window: Any) -> None:
