@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop.core.errors import ZantaraError
 from desktop.core.services import Services
+from desktop.gui import keyboard
 from desktop.gui.answer_session import AnswerSession
 from desktop.gui.chat_view import ChatView, MessageBubble
 from desktop.gui.composer import Composer
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         from desktop.gui.feedback_bar import FeedbackController
 
         self.feedback = FeedbackController(self)  # ratings, Compare, Feedback and Usage pages
+        self.tab_order = keyboard.install(self)  # Tab follows the layout; toolbar buttons in the chain
 
         settings = services.settings
         self.strategy_combo.setCurrentIndex(max(0, self.strategy_combo.findData(settings.strategy)))
