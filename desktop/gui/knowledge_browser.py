@@ -491,7 +491,7 @@ class KnowledgeBrowser(QWidget):
         self.table.updateGeometries()  # the scroll range of the new rows, before setting the position
         self.table.verticalScrollBar().setValue(scroll)
         if not selection.isEmpty():
-            first = min((r.top() for r in selection), default=0)
+            first = min(index.row() for index in selection.indexes())
             current = self.proxy.index(first, 0)
             model.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.table.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
