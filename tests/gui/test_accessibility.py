@@ -220,3 +220,25 @@ def test_ring_shows_keyboard_focus_and_toolbar_actions_have_menu_shortcuts(qtbot
         window.input, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
     assert window.offline_action.isChecked() is not was
+
+
+def test_knowledge_browser_stops_are_named_and_show_focus(qtbot: Any, curated_store: KnowledgeStore) -> None:
+    """The same checks in the knowledge browser, a window keyboard users live in while reviewing."""
+    from desktop.gui import theme
+    from desktop.gui.knowledge_browser import KnowledgeBrowser
+
+    theme.apply("light")
+    browser = KnowledgeBrowser(make_services(store=curated_store))
+    qtbot.addWidget(browser)
+    browser.show()
+    qtbot.waitUntil(lambda: browser.total > 0, timeout=WAIT_MS)
+    browser.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is browser, timeout=WAIT_MS)
+    stops = walk(qtbot, browser.language)  # Tab used to stay in the table, moving from cell to cell
+    assert browser.table in stops and browser.status in stops and browser.add_button in stops
+    invisible = []
+    for widget in stops:
+        assert name_of(widget), f"{describe(widget)} has no accessible name or text"
+        if not focus_is_visible(browser, widget, stops):
+            invisible.append(describe(widget))
+    assert not invisible, f"no visible focus on: {invisible}"
