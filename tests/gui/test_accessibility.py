@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from conftest import WAIT_MS, make_services
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QAction, QImage, QShortcut
+from PySide6.QtGui import QAccessible, QAction, QImage, QShortcut
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
 from support.fake_models import ScriptedModel
 from support.keyring_backend import MemoryKeyring
@@ -45,10 +45,9 @@ def describe(widget: QWidget) -> str:
 
 
 def name_of(widget: QWidget) -> str:
-    if widget.accessibleName():
-        return widget.accessibleName()
-    text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
-    return str(text).replace("&", "").strip()
+    """The name a screen reader announces: the accessible name, else the text, a form label (buddy), a tab."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
 
 
 def on_screen(widget: QWidget) -> bool:
@@ -222,23 +221,35 @@ def test_ring_shows_keyboard_focus_and_toolbar_actions_have_menu_shortcuts(qtbot
     assert window.offline_action.isChecked() is not was
 
 
-def test_knowledge_browser_stops_are_named_and_show_focus(qtbot: Any, curated_store: KnowledgeStore) -> None:
-    """The same checks in the knowledge browser, a window keyboard users live in while reviewing."""
-    from desktop.gui import theme
+def tool_window(name: str, services: Any) -> QWidget:
+    from desktop.gui.health_dialog import HealthDialog
     from desktop.gui.knowledge_browser import KnowledgeBrowser
+    from desktop.gui.settings_dialog import SettingsDialog
+
+    return {"knowledge": KnowledgeBrowser, "settings": SettingsDialog, "health": HealthDialog}[name](services)
+
+
+@pytest.mark.parametrize("name", ["knowledge", "settings", "health"])
+def test_tool_window_stops_are_named_and_show_focus(
+    qtbot: Any, keyring_backend: MemoryKeyring, curated_store: KnowledgeStore, name: str
+) -> None:
+    """The same checks in the windows keyboard users work in: Tab cycles without a trap (the knowledge
+    table used to keep Tab, moving from cell to cell), every stop is named and shows the focus."""
+    from desktop.gui import theme
 
     theme.apply("light")
-    browser = KnowledgeBrowser(make_services(store=curated_store))
-    qtbot.addWidget(browser)
-    browser.show()
-    qtbot.waitUntil(lambda: browser.total > 0, timeout=WAIT_MS)
-    browser.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is browser, timeout=WAIT_MS)
-    stops = walk(qtbot, browser.language)  # Tab used to stay in the table, moving from cell to cell
-    assert browser.table in stops and browser.status in stops and browser.add_button in stops
-    invisible = []
-    for widget in stops:
-        assert name_of(widget), f"{describe(widget)} has no accessible name or text"
-        if not focus_is_visible(browser, widget, stops):
-            invisible.append(describe(widget))
+    services = make_services(store=curated_store)
+    window = tool_window(name, services)
+    qtbot.addWidget(window)
+    window.show()
+    if name == "knowledge":
+        qtbot.waitUntil(lambda: window.total > 0, timeout=WAIT_MS)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=WAIT_MS)
+    first = window.focusWidget() or window.nextInFocusChain()
+    stops = walk(qtbot, first)
+    assert len(stops) >= 3, [describe(w) for w in stops]
+    unnamed = [describe(w) for w in stops if not name_of(w)]
+    assert not unnamed, f"no accessible name: {unnamed}"
+    invisible = [describe(w) for w in stops if not focus_is_visible(window, w, stops)]
     assert not invisible, f"no visible focus on: {invisible}"
