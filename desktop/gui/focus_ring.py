@@ -4,8 +4,8 @@ Fusion shows keyboard focus only on some widgets: flat buttons (the bubbles' Cop
 ratings, the banner's ✕), tool buttons, scroll areas (the chat) and text browsers (the answer context) show
 nothing, so a keyboard user loses track of where they are. Rather than restyle each widget (a style sheet would
 replace Fusion's look), one :class:`~PySide6.QtWidgets.QFocusFrame` follows the focus across the app and
-:class:`FocusStyle` (Fusion plus three hints) draws it as a ring in the palette's highlight colour, above the
-widget so no neighbour or layout edge hides it.
+:class:`FocusStyle` (Fusion plus three hints) draws it as a ring above the widget, so no neighbour or layout
+edge hides it, in a shade of the palette's highlight colour that stands out in light and dark mode.
 
 Focus that a mouse click gave is not ringed (as browsers' ``:focus-visible`` does): the user already knows
 where they clicked.
@@ -17,7 +17,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFocusFrame,
@@ -28,6 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 RING_WIDTH = 2  # px, drawn just outside the widget
+
+
+def ring_color(palette: QPalette) -> QColor:
+    """The highlight colour, a shade darker on light palettes and lighter on dark ones: at least 3:1 against
+    the window, fields, buttons and chat bubbles (WCAG 1.4.11), where plain highlight is about 2.8-3.2."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    return highlight.lighter(130) if dark else highlight.darker(130)
 
 
 class FocusStyle(QProxyStyle):
@@ -63,7 +71,7 @@ class FocusStyle(QProxyStyle):
     ) -> None:
         if element == QStyle.ControlElement.CE_FocusFrame:
             # The frame is masked to a ring (SH_FocusFrame_Mask), so filling its rect paints the ring.
-            painter.fillRect(option.rect, option.palette.color(QPalette.ColorRole.Highlight))
+            painter.fillRect(option.rect, ring_color(option.palette))
             return
         super().drawControl(element, option, painter, widget)
 

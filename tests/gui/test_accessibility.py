@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from conftest import WAIT_MS, make_services
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QAccessible, QAction, QImage, QShortcut
+from PySide6.QtGui import QAccessible, QAction, QColor, QImage, QShortcut
 from PySide6.QtWidgets import QApplication, QMenu, QToolButton, QWidget
 from support.fake_models import ScriptedModel
 from support.keyring_backend import MemoryKeyring
@@ -235,9 +235,7 @@ def test_tool_window_stops_are_named_and_show_focus(
 ) -> None:
     """The same checks in the windows keyboard users work in: Tab cycles without a trap (the knowledge
     table used to keep Tab, moving from cell to cell), every stop is named and shows the focus."""
-    from desktop.gui import theme
-
-    theme.apply("light")
+    focus_ring.install(QApplication.instance())  # as theme.apply does at startup
     services = make_services(store=curated_store)
     window = tool_window(name, services)
     qtbot.addWidget(window)
@@ -253,3 +251,38 @@ def test_tool_window_stops_are_named_and_show_focus(
     assert not unnamed, f"no accessible name: {unnamed}"
     invisible = [describe(w) for w in stops if not focus_is_visible(window, w, stops)]
     assert not invisible, f"no visible focus on: {invisible}"
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio of two colours."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: int) -> float:
+            x = v / 255
+            return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_ring_stands_out_on_every_background(qapp: Any, mode: str) -> None:
+    """At least 3:1 (WCAG 1.4.11) against what the ring is drawn on: window, fields, buttons, chat bubbles."""
+    from PySide6.QtGui import QPalette
+
+    from desktop.gui import theme
+
+    theme.apply(mode)
+    try:
+        palette = QApplication.palette()
+        ring = focus_ring.ring_color(palette)
+        roles = ("Window", "Base", "AlternateBase", "Button")
+        backgrounds = [palette.color(getattr(QPalette.ColorRole, role)) for role in roles]
+        backgrounds += [QColor(c) for c in theme.bubble_colors(palette)]
+        assert min(contrast(ring, bg) for bg in backgrounds) >= 3.0, [
+            (bg.name(), round(contrast(ring, bg), 2)) for bg in backgrounds
+        ]
+    finally:
+        theme.apply("system")  # the settings' default, which the other tests run with
