@@ -67,7 +67,8 @@ def apply(theme: str) -> None:
     if not isinstance(app, QApplication):
         return
     _current = theme
-    focus_ring.install(app)  # Fusion, plus a visible ring wherever the keyboard focus is
+    app.setStyle("Fusion")
+    focus_ring.install(app)  # a visible ring wherever the keyboard focus is
     dark = theme == "dark" or (theme == "system" and system_prefers_dark())
     app.setPalette(dark_palette() if dark else app.style().standardPalette())
     if not _connected:
