@@ -231,6 +231,7 @@ class ChatView(QScrollArea):
     regenerate_requested = Signal(object)
     context_requested = Signal(object)
     bubble_finished = Signal(object)
+    bubble_added = Signal(object)  # the new bubble (keyboard.py puts its buttons in the Tab order)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -304,6 +305,7 @@ class ChatView(QScrollArea):
         self._column.insertWidget(self._column.count() - 1, bubble)
         self.bubbles.append(bubble)
         self._pinned = True
+        self.bubble_added.emit(bubble)
         return bubble
 
     def last_assistant(self) -> MessageBubble | None:

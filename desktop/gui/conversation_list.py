@@ -1,7 +1,9 @@
 """The sidebar of past conversations: new, search, rename, delete, export to Markdown or JSON.
 
 All SQLite work goes through workers; the list only shows what came back. Search is debounced so typing does
-not queue a query per keystroke.
+not queue a query per keystroke. Rename, delete and export are in the File menu and the right-click menu with
+shortcuts (conversation_actions.py); their dialogs open window-modal without blocking (``open()``), and an
+export is offered under the conversation's title (desktop/core/chat/export_names.py).
 """
 
 from __future__ import annotations
@@ -9,15 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QFileDialog,
     QInputDialog,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -25,12 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.chat.conversations import ConversationSummary
+from desktop.core.chat.export_names import export_filename
 from desktop.core.services import Services
 from desktop.gui.events import CONVERSATIONS, app_events
 from desktop.gui.i18n import tr
 from desktop.gui.workers import run_in_background
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1  # the ConversationSummary (real title, date) behind the row
 
 
 class ConversationList(QWidget):
@@ -53,8 +56,7 @@ class ConversationList(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setUniformItemSizes(True)
-        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.list.customContextMenuRequested.connect(self._menu)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # conversation_actions.py
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         self._debounce = QTimer(self)
@@ -78,7 +80,7 @@ class ConversationList(QWidget):
         self.search.setPlaceholderText(tr("Search conversations"))
         self.search.setAccessibleName(tr("Search conversations"))
         self.list.setAccessibleName(tr("Conversations"))
-        self.list.setToolTip(tr("Right-click to rename, delete or export"))
+        self.list.setToolTip(tr("F2 renames, Delete deletes, Ctrl+E exports; right-click for all actions"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -105,6 +107,7 @@ class ConversationList(QWidget):
             cid = conv.id
             item = QListWidgetItem(conv.title or tr("Untitled"))
             item.setData(ID_ROLE, cid)
+            item.setData(SUMMARY_ROLE, conv)
             item.setSizeHint(QSize(0, 30))
             tip = (conv.updated_at or conv.created_at)[:16].replace("T", " ")
             tip += " · " + tr("{n} messages").format(n=conv.message_count)
@@ -132,29 +135,31 @@ class ConversationList(QWidget):
             self.conversation_selected.emit(cid)
 
     # --- actions ----------
-    def _menu(self, pos: QPoint) -> None:
-        item = self.list.itemAt(pos)
-        if item is None:
-            return
-        cid = item.data(ID_ROLE)
-        menu = QMenu(self)
-        actions: list[tuple[str, Any]] = [
-            (tr("Rename…"), lambda: self.rename(cid, item.text())),
-            (tr("Export as Markdown…"), lambda: self.export(cid, "md")),
-            (tr("Export as JSON…"), lambda: self.export(cid, "json")),
-            (tr("Delete"), lambda: self.delete(cid, item.text())),
-        ]
-        for label, slot in actions:
-            action = QAction(label, menu)
-            action.triggered.connect(slot)
-            menu.addAction(action)
-        menu.exec(self.list.viewport().mapToGlobal(pos))
+    def item_for(self, cid: Any) -> QListWidgetItem | None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(ID_ROLE) == cid:
+                return item
+        return None
+
+    def summary(self, cid: Any) -> ConversationSummary | None:
+        item = self.item_for(cid)
+        found = item.data(SUMMARY_ROLE) if item is not None else None
+        return found if isinstance(found, ConversationSummary) else None
 
     def rename(self, cid: Any, current: str, new_title: str | None = None) -> None:
+        """Rename; without ``new_title`` ask for it first (a window-modal dialog, answered asynchronously)."""
         if new_title is None:
-            new_title, ok = QInputDialog.getText(self, tr("Rename conversation"), tr("Title:"), text=current)
-            if not ok:
-                return
+            dialog = QInputDialog(self)
+            dialog.setWindowTitle(tr("Rename conversation"))
+            dialog.setLabelText(tr("Title:"))
+            dialog.setTextValue(current)
+            dialog.setOkButtonText(tr("Rename"))
+            dialog.setCancelButtonText(tr("Cancel"))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.textValueSelected.connect(lambda text: self.rename(cid, current, text))
+            dialog.open()
+            return
         title = new_title.strip()
         if not title:
             return
@@ -165,14 +170,26 @@ class ConversationList(QWidget):
         )
 
     def delete(self, cid: Any, title: str, confirm: bool = True) -> None:
+        """Delete; with ``confirm`` ask first (window-modal, "Cancel" is the default button)."""
         if confirm:
-            answer = QMessageBox.question(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
                 tr("Delete conversation"),
                 tr("Delete “{title}” and all its messages? This cannot be undone.").format(title=title),
+                QMessageBox.StandardButton.NoButton,
+                self,
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+            yes = box.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+            box.setDefaultButton(box.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+            def answered(button: QAbstractButton) -> None:
+                if button is yes:
+                    self.delete(cid, title, confirm=False)
+
+            box.buttonClicked.connect(answered)
+            box.open()
+            return
 
         def done(_r: Any) -> None:
             if cid == self.current_id:
@@ -185,13 +202,26 @@ class ConversationList(QWidget):
         )
 
     def export(self, cid: Any, fmt: str, path: str | None = None) -> None:
+        """Export; without ``path`` ask where, offering the conversation's title as the file name."""
         if path is None:
-            filt = tr("Markdown (*.md)") if fmt == "md" else tr("JSON (*.json)")
-            path, _ = QFileDialog.getSaveFileName(
-                self, tr("Export conversation"), f"conversation.{fmt}", filt
+            summary = self.summary(cid)
+            name = export_filename(
+                summary.title if summary else "",
+                summary.created_at if summary else "",
+                fmt,
+                tr("conversation"),
             )
-            if not path:
-                return
+            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            filt = tr("Markdown (*.md)") if fmt == "md" else tr("JSON (*.json)")
+            dialog = QFileDialog(
+                self, tr("Export conversation"), str(Path(folder or Path.home()) / name), filt
+            )
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix(fmt)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.fileSelected.connect(lambda chosen: self.export(cid, fmt, chosen) if chosen else None)
+            dialog.open()
+            return
         target = Path(path)
         conversations = self.services.conversations
 

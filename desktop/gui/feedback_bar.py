@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
@@ -254,6 +255,8 @@ class FeedbackController(QObject):
         fb = self._feedback()
 
         def done(rating: Any) -> None:
+            if not shiboken6.isValid(bar):
+                return  # the chat was cleared (New chat, another conversation) before the rating arrived
             if bubble.message_id == message_id:
                 bar.set_rating(rating)
                 self.rating_loaded.emit(bubble)

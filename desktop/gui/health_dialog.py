@@ -25,6 +25,7 @@ class HealthDialog(QDialog):
         self.summary.setWordWrap(True)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
+        self.text.setAccessibleName(tr("Check report"))
         self.check_button = QPushButton(tr("Check again"), self)
         self.repair_button = QPushButton(tr("Repair"), self)
         self.repair_button.setEnabled(False)

@@ -1,18 +1,25 @@
 """The knowledge browser: see, filter, edit, approve and exchange the cultural insights the answers rely on.
 
 Filtering happens in the store (in a worker); the table model only holds the page that came back, and a proxy
-sorts it. Imports report every bad line with its number and reason, because a team fixing a JSONL file by hand
-needs to know exactly where.
+sorts it. Each reload carries a generation number and a result that a newer reload has overtaken is dropped, so
+quick filter changes (arrow keys on a drop-down) never leave an older filter's rows on screen. After an edit,
+approval or deletion the selected insights stay selected (by id) and the table keeps its scroll position; rows
+are by date, then text, until the user sorts, so approving or correcting one does not move it. The chart counts
+the insights that match the filters. Imports report every bad line with its number and reason, because a team
+fixing a JSONL file by hand needs to know exactly where.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -49,6 +56,7 @@ from desktop.gui.knowledge_chart import KnowledgeChart, category_label
 from desktop.gui.workers import run_in_background
 
 PAGE = 5000  # the browser shows at most this many rows per filter; the count label says so
+ALL_ROWS = 2**31  # store.list's limit when the chart needs every matching insight
 ANY = ""
 
 Index = QModelIndex | QPersistentModelIndex
@@ -240,6 +248,8 @@ class KnowledgeBrowser(QWidget):
         self.total = 0
         self.last_error = ""
         self.last_import: Any = None
+        self.generation = 0  # of the latest reload; older results are dropped when they arrive
+        self._select_after: set[str] | None = None  # ids to select after the next load (an edit changes ids)
         self.resize(1100, 720)
         app_events().data_changed.connect(self._data_changed)  # e.g. a generation run added insights
 
@@ -257,6 +267,8 @@ class KnowledgeBrowser(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (rows are selected whole; arrows move)
+        self.table.sortByColumn(InsightTableModel.COLUMNS.index("created_at"), Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -410,26 +422,46 @@ class KnowledgeBrowser(QWidget):
     def reload(self) -> None:
         filters = self.filters()
         services = self.services
+        self.generation += 1
+        generation = self.generation
 
-        def work() -> tuple[list[Insight], dict[str, Any]]:
+        def work() -> tuple[list[Insight], dict[str, int], dict[str, Any]]:
             store = services.store
-            items = store.list(
+            matching = store.list(
                 language=filters["language"],
                 category=filters["category"],
                 source=filters["source"],
                 status=filters["status"],
                 text=filters["text"],
-                limit=PAGE,
+                limit=ALL_ROWS,
             )
-            return items, store.stats()
+            # By date, then text: an approval or an edit keeps the row where it was (the store's own tie-break
+            # is the id, a hash of the text, so an edited insight would land anywhere among equal dates).
+            matching.sort(key=lambda i: (i.created_at, i.text.casefold()))
+            chart = Counter(f"{i.language}/{i.category}" for i in matching)
+            return matching[:PAGE], dict(chart), store.stats()
 
-        run_in_background(work, self._loaded, self._failed)
+        run_in_background(
+            work,
+            lambda result: self._loaded(result, generation),
+            lambda exc: self._failed(exc, generation),
+        )
 
-    def _loaded(self, result: tuple[list[Insight], dict[str, Any]]) -> None:
-        items, stats = result
+    def _loaded(
+        self, result: tuple[list[Insight], dict[str, int], dict[str, Any]], generation: int | None = None
+    ) -> None:
+        if generation is not None and generation != self.generation:
+            return  # a newer reload was started (the filters changed again): its result is the one to show
+        items, chart, stats = result
+        after_change = self._select_after is not None
+        keep = self._select_after if self._select_after is not None else {i.id for i in self.selected()}
+        self._select_after = None
+        selected_rows = [i.row() for i in self.table.selectionModel().selectedRows()]
+        row = min(selected_rows) if after_change and selected_rows else -1
+        scroll = self.table.verticalScrollBar().value()
         self.model.set_items(items)
         self.total = int(stats.get("total", 0))
-        self.chart.set_counts(stats.get("by_language_category", {}))
+        self.chart.set_counts(chart)
         known = {self.source.itemData(i) for i in range(self.source.count())}
         for src in stats.get("by_source", {}):
             if src and src not in known:
@@ -437,11 +469,38 @@ class KnowledgeBrowser(QWidget):
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
         self.table.resizeColumnToContents(2)
+        self._restore_view(keep, row, scroll)
         self._update_count()
         self._update_buttons()
         self.loaded.emit()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _restore_view(self, ids: set[str], row: int, scroll: int) -> None:
+        """Select the insights with these ids again and scroll back to where the table was. If they left the
+        filtered list after a change (approved under "pending"), select the row now in their place (``row``, or
+        -1 for none), so a reviewer can go on."""
+        selection = QItemSelection()
+        for source_row, item in enumerate(self.model.items):
+            if item.id in ids:
+                index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+                selection.select(index, index)
+        rows = self.proxy.rowCount()
+        if selection.isEmpty() and row >= 0 and rows:
+            index = self.proxy.index(min(row, rows - 1), 0)
+            selection.select(index, index)
+        model = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        model.select(selection, flags)
+        self.table.updateGeometries()  # the scroll range of the new rows, before setting the position
+        self.table.verticalScrollBar().setValue(scroll)
+        if not selection.isEmpty():
+            first = min(index.row() for index in selection.indexes())
+            current = self.proxy.index(first, 0)
+            model.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _failed(self, exc: BaseException, generation: int | None = None) -> None:
+        if generation is not None and generation != self.generation:
+            return
         self.last_error = str(exc)
         self.count_label.setText(tr("Error: {err}").format(err=exc))
         self.loaded.emit()
@@ -464,8 +523,12 @@ class KnowledgeBrowser(QWidget):
         for button in (self.delete_button, self.approve_button, self.reject_button):
             button.setEnabled(n > 0)
 
-    def _run_change(self, fn: Any) -> None:
+    def _run_change(self, fn: Any, select: set[str] | None = None) -> None:
+        """Run a store change in a worker, then reload; ``select``: the ids to select afterwards (default: the
+        insights selected now)."""
+
         def done(_r: Any) -> None:
+            self._select_after = select if select is not None else {i.id for i in self.selected()}
             self.changed.emit()
             self.reload()
 
@@ -480,7 +543,7 @@ class KnowledgeBrowser(QWidget):
         dialog = InsightDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_insight is not None:
             insight = dialog.result_insight
-            self._run_change(lambda: self.services.store.add([insight]))
+            self._run_change(lambda: self.services.store.add([insight]), select={insight.id})
 
     def edit_selected(self) -> None:
         items = self.selected()
@@ -491,7 +554,7 @@ class KnowledgeBrowser(QWidget):
             self.save_edit(items[0], dialog.result_insight)
 
     def save_edit(self, old: Insight, new: Insight) -> None:
-        self._run_change(lambda: self.services.store.update(new, old_id=old.id))
+        self._run_change(lambda: self.services.store.update(new, old_id=old.id), select={new.id})
 
     def delete_selected(self, confirm: bool = True) -> None:
         items = self.selected()

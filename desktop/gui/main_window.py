@@ -18,11 +18,13 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop.core.errors import ZantaraError
 from desktop.core.services import Services
+from desktop.gui import keyboard
 from desktop.gui.answer_session import AnswerSession
 from desktop.gui.chat_view import ChatView, MessageBubble
 from desktop.gui.composer import Composer
 from desktop.gui.connection_monitor import Banner, ConnectionMonitor
 from desktop.gui.context_panel import ContextPanel
+from desktop.gui.conversation_actions import ConversationActions
 from desktop.gui.conversation_list import ConversationList
 from desktop.gui.dialogs import DialogManager
 from desktop.gui.events import app_events, bridge_settings
@@ -160,6 +162,8 @@ class MainWindow(QMainWindow):
         from desktop.gui.feedback_bar import FeedbackController
 
         self.feedback = FeedbackController(self)  # ratings, Compare, Feedback and Usage pages
+        self.conversation_actions = ConversationActions(self)  # rename/export/delete in File, with keys
+        self.tab_order = keyboard.install(self)  # Tab follows the layout; toolbar buttons in the chain
 
         settings = services.settings
         self.strategy_combo.setCurrentIndex(max(0, self.strategy_combo.findData(settings.strategy)))

@@ -1,7 +1,8 @@
 """Light, dark or follow the system: one palette for the whole app; our few custom colours derive from it.
 
 Fusion is used everywhere because it honours a palette fully (native styles on some platforms ignore dark
-palettes). When the setting is "system", Qt's colour-scheme hint decides and we follow its changes live.
+palettes); focus_ring.py adds the visible keyboard focus Fusion lacks on flat buttons, scroll areas and
+text browsers. When the setting is "system", Qt's colour-scheme hint decides and we follow its changes live.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+from desktop.gui import focus_ring
 
 _current = "system"
 _connected = False
@@ -65,6 +68,7 @@ def apply(theme: str) -> None:
         return
     _current = theme
     app.setStyle("Fusion")
+    focus_ring.install(app)  # a visible ring wherever the keyboard focus is
     dark = theme == "dark" or (theme == "system" and system_prefers_dark())
     app.setPalette(dark_palette() if dark else app.style().standardPalette())
     if not _connected:

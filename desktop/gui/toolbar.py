@@ -19,6 +19,12 @@ def available_strategies() -> dict[str, str]:
     return registry.labels()
 
 
+def with_shortcut(tip: str, action: QAction) -> str:
+    """A tooltip that names the action's shortcut, as the menus do."""
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{tip} ({keys})" if keys else tip
+
+
 def profile_label(name: str) -> str:
     return {"team": tr("Team member"), "client": tr("Client")}.get(name, name)
 
@@ -45,6 +51,10 @@ class MainToolbar(QToolBar):
         self.settings_action = QAction(self)
         self.health_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.offline_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.knowledge_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.generate_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.health_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         self.addWidget(self.strategy_label)
         self.addWidget(self.strategy_combo)
         self.addSeparator()
@@ -97,14 +107,26 @@ class MainToolbar(QToolBar):
         )
         self.profile_combo.setAccessibleName(tr("Profile"))
         self.offline_action.setText(tr("Offline only"))
-        self.offline_action.setToolTip(tr("Answer with the local model only, without contacting Claude"))
+        self.offline_action.setToolTip(
+            with_shortcut(
+                tr("Answer with the local model only, without contacting Claude"), self.offline_action
+            )
+        )
         self.knowledge_action.setText(tr("Knowledge"))
-        self.knowledge_action.setToolTip(tr("Browse, edit and approve cultural insights"))
+        self.knowledge_action.setToolTip(
+            with_shortcut(tr("Browse, edit and approve cultural insights"), self.knowledge_action)
+        )
         self.generate_action.setText(tr("Generate…"))
-        self.generate_action.setToolTip(tr("Write new cultural insights with the local model"))
+        self.generate_action.setToolTip(
+            with_shortcut(tr("Write new cultural insights with the local model"), self.generate_action)
+        )
         self.settings_action.setText(tr("Settings…"))
         self.health_action.setText(tr("Check data…"))
-        self.health_action.setToolTip(tr("Check the conversations and the knowledge store, and repair them"))
+        self.health_action.setToolTip(
+            with_shortcut(
+                tr("Check the conversations and the knowledge store, and repair them"), self.health_action
+            )
+        )
         self.settings_action.setToolTip(tr("API key, models, language and theme (Ctrl+,)"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -185,3 +185,29 @@ def test_usage_page_totals(
     table = page.tables["by_model"]
     assert table.rowCount() == 1 and table.item(0, 0).text() == services.settings.claude_chat_model
     assert "prices.json" in page.prices.text()
+
+
+def test_new_chat_right_after_an_answer_is_no_crash(
+    qtbot: Any,
+    window_factory: Any,
+    keyring_backend: Any,
+    curated_store: KnowledgeStore,  # noqa: F811
+) -> None:
+    """Ctrl+N as soon as an answer ends: its rating arrives for a bubble already deleted, and used to raise
+    (a crash dialog for a keyboard user who is simply quick)."""
+    from support.fake_models import ScriptedModel
+
+    from desktop.gui import crash
+    from desktop.gui.workers import pending_tasks
+
+    local = ScriptedModel("Siap.", name="local-scripted", kind="local")
+    window = window_factory(make_services(store=curated_store, local_model=local))
+    reporter = crash.reporter()
+    assert reporter is not None
+    before = reporter.dialogs_shown
+    window.chat.bubble_finished.connect(lambda _b: window.new_chat())  # before the rating is loaded
+    with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS):
+        window.send("halo")
+    # A task leaves pending_tasks() after its result was delivered, so the rating's callback has run.
+    qtbot.waitUntil(lambda: pending_tasks() == 0 and not window.chat.bubbles, timeout=WAIT_MS)
+    assert reporter.dialogs_shown == before

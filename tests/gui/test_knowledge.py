@@ -302,3 +302,122 @@ def test_generate_failure_is_shown(qtbot: Any, curated_store: KnowledgeStore) ->
     with qtbot.waitSignal(dialog.finished_run, timeout=WAIT_MS):
         dialog.start_button.click()
     assert dialog.state == "failed" and "truncated" in dialog.progress_label.text()
+
+
+# --- issue 16: stale results, selection after edits, chart follows the filters -------------------------
+
+
+class HeldStore(KnowledgeStore):
+    """The real store, except that listing one status waits until the test releases it: the slow query of
+    a filter the user has already left (719 approved rows), overtaken by the next one."""
+
+    def __init__(self, base: KnowledgeStore, hold_status: str) -> None:
+        super().__init__(base.client, base.collection, base.tombstones, base.embedder, base.url)
+        self.hold_status = hold_status
+        self.release = threading.Event()
+        self.held_done = threading.Event()
+
+    def list(self, *args: Any, **kwargs: Any) -> list[Insight]:
+        if kwargs.get("status") == self.hold_status:
+            self.release.wait(WAIT_MS / 1000)
+            try:
+                return super().list(*args, **kwargs)
+            finally:
+                self.held_done.set()
+        return super().list(*args, **kwargs)
+
+
+def test_quick_status_changes_with_arrow_keys_show_the_last_filter(
+    qtbot: Any, curated_store: KnowledgeStore
+) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    from desktop.gui.workers import pending_tasks
+
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(max(2, threads))  # the two queries overlap, as they do on any multi-core laptop
+    store = HeldStore(curated_store, hold_status="approved")
+    view = KnowledgeBrowser(make_services(store=store))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.total > 0, timeout=WAIT_MS)
+    try:
+        view.status.setFocus()
+        assert view.status.currentData() == ""
+        qtbot.keyClick(view.status, Qt.Key.Key_Down)  # "approved": its query is slow
+        assert view.status.currentData() == "approved"
+        with qtbot.waitSignal(view.loaded, timeout=WAIT_MS):
+            qtbot.keyClick(view.status, Qt.Key.Key_Down)  # "pending": answered at once
+        assert view.status.currentData() == "pending" and rows(view) == []
+        store.release.set()  # now the approved rows arrive, after the pending ones
+        qtbot.waitUntil(lambda: store.held_done.is_set() and pending_tasks() == 0, timeout=WAIT_MS)
+    finally:
+        store.release.set()
+        pool.setMaxThreadCount(threads)
+    assert view.status.currentData() == "pending"
+    assert rows(view) == [] and view.model.rowCount() == 0
+    assert view.chart.counts == {}
+    assert view.count_label.text().startswith("0 shown")
+
+
+def test_selection_and_scroll_stay_after_reject_edit_and_approve(
+    qtbot: Any, browser: KnowledgeBrowser, curated_store: KnowledgeStore
+) -> None:
+    browser.resize(1100, 720)
+    browser.show()
+    qtbot.waitExposed(browser)
+    bar = browser.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=WAIT_MS)
+    bar.setValue(bar.maximum() // 2)
+    scroll = bar.value()
+    row = browser.table.rowAt(browser.table.viewport().height() // 2)
+    select_row(browser, row)
+    chosen = browser.selected()[0]
+    assert chosen.status == "approved"
+
+    def selected_ids() -> list[str]:
+        return [i.id for i in browser.selected()]
+
+    with qtbot.waitSignal(browser.loaded, timeout=WAIT_MS):
+        browser.reject_button.click()
+    assert curated_store.get(chosen.id).status == "rejected"  # type: ignore[union-attr]
+    assert selected_ids() == [chosen.id] and bar.value() == scroll
+    assert browser.table.rowAt(browser.table.viewport().height() // 2) == row  # the row did not jump
+
+    changed = {k: v for k, v in chosen.to_dict().items() if k != "id"}
+    edited = Insight.from_dict({**changed, "text": chosen.text + " Edited in the browser."})
+    with qtbot.waitSignal(browser.loaded, timeout=WAIT_MS):
+        browser.save_edit(browser.selected()[0], edited)
+    assert edited.id != chosen.id and selected_ids() == [edited.id] and bar.value() == scroll
+
+    with qtbot.waitSignal(browser.loaded, timeout=WAIT_MS):
+        browser.approve_button.click()
+    assert selected_ids() == [edited.id] and bar.value() == scroll
+    assert browser.table.selectionModel().currentIndex().row() == row  # arrow keys go on from here
+
+    # Under a "rejected" filter an approved insight leaves the list: the next one takes its place.
+    rejected = rows(browser)[:3]
+    for item in rejected:
+        curated_store.set_status(item.id, "rejected")
+    choose(qtbot, browser, browser.status, "rejected")
+    assert [i.id for i in rows(browser)] == [i.id for i in rejected]
+    select_row(browser, 0)
+    with qtbot.waitSignal(browser.loaded, timeout=WAIT_MS):
+        browser.approve_button.click()
+    assert selected_ids() == [rejected[1].id]
+
+
+def test_chart_counts_what_the_filters_match(qtbot: Any, browser: KnowledgeBrowser) -> None:
+    total = browser.total
+    assert sum(browser.chart.counts.values()) == total
+    choose(qtbot, browser, browser.language, "it")
+    assert set(browser.chart.counts) == {("it", c) for c in {i.category for i in rows(browser)}}
+    assert sum(browser.chart.counts.values()) == browser.model.rowCount() < total
+    with qtbot.waitSignal(browser.loaded, timeout=WAIT_MS):
+        browser.search.setText("KITAS")
+    kitas = rows(browser)
+    assert kitas and sum(browser.chart.counts.values()) == len(kitas)
+    choose(qtbot, browser, browser.status, "pending")
+    assert browser.chart.counts == {}
+    assert not browser.chart.grab().isNull()
