@@ -62,17 +62,23 @@ class Retrieval:
 
 
 def retrieve(
-    store: KnowledgeStore, text: str, k: int = 3, language: str | None = None, force: bool = False
+    store: KnowledgeStore,
+    text: str,
+    k: int = 3,
+    language: str | None = None,
+    force: bool = False,
+    vector: np.ndarray | None = None,
 ) -> Retrieval:
     """Top-k cultural insights for `text`; none when the message does not need cultural context.
 
     The message is embedded once: the same vector feeds the need decision and the search. `force` bypasses
     the decision (`knowledge query --force`, the GUI's "show insights anyway", the evaluation); the decision
-    is still made and reported.
+    is still made and reported. ``vector``: the message's query vector when the caller has it already.
     """
     started = time.perf_counter()
     language = language or detect_language(text)
-    vector = store.embedder.embed_query(text) if text.strip() else None
+    if vector is None and text.strip():
+        vector = store.embedder.embed_query(text)
     decision = cultural_need(text, language, vector=vector, embedder=store.embedder)
     result = Retrieval(language, decision.needs, decision.reason, need=decision, forced=force)
     if (decision.needs or force) and k > 0 and text.strip():
@@ -95,7 +101,7 @@ def rank(
     guessed = [c for c, _p in sorted(likely.items(), key=lambda kv: -kv[1])[:GUESSED_CONCEPTS]]
     # One unfiltered nearest-neighbour search with a large pool (filters such as `$ne` make Chroma scan the
     # metadata of every row: 0.7 s at 100k insights), then filtering and ranking here in Python.
-    scores = dict(store.nearest_ids(vector, pool))
+    scores: dict[str, float] = dict(store.nearest_ids(vector, pool))
     # A concept the user names ("Galungan") or the concept model is sure of may sit just outside the nearest
     # neighbours: its closest insights are fetched too. Chroma filters even on one boolean flag by reading
     # every row's metadata (~0.5 s at 100k), so the search is steered instead: unfiltered, towards the
