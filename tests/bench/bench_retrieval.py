@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -55,6 +56,7 @@ QUERIES = [
 ]
 COLD_QUERIES = ("jam karet", "aku malu bertanya tentang visa")  # no marker word (lingua loads) / one
 STORE_LAYOUT = "1"  # bump when the way stores are built changes
+last_child_cpu = 0.0
 
 OPEN_CHILD = r"""
 import json, sys, time
@@ -109,12 +111,17 @@ def store_home(size: int) -> tuple[Path, int]:
 
 
 def child(code_or_args: list[str], home: Path, timeout: float = 600) -> tuple[float, str]:
+    """Wall seconds and stdout of a new Python process (its CPU seconds go to ``last_child_cpu``)."""
+    global last_child_cpu
     env = clean_env(ZANTARA_HOME=str(home))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, *code_or_args], env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    last_child_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode != 0:
         raise RuntimeError(f"child failed ({done.returncode}): {done.stderr.strip()[-400:]}")
     return elapsed, done.stdout
@@ -125,10 +132,15 @@ def measure(size: int, queries: int) -> dict[str, Any]:
     opens = [json.loads(child(["-c", OPEN_CHILD], home)[1].strip().splitlines()[-1]) for _ in range(2)]
     opened = opens[-1]  # the first one may run the full health check of a store never checked
     cold: dict[str, float] = {}
+    cold_cpu: dict[str, float] = {}
     for text in COLD_QUERIES:
         cmd = ["-m", "desktop", "knowledge", "query", text, "--json"]
         child(cmd, home)  # untimed: page cache, the daily backup, the pack check
-        cold[text] = median([child(cmd, home)[0] * 1000 for _ in range(3)])
+        walls, cpus = [], []
+        for _ in range(3):
+            walls.append(child(cmd, home)[0] * 1000)
+            cpus.append(last_child_cpu * 1000)
+        cold[text], cold_cpu[text] = median(walls), median(cpus)
     old = os.environ.get("ZANTARA_HOME")
     os.environ["ZANTARA_HOME"] = str(home)
     try:
@@ -136,11 +148,12 @@ def measure(size: int, queries: int) -> dict[str, Any]:
         count = store.count()
         texts = [QUERIES[q % len(QUERIES)] + ("" if q < len(QUERIES) else f" {q}") for q in range(queries)]
         retrieve(store, QUERIES[0])  # warm-up (detector, models, first search)
-        total, without = [], []
+        total, without, cpu = [], [], []
         for text in texts:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             retrieve(store, text)
             total.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.process_time() - c0) * 1000)
             vector = store.embedder.embed_query(text)
             t0 = time.perf_counter()
             retrieve(store, text, vector=vector)
@@ -157,11 +170,14 @@ def measure(size: int, queries: int) -> dict[str, Any]:
         "p95_ms": round(percentile(total, 95), 1),
         "p50_no_embed_ms": round(statistics.median(without), 1),
         "p95_no_embed_ms": round(percentile(without, 95), 1),
+        "cpu_p50_ms": round(statistics.median(cpu), 1),
         "queries": queries,
         "open_s": round(opened["total_s"], 2),
         "open_detail": {k: round(v, 2) for k, v in opened.items()},
         "first_open_s": round(opens[0]["total_s"], 2),
         "cold_query_ms": {k: round(v) for k, v in cold.items()},
+        "cold_query_cpu_ms": {k: round(v) for k, v in cold_cpu.items()},
+        "load_average": round(os.getloadavg()[0], 1),
         "vectors": f"{real:,} embedded" + (f" + {count - real:,} composed" if count > real else ""),
     }
 
@@ -204,12 +220,15 @@ def run(
 
 
 def describe(row: dict[str, Any]) -> str:
-    cold = ", ".join(f"'{k}' {v:,} ms" for k, v in row["cold_query_ms"].items())
+    cold = ", ".join(
+        f"'{k}' {v:,} ms (CPU {row['cold_query_cpu_ms'][k]:,} ms)" for k, v in row["cold_query_ms"].items()
+    )
     detail = row["open_detail"]
     return (
         f"retrieve @ {row['size']:>7,}: p50 {row['p50_ms']:6.1f} / p95 {row['p95_ms']:6.1f} ms incl. query "
         f"embedding; {row['p50_no_embed_ms']:.1f} / {row['p95_no_embed_ms']:.1f} ms without "
-        f"({row['queries']} queries; vectors: {row['vectors']})\n"
+        f"(CPU p50 {row['cpu_p50_ms']} ms; {row['queries']} queries; vectors: {row['vectors']}; "
+        f"load average {row['load_average']})\n"
         f"  store open (new process): {row['open_s']} s = health check {detail['health_s']} s + client "
         f"{detail['client_s']} s + index load at first search {detail['first_search_s']} s "
         f"(first open ever: {row['first_open_s']} s)\n"

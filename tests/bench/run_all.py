@@ -151,8 +151,8 @@ def normalise(result: Any) -> list[dict[str, str]]:
                     "metric": f"retrieval p50 / p95 @ {size} insights",
                     "value": f"{item['p50_ms']} / {item['p95_ms']} ms",
                     "detail": f"incl. query embedding; without it {item.get('p50_no_embed_ms')} / "
-                    f"{item.get('p95_no_embed_ms')} ms; {item.get('queries', '?')} queries; "
-                    f"vectors: {item.get('vectors', '?')}",
+                    f"{item.get('p95_no_embed_ms')} ms; CPU p50 {item.get('cpu_p50_ms')} ms; "
+                    f"{item.get('queries', '?')} queries; vectors: {item.get('vectors', '?')}",
                 }
             )
             if "open_s" in item:
@@ -171,7 +171,8 @@ def normalise(result: Any) -> list[dict[str, str]]:
                     {
                         "metric": f"cold `zantara knowledge query '{text}'` @ {size} insights",
                         "value": f"{ms:,} ms",
-                        "detail": "new process, median of 3",
+                        "detail": "new process, median of 3; CPU "
+                        f"{(item.get('cold_query_cpu_ms') or {}).get(text, '?')} ms",
                     }
                 )
         elif item.get("metric") == "index_1k":
