@@ -11,7 +11,6 @@ import sys
 import click
 
 from desktop.cli.output import json_option, print_json
-from desktop.core import secrets
 from desktop.core.errors import ZantaraError
 
 
@@ -27,6 +26,8 @@ def set_cmd() -> None:
         value = click.prompt("Anthropic API key", hide_input=True, confirmation_prompt=False)
     else:
         value = sys.stdin.readline()
+    from desktop.core import secrets  # the keyring loads only for the key commands (cold start)
+
     value = value.strip()
     if not value:
         raise ZantaraError(
@@ -40,6 +41,8 @@ def set_cmd() -> None:
 @json_option
 def status_cmd(as_json: bool) -> None:
     """Whether a key is set and where it comes from (never the key itself)."""
+    from desktop.core import secrets
+
     data = secrets.api_key_status()
     if as_json:
         print_json(data)
@@ -55,6 +58,8 @@ def status_cmd(as_json: bool) -> None:
 @json_option
 def delete_cmd(as_json: bool) -> None:
     """Remove the key from the OS keyring (ANTHROPIC_API_KEY, if exported, still applies)."""
+    from desktop.core import secrets
+
     removed = secrets.delete_api_key()
     if as_json:
         print_json({"deleted": removed})

@@ -49,7 +49,7 @@ class Part:
 
 
 PARTS = [
-    Part("retrieval", "Retrieval latency (incl. query embedding)", "bench_retrieval", timeout_s=900),
+    Part("retrieval", "Retrieval latency (incl. query embedding)", "bench_retrieval", timeout_s=2400),
     Part(
         "strategies",
         "combo vs rag, time to first token (Messages API stand-in, fixed 200 ms)",
@@ -145,14 +145,36 @@ def normalise(result: Any) -> list[dict[str, str]]:
         elif "value" in item:
             rows.append({k: str(item.get(k, "")) for k in ("metric", "value", "detail")})
         elif item.get("metric") == "retrieve" and "p50_ms" in item:
+            size = f"{int(item['size']):,}"
             rows.append(
                 {
-                    "metric": f"retrieval p50 / p95 @ {int(item['size']):,} insights",
+                    "metric": f"retrieval p50 / p95 @ {size} insights",
                     "value": f"{item['p50_ms']} / {item['p95_ms']} ms",
-                    "detail": f"{item.get('queries', '?')} queries; vectors: {item.get('vectors', '?')}; "
-                    f"store loaded in {item.get('load_seconds', '?')} s",
+                    "detail": f"incl. query embedding; without it {item.get('p50_no_embed_ms')} / "
+                    f"{item.get('p95_no_embed_ms')} ms; CPU p50 {item.get('cpu_p50_ms')} ms; "
+                    f"{item.get('queries', '?')} queries; vectors: {item.get('vectors', '?')}",
                 }
             )
+            if "open_s" in item:
+                d = item.get("open_detail", {})
+                rows.append(
+                    {
+                        "metric": f"store open @ {size} insights (new process)",
+                        "value": f"{item['open_s']} s",
+                        "detail": f"health check {d.get('health_s')} s, client {d.get('client_s')} s, index "
+                        f"load at first search {d.get('first_search_s')} s; first open ever "
+                        f"{item.get('first_open_s')} s",
+                    }
+                )
+            for text, ms in (item.get("cold_query_ms") or {}).items():
+                rows.append(
+                    {
+                        "metric": f"cold `zantara knowledge query '{text}'` @ {size} insights",
+                        "value": f"{ms:,} ms",
+                        "detail": "new process, median of 3; CPU "
+                        f"{(item.get('cold_query_cpu_ms') or {}).get(text, '?')} ms",
+                    }
+                )
         elif item.get("metric") == "index_1k":
             rows.append(
                 {

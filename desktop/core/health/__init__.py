@@ -3,7 +3,9 @@
 They run whenever a store is opened, so a damaged file becomes one clear :class:`StoreDamaged` sentence
 pointing to ``zantara doctor --repair`` instead of a traceback or a crash inside Chroma's native code. The
 knowledge check reads every HNSW file only when the folder changed since it last passed (a stamp of file
-sizes and times is kept), so a healthy unchanged store costs a few ``stat`` calls.
+sizes and times is kept), so a healthy unchanged store costs a few ``stat`` calls. Chroma rewrites its SQLite
+catalogue on every open, so each index segment also keeps a stamp of its own: a segment that did not change
+is not read again (at 100k insights reading one costs seconds), while the catalogue is checked again.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def _known_good(key: str, stamp: str) -> bool:
         return False
 
 
-def _remember_good(key: str, stamp: str) -> None:
+def _remember_good(key: str, stamp: str, more: dict[str, str] | None = None) -> None:
     try:
         data = json.loads(_stamp_file().read_text())
         if not isinstance(data, dict):
@@ -67,6 +69,7 @@ def _remember_good(key: str, stamp: str) -> None:
     except (OSError, ValueError):
         data = {}
     data[key] = stamp
+    data.update(more or {})
     try:
         tmp = _stamp_file().with_suffix(f".{os.getpid()}.tmp")  # one per process: concurrent starts
         tmp.write_text(json.dumps(data))
@@ -80,9 +83,16 @@ def check_knowledge(folder: Path | None = None, *, use_stamp: bool = True) -> li
     stamp = folder_stamp(folder) if use_stamp else ""
     if use_stamp and _known_good(str(folder), stamp):
         return []
-    problems = [Problem(KNOWLEDGE, p, str(folder)) for p in check_chroma(folder)]
+    segments: dict[Path, str] = {}
+
+    def unchanged(segment: Path) -> bool:
+        segments[segment] = folder_stamp(segment)
+        return _known_good(str(segment), segments[segment])
+
+    found = check_chroma(folder, unchanged if use_stamp else None)
+    problems = [Problem(KNOWLEDGE, p, str(folder)) for p in found]
     if not problems and use_stamp:
-        _remember_good(str(folder), stamp)
+        _remember_good(str(folder), stamp, {str(seg): seg_stamp for seg, seg_stamp in segments.items()})
     return problems
 
 

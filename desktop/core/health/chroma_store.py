@@ -7,6 +7,7 @@ its vectors live in the write-ahead log inside ``chroma.sqlite3`` and the folder
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core.health.hnsw import check_segment
@@ -16,8 +17,9 @@ CATALOGUE = "chroma.sqlite3"
 TABLES = ("collections", "segments", "embeddings", "embedding_metadata", "embeddings_queue", "max_seq_id")
 
 
-def check_chroma(folder: Path) -> list[str]:
-    """Problems in the Chroma folder (empty when sound or not created yet)."""
+def check_chroma(folder: Path, unchanged: Callable[[Path], bool] | None = None) -> list[str]:
+    """Problems in the Chroma folder (empty when sound or not created yet). ``unchanged(segment folder)``
+    says a persisted index segment passed before and has not changed since: it is not read again."""
     catalogue = folder / CATALOGUE
     if not catalogue.exists():
         return [] if not any(folder.glob("*-*-*-*-*")) else [f"{CATALOGUE} is missing"]
@@ -35,6 +37,8 @@ def check_chroma(folder: Path) -> list[str]:
                 problems.append(f"index folder {seg_id} is missing")
             continue
         if not persisted and not (seg / "header.bin").exists():
+            continue
+        if unchanged is not None and unchanged(seg):
             continue
         problems += [f"index {seg_id[:8]}: {p}" for p in check_segment(seg, dim, cosine)]
     return problems

@@ -10,13 +10,14 @@ adds its probabilities to the insights tagged with those concepts. Weight and po
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from desktop.core.knowledge.classifiers import PerEmbedder
 from desktop.core.knowledge.embedder import Embedder
+from desktop.core.knowledge.insight import Insight
 
 TRAIN_WEIGHT_MESSAGES = 2.0  # a labelled user message counts twice an insight text: it is what users write
 
@@ -26,6 +27,10 @@ class ConceptModel:
     concepts: list[str]
     mean: np.ndarray
     weights: np.ndarray  # (dim + 1, concepts)
+    # Unit mean vector of the curated insights tagged with each concept (any position): retrieval steers one
+    # unfiltered search towards a concept with it instead of a filtered search (Chroma scans every row's
+    # metadata for a boolean flag: ~0.5 s at 100k insights).
+    centroids: dict[str, np.ndarray] = field(default_factory=dict)
 
     def probabilities(self, vector: np.ndarray) -> dict[str, float]:
         from desktop.core.knowledge.classifiers import softmax_predict
@@ -74,7 +79,24 @@ def build(embedder: Embedder, root: Path | None = None, *, embed_missing: bool =
         }
 
     arrays = cached_arrays("concept-model", digest.hexdigest()[:16], train)
-    return ConceptModel(concepts, arrays["mean"], arrays["weights"])
+    return ConceptModel(
+        concepts, arrays["mean"], arrays["weights"], concept_centroids(insights, insight_vectors)
+    )
+
+
+def concept_centroids(insights: list[Insight], vectors: np.ndarray) -> dict[str, np.ndarray]:
+    """Unit mean vector per concept tag over ``insights`` (rows of ``vectors``)."""
+    rows: dict[str, list[int]] = {}
+    for n, insight in enumerate(insights):
+        for concept in insight.concepts:
+            rows.setdefault(concept, []).append(n)
+    out: dict[str, np.ndarray] = {}
+    for concept, index in rows.items():
+        mean = np.asarray(vectors[index], dtype=np.float32).mean(axis=0)
+        norm = float(np.linalg.norm(mean))
+        if norm > 0:
+            out[concept] = (mean / norm).astype(np.float32)
+    return out
 
 
 _models: PerEmbedder[ConceptModel] = PerEmbedder(build)

@@ -105,33 +105,57 @@ def unquoted(text: str) -> str:
     return rest if len(WORD.findall(rest)) >= 2 else text
 
 
-def detect_languages(text: str) -> dict[str, float]:
-    """Confidence per language (sums to ~1), mixing lingua, word frequencies and marker words."""
-    text = unquoted(text)
+def _without_lingua(text: str) -> tuple[dict[str, float], float] | None:
+    """The marker and word-frequency part of the mix, and the weight lingua adds on top (None: no words)."""
     words = [w.casefold() for w in WORD.findall(text)]
     if not words:
-        return {"id": 0.0, "it": 0.0, "en": 0.0, DEFAULT_LANGUAGE: 1.0}
+        return None
     votes = _marker_votes(words)
     total_votes = sum(votes.values())
-    lingua = _lingua_scores(text)
     # With few words lingua is a coin toss, markers are not: weight markers more for short messages.
     marker_weight = 0.7 if len(words) <= 4 else 0.45
     if total_votes == 0:
         marker_weight = 0.0
-    mixed = {
-        lang: (1 - marker_weight) * lingua[lang] + marker_weight * (votes[lang] / (total_votes or 1))
-        for lang in lingua
-    }
     freq = _wordfreq_scores(words)
-    combined = {lang: (1 - WORDFREQ_WEIGHT) * mixed[lang] + WORDFREQ_WEIGHT * freq[lang] for lang in mixed}
+    partial = {
+        lang: (1 - WORDFREQ_WEIGHT) * marker_weight * (votes[lang] / (total_votes or 1))
+        + WORDFREQ_WEIGHT * freq[lang]
+        for lang in freq
+    }
+    return partial, (1 - WORDFREQ_WEIGHT) * (1 - marker_weight)
+
+
+def detect_languages(text: str) -> dict[str, float]:
+    """Confidence per language (sums to ~1), mixing lingua, word frequencies and marker words."""
+    text = unquoted(text)
+    found = _without_lingua(text)
+    if found is None:
+        return {"id": 0.0, "it": 0.0, "en": 0.0, DEFAULT_LANGUAGE: 1.0}
+    partial, lingua_weight = found
+    lingua = _lingua_scores(text)
+    combined = {lang: partial[lang] + lingua_weight * lingua[lang] for lang in partial}
     norm = sum(combined.values()) or 1.0
     return {lang: round(value / norm, 4) for lang, value in sorted(combined.items(), key=lambda kv: -kv[1])}
 
 
+LINGUA_MARGIN = 0.001  # rounding slack: skip lingua only when it plainly cannot change the winner
+
+
 def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
-    """The most likely of "id", "it", "en"; `default` when the text has no words at all."""
+    """The most likely of "id", "it", "en"; `default` when the text has no words at all.
+
+    Lingua's confidences sum to one, so it can lift the runner-up by at most its weight in the mix: when the
+    markers and word frequencies already put one language further ahead than that, the answer is the same
+    without lingua, and a new process does not pay the ~0.5 s its models take to load.
+    """
     if not WORD.search(text or ""):
         return default
+    found = _without_lingua(unquoted(text))
+    if found is not None:
+        partial, lingua_weight = found
+        first, second = sorted(partial.values(), reverse=True)[:2]
+        if first - second > lingua_weight + LINGUA_MARGIN:
+            return max(partial, key=lambda lang: partial[lang])
     scores = detect_languages(text)
     return max(scores, key=lambda lang: scores[lang])
 

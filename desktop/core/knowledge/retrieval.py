@@ -30,6 +30,11 @@ CONCEPT_BONUS = 0.04
 CONCEPT_MODEL_WEIGHT = 0.1
 GUESSED_CONCEPTS = 2  # the model's top concepts also get a direct search, like a concept the user names
 CANDIDATE_POOL = 40
+# Per concept: neighbours of (message + concept centroid) among which its insights are taken.
+STEERED_POOL = 60
+# Rejected insights stay in the index (the browser lists and restores them); when they crowd a region so
+# that fewer than half the pool is usable, one search this many times wider looks further.
+WIDER_POOL = 4
 DUPLICATE_COSINE = 0.96  # two insights this close say the same thing
 SAME_POINT_GAP = 0.004  # same concepts + category and almost the same score: keep one
 
@@ -59,17 +64,23 @@ class Retrieval:
 
 
 def retrieve(
-    store: KnowledgeStore, text: str, k: int = 3, language: str | None = None, force: bool = False
+    store: KnowledgeStore,
+    text: str,
+    k: int = 3,
+    language: str | None = None,
+    force: bool = False,
+    vector: np.ndarray | None = None,
 ) -> Retrieval:
     """Top-k cultural insights for `text`; none when the message does not need cultural context.
 
     The message is embedded once: the same vector feeds the need decision and the search. `force` bypasses
     the decision (`knowledge query --force`, the GUI's "show insights anyway", the evaluation); the decision
-    is still made and reported.
+    is still made and reported. ``vector``: the message's query vector when the caller has it already.
     """
     started = time.perf_counter()
     language = language or detect_language(text)
-    vector = store.embedder.embed_query(text) if text.strip() else None
+    if vector is None and text.strip():
+        vector = store.embedder.embed_query(text)
     decision = cultural_need(text, language, vector=vector, embedder=store.embedder)
     result = Retrieval(language, decision.needs, decision.reason, need=decision, forced=force)
     if (decision.needs or force) and k > 0 and text.strip():
@@ -86,23 +97,45 @@ def rank(
     if vector is None:
         vector = store.embedder.embed_queries([text])[0]
     pool = max(8 * k, CANDIDATE_POOL)
-    candidates: dict[str, tuple[ScoredInsight, np.ndarray | None]] = {}
     named = mentioned_concepts(text)
     model = get_model(store.embedder)
     likely = model.probabilities(vector) if model is not None else {}
     guessed = [c for c, _p in sorted(likely.items(), key=lambda kv: -kv[1])[:GUESSED_CONCEPTS]]
     # One unfiltered nearest-neighbour search with a large pool (filters such as `$ne` make Chroma scan the
     # metadata of every row: 0.7 s at 100k insights), then filtering and ranking here in Python.
-    searches: list[tuple[dict[str, Any] | None, int]] = [(None, pool)]
+    nearest = store.nearest_ids(vector, pool)
+    scores: dict[str, float] = dict(nearest)
     # A concept the user names ("Galungan") or the concept model is sure of may sit just outside the nearest
-    # neighbours: fetch its closest insights directly (one equality flag: a cheap, selective filter).
-    for concept in [*sorted(named)[:3], *[c for c in guessed if c not in named]]:
-        searches.append(({concept_key(concept): True}, k))
-    for where, n in searches:
-        for scored, vec in store.search_vectors(vector, n, where):
-            insight = scored.insight
-            if insight.type == INSIGHT_TYPE and insight.status != "rejected":
-                candidates.setdefault(insight.id, (scored, vec))
+    # neighbours: its closest insights are fetched too. Chroma filters even on one boolean flag by reading
+    # every row's metadata (~0.5 s at 100k), so the search is steered instead: unfiltered, towards the
+    # message plus the concept's centroid, keeping that concept's insights.
+    concepts = [*sorted(named)[:3], *[c for c in guessed if c not in named]]
+    steered: dict[str, list[str]] = {}
+    for concept in concepts:
+        centroid = model.centroids.get(concept) if model is not None else None
+        if centroid is None:  # no centroid (models not prepared): the filtered search, slow on big stores
+            for insight_id, score in store.nearest_ids(vector, k, {concept_key(concept): True}):
+                scores.setdefault(insight_id, score)
+            continue
+        steered[concept] = [i for i, _s in store.nearest_ids(_steer(vector, centroid), STEERED_POOL)]
+    # The records are read once, by id, for the whole pool.
+    extra = [i for ids in steered.values() for i in ids if i not in scores]
+    fetched = store.hits([*scores.items(), *((i, 0.0) for i in dict.fromkeys(extra))])
+    usable = {
+        scored.insight.id: (scored, vec)
+        for scored, vec in fetched
+        if scored.insight.type == INSIGHT_TYPE and scored.insight.status != "rejected"
+    }
+    candidates = {i: usable[i] for i in scores if i in usable}
+    if len(nearest) >= pool and len(candidates) < pool // 2:  # rejected ones crowd the region: look further
+        wider = [(i, s) for i, s in store.nearest_ids(vector, WIDER_POOL * pool) if i not in scores]
+        for scored, vec in store.hits(wider):
+            if scored.insight.type == INSIGHT_TYPE and scored.insight.status != "rejected":
+                candidates.setdefault(scored.insight.id, (scored, vec))
+                usable.setdefault(scored.insight.id, (scored, vec))
+    for concept, ids in steered.items():
+        for insight_id, item in _closest_with(concept, [usable[i] for i in ids if i in usable], vector, k):
+            candidates.setdefault(insight_id, item)
 
     def adjusted(item: tuple[ScoredInsight, np.ndarray | None]) -> float:
         insight = item[0].insight
@@ -119,6 +152,24 @@ def rank(
     if len(chosen) < k:  # pending insights only fill the gap
         chosen = dedupe(approved + pending, k)
     return [c[0] for c in chosen]
+
+
+def _steer(vector: np.ndarray, centroid: np.ndarray) -> np.ndarray:
+    steer = np.asarray(vector, dtype=np.float32) + centroid
+    return steer / (float(np.linalg.norm(steer)) or 1.0)
+
+
+def _closest_with(
+    concept: str, items: list[tuple[ScoredInsight, np.ndarray | None]], vector: np.ndarray, k: int
+) -> list[tuple[str, tuple[ScoredInsight, np.ndarray | None]]]:
+    """The ``k`` items tagged ``concept`` closest to the message, scored against the message itself (a steered
+    search returns distances to the steered vector)."""
+    found = []
+    for scored, vec in items:
+        if concept in scored.insight.concepts and vec is not None:
+            found.append((float(np.dot(vec, vector)), scored, vec))
+    found.sort(key=lambda t: -t[0])
+    return [(s.insight.id, (ScoredInsight(s.insight, score), vec)) for score, s, vec in found[:k]]
 
 
 def dedupe(

@@ -29,6 +29,7 @@ from desktop.core.settings import Settings
 COLLECTION = "cultural_insights"
 TOMBSTONES = "cultural_insights_deleted"  # ids the user deleted: a pack reload must not resurrect them
 BATCH = 256
+PAGE = 10_000  # rows per read when listing the whole store
 USER_EDITED = "user_edited"  # provenance flag: a person changed this insight, pack updates leave it alone
 
 
@@ -53,6 +54,7 @@ class ScoredInsight:
 
 Hits = list[tuple[ScoredInsight, np.ndarray | None]]  # search results with their vectors (if asked)
 ScoredList = list[ScoredInsight]  # `KnowledgeStore.list` shadows the builtin inside the class
+ScoredIds = list[tuple[str, float]]  # (insight id, cosine) from the index alone
 
 
 def concept_key(concept: str) -> str:
@@ -138,6 +140,8 @@ def _client(settings: Settings) -> Any:
 
 class KnowledgeStore:
     """Insight CRUD, filters, stats and vector search over one Chroma collection."""
+
+    page = PAGE
 
     def __init__(
         self, client: Any, collection: Any, tombstones: Any, embedder: Embedder, url: str = ""
@@ -299,10 +303,19 @@ class KnowledgeStore:
         return len(self.collection.get(where=where, include=[])["ids"])
 
     def iter_all(self, **filters: str | None) -> Iterator[Insight]:
+        """Every insight matching the equality filters, read a page at a time (Chroma's SQLite refuses a
+        single read of more than ~32k rows: "too many SQL variables")."""
         where = build_where(**filters)
-        got = self.collection.get(where=where, include=["documents", "metadatas"])
-        for doc, meta in zip(got["documents"], got["metadatas"], strict=True):
-            yield from_record(doc, dict(meta))
+        offset = 0
+        while True:
+            got = self.collection.get(
+                where=where, include=["documents", "metadatas"], limit=self.page, offset=offset
+            )
+            for doc, meta in zip(got["documents"], got["metadatas"], strict=True):
+                yield from_record(doc, dict(meta))
+            if len(got["ids"]) < self.page:
+                return
+            offset += self.page
 
     def list(
         self,
@@ -323,7 +336,14 @@ class KnowledgeStore:
         return items[offset : offset + limit]
 
     def stats(self) -> dict[str, Any]:
-        metas = self.collection.get(include=["metadatas"])["metadatas"] or []
+        metas: list[Any] = []
+        offset = 0
+        while True:  # a page at a time, as in iter_all
+            got = self.collection.get(include=["metadatas"], limit=self.page, offset=offset)
+            metas += got["metadatas"] or []
+            if len(got["ids"]) < self.page:
+                break
+            offset += self.page
         by: dict[str, Counter[str]] = {k: Counter() for k in ("language", "category", "source", "status")}
         cross: Counter[str] = Counter()
         for meta in metas:
@@ -371,25 +391,50 @@ class KnowledgeStore:
         """Raw nearest-neighbour search with vectors returned (used by retrieval's duplicate removal)."""
         return self._search(vector, k, where, True)
 
-    def _search(
-        self, vector: np.ndarray, k: int, where: dict[str, Any] | None, include_vectors: bool
-    ) -> Hits:
-        if k <= 0 or self.collection.count() == 0:
+    def nearest_ids(self, vector: np.ndarray, k: int, where: dict[str, Any] | None = None) -> ScoredIds:
+        """(id, cosine) of the ``k`` nearest insights, best first: the index alone, no records.
+
+        Asking Chroma's query for documents and metadata costs 5-10 times the search itself (it reads them
+        row by row); the ids come free with the search, and :meth:`hits` then reads the few records needed
+        by primary key."""
+        if k <= 0:
             return []
-        include = ["documents", "metadatas", "distances"] + (["embeddings"] if include_vectors else [])
         res = self.collection.query(
             query_embeddings=np.asarray([vector], dtype=np.float32),
             n_results=k,
             where=where,
-            include=include,
+            include=["distances"],
         )
+        return [(str(i), 1.0 - float(d)) for i, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+    def hits(self, scored: ScoredIds) -> Hits:
+        """Records and vectors of (id, score) pairs from :meth:`nearest_ids`, in the same order; ids deleted in
+        the meantime are left out. Always read fresh: another process may have changed a status."""
+        if not scored:
+            return []
+        got = self.collection.get(
+            ids=list(dict.fromkeys(i for i, _s in scored)),
+            include=["documents", "metadatas", "embeddings"],
+        )
+        records = {
+            i: (doc, meta, vec)
+            for i, doc, meta, vec in zip(
+                got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
+            )
+        }
         out: Hits = []
-        docs, metas, dists = res["documents"][0], res["metadatas"][0], res["distances"][0]
-        vecs = res["embeddings"][0] if include_vectors else [None] * len(docs)
-        for doc, meta, dist, vec in zip(docs, metas, dists, vecs, strict=True):
-            scored = ScoredInsight(from_record(doc, dict(meta)), 1.0 - float(dist))
-            out.append((scored, None if vec is None else np.asarray(vec, dtype=np.float32)))
+        for insight_id, score in scored:
+            if insight_id in records:
+                doc, meta, vec = records[insight_id]
+                insight = from_record(doc, dict(meta))
+                out.append((ScoredInsight(insight, score), np.asarray(vec, dtype=np.float32)))
         return out
+
+    def _search(
+        self, vector: np.ndarray, k: int, where: dict[str, Any] | None, include_vectors: bool
+    ) -> Hits:
+        hits = self.hits(self.nearest_ids(vector, k, where))
+        return hits if include_vectors else [(scored, None) for scored, _vec in hits]
 
     def nearest_passage_similarity(self, text: str) -> float:
         """Cosine of `text` (as a passage) to the closest stored insight; 0.0 when empty. Generation uses it
