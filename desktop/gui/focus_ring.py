@@ -8,7 +8,7 @@ focused widget, above it, in the nearest window, toolbar or scroll-area viewport
 on macOS), so no neighbour or layout edge hides it, in a shade of the palette's highlight colour that stands out
 in light and dark mode.
 
-Not a ``QProxyStyle``: with PySide6 6.12 on Python 3.11 a Python override of ``styleHint``/``drawControl``
+Not a ``QProxyStyle``: with PySide6 6.12.0 on Python 3.11 (now pinned away, see tests/gui/test_qt_binding.py) a Python override of ``styleHint``/``drawControl``
 loses a reference to ``None`` on each call from C++ and the app aborts after a few hundred repaints ("Fatal
 Python error: none_dealloc"). The ring's only Python hooks are its own paint event and an event filter on the
 focused widget and its few ancestors.

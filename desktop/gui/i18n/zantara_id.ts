@@ -364,6 +364,26 @@
         <translation>{inp} token masukan ({ins} dari insight), {out} token keluaran, sekitar ${cost:.4f}</translation>
     </message>
     <message>
+        <source>Rename conversation…</source>
+        <translation>Ganti nama percakapan…</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Ekspor sebagai Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Ekspor sebagai JSON…</translation>
+    </message>
+    <message>
+        <source>Delete conversation…</source>
+        <translation>Hapus percakapan…</translation>
+    </message>
+    <message>
+        <source>Open or select a conversation first.</source>
+        <translation>Buka atau pilih percakapan terlebih dahulu.</translation>
+    </message>
+    <message>
         <source>New chat</source>
         <translation>Obrolan baru</translation>
     </message>
@@ -380,24 +400,8 @@
         <translation>Percakapan</translation>
     </message>
     <message>
-        <source>Right-click to rename, delete or export</source>
-        <translation>Klik kanan untuk mengganti nama, menghapus, atau mengekspor</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>Ganti nama…</translation>
-    </message>
-    <message>
-        <source>Export as Markdown…</source>
-        <translation>Ekspor sebagai Markdown…</translation>
-    </message>
-    <message>
-        <source>Export as JSON…</source>
-        <translation>Ekspor sebagai JSON…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Hapus</translation>
+        <source>F2 renames, Delete deletes, Ctrl+E exports; right-click for all actions</source>
+        <translation>F2 ganti nama, Delete hapus, Ctrl+E ekspor; klik kanan untuk semua tindakan</translation>
     </message>
     <message>
         <source>Rename conversation</source>
@@ -408,8 +412,24 @@
         <translation>Judul:</translation>
     </message>
     <message>
+        <source>Rename</source>
+        <translation>Ganti nama</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
         <source>Delete conversation</source>
         <translation>Hapus percakapan</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>conversation</source>
+        <translation>percakapan</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
@@ -672,6 +692,34 @@
         <translation>Penilaian tim tidak tersedia: {err}</translation>
     </message>
     <message>
+        <source>Cancelled. What was accepted so far is kept. Press Start to continue where it stopped.</source>
+        <translation>Dibatalkan. Yang sudah diterima tetap disimpan. Tekan Mulai untuk melanjutkan dari titik berhenti.</translation>
+    </message>
+    <message>
+        <source>target reached</source>
+        <translation>target tercapai</translation>
+    </message>
+    <message>
+        <source>stopped: attempt budget spent</source>
+        <translation>berhenti: jatah percobaan habis</translation>
+    </message>
+    <message>
+        <source>cancelled: progress saved; press Start to continue</source>
+        <translation>dibatalkan: kemajuan disimpan; tekan Mulai untuk melanjutkan</translation>
+    </message>
+    <message>
+        <source>interrupted: press Start to continue</source>
+        <translation>terputus: tekan Mulai untuk melanjutkan</translation>
+    </message>
+    <message>
+        <source>Continue the last generation run</source>
+        <translation>Lanjutkan proses pembuatan terakhir</translation>
+    </message>
+    <message>
+        <source>{done} of {total} · accepted {acc} · rejected {rej} · {rate:.1f} per minute · ETA {eta}</source>
+        <translation>{done} dari {total} · diterima {acc} · ditolak {rej} · {rate:.1f} per menit · perkiraan selesai {eta}</translation>
+    </message>
+    <message>
         <source>Quality gates (rejected first by / failed / passed):</source>
         <translation>Gerbang mutu (pertama menolak / gagal / lolos):</translation>
     </message>
@@ -736,6 +784,10 @@
         <translation>Batalkan pembuatan</translation>
     </message>
     <message>
+        <source>A running generation goes on after you close this window; the status bar shows it.</source>
+        <translation>Pembuatan yang sedang berjalan tetap berlanjut setelah jendela ini ditutup; bilah status menampilkannya.</translation>
+    </message>
+    <message>
         <source>Generation progress</source>
         <translation>Kemajuan pembuatan</translation>
     </message>
@@ -748,16 +800,12 @@
         <translation>Laporan muncul di sini: wawasan yang diterima dan ditolak per gerbang, bahasa, dan kategori. Wawasan baru masuk dengan status menunggu sampai Anda menyetujuinya di penjelajah pengetahuan.</translation>
     </message>
     <message>
-        <source>Loading the model…</source>
-        <translation>Memuat model…</translation>
+        <source>{acc} accepted, {rej} rejected (target {target}).</source>
+        <translation>{acc} diterima, {rej} ditolak (target {target}).</translation>
     </message>
     <message>
-        <source>Cancelled. What was accepted so far is kept.</source>
-        <translation>Dibatalkan. Yang sudah diterima tetap disimpan.</translation>
-    </message>
-    <message>
-        <source>Finished.</source>
-        <translation>Selesai.</translation>
+        <source>Generate {n} insights</source>
+        <translation>Buat {n} wawasan</translation>
     </message>
     <message>
         <source>Status: {s}</source>
@@ -800,20 +848,32 @@
         <translation>Pilih setidaknya satu bahasa dan satu kategori.</translation>
     </message>
     <message>
-        <source>{done} of {total} · accepted {acc} · rejected {rej} · {rate:.1f} per minute · ETA {eta}</source>
-        <translation>{done} dari {total} · diterima {acc} · ditolak {rej} · {rate:.1f} per menit · perkiraan selesai {eta}</translation>
+        <source>Loading the model…</source>
+        <translation>Memuat model…</translation>
     </message>
     <message>
         <source>Cancelling after the current insight…</source>
         <translation>Membatalkan setelah wawasan yang sedang dibuat…</translation>
     </message>
     <message>
+        <source>Finished.</source>
+        <translation>Selesai.</translation>
+    </message>
+    <message>
         <source>Last attempt rejected by: {gate}</source>
         <translation>Percobaan terakhir ditolak oleh: {gate}</translation>
     </message>
     <message>
+        <source>Cancelled at {acc} of {target} accepted. Open Generate and press Start to continue.</source>
+        <translation>Dibatalkan pada {acc} dari {target} yang diterima. Buka Buat lalu tekan Mulai untuk melanjutkan.</translation>
+    </message>
+    <message>
         <source>Generation failed: {err}</source>
         <translation>Pembuatan gagal: {err}</translation>
+    </message>
+    <message>
+        <source>A run stopped at {acc} of {target} accepted insights. Press Start to continue it (uncheck the box above to start a new one).</source>
+        <translation>Sebuah proses berhenti pada {acc} dari {target} wawasan yang diterima. Tekan Mulai untuk melanjutkannya (hapus centang di atas untuk memulai yang baru).</translation>
     </message>
     <message>
         <source>{acc} accepted of {att} attempts</source>
@@ -822,6 +882,10 @@
     <message>
         <source>Check data</source>
         <translation>Periksa data</translation>
+    </message>
+    <message>
+        <source>Check report</source>
+        <translation>Laporan pemeriksaan</translation>
     </message>
     <message>
         <source>Check again</source>
@@ -850,6 +914,90 @@
     <message>
         <source>The check failed: {err}</source>
         <translation>Pemeriksaan gagal: {err}</translation>
+    </message>
+    <message>
+        <source>Jobs: all finished</source>
+        <translation>Tugas: semua selesai</translation>
+    </message>
+    <message>
+        <source>Jobs are running</source>
+        <translation>Tugas sedang berjalan</translation>
+    </message>
+    <message>
+        <source>Cancel jobs and quit</source>
+        <translation>Batalkan tugas dan keluar</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Biarkan berjalan</translation>
+    </message>
+    <message>
+        <source>1 job running</source>
+        <translation>1 tugas berjalan</translation>
+    </message>
+    <message>
+        <source>Show long jobs: insight generation, model downloads, imports</source>
+        <translation>Tampilkan tugas panjang: pembuatan wawasan, unduhan model, impor</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Tugas</translation>
+    </message>
+    <message>
+        <source>No jobs. Insight generation, model downloads and imports appear here.</source>
+        <translation>Tidak ada tugas. Pembuatan wawasan, unduhan model, dan impor muncul di sini.</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>Hapus yang selesai</translation>
+    </message>
+    <message>
+        <source>A job is still running.</source>
+        <translation>Sebuah tugas masih berjalan.</translation>
+    </message>
+    <message>
+        <source>Quitting cancels them. A cancelled generation continues where it stopped when you start it again.</source>
+        <translation>Keluar akan membatalkannya. Pembuatan yang dibatalkan berlanjut dari titik berhenti saat Anda memulainya lagi.</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Berjalan</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Jobs: {n} failed</source>
+        <translation>Tugas: {n} gagal</translation>
+    </message>
+    <message>
+        <source>{n} jobs running</source>
+        <translation>{n} tugas berjalan</translation>
+    </message>
+    <message>
+        <source>Progress of {title}</source>
+        <translation>Kemajuan {title}</translation>
+    </message>
+    <message>
+        <source>Cancel {title}</source>
+        <translation>Batalkan {title}</translation>
+    </message>
+    <message>
+        <source>{n} jobs are still running.</source>
+        <translation>{n} tugas masih berjalan.</translation>
     </message>
     <message>
         <source>Insight text</source>
@@ -1056,6 +1204,14 @@
         <translation>Kesalahan: {err}</translation>
     </message>
     <message>
+        <source>{added} added, {dup} duplicates, {err} lines with errors</source>
+        <translation>{added} ditambahkan, {dup} duplikat, {err} baris bermasalah</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>Impor {file}</translation>
+    </message>
+    <message>
         <source>Filter by {what}</source>
         <translation>Saring menurut {what}</translation>
     </message>
@@ -1172,10 +1328,6 @@
         <translation>Unduh model yang dipilih (bisa dilanjutkan, diverifikasi dengan sha256)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
         <source>Download progress</source>
         <translation>Kemajuan unduhan</translation>
     </message>
@@ -1192,8 +1344,8 @@
         <translation>Pembuatan insight:</translation>
     </message>
     <message>
-        <source>Connecting to the hub…</source>
-        <translation>Menghubungkan ke hub…</translation>
+        <source>Checking the sha256…</source>
+        <translation>Memeriksa sha256…</translation>
     </message>
     <message>
         <source>RAM</source>
@@ -1220,20 +1372,28 @@
         <translation>Sama dengan model lokal</translation>
     </message>
     <message>
-        <source>Checking the sha256…</source>
-        <translation>Memeriksa sha256…</translation>
+        <source>Connecting to the hub…</source>
+        <translation>Menghubungkan ke hub…</translation>
     </message>
     <message>
-        <source>'{name}' is installed; choose it for a role below.</source>
-        <translation>'{name}' sudah terpasang; pilih untuk sebuah peran di bawah.</translation>
+        <source>'{name}' is installed; choose it for a role in Settings › Models.</source>
+        <translation>'{name}' sudah terpasang; pilih untuk sebuah peran di Pengaturan › Model.</translation>
+    </message>
+    <message>
+        <source>Download {title}</source>
+        <translation>Unduh {title}</translation>
+    </message>
+    <message>
+        <source>{done:.0f} of {total:.0f} MB · {speed:.1f} MB/s · {eta} left</source>
+        <translation>{done:.0f} dari {total:.0f} MB · {speed:.1f} MB/s · sisa {eta}</translation>
     </message>
     <message>
         <source>Suggested for this laptop's memory: {title} (writes Indonesian, Italian and English).</source>
         <translation>Disarankan untuk memori laptop ini: {title} (menulis bahasa Indonesia, Italia, dan Inggris).</translation>
     </message>
     <message>
-        <source>{done:.0f} of {total:.0f} MB · {speed:.1f} MB/s · {eta} left</source>
-        <translation>{done:.0f} dari {total:.0f} MB · {speed:.1f} MB/s · sisa {eta}</translation>
+        <source>'{name}' is installed; choose it for a role below.</source>
+        <translation>'{name}' sudah terpasang; pilih untuk sebuah peran di bawah.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1620,28 +1780,12 @@
         <translation>Hanya offline</translation>
     </message>
     <message>
-        <source>Answer with the local model only, without contacting Claude</source>
-        <translation>Jawab hanya dengan model lokal, tanpa menghubungi Claude</translation>
-    </message>
-    <message>
-        <source>Browse, edit and approve cultural insights</source>
-        <translation>Jelajahi, ubah, dan setujui wawasan budaya</translation>
-    </message>
-    <message>
-        <source>Write new cultural insights with the local model</source>
-        <translation>Tulis wawasan budaya baru dengan model lokal</translation>
-    </message>
-    <message>
         <source>Settings…</source>
         <translation>Pengaturan…</translation>
     </message>
     <message>
         <source>Check data…</source>
         <translation>Periksa data…</translation>
-    </message>
-    <message>
-        <source>Check the conversations and the knowledge store, and repair them</source>
-        <translation>Periksa percakapan dan basis pengetahuan, lalu perbaiki</translation>
     </message>
     <message>
         <source>API key, models, language and theme (Ctrl+,)</source>
@@ -1654,6 +1798,22 @@
     <message>
         <source>Client</source>
         <translation>Klien</translation>
+    </message>
+    <message>
+        <source>Answer with the local model only, without contacting Claude</source>
+        <translation>Jawab hanya dengan model lokal, tanpa menghubungi Claude</translation>
+    </message>
+    <message>
+        <source>Browse, edit and approve cultural insights</source>
+        <translation>Jelajahi, ubah, dan setujui wawasan budaya</translation>
+    </message>
+    <message>
+        <source>Write new cultural insights with the local model</source>
+        <translation>Tulis wawasan budaya baru dengan model lokal</translation>
+    </message>
+    <message>
+        <source>Check the conversations and the knowledge store, and repair them</source>
+        <translation>Periksa percakapan dan basis pengetahuan, lalu perbaiki</translation>
     </message>
     <message>
         <source>Strategy:</source>

@@ -364,6 +364,26 @@
         <translation>{inp} token in ingresso ({ins} dagli insight), {out} token in uscita, circa ${cost:.4f}</translation>
     </message>
     <message>
+        <source>Rename conversation…</source>
+        <translation>Rinomina conversazione…</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Esporta in Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Esporta in JSON…</translation>
+    </message>
+    <message>
+        <source>Delete conversation…</source>
+        <translation>Elimina conversazione…</translation>
+    </message>
+    <message>
+        <source>Open or select a conversation first.</source>
+        <translation>Prima apri o seleziona una conversazione.</translation>
+    </message>
+    <message>
         <source>New chat</source>
         <translation>Nuova chat</translation>
     </message>
@@ -380,24 +400,8 @@
         <translation>Conversazioni</translation>
     </message>
     <message>
-        <source>Right-click to rename, delete or export</source>
-        <translation>Clic destro per rinominare, eliminare o esportare</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>Rinomina…</translation>
-    </message>
-    <message>
-        <source>Export as Markdown…</source>
-        <translation>Esporta in Markdown…</translation>
-    </message>
-    <message>
-        <source>Export as JSON…</source>
-        <translation>Esporta in JSON…</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Elimina</translation>
+        <source>F2 renames, Delete deletes, Ctrl+E exports; right-click for all actions</source>
+        <translation>F2 rinomina, Canc elimina, Ctrl+E esporta; clic destro per tutte le azioni</translation>
     </message>
     <message>
         <source>Rename conversation</source>
@@ -408,8 +412,24 @@
         <translation>Titolo:</translation>
     </message>
     <message>
+        <source>Rename</source>
+        <translation>Rinomina</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
         <source>Delete conversation</source>
         <translation>Elimina conversazione</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <source>conversation</source>
+        <translation>conversazione</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
@@ -672,6 +692,34 @@
         <translation>Valutazioni del team non disponibili: {err}</translation>
     </message>
     <message>
+        <source>Cancelled. What was accepted so far is kept. Press Start to continue where it stopped.</source>
+        <translation>Annullata. Quanto accettato finora viene conservato. Premi Avvia per continuare da dove si è fermata.</translation>
+    </message>
+    <message>
+        <source>target reached</source>
+        <translation>obiettivo raggiunto</translation>
+    </message>
+    <message>
+        <source>stopped: attempt budget spent</source>
+        <translation>fermata: tentativi esauriti</translation>
+    </message>
+    <message>
+        <source>cancelled: progress saved; press Start to continue</source>
+        <translation>annullata: progressi salvati; premi Avvia per continuare</translation>
+    </message>
+    <message>
+        <source>interrupted: press Start to continue</source>
+        <translation>interrotta: premi Avvia per continuare</translation>
+    </message>
+    <message>
+        <source>Continue the last generation run</source>
+        <translation>Continua l'ultima generazione</translation>
+    </message>
+    <message>
+        <source>{done} of {total} · accepted {acc} · rejected {rej} · {rate:.1f} per minute · ETA {eta}</source>
+        <translation>{done} di {total} · accettati {acc} · scartati {rej} · {rate:.1f} al minuto · fine tra {eta}</translation>
+    </message>
+    <message>
         <source>Quality gates (rejected first by / failed / passed):</source>
         <translation>Controlli di qualità (primo scarto / falliti / superati):</translation>
     </message>
@@ -736,6 +784,10 @@
         <translation>Annulla la generazione</translation>
     </message>
     <message>
+        <source>A running generation goes on after you close this window; the status bar shows it.</source>
+        <translation>Una generazione in corso continua anche dopo aver chiuso questa finestra; la barra di stato la mostra.</translation>
+    </message>
+    <message>
         <source>Generation progress</source>
         <translation>Avanzamento della generazione</translation>
     </message>
@@ -748,16 +800,12 @@
         <translation>Qui compare il rapporto: insight accettati e scartati per controllo, lingua e categoria. I nuovi insight entrano in attesa finché non li approvi nella base di conoscenza.</translation>
     </message>
     <message>
-        <source>Loading the model…</source>
-        <translation>Caricamento del modello…</translation>
+        <source>{acc} accepted, {rej} rejected (target {target}).</source>
+        <translation>{acc} accettati, {rej} scartati (obiettivo {target}).</translation>
     </message>
     <message>
-        <source>Cancelled. What was accepted so far is kept.</source>
-        <translation>Annullata. Quanto accettato finora viene conservato.</translation>
-    </message>
-    <message>
-        <source>Finished.</source>
-        <translation>Completata.</translation>
+        <source>Generate {n} insights</source>
+        <translation>Genera {n} insight</translation>
     </message>
     <message>
         <source>Status: {s}</source>
@@ -800,20 +848,32 @@
         <translation>Scegli almeno una lingua e una categoria.</translation>
     </message>
     <message>
-        <source>{done} of {total} · accepted {acc} · rejected {rej} · {rate:.1f} per minute · ETA {eta}</source>
-        <translation>{done} di {total} · accettati {acc} · scartati {rej} · {rate:.1f} al minuto · fine tra {eta}</translation>
+        <source>Loading the model…</source>
+        <translation>Caricamento del modello…</translation>
     </message>
     <message>
         <source>Cancelling after the current insight…</source>
         <translation>Annullamento dopo l'insight in corso…</translation>
     </message>
     <message>
+        <source>Finished.</source>
+        <translation>Completata.</translation>
+    </message>
+    <message>
         <source>Last attempt rejected by: {gate}</source>
         <translation>Ultimo tentativo scartato da: {gate}</translation>
     </message>
     <message>
+        <source>Cancelled at {acc} of {target} accepted. Open Generate and press Start to continue.</source>
+        <translation>Annullata a {acc} accettati su {target}. Apri Genera e premi Avvia per continuare.</translation>
+    </message>
+    <message>
         <source>Generation failed: {err}</source>
         <translation>Generazione fallita: {err}</translation>
+    </message>
+    <message>
+        <source>A run stopped at {acc} of {target} accepted insights. Press Start to continue it (uncheck the box above to start a new one).</source>
+        <translation>Una generazione si è fermata a {acc} insight accettati su {target}. Premi Avvia per continuarla (togli la spunta qui sopra per iniziarne una nuova).</translation>
     </message>
     <message>
         <source>{acc} accepted of {att} attempts</source>
@@ -822,6 +882,10 @@
     <message>
         <source>Check data</source>
         <translation>Controlla i dati</translation>
+    </message>
+    <message>
+        <source>Check report</source>
+        <translation>Resoconto del controllo</translation>
     </message>
     <message>
         <source>Check again</source>
@@ -850,6 +914,90 @@
     <message>
         <source>The check failed: {err}</source>
         <translation>Il controllo non è riuscito: {err}</translation>
+    </message>
+    <message>
+        <source>Jobs: all finished</source>
+        <translation>Attività: tutte completate</translation>
+    </message>
+    <message>
+        <source>Jobs are running</source>
+        <translation>Attività in corso</translation>
+    </message>
+    <message>
+        <source>Cancel jobs and quit</source>
+        <translation>Annulla le attività ed esci</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Lascia in corso</translation>
+    </message>
+    <message>
+        <source>1 job running</source>
+        <translation>1 attività in corso</translation>
+    </message>
+    <message>
+        <source>Show long jobs: insight generation, model downloads, imports</source>
+        <translation>Mostra le attività lunghe: generazione di insight, download di modelli, importazioni</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Attività</translation>
+    </message>
+    <message>
+        <source>No jobs. Insight generation, model downloads and imports appear here.</source>
+        <translation>Nessuna attività. Qui compaiono generazioni di insight, download di modelli e importazioni.</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>Rimuovi le completate</translation>
+    </message>
+    <message>
+        <source>A job is still running.</source>
+        <translation>Un'attività è ancora in corso.</translation>
+    </message>
+    <message>
+        <source>Quitting cancels them. A cancelled generation continues where it stopped when you start it again.</source>
+        <translation>Uscendo vengono annullate. Una generazione annullata riprende da dove si è fermata quando la riavvii.</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>In corso</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullamento…</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Completata</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annullata</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Non riuscita</translation>
+    </message>
+    <message>
+        <source>Jobs: {n} failed</source>
+        <translation>Attività: {n} non riuscite</translation>
+    </message>
+    <message>
+        <source>{n} jobs running</source>
+        <translation>{n} attività in corso</translation>
+    </message>
+    <message>
+        <source>Progress of {title}</source>
+        <translation>Avanzamento di {title}</translation>
+    </message>
+    <message>
+        <source>Cancel {title}</source>
+        <translation>Annulla {title}</translation>
+    </message>
+    <message>
+        <source>{n} jobs are still running.</source>
+        <translation>{n} attività sono ancora in corso.</translation>
     </message>
     <message>
         <source>Insight text</source>
@@ -1056,6 +1204,14 @@
         <translation>Errore: {err}</translation>
     </message>
     <message>
+        <source>{added} added, {dup} duplicates, {err} lines with errors</source>
+        <translation>{added} aggiunti, {dup} duplicati, {err} righe con errori</translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>Importa {file}</translation>
+    </message>
+    <message>
         <source>Filter by {what}</source>
         <translation>Filtra per {what}</translation>
     </message>
@@ -1172,10 +1328,6 @@
         <translation>Scarica il modello selezionato (riprendibile, verificato con sha256)</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annulla</translation>
-    </message>
-    <message>
         <source>Download progress</source>
         <translation>Avanzamento del download</translation>
     </message>
@@ -1192,8 +1344,8 @@
         <translation>Generazione di insight:</translation>
     </message>
     <message>
-        <source>Connecting to the hub…</source>
-        <translation>Connessione all'hub…</translation>
+        <source>Checking the sha256…</source>
+        <translation>Verifica dello sha256…</translation>
     </message>
     <message>
         <source>RAM</source>
@@ -1220,20 +1372,28 @@
         <translation>Come il modello locale</translation>
     </message>
     <message>
-        <source>Checking the sha256…</source>
-        <translation>Verifica dello sha256…</translation>
+        <source>Connecting to the hub…</source>
+        <translation>Connessione all'hub…</translation>
     </message>
     <message>
-        <source>'{name}' is installed; choose it for a role below.</source>
-        <translation>'{name}' è installato; sceglilo per un ruolo qui sotto.</translation>
+        <source>'{name}' is installed; choose it for a role in Settings › Models.</source>
+        <translation>'{name}' è installato; sceglilo per un ruolo in Impostazioni › Modelli.</translation>
+    </message>
+    <message>
+        <source>Download {title}</source>
+        <translation>Scarica {title}</translation>
+    </message>
+    <message>
+        <source>{done:.0f} of {total:.0f} MB · {speed:.1f} MB/s · {eta} left</source>
+        <translation>{done:.0f} di {total:.0f} MB · {speed:.1f} MB/s · ancora {eta}</translation>
     </message>
     <message>
         <source>Suggested for this laptop's memory: {title} (writes Indonesian, Italian and English).</source>
         <translation>Consigliato per la memoria di questo portatile: {title} (scrive in indonesiano, italiano e inglese).</translation>
     </message>
     <message>
-        <source>{done:.0f} of {total:.0f} MB · {speed:.1f} MB/s · {eta} left</source>
-        <translation>{done:.0f} di {total:.0f} MB · {speed:.1f} MB/s · ancora {eta}</translation>
+        <source>'{name}' is installed; choose it for a role below.</source>
+        <translation>'{name}' è installato; sceglilo per un ruolo qui sotto.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1620,28 +1780,12 @@
         <translation>Solo offline</translation>
     </message>
     <message>
-        <source>Answer with the local model only, without contacting Claude</source>
-        <translation>Rispondi solo con il modello locale, senza contattare Claude</translation>
-    </message>
-    <message>
-        <source>Browse, edit and approve cultural insights</source>
-        <translation>Sfoglia, modifica e approva gli insight culturali</translation>
-    </message>
-    <message>
-        <source>Write new cultural insights with the local model</source>
-        <translation>Scrivi nuovi insight culturali con il modello locale</translation>
-    </message>
-    <message>
         <source>Settings…</source>
         <translation>Impostazioni…</translation>
     </message>
     <message>
         <source>Check data…</source>
         <translation>Controlla i dati…</translation>
-    </message>
-    <message>
-        <source>Check the conversations and the knowledge store, and repair them</source>
-        <translation>Controlla le conversazioni e l'archivio delle conoscenze, e riparali</translation>
     </message>
     <message>
         <source>API key, models, language and theme (Ctrl+,)</source>
@@ -1654,6 +1798,22 @@
     <message>
         <source>Client</source>
         <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Answer with the local model only, without contacting Claude</source>
+        <translation>Rispondi solo con il modello locale, senza contattare Claude</translation>
+    </message>
+    <message>
+        <source>Browse, edit and approve cultural insights</source>
+        <translation>Sfoglia, modifica e approva gli insight culturali</translation>
+    </message>
+    <message>
+        <source>Write new cultural insights with the local model</source>
+        <translation>Scrivi nuovi insight culturali con il modello locale</translation>
+    </message>
+    <message>
+        <source>Check the conversations and the knowledge store, and repair them</source>
+        <translation>Controlla le conversazioni e l'archivio delle conoscenze, e riparali</translation>
     </message>
     <message>
         <source>Strategy:</source>
