@@ -36,6 +36,7 @@ from desktop.core.generation.generator import GenerationProgress
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES
 from desktop.core.models.registry import ModelEntry
 from desktop.core.services import Services
+from desktop.gui.core_text import localize
 from desktop.gui.events import INSIGHTS, app_events
 from desktop.gui.i18n import LANGUAGES as LANGUAGE_NAMES
 from desktop.gui.i18n import tr
@@ -301,7 +302,7 @@ class GenerateDialog(QDialog):
                 f"{entry.info.size_label} · {entry.info.quantization} · ctx {entry.info.context_length}"
             )
         if entry.notes:
-            parts.append(entry.notes)
+            parts.append(localize(entry.notes))
         self.model_info.setText("\n".join(parts))
 
     # --- running ----------

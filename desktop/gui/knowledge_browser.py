@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES, STATUSES, Insight
 from desktop.core.services import Services
+from desktop.gui.core_text import source_label
 from desktop.gui.events import INSIGHTS, app_events
 from desktop.gui.i18n import tr
 from desktop.gui.knowledge_chart import KnowledgeChart, category_label
@@ -104,6 +105,8 @@ class InsightTableModel(QAbstractTableModel):
                 return category_label(item.category)
             if column == "concepts":
                 return ", ".join(item.concepts)
+            if column == "source":
+                return source_label(item.source)
             if column == "created_at":
                 return item.created_at[:10]
             if column == "text":
@@ -354,6 +357,8 @@ class KnowledgeBrowser(QWidget):
             self.category.setItemText(i, category_label(self.category.itemData(i)))
         for i in range(1, self.status.count()):
             self.status.setItemText(i, status_label(self.status.itemData(i)))
+        for i in range(1, self.source.count()):
+            self.source.setItemText(i, source_label(self.source.itemData(i)))
         names = (tr("Language"), tr("Category"), tr("Source"), tr("Status"))
         for label, combo, name in zip(
             self.filter_labels, (self.language, self.category, self.source, self.status), names, strict=True
@@ -432,7 +437,7 @@ class KnowledgeBrowser(QWidget):
         known = {self.source.itemData(i) for i in range(self.source.count())}
         for src in stats.get("by_source", {}):
             if src and src not in known:
-                self.source.addItem(src, src)
+                self.source.addItem(source_label(src), src)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
         self.table.resizeColumnToContents(2)
