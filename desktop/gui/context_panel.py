@@ -52,11 +52,11 @@ def _enrich_reason(reason: str) -> str:
 
 
 def _date(value: Any) -> str:
-    """An ISO date or timestamp in the locale's short date format."""
+    """An ISO date or timestamp as "30 Nov 2026" with the UI language's month names (unambiguous, short)."""
     from PySide6.QtCore import QDate, QLocale
 
     day = QDate.fromString(str(value)[:10], "yyyy-MM-dd")
-    return QLocale().toString(day, QLocale.FormatType.ShortFormat) if day.isValid() else str(value)[:10]
+    return QLocale().toString(day, "d MMM yyyy") if day.isValid() else str(value)[:10]
 
 
 def _esc(value: Any) -> str:
@@ -161,13 +161,11 @@ def render_trace(trace: dict[str, Any]) -> str:
         out.append(
             f"<h3>{_esc(tr('Claude usage'))}</h3><p>"
             + _esc(
-                tr(
-                    "{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost:.4f}"
-                ).format(
-                    inp=usage.get("input_tokens", 0),
-                    ins=usage.get("insight_input_tokens", 0),
-                    out=usage.get("output_tokens", 0),
-                    cost=float(usage.get("cost_usd", 0.0)),
+                tr("{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost}").format(
+                    inp=number(usage.get("input_tokens", 0)),
+                    ins=number(usage.get("insight_input_tokens", 0)),
+                    out=number(usage.get("output_tokens", 0)),
+                    cost=number(float(usage.get("cost_usd", 0.0)), 4),
                 )
             )
             + "</p>"

@@ -59,14 +59,14 @@ def number(value: float, decimals: int = 0) -> str:
 
 
 def duration_ms(value: object) -> str:
-    """A duration from milliseconds: "235 ms", or seconds with the locale's decimal separator."""
+    """A duration from milliseconds: "235 ms", or from a second on "1,2 s" (the locale's decimal separator)."""
     if value is None:
         return "—"
     try:
         ms = float(str(value))
     except ValueError:
         return str(value)
-    return tr("{n} ms").format(n=number(ms)) if ms < 10_000 else tr("{n} s").format(n=number(ms / 1000, 1))
+    return tr("{n} ms").format(n=number(ms)) if ms < 1000 else tr("{n} s").format(n=number(ms / 1000, 1))
 
 
 def stage_label(name: str) -> str:
