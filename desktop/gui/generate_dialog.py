@@ -278,7 +278,7 @@ class GenerateDialog(QDialog):
         run_in_background(
             lambda: list(services.registry.list()),
             self._models_loaded,
-            lambda exc: self.model_info.setText(str(exc)),
+            lambda exc: self.model_info.setText(localize(str(exc))),
         )
 
     def _models_loaded(self, entries: list[ModelEntry]) -> None:
@@ -408,7 +408,7 @@ class GenerateDialog(QDialog):
         if cancelled:
             self.progress_label.setText(tr("Cancelled. What was accepted so far is kept."))
         else:
-            self.progress_label.setText(tr("Generation failed: {err}").format(err=exc))
+            self.progress_label.setText(tr("Generation failed: {err}").format(err=localize(str(exc))))
         app_events().data_changed.emit(INSIGHTS)  # what was accepted before the stop is kept
         self.finished_run.emit(None)
 

@@ -70,6 +70,6 @@ class HealthDialog(QDialog):
         self.report_ready.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
-        self.summary.setText(tr("The check failed: {err}").format(err=exc))
+        self.summary.setText(tr("The check failed: {err}").format(err=localize(str(exc))))
         self.check_button.setEnabled(True)
         self.report_ready.emit({"ok": False, "problems": [], "error": str(exc)})

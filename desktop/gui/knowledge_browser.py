@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES, STATUSES, Insight
 from desktop.core.services import Services
-from desktop.gui.core_text import source_label
+from desktop.gui.core_text import localize, source_label
 from desktop.gui.events import INSIGHTS, app_events
 from desktop.gui.i18n import tr
 from desktop.gui.knowledge_chart import KnowledgeChart, category_label
@@ -447,7 +447,7 @@ class KnowledgeBrowser(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.last_error = str(exc)
-        self.count_label.setText(tr("Error: {err}").format(err=exc))
+        self.count_label.setText(tr("Error: {err}").format(err=localize(str(exc))))
         self.loaded.emit()
 
     def _update_count(self) -> None:
@@ -475,7 +475,7 @@ class KnowledgeBrowser(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.last_error = str(exc)
-            QMessageBox.warning(self, tr("Knowledge"), str(exc))
+            QMessageBox.warning(self, tr("Knowledge"), localize(str(exc)))
             self.changed.emit()
 
         run_in_background(fn, done, failed)
@@ -538,7 +538,7 @@ class KnowledgeBrowser(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.last_error = str(exc)
-            QMessageBox.warning(self, tr("Import insights"), str(exc))
+            QMessageBox.warning(self, tr("Import insights"), localize(str(exc)))
             self.changed.emit()
 
         run_in_background(work, done, failed)
@@ -564,7 +564,7 @@ class KnowledgeBrowser(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.last_error = str(exc)
-            QMessageBox.warning(self, tr("Export insights"), str(exc))
+            QMessageBox.warning(self, tr("Export insights"), localize(str(exc)))
             self.changed.emit()
 
         run_in_background(work, done, failed)
