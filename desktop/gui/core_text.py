@@ -58,6 +58,16 @@ def number(value: float, decimals: int = 0) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
+def percent(share: float, decimals: int = 1) -> str:
+    """A share (0.334) as a percentage in the UI language's format: "33,4%" in Italian and Indonesian."""
+    return number(share * 100, decimals) + "%"
+
+
+def compact(value: float) -> str:
+    """A number with as few decimals as it needs (4, 1,5), for sizes like "1,5 GB"."""
+    return number(value, 0) if float(value).is_integer() else number(value, 1)
+
+
 def duration_ms(value: object) -> str:
     """A duration from milliseconds: "235 ms", or from a second on "1,2 s" (the locale's decimal separator)."""
     if value is None:

@@ -98,7 +98,7 @@ class Collector:
         for where, text in self.seen:
             if text in self.endonyms:
                 continue
-            why = self.detector.problem(text)
+            why = self.detector.problem(text) or english_number(text)
             if why:
                 out.append(f"{where}: {text!r} ({why})")
         return out
@@ -182,6 +182,16 @@ class Collector:
         if needed.width() > combo.width() + 2:
             longest = max((combo.itemText(i) for i in range(combo.count())), key=fm.horizontalAdvance)
             self.clipped.append(f"{where}: {longest!r} needs {needed.width()} px, has {combo.width()}")
+
+
+ENGLISH_DECIMAL = re.compile(r"(?<![\w.,-])\d+\.\d+(?![\w.])")  # 0.28, 1.5 s (not 1.2.3, v2.5, apache-2.0)
+GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")  # 1.102: Italian and Indonesian group thousands with a point
+
+
+def english_number(text: str) -> str:
+    """Italian and Indonesian write 0,28: a decimal point is an English-formatted number."""
+    found = [n for n in ENGLISH_DECIMAL.findall(text) if not GROUPED.fullmatch(n)]
+    return f"English number format: {', '.join(found)}" if found else ""
 
 
 def _inside_data(w: QWidget | None) -> bool:
@@ -332,6 +342,8 @@ def test_no_visible_string_is_still_english(
     with qtbot.waitSignal(window.feedback.comparison_opened, timeout=WAIT_MS) as opened:
         window.feedback.compare(bubbles[0])
     compare = opened.args[0]
+    for answer_view in (compare.question, *compare.texts.values()):
+        answer_view.setProperty("userData", True)  # the question and the two answers
     with qtbot.waitSignal(compare.ready, timeout=WAIT_MS):
         pass
     seen.window(compare)
