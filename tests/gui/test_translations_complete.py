@@ -185,7 +185,9 @@ class Collector:
 
 
 ENGLISH_DECIMAL = re.compile(r"(?<![\w.,-])\d+\.\d+(?![\w.])")  # 0.28, 1.5 s (not 1.2.3, v2.5, apache-2.0)
-GROUPED = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")  # 1.102: Italian and Indonesian group thousands with a point
+GROUPED = re.compile(
+    r"[1-9]\d{0,2}(?:\.\d{3})+"
+)  # 1.102: Italian and Indonesian group thousands with a point
 
 
 def english_number(text: str) -> str:
