@@ -264,6 +264,7 @@ def test_no_visible_string_is_still_english(
     claude_online: Any,
     curated_store: KnowledgeStore,
     local_notes: ScriptedModel,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Italian from the start; Indonesian chosen while the app runs, with the knowledge browser open and a
     conversation on screen (as a user does in Settings): texts and widths must follow the switch."""
@@ -357,6 +358,20 @@ def test_no_visible_string_is_still_english(
     while_modal(qtbot, window.dialogs.about, seen.window)
     cid = window.conversation_id
     while_modal(qtbot, lambda: window.conversations.delete(cid, "x", confirm=True), seen.window)
+    # --- the knowledge store unreachable (a Chroma server that is down): the answer says so ----------
+    monkeypatch.setenv("ZANTARA_CHROMA_URL", "http://127.0.0.1:9")
+    window.services.reset("store")
+    with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as done:
+        window.send(QUESTION)
+    broken = done.args[0]
+    assert any(st["name"] == "retrieval" and not st["ok"] for st in broken.trace["stages"])
+    seen.add_data(broken.text)
+    window.context.show_trace(broken.trace)
+    seen.add("context panel, store down", window.context.browser.toPlainText())
+    seen.add("answer header, store down", broken.header.text())
+    seen.add("answer note, store down", broken.note.text())
+    seen.window(window)
+
     seen.add("status bar", window.statusBar().currentMessage())
     seen.add("badge", window.badge.text())
     seen.add("badge tooltip", window.badge.toolTip())
