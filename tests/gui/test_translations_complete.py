@@ -226,6 +226,38 @@ def while_modal(qtbot: Any, open_it: Callable[[], Any], inspect: Callable[[QWidg
     qtbot.waitUntil(lambda: state["done"], timeout=WAIT_MS)
 
 
+def sweep_menus(qtbot: Any, window: Any, seen: Collector) -> None:
+    """Trigger every action of the Tools and Help menus and walk each window it opens, modal or not: panels
+    added later (by anyone) are checked without this test naming them."""
+    walked: set[int] = set()
+
+    def close_modal() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.isVisible():
+            if id(modal) not in walked:
+                walked.add(id(modal))
+                seen.window(modal)
+            modal.close()
+
+    timer = QTimer()
+    timer.timeout.connect(close_modal)
+    timer.start(50)
+    try:
+        for menu in (window.tools_menu, window.help_menu):
+            for action in menu.actions():
+                if action.isSeparator() or action.menu() or action.isCheckable() or not action.isEnabled():
+                    continue
+                before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+                action.trigger()
+                qtbot.wait(300)  # the window shows and fills (no signal is common to all of them)
+                for top in QApplication.topLevelWidgets():
+                    if top.isVisible() and id(top) not in before:
+                        seen.window(top)
+                        top.close()
+    finally:
+        timer.stop()
+
+
 @pytest.fixture
 def local_notes() -> ScriptedModel:
     return ScriptedModel(LOCAL_NOTE, name="local-scripted", kind="local", chunk_delay=0.005)
@@ -371,6 +403,8 @@ def test_no_visible_string_is_still_english(
     seen.add("answer header, store down", broken.header.text())
     seen.add("answer note, store down", broken.note.text())
     seen.window(window)
+
+    sweep_menus(qtbot, window, seen)
 
     seen.add("status bar", window.statusBar().currentMessage())
     seen.add("badge", window.badge.text())
