@@ -60,7 +60,7 @@ package: setup ## Build the one-folder app with PyInstaller and smoke-test it.
 	$(PIP) install --quiet -e '.[package]'
 	$(PY) packaging/build.py
 
-screenshot: setup-test ## README screenshot of the main window and docs/feedback-page.png, under Xvfb.
+screenshot: setup-test ## README screenshots (docs/screenshots: en, it, id, dark) and docs/feedback-page.png, under Xvfb.
 	bash packaging/system-deps.sh xvfb
 	$(PY) packaging/screenshot.py
 	$(PY) packaging/screenshot_feedback.py

@@ -20,6 +20,7 @@ from desktop.core.chat.trace import Answer, Event
 from desktop.core.errors import Cancelled, ZantaraError
 from desktop.gui import status_badge as sb
 from desktop.gui.chat_view import MessageBubble
+from desktop.gui.core_text import localize
 from desktop.gui.events import CONVERSATIONS, app_events
 from desktop.gui.i18n import tr
 from desktop.gui.workers import Task, run_in_background
@@ -167,7 +168,9 @@ class AnswerSession(QObject):
         run_in_background(
             lambda: services.store.stats().get("total", 0),
             lambda n: bar.showMessage(tr("Ready: {n} cultural insights").format(n=n), 8000),
-            lambda exc: bar.showMessage(tr("Knowledge base unavailable: {err}").format(err=exc)),
+            lambda exc: bar.showMessage(
+                tr("Knowledge base unavailable: {err}").format(err=localize(str(exc)))
+            ),
         )
 
     # --- a stored conversation ----------

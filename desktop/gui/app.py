@@ -24,7 +24,7 @@ from desktop.core.settings import Settings
 if TYPE_CHECKING:
     from desktop.core.services import Services
     from desktop.gui.main_window import MainWindow
-from desktop.gui import crash, i18n, theme
+from desktop.gui import crash, i18n, localized_widgets, theme
 
 ICON = i18n.HERE.parent / "icons" / "zantara.svg"
 
@@ -77,6 +77,7 @@ def build_window(services: Services, *, warm_up: bool = True) -> MainWindow:
     """Apply language and theme from the settings and create the main window (tests use this too)."""
     from desktop.gui.main_window import MainWindow
 
+    localized_widgets.install()  # Qt's standard buttons in our languages; drop-downs fit translated items
     i18n.set_language(services.settings.ui_language)
     theme.apply(services.settings.theme)
     return MainWindow(services, warm_up=warm_up)

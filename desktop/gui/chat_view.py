@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.gui import theme
 from desktop.gui.answer_labels import answered_by
+from desktop.gui.core_text import localize
 from desktop.gui.feedback_bar import FeedbackBar
 from desktop.gui.i18n import tr
 from desktop.gui.status_badge import reason_text
@@ -213,7 +214,7 @@ class MessageBubble(QFrame):
         elif self.status == "interrupted":
             notes.append(tr("Interrupted: Zantara was closed while writing this answer."))
         if self.error:
-            notes.append(self.error)
+            notes.append(localize(self.error))
         return " ".join(notes)
 
     def copy_to_clipboard(self) -> None:

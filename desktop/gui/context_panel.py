@@ -14,18 +14,49 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.gui import theme
 from desktop.gui.answer_labels import answered_by
+from desktop.gui.core_text import (
+    duration_ms,
+    language_label,
+    localize,
+    number,
+    role_label,
+    source_label,
+    stage_label,
+)
 from desktop.gui.i18n import tr
+from desktop.gui.knowledge_chart import category_label
 from desktop.gui.status_badge import reason_text
 
+_fmt_ms = duration_ms  # the locale's decimal separator; "ms"/"s" translated
 
-def _fmt_ms(value: Any) -> str:
-    if value is None:
-        return "—"
-    try:
-        ms = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    return f"{ms:.0f} ms" if ms < 10_000 else f"{ms / 1000:.1f} s"
+
+def _strategy_label(name: str) -> str:
+    from desktop.core.chat.strategies import registry
+
+    label = registry.labels().get(name)
+    return tr(label) if label else name
+
+
+def _enrich_reason(reason: str) -> str:
+    """Why the live note was (not) used: the enrich strategy's codes, "empty (gate)" for a rejected note."""
+    code, _, gate = reason.partition(" (")
+    labels = {
+        "ok": tr("ready in time"),
+        "late": tr("too late"),
+        "failed": tr("failed"),
+        "empty": tr("rejected"),
+        "offline": tr("offline"),
+    }
+    text = labels.get(code, localize(code))
+    return f"{text} ({localize(gate.rstrip(')'))})" if gate else text
+
+
+def _date(value: Any) -> str:
+    """An ISO date or timestamp as "30 Nov 2026" with the UI language's month names (unambiguous, short)."""
+    from PySide6.QtCore import QDate, QLocale
+
+    day = QDate.fromString(str(value)[:10], "yyyy-MM-dd")
+    return QLocale().toString(day, "d MMM yyyy") if day.isValid() else str(value)[:10]
 
 
 def _esc(value: Any) -> str:
@@ -44,14 +75,14 @@ def render_trace(trace: dict[str, Any]) -> str:
     rows = [
         (tr("Answered by"), who),
         (tr("Model"), model),
-        (tr("Strategy"), trace.get("strategy", "")),
-        (tr("Language"), trace.get("language", "")),
+        (tr("Strategy"), _strategy_label(str(trace.get("strategy", "")))),
+        (tr("Language"), language_label(str(trace.get("language", "")))),
     ]
     if trace.get("reason"):
         rows.append((tr("Why offline"), reason_text(str(trace["reason"]))))
     for role, name in models.items():
         if role != "answer":
-            rows.append((tr("Model ({role})").format(role=role), name))
+            rows.append((tr("Model ({role})").format(role=role_label(role)), name))
     for label, value in rows:
         if value:
             out.append(f"<tr><td><b>{_esc(label)}</b></td><td>{_esc(value)}</td></tr>")
@@ -66,11 +97,17 @@ def render_trace(trace: dict[str, Any]) -> str:
         out.append(f"<p>{_esc(reason)}</p>")
     for ins in insights:
         meta = " · ".join(
-            _esc(x) for x in (ins.get("language", ""), ins.get("category", ""), ins.get("source", "")) if x
+            _esc(x)
+            for x in (
+                ins.get("language", ""),
+                category_label(str(ins.get("category", ""))) if ins.get("category") else "",
+                source_label(str(ins.get("source", ""))) if ins.get("source") else "",
+            )
+            if x
         )
         score = ins.get("score")
         if isinstance(score, int | float):
-            meta += f" · {score:.2f}"
+            meta += f" · {number(score, 2)}"
         out.append(
             f"<p style='margin-bottom:6px'><span style='color:{theme.GREY}'>{meta}</span><br>"
             f"{_esc(ins.get('text', ''))}</p>"
@@ -81,7 +118,7 @@ def render_trace(trace: dict[str, Any]) -> str:
         used = tr("used") if enrich.get("used") else tr("not used")
         detail = f"{used}, {_fmt_ms(enrich.get('ms'))}"
         if enrich.get("reason"):
-            detail += f" ({enrich['reason']})"
+            detail += f" ({_enrich_reason(str(enrich['reason']))})"
         out.append(f"<h3>{_esc(tr('Live cultural note'))}</h3><p>{_esc(detail)}</p>")
         if enrich.get("note"):
             out.append(f"<p><i>{_esc(enrich['note'])}</i></p>")
@@ -112,10 +149,10 @@ def render_trace(trace: dict[str, Any]) -> str:
     for stage in stages:
         ok = "" if stage.get("ok", True) else " ✘"
         detail = (
-            f" <span style='color:gray'>{_esc(stage.get('detail', ''))}</span>" if stage.get("detail") else ""
+            f" <span style='color:gray'>{_esc(_stage_detail(stage))}</span>" if stage.get("detail") else ""
         )
         out.append(
-            f"<tr><td>· {_esc(stage.get('name', ''))}{ok}</td>"
+            f"<tr><td>· {_esc(stage_label(str(stage.get('name', ''))))}{ok}</td>"
             f"<td align='right'>{_fmt_ms(stage.get('ms'))}</td><td>{detail}</td></tr>"
         )
     out.append("</table>")
@@ -124,20 +161,25 @@ def render_trace(trace: dict[str, Any]) -> str:
         out.append(
             f"<h3>{_esc(tr('Claude usage'))}</h3><p>"
             + _esc(
-                tr(
-                    "{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost:.4f}"
-                ).format(
-                    inp=usage.get("input_tokens", 0),
-                    ins=usage.get("insight_input_tokens", 0),
-                    out=usage.get("output_tokens", 0),
-                    cost=float(usage.get("cost_usd", 0.0)),
+                tr("{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost}").format(
+                    inp=number(usage.get("input_tokens", 0)),
+                    ins=number(usage.get("insight_input_tokens", 0)),
+                    out=number(usage.get("output_tokens", 0)),
+                    cost=number(float(usage.get("cost_usd", 0.0)), 4),
                 )
             )
             + "</p>"
         )
     for note in trace.get("notes") or []:
-        out.append(f"<p style='color:gray'>{_esc(note)}</p>")
+        out.append(f"<p style='color:gray'>{_esc(localize(str(note)))}</p>")
     return "".join(out)
+
+
+def _stage_detail(stage: dict[str, Any]) -> str:
+    detail = str(stage.get("detail", ""))
+    if str(stage.get("name", "")).startswith("enrich"):
+        return _enrich_reason(detail)
+    return localize(detail)
 
 
 def _render_offline(trace: dict[str, Any]) -> list[str]:
@@ -150,7 +192,7 @@ def _render_offline(trace: dict[str, Any]) -> list[str]:
         else:
             line = (
                 f"<span style='color:{theme.RED}'>✘ {_esc(tr('Local answer not shown'))}</span>: "
-                f"{_esc(verdict.get('reason', ''))}"
+                f"{_esc(localize(str(verdict.get('reason', ''))))}"
             )
         out.append(f"<h3>{_esc(tr('Readability'))}</h3><p>{line}</p>")
     memory = trace.get("memory") or []
@@ -159,13 +201,13 @@ def _render_offline(trace: dict[str, Any]) -> list[str]:
     for hit in memory:
         asked = tr("asked by {who} on {date} in “{title}”").format(
             who=hit.get("user_name") or "?",
-            date=str(hit.get("date", ""))[:10],
+            date=_date(hit.get("date", "")),
             title=hit.get("conversation_title", ""),
         )
         similarity = hit.get("similarity")
         meta = _esc(asked)
         if isinstance(similarity, int | float):
-            meta += f" · {_esc(tr('Similarity'))} {similarity:.2f}"
+            meta += f" · {_esc(tr('Similarity'))} {number(similarity, 2)}"
         answer = str(hit.get("answer", ""))
         answer = answer if len(answer) <= 300 else answer[:299].rsplit(" ", 1)[0] + "…"
         out.append(

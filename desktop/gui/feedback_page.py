@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.core_text import number
 from desktop.gui.feedback_bar import DOWN, UP
 from desktop.gui.i18n import tr
 from desktop.gui.workers import run_in_background
@@ -78,7 +79,7 @@ class StrategyChart(QWidget):
         for tick in (0.0, 0.25, 0.5, 0.75, 1.0):
             x = left + tick * width
             p.drawLine(int(x), int(top - 4), int(x), int(top + row_h * len(self.rows)))
-            p.drawText(QRectF(x - 20, 2, 40, 18), Qt.AlignmentFlag.AlignCenter, f"{tick:.2f}")
+            p.drawText(QRectF(x - 20, 2, 40, 18), Qt.AlignmentFlag.AlignCenter, number(tick, 2))
         for i, row in enumerate(self.rows):
             y = top + i * row_h
             color = LEADER if row["strategy"] == self.leader else OTHER
@@ -97,9 +98,7 @@ class StrategyChart(QWidget):
             for edge in (low, high):
                 p.drawLine(int(left + edge * width), int(mid - 5), int(left + edge * width), int(mid + 5))
             p.setPen(text)
-            label = (
-                f"{UP}{row['up']} {DOWN}{row['down']}  {row['wins']}:{row['losses']}  P {row['p_best']:.2f}"
-            )
+            label = f"{UP}{row['up']} {DOWN}{row['down']}  {row['wins']}:{row['losses']}  P {number(row['p_best'], 2)}"
             p.drawText(
                 QRectF(left + width + 8, y, right - 8, row_h),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -287,9 +286,9 @@ class FeedbackPage(QDialog):
                 row["down"],
                 row["wins"],
                 row["losses"],
-                f"{row['mean']:.2f}",
-                f"{row['ci95'][0]:.2f} – {row['ci95'][1]:.2f}",
-                f"{row['p_best']:.2f}",
+                number(row["mean"], 2),
+                f"{number(row['ci95'][0], 2)} – {number(row['ci95'][1], 2)}",
+                number(row["p_best"], 2),
             ]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(str(value))

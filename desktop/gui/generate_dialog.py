@@ -39,6 +39,7 @@ from desktop.core.generation.generator import GenerationProgress
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES
 from desktop.core.models.registry import ModelEntry
 from desktop.core.services import Services
+from desktop.gui.core_text import localize
 from desktop.gui.events import INSIGHTS, app_events
 from desktop.gui.i18n import LANGUAGES as LANGUAGE_NAMES
 from desktop.gui.i18n import tr
@@ -395,7 +396,7 @@ class GenerateDialog(QDialog):
         run_in_background(
             lambda: list(services.registry.list()),
             self._models_loaded,
-            lambda exc: self.model_info.setText(str(exc)),
+            lambda exc: self.model_info.setText(localize(str(exc))),
         )
 
     def _models_loaded(self, entries: list[ModelEntry]) -> None:
@@ -419,7 +420,7 @@ class GenerateDialog(QDialog):
                 f"{entry.info.size_label} · {entry.info.quantization} · ctx {entry.info.context_length}"
             )
         if entry.notes:
-            parts.append(entry.notes)
+            parts.append(localize(entry.notes))
         self.model_info.setText("\n".join(parts))
 
     # --- running (the run is a job of the window's JobManager; this dialog is only its view) ----------
@@ -529,7 +530,7 @@ class GenerateDialog(QDialog):
             self.progress_label.setText(cancelled_text())
             self.resume.setChecked(True)
         else:
-            self.progress_label.setText(tr("Generation failed: {err}").format(err=exc))
+            self.progress_label.setText(tr("Generation failed: {err}").format(err=localize(str(exc))))
         self.finished_run.emit(None)
 
     def cancel_run(self) -> None:

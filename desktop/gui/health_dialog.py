@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.services import Services
+from desktop.gui.core_text import localize
 from desktop.gui.i18n import tr
 from desktop.gui.workers import run_in_background
 
@@ -64,12 +65,12 @@ class HealthDialog(QDialog):
 
         self.report = report
         self.summary.setText(tr("Everything is fine.") if report["ok"] else tr("Problems found."))
-        self.text.setPlainText("\n".join(doctor.describe(report)))
+        self.text.setPlainText("\n".join(localize(line) for line in doctor.describe(report)))
         self.check_button.setEnabled(True)
         self.repair_button.setEnabled(not report["ok"])
         self.report_ready.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
-        self.summary.setText(tr("The check failed: {err}").format(err=exc))
+        self.summary.setText(tr("The check failed: {err}").format(err=localize(str(exc))))
         self.check_button.setEnabled(True)
         self.report_ready.emit({"ok": False, "problems": [], "error": str(exc)})

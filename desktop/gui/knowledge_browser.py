@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES, STATUSES, Insight
 from desktop.core.services import Services
+from desktop.gui.core_text import localize, source_label
 from desktop.gui.events import INSIGHTS, app_events
 from desktop.gui.i18n import tr
 from desktop.gui.jobs import Job, jobs_for
@@ -113,6 +114,8 @@ class InsightTableModel(QAbstractTableModel):
                 return category_label(item.category)
             if column == "concepts":
                 return ", ".join(item.concepts)
+            if column == "source":
+                return source_label(item.source)
             if column == "created_at":
                 return item.created_at[:10]
             if column == "text":
@@ -367,6 +370,8 @@ class KnowledgeBrowser(QWidget):
             self.category.setItemText(i, category_label(self.category.itemData(i)))
         for i in range(1, self.status.count()):
             self.status.setItemText(i, status_label(self.status.itemData(i)))
+        for i in range(1, self.source.count()):
+            self.source.setItemText(i, source_label(self.source.itemData(i)))
         names = (tr("Language"), tr("Category"), tr("Source"), tr("Status"))
         for label, combo, name in zip(
             self.filter_labels, (self.language, self.category, self.source, self.status), names, strict=True
@@ -465,7 +470,7 @@ class KnowledgeBrowser(QWidget):
         known = {self.source.itemData(i) for i in range(self.source.count())}
         for src in stats.get("by_source", {}):
             if src and src not in known:
-                self.source.addItem(src, src)
+                self.source.addItem(source_label(src), src)
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
         self.table.resizeColumnToContents(2)
@@ -502,7 +507,7 @@ class KnowledgeBrowser(QWidget):
         if generation is not None and generation != self.generation:
             return
         self.last_error = str(exc)
-        self.count_label.setText(tr("Error: {err}").format(err=exc))
+        self.count_label.setText(tr("Error: {err}").format(err=localize(str(exc))))
         self.loaded.emit()
 
     def _update_count(self) -> None:
@@ -534,7 +539,7 @@ class KnowledgeBrowser(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.last_error = str(exc)
-            QMessageBox.warning(self, tr("Knowledge"), str(exc))
+            QMessageBox.warning(self, tr("Knowledge"), localize(str(exc)))
             self.changed.emit()
 
         run_in_background(fn, done, failed)
@@ -597,7 +602,7 @@ class KnowledgeBrowser(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.last_error = str(exc)
-            QMessageBox.warning(self, tr("Import insights"), str(exc))
+            QMessageBox.warning(self, tr("Import insights"), localize(str(exc)))
             self.changed.emit()
 
         def summarize(job: Job) -> str:
@@ -638,7 +643,7 @@ class KnowledgeBrowser(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.last_error = str(exc)
-            QMessageBox.warning(self, tr("Export insights"), str(exc))
+            QMessageBox.warning(self, tr("Export insights"), localize(str(exc)))
             self.changed.emit()
 
         run_in_background(work, done, failed)

@@ -26,6 +26,7 @@ from desktop.gui.connection_monitor import Banner, ConnectionMonitor
 from desktop.gui.context_panel import ContextPanel
 from desktop.gui.conversation_actions import ConversationActions
 from desktop.gui.conversation_list import ConversationList
+from desktop.gui.core_text import localize
 from desktop.gui.dialogs import DialogManager
 from desktop.gui.events import app_events, bridge_settings
 from desktop.gui.i18n import tr
@@ -302,7 +303,7 @@ class MainWindow(QMainWindow):
         self.monitor.probe()
 
     def show_error(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
+        self.statusBar().showMessage(localize(message), 10000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not confirm_quit(self.jobs, self):  # "Keep running": the window stays, the jobs go on

@@ -29,6 +29,7 @@ from desktop.core.cancel import CancelToken
 from desktop.core.models.registry import ModelEntry
 from desktop.core.services import Services
 from desktop.core.settings import ROLE_SETTINGS, Settings
+from desktop.gui.core_text import compact, number
 from desktop.gui.i18n import tr
 from desktop.gui.jobs import Job, jobs_for
 from desktop.gui.workers import run_in_background
@@ -134,8 +135,8 @@ class ModelsPage(QWidget):
         for row, m in enumerate(self.catalog):
             cells = (
                 ("✔ " if m.file in self.installed_files else "") + m.title,
-                f"{m.size_bytes / 1e9:.1f} GB",
-                f"{m.ram_gb:g} GB",
+                f"{number(m.size_bytes / 1e9, 1)} GB",
+                f"{compact(m.ram_gb)} GB",
                 " ".join(m.languages),
                 ", ".join(role_names().get(r, r) for r in m.roles),
                 m.license,

@@ -40,6 +40,7 @@ from desktop.core.secrets import KeyStatus
 from desktop.core.services import Services
 from desktop.core.settings import Settings
 from desktop.gui import crash, i18n, theme
+from desktop.gui.core_text import localize
 from desktop.gui.i18n import tr
 from desktop.gui.models_page import ModelsPage
 from desktop.gui.workers import run_in_background
@@ -58,9 +59,9 @@ def model_summary(entry: ModelEntry) -> str:
         if info.license:
             lines.append(tr("License: {lic}").format(lic=info.license))
     elif entry.error:
-        lines.append(entry.error)
+        lines.append(localize(entry.error))
     if entry.notes:
-        lines.append(entry.notes)
+        lines.append(localize(entry.notes))
     lines.append(str(entry.path))
     return "\n".join(lines)
 

@@ -31,6 +31,9 @@ def reason_text(reason: str) -> str:
         "bad_response": tr("bad response"),
         "breaker_open": tr("waiting to reconnect"),
         "offline_requested": tr("offline mode chosen"),
+        "cancelled": tr("stopped by you"),
+        "local_model_unavailable": tr("local model unavailable"),
+        "unreadable_local": tr("the local answer was not readable"),
     }
     return table.get(reason, reason.replace("_", " "))
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gui.core_text import number, percent
 from desktop.gui.i18n import tr
 from desktop.gui.workers import run_in_background
 
@@ -113,15 +114,15 @@ class UsagePage(QDialog):
         self.summary.setText(
             tr(
                 "{answers} Claude answer(s), {calls} call(s): {inp} input and {out} output tokens, "
-                "${cost:.4f}. The cultural insights added {ins} input tokens: {share:.1%} of the cost."
+                "${cost}. The cultural insights added {ins} input tokens: {share} of the cost."
             ).format(
-                answers=t["answers"],
-                calls=t["calls"],
-                inp=t["input_tokens"],
-                out=t["output_tokens"],
-                cost=t["cost_usd"],
-                ins=t["insight_input_tokens"],
-                share=t["insight_share"],
+                answers=number(t["answers"]),
+                calls=number(t["calls"]),
+                inp=number(t["input_tokens"]),
+                out=number(t["output_tokens"]),
+                cost=number(t["cost_usd"], 4),
+                ins=number(t["insight_input_tokens"]),
+                share=percent(t["insight_share"]),
             )
         )
         for key in KEYS:
@@ -131,12 +132,12 @@ class UsagePage(QDialog):
             for r, (name, b) in enumerate(rows.items()):
                 values = [
                     name,
-                    b["calls"],
-                    b["input_tokens"],
-                    b["output_tokens"],
-                    b["insight_input_tokens"],
-                    f"{b['cost_usd']:.4f}",
-                    f"{b['insight_share']:.1%}",
+                    number(b["calls"]),
+                    number(b["input_tokens"]),
+                    number(b["output_tokens"]),
+                    number(b["insight_input_tokens"]),
+                    number(b["cost_usd"], 4),
+                    percent(b["insight_share"]),
                 ]
                 for c, value in enumerate(values):
                     item = QTableWidgetItem(str(value))

@@ -59,7 +59,7 @@ def test_send_streams_markdown_and_shows_context(
     assert "Claude" in bubble.header.text()
     # The context panel shows the malu insights that went into Claude's system prompt.
     html = window.context.browser.toPlainText()
-    assert "malu" in html.lower() and "rag" in html
+    assert "malu" in html.lower() and "Insights only (RAG)" in html  # the strategy by its label
     assert "malu" in api.message_requests()[-1].system_text.lower()
     assert window.badge.state == sb.ONLINE
     assert window.send_button.isEnabled() and not window.stop_button.isEnabled()

@@ -38,7 +38,7 @@ def test_panel_lists_earlier_answers_and_why_the_local_text_was_not_shown(qtbot:
     text = panel.browser.toPlainText()
     assert "Earlier Claude answers (1)" in text
     assert "Dokumen apa saja untuk KITAS investor?" in text and "Paspor, akta pendirian" in text
-    assert "asked by Ketut on 2026-11-30 in “KITAS investor”" in text and "0.91" in text
+    assert "asked by Ketut on 30 Nov 2026 in “KITAS investor”" in text and "0.91" in text
     assert "Local answer not shown" in text and "61% known words" in text
 
 
@@ -49,6 +49,10 @@ def test_panel_speaks_the_ui_language(qtbot: Any) -> None:
         assert i18n.set_language("it")
         panel.show_trace(TRACE)
         text = panel.browser.toPlainText()
-        assert "Risposte precedenti di Claude (1)" in text and "chiesto da Ketut il 2026-11-30" in text
+        assert (
+            "Risposte precedenti di Claude (1)" in text
+            and "chiesto da Ketut il 30 nov 2026" in text
+            and "0,91" in text
+        )
     finally:
         i18n.set_language("en")

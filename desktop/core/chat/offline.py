@@ -17,6 +17,7 @@ from desktop.core.chat import local_fit, memory_answer
 from desktop.core.chat.readability import WORD, Readability, StreamGuard, UnreadableAnswer
 from desktop.core.chat.strategies.base import AnswerContext
 from desktop.core.knowledge.memory import MemoryHit
+from desktop.core.messages import say
 
 if TYPE_CHECKING:
     from desktop.core.knowledge.memory import AnswerMemory
@@ -105,9 +106,9 @@ def attach_memory(ctx: AnswerContext, memory: AnswerMemory | None) -> list[Memor
     if memory is not None:
         try:
             hits = memory.search(ctx.message, k=MEMORY_K)
-            ctx.trace.add_stage("memory", started, detail=f"{len(hits)} earlier answer(s)")
+            ctx.trace.add_stage("memory", started, detail=say("stage.memory_hits", n=len(hits)))
         except Exception as exc:
-            ctx.trace.notes.append(f"answer memory unavailable: {type(exc).__name__}")
+            ctx.trace.notes.append(say("note.memory_unavailable", error=type(exc).__name__))
             ctx.trace.add_stage("memory", started, ok=False, detail=type(exc).__name__)
     ctx.scratch[MEMORY_HITS] = hits
     ctx.trace.memory = [h.to_dict() for h in hits]
@@ -118,7 +119,7 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
     """The earlier answers + insights answer, with ``why`` the local text was not shown in the trace."""
     hits = attach_memory(ctx, memory)
     ctx.trace.reason = ctx.trace.reason or "unreadable_local"
-    ctx.trace.notes.append(f"{why}: showing {len(hits)} earlier answer(s) and the cultural insights instead")
+    ctx.trace.notes.append(say("note.memory_fallback", why=why, n=len(hits)))
     ctx.trace.models["answer"] = "answer-memory"
     shown = insights_in_language(ctx)
     ctx.trace.insights = shown  # the context panel lists the notes the user reads
@@ -156,7 +157,9 @@ def insights_in_language(ctx: AnswerContext) -> list[dict[str, Any]]:
                 out.append(insight)
         return out
     except Exception as exc:  # the offline answer never fails for a nicer note
-        ctx.trace.notes.append(f"insights in {ctx.language} not looked up: {type(exc).__name__}")
+        ctx.trace.notes.append(
+            say("note.insights_not_looked_up", language=ctx.language, error=type(exc).__name__)
+        )
         return insights
 
 

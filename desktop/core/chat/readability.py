@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from desktop.core.errors import ZantaraError
+from desktop.core.messages import say
 
 LANGUAGE_NAMES = {"id": "Indonesian", "it": "Italian", "en": "English"}
 
@@ -236,22 +237,22 @@ def check(
     score = float(scores.get(language, 0.0))
     reason = ""
     if n_words == 0:
-        reason = "the local model wrote no words" if final else ""
+        reason = say("readability.no_words") if final else ""
     elif n_words < MIN_WORDS_TO_JUDGE and not final:
         reason = ""
     elif share < _bar(MIN_KNOWN, language, n_words, final):
-        reason = f"the local model is too small for {name}: {share:.0%} known words"
+        reason = say("readability.unknown_words", language=name, share=f"{share:.0%}")
     elif long_share is not None and long_share < _bar(MIN_KNOWN_LONG, language, n_long, final):
-        reason = f"the local model is too small for {name}: {long_share:.0%} known long words"
+        reason = say("readability.unknown_long", language=name, share=f"{long_share:.0%}")
     elif (final and n_words >= MIN_WORDS_TO_JUDGE and score < MIN_LANGUAGE_SCORE) or (
         not final and n_words >= MID_LANGUAGE_WORDS and score < MID_LANGUAGE_SCORE
     ):
         found = max(scores, key=lambda k: scores[k]) if scores else "?"
-        reason = f"the local model answered in {LANGUAGE_NAMES.get(found, found)}, not {name}"
+        reason = say("readability.wrong_language", found=LANGUAGE_NAMES.get(found, found), language=name)
     elif repetition > MAX_REPETITION:
-        reason = f"the local model repeats itself: {repetition:.0%} repeated word trigrams"
+        reason = say("readability.repeats", share=f"{repetition:.0%}")
     elif copied > MAX_COPY:
-        reason = f"the local model copied the previous answer: {copied:.0%} of its word 4-grams"
+        reason = say("readability.copies", share=f"{copied:.0%}")
     return Readability(
         ok=not reason,
         reason=reason,

@@ -34,6 +34,7 @@ from desktop.core.feedback import usage
 from desktop.core.knowledge.memory import user_name
 from desktop.core.llm import backends
 from desktop.core.llm.base import ChatModel, ChatRequest, Message
+from desktop.core.messages import say
 from desktop.core.settings import Settings
 
 if TYPE_CHECKING:
@@ -334,7 +335,7 @@ class Router:
                 sink.emit(Event("mode", data={"mode": "offline", "reason": exc.reason, "message": str(exc)}))
                 if partial:
                     status = "partial"
-                    trace.notes.append(f"kept {len(partial)} characters Claude streamed before the failure")
+                    trace.notes.append(say("note.kept_partial", n=len(partial)))
                     prefix = partial + prompts.CONTINUED_OFFLINE_MARK
                     if sink.streamed != partial:
                         sink.emit(Event("replace", partial))
@@ -352,18 +353,18 @@ class Router:
             # A missing or damaged GGUF costs the local answer, not the answer: memory and insights speak.
             trace.reason = trace.reason or "local_model_unavailable"
             body = offline_path.fallback_text(
-                ctx, self._memory(), f"the local model could not be used ({exc.message})"
+                ctx, self._memory(), say("note.local_unusable", error=exc.message)
             )
             sink.emit(Event("replace", prefix + body))
         except Cancelled:
-            trace.notes.append("stopped by the user")
+            trace.notes.append(say("note.stopped"))
             trace.reason = trace.reason or "cancelled"
             final = sink.streamed
             return self._finish(
                 answer_id, conversation_id, final, "partial" if final else "failed", trace, started
             )
         except BaseException as exc:
-            trace.notes.append(f"failed: {secrets.redact(str(exc))}")
+            trace.notes.append(say("note.failed", error=secrets.redact(str(exc))))
             self._finish(answer_id, conversation_id, sink.streamed, "failed", trace, started)
             raise
         trace.models.setdefault("answer", ctx.main.name)
@@ -428,7 +429,7 @@ class Router:
             )
             trace.add_stage("memory:index", began)
         except Exception as exc:
-            trace.notes.append(f"answer memory: not indexed ({secrets.redact(str(exc))})")
+            trace.notes.append(say("note.memory_not_indexed", error=secrets.redact(str(exc))))
             trace.add_stage("memory:index", began, ok=False, detail=type(exc).__name__)
 
     def _decide(self, offline: bool) -> tuple[str, str]:
@@ -472,7 +473,7 @@ class Router:
             trace.add_stage("retrieval", began, detail=result.need_reason)
         except Exception as exc:
             insights, block = [], ""
-            trace.notes.append(f"retrieval unavailable: {secrets.redact(str(exc))}")
+            trace.notes.append(say("note.retrieval_unavailable", error=secrets.redact(str(exc))))
             trace.add_stage("retrieval", began, ok=False, detail=type(exc).__name__)
         trace.language, trace.insights = language, insights
         trace.timings_ms["retrieval"] = round((time.perf_counter() - began) * 1000, 1)

@@ -7,6 +7,7 @@ from typing import Any
 
 from desktop.core import paths
 from desktop.core.health import CONVERSATIONS, KNOWLEDGE, Problem, check_all
+from desktop.core.messages import say
 
 
 def _probe_knowledge() -> list[Problem]:
@@ -75,21 +76,22 @@ def describe(report: dict[str, Any]) -> list[str]:
     """The report in words, one line each (CLI and GUI print the same)."""
     lines = [f"{p['store']}: {p['message']}" for p in report["problems"]]
     if not report["problems"]:
-        return ["Everything is fine: the conversations database and the knowledge store passed every check."]
+        return [say("doctor.fine")]
     repaired = report.get("repaired") or {}
     if "conversations" in repaired:
         r = repaired["conversations"]
-        lines.append(f"Repaired: {r['messages']} messages in {r['conversations']} conversations salvaged.")
+        lines.append(
+            say("doctor.repaired_conversations", messages=r["messages"], conversations=r["conversations"])
+        )
     if "knowledge" in repaired:
         r = repaired["knowledge"]
         lines.append(
-            f"Repaired: knowledge store rebuilt with {r['total']} insights "
-            f"({r['own_insights']} of your own, from the {r['own_from']})."
+            say("doctor.repaired_knowledge", total=r["total"], own=r["own_insights"], own_from=r["own_from"])
         )
     if report.get("damaged_copy"):
-        lines.append(f"The damaged files are kept in {report['damaged_copy']}.")
+        lines.append(say("doctor.damaged_copy", path=report["damaged_copy"]))
     if not repaired:
-        lines.append("Run `zantara doctor --repair` to rebuild what is damaged.")
+        lines.append(say("doctor.run_repair"))
     for p in report.get("remaining") or []:
         lines.append(f"Still damaged: {p['store']}: {p['message']}")
     return lines

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from desktop.core import paths
+from desktop.core.messages import say
 
 if TYPE_CHECKING:
     from desktop.core.knowledge.embedder import Embedder
@@ -198,7 +199,7 @@ def cultural_need(
     does); otherwise ``embedder`` computes it; with neither, only the word-list layers decide."""
     text = text or ""
     if not text.strip():
-        return NeedDecision(False, "empty message", "empty")
+        return NeedDecision(False, say("need.empty"), "empty")
     if fast := _fast_yes(text):
         return fast
     model = None
@@ -214,15 +215,25 @@ def cultural_need(
         pred = model.predict(vector)
         nearest = pred.neighbours[0] if pred.neighbours else None
         near = (
-            f"; nearest: '{_short(nearest.text)}' ({'cultural' if nearest.cultural else 'neutral'}, "
-            f"{nearest.similarity:.2f})"
+            say(
+                "need.nearest",
+                text=_short(nearest.text),
+                verdict=say("need.cultural" if nearest.cultural else "need.neutral"),
+                similarity=f"{nearest.similarity:.2f}",
+            )
             if nearest
             else ""
         )
-        verdict = "cultural" if pred.needs else "neutral"
+        verdict = say("need.cultural" if pred.needs else "need.neutral")
         return NeedDecision(
             pred.needs,
-            f"semantic: {verdict}, p={pred.probability:.2f} (threshold {THRESHOLD}){near}",
+            say(
+                "need.semantic",
+                verdict=verdict,
+                p=f"{pred.probability:.2f}",
+                threshold=THRESHOLD,
+                nearest=near,
+            ),
             "semantic",
             pred.probability,
             pred.neighbours,
@@ -238,29 +249,29 @@ def _short(text: str, limit: int = 50) -> str:
 def _fast_yes(text: str) -> NeedDecision | None:
     """High-precision yes: a feeling word or a named cultural term."""
     if m := _FEELINGS.search(text):
-        return NeedDecision(True, f"feeling word '{m.group(0)}'")
+        return NeedDecision(True, say("need.feeling", word=m.group(0)))
     strong, weak = _terms()
     if m := strong.search(text):
-        return NeedDecision(True, f"cultural term '{m.group(0)}'")
+        return NeedDecision(True, say("need.term", word=m.group(0)))
     for quoted in _QUOTED.findall(text):
         if m := weak.search(quoted):
-            return NeedDecision(True, f"quoted cultural word '{m.group(0)}'")
+            return NeedDecision(True, say("need.quoted", word=m.group(0)))
     return None
 
 
 def _word_lists(text: str) -> NeedDecision:
     """The fallback when no semantic model is prepared (see the module docstring)."""
     if _CODE.search(text):
-        return NeedDecision(False, "code or spreadsheet question")
+        return NeedDecision(False, say("need.code"))
     if _CONVERSION.search(text):
-        return NeedDecision(False, "unit or currency conversion")
+        return NeedDecision(False, say("need.conversion"))
     if _ARITHMETIC.search(text):
-        return NeedDecision(False, "arithmetic")
+        return NeedDecision(False, say("need.arithmetic"))
     if m := _ETIQUETTE.search(text):
-        return NeedDecision(True, f"etiquette or relationship question ('{m.group(0)}')")
+        return NeedDecision(True, say("need.etiquette", word=m.group(0)))
     if _SMALL_TALK.search(text):
-        return NeedDecision(False, "acknowledgement or small talk")
-    return NeedDecision(False, "no feeling, cultural term or etiquette question found")
+        return NeedDecision(False, say("need.small_talk"))
+    return NeedDecision(False, say("need.nothing"))
 
 
 def needs_cultural_context(

@@ -24,6 +24,7 @@ from desktop.core import paths
 from desktop.core.errors import EmbedderMismatch, KnowledgeError
 from desktop.core.knowledge.embedder import Embedder
 from desktop.core.knowledge.insight import INSIGHT_TYPE, STATUSES, Insight
+from desktop.core.messages import say
 from desktop.core.settings import Settings
 
 COLLECTION = "cultural_insights"
@@ -124,17 +125,14 @@ def _client(settings: Settings) -> Any:
     parsed = urlparse(url if "://" in url else f"http://{url}")
     ssl = parsed.scheme == "https"
     port = parsed.port or (443 if ssl else 8000)
-    hint = (
-        "Start the server (`chroma run --path DIR --port N`), fix the chroma_url setting / "
-        "ZANTARA_CHROMA_URL, or clear it to use the local store."
-    )
+    hint = say("store.unreachable_hint")
     try:
         host = parsed.hostname or "localhost"
         client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=chroma_settings)
         client.heartbeat()
     except Exception as exc:
         reason = type(exc).__name__
-        raise KnowledgeError(f"Cannot reach the Chroma server at {url} ({reason}).", hint) from exc
+        raise KnowledgeError(say("store.unreachable", url=url, reason=reason), hint) from exc
     return client
 
 

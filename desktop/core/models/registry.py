@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop.core import paths
 from desktop.core.errors import ModelFileError, ModelNotFound
+from desktop.core.messages import say
 from desktop.core.models.gguf_info import GGUFInfo, file_signature, read_info
 from desktop.core.settings import atomic_write_text
 
@@ -117,7 +118,7 @@ class ModelRegistry:
                 while name in names:
                     name += "-2"
                 names.add(name)
-                entries.append(ModelEntry(name=name, path=path, notes="found in models folder"))
+                entries.append(ModelEntry(name=name, path=path, notes=say("model.found_in_folder")))
                 seen.add(path.resolve())
         if with_metadata:
             for entry in entries:

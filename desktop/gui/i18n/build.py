@@ -47,10 +47,15 @@ def source_strings(root: Path = GUI) -> list[str]:
 
 
 def core_labels() -> list[str]:
-    """Labels the core defines and the GUI shows through ``tr(...)``: the strategies' (from the registry)."""
+    """Texts the core defines and the GUI shows through ``tr(...)``: the strategies' labels (from the
+    registry), the templates of trace notes, reasons and errors (``core/messages.py``, shown through
+    ``gui/core_text.localize``) and the bundled models' descriptions (``models/manifest.json``)."""
+    from desktop.core import messages
     from desktop.core.chat.strategies import registry
+    from desktop.core.models.registry import ModelRegistry
 
-    return list(registry.labels().values())
+    notes = [str(m.get("notes", "")) for m in ModelRegistry().manifest().get("models", [])]
+    return [*registry.labels().values(), *messages.templates(), *filter(None, notes)]
 
 
 def load_catalog(lang: str) -> dict[str, str]:

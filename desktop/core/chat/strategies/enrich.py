@@ -19,6 +19,7 @@ from desktop.core.chat import prompts, tone
 from desktop.core.chat.strategies.base import AnswerContext, Strategy
 from desktop.core.chat.strategies.rag import main_system_prompt, stream_answer
 from desktop.core.llm.base import ChatModel
+from desktop.core.messages import say
 from desktop.core.settings import Settings
 
 NOTE_JOB = "note_job"
@@ -98,14 +99,14 @@ class EnrichStrategy(Strategy):
             if job is not None:
                 job.cancel()
             ctx.trace.enrich = {"used": False, "reason": "offline", "ms": 0.0}
-            ctx.trace.notes.append("offline: live cultural note skipped (no online answer to enrich)")
+            ctx.trace.notes.append(say("note.note_offline"))
             note = ""
         else:
             if job is None:
                 insights = ctx.insights if self.use_insights else None
                 job = start_note(ctx.local, ctx.message, ctx.language, insights, ctx.cancel)
             else:
-                ctx.trace.notes.append("cultural note started before retrieval (overlapped)")
+                ctx.trace.notes.append(say("note.note_overlapped"))
             note = collect_note(ctx, job, ctx.settings.enrich_deadline_ms)
         system = main_system_prompt(ctx, note) if self.use_insights else system_without_insights(ctx, note)
         return stream_answer(ctx, system=system)

@@ -17,6 +17,7 @@ from desktop.core.chat.strategies.base import AnswerContext, Strategy
 from desktop.core.chat.strategies.rag import main_system_prompt, stream_answer
 from desktop.core.chat.trace import Event
 from desktop.core.errors import Cancelled
+from desktop.core.messages import say
 
 MAX_REWRITE_CHARS = 2000  # longer answers do not fit the small model's context with their rewrite
 
@@ -29,22 +30,22 @@ class RewriteStrategy(Strategy):
     def run(self, ctx: AnswerContext) -> str:
         original = stream_answer(ctx, system=main_system_prompt(ctx))
         if ctx.offline:
-            ctx.trace.notes.append("offline: rewrite skipped (the local model wrote the answer itself)")
+            ctx.trace.notes.append(say("note.rewrite_offline"))
             return original
         if len(original) > MAX_REWRITE_CHARS or not original.strip():
-            ctx.trace.notes.append(f"rewrite skipped: answer of {len(original)} characters")
+            ctx.trace.notes.append(say("note.rewrite_short", n=len(original)))
             return original
         started = time.perf_counter()
         ctx.trace.models["rewrite"] = ctx.local.name
         try:
             rewrite = tone.rewrite_warmer(ctx.local, original, ctx.language, ctx.cancel)
         except Cancelled:
-            ctx.trace.add_stage("rewrite:local", started, ok=False, detail="stopped")
-            ctx.trace.notes.append("rewrite stopped: Claude's original kept")
+            ctx.trace.add_stage("rewrite:local", started, ok=False, detail=say("stage.stopped"))
+            ctx.trace.notes.append(say("note.rewrite_stopped"))
             return original
         except Exception as exc:  # any local failure: the original stands
             ctx.trace.add_stage("rewrite:local", started, ok=False, detail=type(exc).__name__)
-            ctx.trace.notes.append(f"rewrite failed ({type(exc).__name__}): Claude's original kept")
+            ctx.trace.notes.append(say("note.rewrite_failed", error=type(exc).__name__))
             return original
         ctx.trace.add_stage("rewrite:local", started, ok=bool(str(rewrite)), detail=rewrite.reason)
         if not str(rewrite):
@@ -60,7 +61,7 @@ class RewriteStrategy(Strategy):
         ctx.trace.fact_guard = report.to_trace()
         ctx.trace.add_stage("fact_guard", guard_started, ok=report.passed, detail=report.summary()[:200])
         if not report.passed:
-            ctx.trace.notes.append("rewrite rejected by the fact guard: Claude's original kept")
+            ctx.trace.notes.append(say("note.rewrite_rejected"))
             return original
         ctx.emit(Event("replace", str(rewrite)))
         return str(rewrite)

@@ -12,6 +12,7 @@ from typing import Any
 from desktop.core.chat import local_fit, prompts
 from desktop.core.chat.strategies.base import AnswerContext, Strategy
 from desktop.core.chat.strategies.rag import main_system_prompt, stream_answer
+from desktop.core.messages import say
 
 COLLEAGUE = (
     "You are talking with a colleague from the team: be warm, candid and practical, like a friend at work."
@@ -39,11 +40,11 @@ class TeamStrategy(Strategy):
             unfit = local_fit.skip_reason(getattr(ctx.local, "path", None), ctx.language)
             if unfit and not ctx.offline:
                 # Claude is there: it answers as the colleague rather than the memory answering instead.
-                ctx.trace.notes.append(f"team profile: {unfit}; Claude answers as the colleague")
+                ctx.trace.notes.append(say("note.team_unfit", why=unfit))
                 return stream_answer(ctx, system=main_system_prompt(ctx, profile="team"))
             if not ctx.offline:
-                ctx.trace.notes.append("team profile: the local model answers as a colleague (by design)")
+                ctx.trace.notes.append(say("note.team_local"))
             return stream_answer(ctx, system=colleague_system_prompt(ctx), model=ctx.local)
         if ctx.offline:
-            ctx.trace.notes.append("client profile, offline: the local model answers")
+            ctx.trace.notes.append(say("note.client_offline"))
         return stream_answer(ctx, system=main_system_prompt(ctx, profile="client"))

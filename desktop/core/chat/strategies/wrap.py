@@ -19,6 +19,7 @@ from desktop.core.chat import tone
 from desktop.core.chat.strategies.base import AnswerContext, Strategy
 from desktop.core.chat.strategies.rag import ANSWER_MAX_TOKENS, main_system_prompt, stream_answer
 from desktop.core.chat.trace import Event
+from desktop.core.messages import say
 
 POLL_S = 0.02
 tone.warm_up()  # the detector gates the first note too; load it before that note's deadline
@@ -58,7 +59,7 @@ class WrapStrategy(Strategy):
 
     def run(self, ctx: AnswerContext) -> str:
         if ctx.offline:
-            ctx.trace.notes.append("offline: the local model answers warmly itself; opening/closing skipped")
+            ctx.trace.notes.append(say("note.wrap_offline"))
             return stream_answer(ctx, system=main_system_prompt(ctx))
         deadline_s = ctx.settings.enrich_deadline_ms / 1000
         wrap: dict[str, Any] = {}

@@ -1,0 +1,97 @@
+"""The English texts the core writes into traces, reports and errors, each under a code with named fields.
+
+The core has no Qt and no translations: it writes ``say(code, **fields)``, plain English that the CLI prints
+and SQLite stores. The GUI translates at its edge (``desktop/gui/core_text.py``): it matches a stored text
+against these templates, translates the template with ``tr()`` and fills the fields in again (themselves
+translated when they are texts of their own). Because it works on the stored text, answers saved before a
+language switch, or by an older version, are shown in the user's language too. The translation build adds
+every template to the catalog (``desktop/gui/i18n/build.py``), so a new template without an Italian and
+Indonesian translation fails ``test_every_ui_string_has_a_translation``.
+
+Fields are written pre-formatted (``f"{x:.0%}"``), so templates carry no format specs.
+"""
+
+from __future__ import annotations
+
+TEMPLATES: dict[str, str] = {
+    # need decision (knowledge/need.py): why a message does or does not get cultural insights
+    "need.empty": "empty message",
+    "need.feeling": "feeling word '{word}'",
+    "need.term": "cultural term '{word}'",
+    "need.quoted": "quoted cultural word '{word}'",
+    "need.code": "code or spreadsheet question",
+    "need.conversion": "unit or currency conversion",
+    "need.arithmetic": "arithmetic",
+    "need.etiquette": "etiquette or relationship question ('{word}')",
+    "need.small_talk": "acknowledgement or small talk",
+    "need.nothing": "no feeling, cultural term or etiquette question found",
+    "need.semantic": "semantic: {verdict}, p={p} (threshold {threshold}){nearest}",
+    "need.nearest": "; nearest: '{text}' ({verdict}, {similarity})",
+    "need.cultural": "cultural",
+    "need.neutral": "neutral",
+    # the router and the strategies (chat/): notes and stage details in the trace
+    "note.stopped": "stopped by the user",
+    "note.kept_partial": "kept {n} characters Claude streamed before the failure",
+    "note.failed": "failed: {error}",
+    "note.retrieval_unavailable": "retrieval unavailable: {error}",
+    "note.memory_not_indexed": "answer memory: not indexed ({error})",
+    "note.note_overlapped": "cultural note started before retrieval (overlapped)",
+    "note.note_offline": "offline: live cultural note skipped (no online answer to enrich)",
+    "note.wrap_offline": "offline: the local model answers warmly itself; opening/closing skipped",
+    "note.team_unfit": "team profile: {why}; Claude answers as the colleague",
+    "note.team_local": "team profile: the local model answers as a colleague (by design)",
+    "note.client_offline": "client profile, offline: the local model answers",
+    "note.rewrite_offline": "offline: rewrite skipped (the local model wrote the answer itself)",
+    "note.rewrite_short": "rewrite skipped: answer of {n} characters",
+    "note.rewrite_stopped": "rewrite stopped: Claude's original kept",
+    "note.rewrite_failed": "rewrite failed ({error}): Claude's original kept",
+    "note.rewrite_rejected": "rewrite rejected by the fact guard: Claude's original kept",
+    "note.memory_unavailable": "answer memory unavailable: {error}",
+    "note.memory_fallback": "{why}: showing {n} earlier answer(s) and the cultural insights instead",
+    "note.insights_not_looked_up": "insights in {language} not looked up: {error}",
+    "note.local_unusable": "the local model could not be used ({error})",
+    "stage.memory_hits": "{n} earlier answer(s)",
+    "stage.cancelled": "Cancelled",
+    "stage.stopped": "stopped",
+    # the readability guard (chat/readability.py): why a local answer was not shown
+    "readability.no_words": "the local model wrote no words",
+    "readability.unknown_words": "the local model is too small for {language}: {share} known words",
+    "readability.unknown_long": "the local model is too small for {language}: {share} known long words",
+    "readability.wrong_language": "the local model answered in {found}, not {language}",
+    "readability.repeats": "the local model repeats itself: {share} repeated word trigrams",
+    "readability.copies": "the local model copied the previous answer: {share} of its word 4-grams",
+    # the knowledge store (knowledge/store.py)
+    "store.unreachable": "Cannot reach the Chroma server at {url} ({reason}).",
+    "store.unreachable_hint": (
+        "Start the server (`chroma run --path DIR --port N`), fix the chroma_url setting / "
+        "ZANTARA_CHROMA_URL, or clear it to use the local store."
+    ),
+    # the data check (health/doctor.py)
+    "doctor.fine": "Everything is fine: the conversations database and the knowledge store passed every check.",
+    "doctor.repaired_conversations": "Repaired: {messages} messages in {conversations} conversations salvaged.",
+    "doctor.repaired_knowledge": (
+        "Repaired: knowledge store rebuilt with {total} insights ({own} of your own, from the {own_from})."
+    ),
+    "doctor.damaged_copy": "The damaged files are kept in {path}.",
+    "doctor.run_repair": "Run `zantara doctor --repair` to rebuild what is damaged.",
+    # the model registry (models/registry.py)
+    "model.found_in_folder": "found in models folder",
+    # language names the core writes into texts
+    "language.en": "English",
+    "language.id": "Indonesian",
+    "language.it": "Italian",
+}
+# str(KnowledgeError) is the message and the hint; the GUI shows it whole.
+TEMPLATES["store.unreachable_full"] = (
+    f"{TEMPLATES['store.unreachable']} {TEMPLATES['store.unreachable_hint']}"
+)
+
+
+def say(code: str, **fields: object) -> str:
+    """The English text for ``code`` with its fields filled in."""
+    return TEMPLATES[code].format(**fields)
+
+
+def templates() -> list[str]:
+    """Every template, for the translation catalog."""
+    return list(TEMPLATES.values())

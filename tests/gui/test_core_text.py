@@ -1,0 +1,162 @@
+"""Core texts reach the Italian and Indonesian UI translated (issue 16, problem 5): the need detector's reasons,
+the readability verdicts, the Chroma error, the timing rows; Qt's standard buttons in Indonesian; numbers in
+the locale's format. Each text is made by the real core code, then shown through the GUI's edge."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from support.english import EnglishDetector
+
+from desktop.core import messages
+from desktop.core.chat.readability import check
+from desktop.core.errors import KnowledgeError
+from desktop.core.knowledge.need import cultural_need
+from desktop.core.knowledge.store import KnowledgeStore
+from desktop.core.settings import Settings
+from desktop.gui import i18n, localized_widgets
+from desktop.gui.context_panel import render_trace
+from desktop.gui.core_text import localize, stage_label
+
+pytestmark = pytest.mark.gui
+
+NEED_MESSAGES = [
+    "",
+    "aku malu bertanya tentang visa",  # feeling word
+    "what does jam karet mean for my meeting?",  # cultural term
+    "she said 'nanti' again",  # quoted weak alias
+    "=VLOOKUP(A2, B:C, 2, FALSE) returns #N/A",  # code (word lists: no semantic model here)
+    "convert 100 USD to IDR",
+    "what is 15% of 2,000,000",
+    "is it rude to point with my finger?",  # etiquette
+    "ok thanks",
+    "what are PT PMA capital requirements?",
+]
+
+
+@pytest.fixture(params=["it", "id"])
+def lang(request: pytest.FixtureRequest, qapp: Any) -> Iterator[str]:
+    assert i18n.set_language(request.param)
+    yield request.param
+    i18n.set_language("en")
+
+
+def english(lang: str, text: str) -> str:
+    return EnglishDetector(lang).problem(text)
+
+
+@pytest.mark.parametrize("message", NEED_MESSAGES)
+def test_need_reasons_are_translated(lang: str, message: str) -> None:
+    reason = cultural_need(message).reason
+    shown = localize(reason)
+    words_quoted_from_the_message = re.compile(r"'[^']*'")
+    assert not english(lang, words_quoted_from_the_message.sub("", shown)), f"{reason!r} shown as {shown!r}"
+
+
+def test_semantic_need_reason_is_translated_with_local_numbers(lang: str) -> None:
+    from desktop.core.knowledge.need_model import THRESHOLD
+
+    reason = messages.say(
+        "need.semantic",
+        verdict=messages.say("need.neutral"),
+        p="0.28",
+        threshold=THRESHOLD,
+        nearest=messages.say(
+            "need.nearest", text="bedanya KITAS", verdict=messages.say("need.cultural"), similarity="0.90"
+        ),
+    )
+    shown = localize(reason)
+    assert not english(lang, shown), shown
+    assert "0,28" in shown and "0,90" in shown and "bedanya KITAS" in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("the the the the the the the the the the the the", "id"),
+        ("Ciao, ecco la risposta che cerchi per il visto.", "id"),
+        ("xq zzv plomf krrt vvb qqx zzkr wwp", "it"),
+    ],
+)
+def test_readability_verdicts_are_translated(lang: str, text: str, language: str) -> None:
+    verdict = check(text, language, final=True)
+    assert verdict.reason, "these texts must fail the guard"
+    assert not english(lang, localize(verdict.reason)), localize(verdict.reason)
+
+
+def test_the_chroma_error_is_translated(lang: str) -> None:
+    with pytest.raises(KnowledgeError) as caught:
+        KnowledgeStore.open(Settings(chroma_url="http://127.0.0.1:9"))
+    shown = localize(str(caught.value))
+    assert "127.0.0.1:9" in shown
+    assert not english(lang, shown), shown
+
+
+def test_timing_rows_and_stopped_answers_are_translated(lang: str) -> None:
+    trace = {
+        "mode": "claude",
+        "reason": "cancelled",
+        "strategy": "combo",
+        "language": "id",
+        "models": {"answer": "claude-haiku-5-5", "enrich": "smollm2"},
+        "stages": [
+            {"name": "retrieval", "ms": 48.0, "ok": True, "detail": cultural_need("aku takut").reason},
+            {"name": "enrich:local", "ms": 1234.5, "ok": False, "detail": "late"},
+            {"name": "answer:claude", "ms": 900.0, "ok": False, "detail": "Cancelled"},
+            {"name": "answer:local", "ms": 10.0, "ok": True, "detail": ""},
+            {"name": "memory", "ms": 3.0, "ok": True, "detail": messages.say("stage.memory_hits", n=2)},
+        ],
+        "enrich": {"used": False, "ms": 1234.5, "reason": "late"},
+        "notes": [messages.say("note.stopped"), messages.say("note.note_overlapped")],
+        "timings_ms": {"retrieval": 48.0, "first_token": 1500.0, "total": 12345.0},
+    }
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(render_trace(trace))
+    for line in doc.toPlainText().splitlines():
+        assert not english(lang, line.replace("claude-haiku-5-5", "").replace("smollm2", "")), line
+    assert "1,5 " in doc.toPlainText()  # 1500 ms as seconds, with the locale's decimal comma
+    assert stage_label("answer:local") != "answer:local"
+
+
+def test_standard_buttons_are_translated_in_indonesian(qapp: Any) -> None:
+    """Qt has no Indonesian catalog: without our texts, Yes/No/OK/Cancel stay English."""
+    localized_widgets.install()
+    assert i18n.set_language("id")
+    seen: dict[str, list[str]] = {}
+
+    def inspect() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(20, inspect)
+            return
+        seen["texts"] = [b.text() for b in box.findChild(QDialogButtonBox).buttons()]
+        box.close()
+
+    try:
+        QTimer.singleShot(20, inspect)
+        QMessageBox.question(None, "t", "q")
+        assert sorted(seen["texts"]) == ["&Tidak", "&Ya"]
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        box.show()
+        assert sorted(b.text() for b in box.buttons()) == ["Batal", "OK"]
+        box.close()
+    finally:
+        i18n.set_language("en")
+
+
+def test_every_core_template_has_its_fields_in_each_translation() -> None:
+    """A translation that drops or renames a field would raise KeyError at run time, in one language only."""
+    from desktop.gui.i18n.build import load_catalog
+
+    for lang in ("it", "id"):
+        table = load_catalog(lang)
+        for template in messages.templates():
+            fields = set(re.findall(r"\{(\w+)\}", template))
+            assert set(re.findall(r"\{(\w+)\}", table[template])) == fields, (lang, template)
