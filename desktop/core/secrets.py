@@ -14,6 +14,7 @@ file, not from someone using this very account; the GUI says so.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets as _random
@@ -40,18 +41,18 @@ _NO_BACKEND_HINT = (
 )
 
 
-class FileKeyring(EncryptedKeyring):  # type: ignore[misc]
+class FileKeyring(EncryptedKeyring):
     """keyrings.alt's encrypted file backend in Zantara's data folder, unlocked by a random master key kept
     in a 0600 file beside it (no password prompt: a desktop app has no terminal to ask on)."""
 
-    priority = 0.1  # type: ignore[assignment]  # never chosen by keyring itself: only used explicitly
+    priority = 0.1  # never chosen by keyring itself: only used explicitly
 
     def __init__(self, folder: Path | None = None) -> None:
         super().__init__()
         self.folder = folder or paths.data_dir() / "secrets"
 
     @property
-    def file_path(self) -> str:  # type: ignore[override]
+    def file_path(self) -> str:
         return str(self.folder / "keyring.cfg")
 
     @property
@@ -174,10 +175,8 @@ def set_api_key(key: str, store: str = KEYRING) -> None:
 
 def _keyring_delete_quietly() -> None:
     if keyring_usable():
-        try:
+        with contextlib.suppress(keyring.errors.KeyringError):
             keyring.delete_password(SERVICE, USERNAME)
-        except keyring.errors.KeyringError:
-            pass
 
 
 def _file_delete() -> bool:

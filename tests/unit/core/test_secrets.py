@@ -71,7 +71,9 @@ def test_encrypted_file_store_without_an_os_keyring(monkeypatch: pytest.MonkeyPa
                 assert b"sk-ant-file" not in path.read_bytes(), path
         assert oct(store.key_path.stat().st_mode & 0o777) == "0o600"
         # a fresh backend object (a new start of the app) reads it back with the master key file
-        assert secrets.FileKeyring().get_password(secrets.SERVICE, secrets.USERNAME) == "sk-ant-file-0123456789"
+        assert (
+            secrets.FileKeyring().get_password(secrets.SERVICE, secrets.USERNAME) == "sk-ant-file-0123456789"
+        )
         assert secrets.delete_api_key() is True
         assert secrets.get_api_key() == "sk-env"
         assert secrets.delete_api_key() is False

@@ -63,4 +63,5 @@ class RewriteStrategy(Strategy):
             ctx.trace.notes.append("rewrite rejected by the fact guard: Claude's original kept")
             return original
         ctx.emit(Event("replace", str(rewrite)))
+        ctx.trace.add_part("rewrite", ctx.local.kind, ctx.local.name)
         return str(rewrite)
