@@ -4,20 +4,8 @@
 <context>
     <name>Zantara</name>
     <message>
-        <source>Online model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>continued offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>earlier answers and cultural notes</source>
         <translation>jawaban sebelumnya dan catatan budaya</translation>
-    </message>
-    <message>
-        <source>Zantara (fixed phrase)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Local model (offline)</source>
@@ -26,30 +14,6 @@
     <message>
         <source>Local model</source>
         <translation>Model lokal</translation>
-    </message>
-    <message>
-        <source>opening</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>beginning, until the connection was lost</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>warm rewrite (shown)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>live cultural note for Claude</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Preparing the knowledge base…</source>
@@ -62,10 +26,6 @@
     <message>
         <source>Stopping…</source>
         <translation>Menghentikan…</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>Dihentikan.</translation>
     </message>
     <message>
         <source>This answer was not saved, so it cannot be regenerated.</source>
@@ -132,12 +92,16 @@
         <translation>Percakapan</translation>
     </message>
     <message>
-        <source>thinking…</source>
-        <translation>sedang berpikir…</translation>
+        <source>Stopped.</source>
+        <translation>Dihentikan.</translation>
     </message>
     <message>
         <source>Zantara answers in your language and shows the cultural insights behind each answer.</source>
         <translation>Zantara menjawab dalam bahasa Anda dan menunjukkan wawasan budaya di balik setiap jawaban.</translation>
+    </message>
+    <message>
+        <source>thinking…</source>
+        <translation>sedang berpikir…</translation>
     </message>
     <message>
         <source>Partial answer: the rest could not be completed.</source>
@@ -252,6 +216,10 @@
         <translation>Hentikan jawaban</translation>
     </message>
     <message>
+        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
+        <translation>Belum ada kunci API Claude, jadi Zantara menjawab secara offline dari laptop ini: jawaban sebelumnya dan catatan budaya, serta jawaban model lokal begitu model yang mampu menulisnya dipasang (Pengaturan → Model). Tambahkan kunci Anthropic Anda di Pengaturan (Ctrl+,) dan Claude akan menjawab; kunci disimpan di keyring sistem, tidak pernah di berkas.</translation>
+    </message>
+    <message>
         <source>Add API key…</source>
         <translation>Tambah kunci API…</translation>
     </message>
@@ -262,10 +230,6 @@
     <message>
         <source>Hide this message</source>
         <translation>Sembunyikan pesan ini</translation>
-    </message>
-    <message>
-        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select an answer to see the insights and timings behind it.</source>
@@ -298,6 +262,14 @@
     <message>
         <source>Language</source>
         <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>No cultural context was needed.</source>
+        <translation>Tidak perlu konteks budaya.</translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation>Tidak ada yang ditemukan.</translation>
     </message>
     <message>
         <source>used</source>
@@ -336,24 +308,12 @@
         <translation>Jawaban</translation>
     </message>
     <message>
-        <source>Timings</source>
-        <translation>Waktu</translation>
-    </message>
-    <message>
-        <source>Who wrote what</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cultural insights used</source>
         <translation>Wawasan budaya yang dipakai</translation>
     </message>
     <message>
-        <source>No cultural context was needed.</source>
-        <translation>Tidak perlu konteks budaya.</translation>
-    </message>
-    <message>
-        <source>None found.</source>
-        <translation>Tidak ada yang ditemukan.</translation>
+        <source>Timings</source>
+        <translation>Waktu</translation>
     </message>
     <message>
         <source>Live cultural note</source>
@@ -370,14 +330,6 @@
     <message>
         <source>Fact guard</source>
         <translation>Penjaga fakta</translation>
-    </message>
-    <message>
-        <source>Found but not sent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retrieved, but not in the prompt of the model that wrote this answer.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>readable</source>
@@ -402,10 +354,6 @@
     <message>
         <source>Model ({role})</source>
         <translation>Model ({role})</translation>
-    </message>
-    <message>
-        <source>None were sent to the model that wrote this answer.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Claude usage</source>
@@ -506,14 +454,6 @@
     <message>
         <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
         <translation>Otak Claude, jiwa LLaMA: asisten lokal untuk visa, bisnis, dan kehidupan di Bali.</translation>
-    </message>
-    <message>
-        <source>The cultural insights could not be searched ({err}), so this answer was written without them. Tools → Check data… can repair the knowledge store.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The cultural insights could not be searched: the shared Chroma server at {url} did not answer, so this answer was written without them. Start the server, or change its address in Settings → Knowledge.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Good answer (Ctrl+Shift+Up)</source>
@@ -910,42 +850,6 @@
     <message>
         <source>The check failed: {err}</source>
         <translation>Pemeriksaan gagal: {err}</translation>
-    </message>
-    <message>
-        <source>This computer has no system keyring, so Zantara keeps it in an encrypted file in its data folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It is stored in your system keyring, never in a plain file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The system keyring could not store the key. Press “Store in an encrypted file” to keep it in Zantara's data folder instead; what you typed is still in the field.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A key is set (stored in the system keyring).</source>
-        <translation>Kunci sudah diatur (tersimpan di keyring sistem).</translation>
-    </message>
-    <message>
-        <source>No system keyring is available here: Zantara can keep the key in an encrypted file in its data folder (readable only with this computer account).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not store the key: {err}. What you typed is still in the field.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A key is set (stored in an encrypted file in Zantara's data folder).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No key: answers come from the local model, offline.</source>
-        <translation>Tidak ada kunci: jawaban berasal dari model lokal, secara offline.</translation>
-    </message>
-    <message>
-        <source>A key is set (from the ANTHROPIC_API_KEY environment variable).</source>
-        <translation>Kunci sudah diatur (dari variabel lingkungan ANTHROPIC_API_KEY).</translation>
     </message>
     <message>
         <source>Insight text</source>
@@ -1364,8 +1268,8 @@
         <translation>kosong: model bawaan server</translation>
     </message>
     <message>
-        <source>Paste an Anthropic key (sk-ant-…)</source>
-        <translation type="unfinished"></translation>
+        <source>Paste an Anthropic key (sk-ant-…); it is stored in the system keyring</source>
+        <translation>Tempel kunci Anthropic (sk-ant-…); kunci disimpan di keyring sistem</translation>
     </message>
     <message>
         <source>New API key</source>
@@ -1384,16 +1288,8 @@
         <translation>Hapus kunci</translation>
     </message>
     <message>
-        <source>Delete the stored key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store in an encrypted file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the key in an encrypted file in Zantara's data folder (for systems without a keyring)</source>
-        <translation type="unfinished"></translation>
+        <source>Delete the key from the OS keyring</source>
+        <translation>Hapus kunci dari keyring sistem operasi</translation>
     </message>
     <message>
         <source>Claude chat model</source>
@@ -1568,6 +1464,10 @@
         <translation>Gelap</translation>
     </message>
     <message>
+        <source>No system keyring is available here: export ANTHROPIC_API_KEY instead.</source>
+        <translation>Tidak ada keyring sistem di sini: gunakan ANTHROPIC_API_KEY sebagai gantinya.</translation>
+    </message>
+    <message>
         <source>Add a GGUF model</source>
         <translation>Tambah model GGUF</translation>
     </message>
@@ -1596,12 +1496,24 @@
         <translation>Lisensi: {lic}</translation>
     </message>
     <message>
+        <source>A key is set (stored in the system keyring).</source>
+        <translation>Kunci sudah diatur (tersimpan di keyring sistem).</translation>
+    </message>
+    <message>
+        <source>No key: answers come from the local model, offline.</source>
+        <translation>Tidak ada kunci: jawaban berasal dari model lokal, secara offline.</translation>
+    </message>
+    <message>
         <source>(default)</source>
         <translation>(bawaan)</translation>
     </message>
     <message>
         <source>Could not save the settings: {err}</source>
         <translation>Tidak dapat menyimpan pengaturan: {err}</translation>
+    </message>
+    <message>
+        <source>A key is set (from the ANTHROPIC_API_KEY environment variable).</source>
+        <translation>Kunci sudah diatur (dari variabel lingkungan ANTHROPIC_API_KEY).</translation>
     </message>
     <message>
         <source>no API key</source>
@@ -1652,16 +1564,12 @@
         <translation>mode offline dipilih</translation>
     </message>
     <message>
-        <source>Checking Claude and the local model.</source>
-        <translation>Memeriksa Claude dan model lokal.</translation>
+        <source>local model</source>
+        <translation>model lokal</translation>
     </message>
     <message>
         <source>Connection status</source>
         <translation>Status koneksi</translation>
-    </message>
-    <message>
-        <source>Offline only is on: Claude is not contacted; Zantara answers from this laptop.</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Claude is answering.</source>
@@ -1672,36 +1580,28 @@
         <translation>Zantara menjawab dari laptop ini sampai Claude dapat dihubungi lagi.</translation>
     </message>
     <message>
-        <source>Checking whether Claude answers again; Zantara answers from this laptop meanwhile.</source>
-        <translation>Memeriksa apakah Claude menjawab lagi; sementara itu Zantara menjawab dari laptop ini.</translation>
-    </message>
-    <message>
-        <source>Asking Claude whether it answers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation>Memulai…</translation>
-    </message>
-    <message>
-        <source>Offline only</source>
-        <translation>Hanya offline</translation>
-    </message>
-    <message>
         <source>Claude online</source>
         <translation>Claude online</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <source>Checking whether Claude answers again; Zantara answers from this laptop meanwhile.</source>
+        <translation>Memeriksa apakah Claude menjawab lagi; sementara itu Zantara menjawab dari laptop ini.</translation>
+    </message>
+    <message>
+        <source>Checking Claude and the local model.</source>
+        <translation>Memeriksa Claude dan model lokal.</translation>
     </message>
     <message>
         <source>Reconnecting to Claude…</source>
         <translation>Menghubungkan kembali ke Claude…</translation>
     </message>
     <message>
-        <source>Checking Claude…</source>
-        <translation type="unfinished"></translation>
+        <source>Starting…</source>
+        <translation>Memulai…</translation>
+    </message>
+    <message>
+        <source>Offline: {model}</source>
+        <translation>Offline: {model}</translation>
     </message>
     <message>
         <source>How Claude and the local model work together on each answer</source>
@@ -1714,6 +1614,10 @@
     <message>
         <source>Profile</source>
         <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Offline only</source>
+        <translation>Hanya offline</translation>
     </message>
     <message>
         <source>Answer with the local model only, without contacting Claude</source>
