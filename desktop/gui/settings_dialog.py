@@ -379,7 +379,7 @@ class SettingsDialog(QDialog):
         if st is not None and not st.error and not st.keyring_usable:
             self.file_key_button.show()
 
-    def save_key(self, to_file: bool = False) -> None:
+    def save_key(self, to_file: bool = False, then: Callable[[bool], None] | None = None) -> None:
         """Store the typed key; the field is cleared only once it is stored (a failure keeps what was typed
         and, when the keyring refused, offers the encrypted file)."""
         from desktop.core import secrets
@@ -393,10 +393,14 @@ class SettingsDialog(QDialog):
         def stored() -> None:
             if self.key_edit.text().strip() == key:
                 self.key_edit.clear()  # never keep the key in a widget longer than needed
+            if then is not None:
+                then(True)
 
         def refused(exc: BaseException) -> str:
             if not to_file:
                 self.file_key_button.show()
+            if then is not None:
+                then(False)
             return key_texts.save_failed_text(exc, to_file)
 
         self._run_key_change(lambda: _set_key(key, store), stored, refused)
@@ -536,9 +540,10 @@ class SettingsDialog(QDialog):
         new.validate()
         return new
 
-    def apply(self, close: bool, confirmed_url: str = "") -> None:
+    def apply(self, close: bool, confirmed_url: str = "", key_saved: bool = False) -> None:
         """Save; a new team server URL is tested first (in a worker) and kept only if it answers or the user
-        says "Keep anyway" (``confirmed_url``)."""
+        says "Keep anyway" (``confirmed_url``); a typed key is stored first, and a refusal stops here with the
+        key still in the field."""
         try:
             new = self.collect()
         except ZantaraError as exc:
@@ -555,18 +560,19 @@ class SettingsDialog(QDialog):
         if url and url != confirmed_url:
             self._check_chroma_url(url, close)
             return
+        pending_key = self.key_edit.text().strip()
+        if pending_key and not key_saved:
+            self.save_key(then=lambda ok: self.apply(close, confirmed_url, key_saved=True) if ok else None)
+            return
         if "ui_language" in changes:  # the look applies at once (validated by collect()), saving follows
             i18n.set_language(new.ui_language)
         if "theme" in changes:
             theme.apply(new.theme)
-        pending_key = self.key_edit.text().strip()
-        if pending_key:
-            self.save_key()
 
         def done(changed: set[str]) -> None:
             # Every core component saw the change already: Settings.update notified its subscribers.
             self.error.clear()
-            self.saved.emit(changed | ({"key"} if pending_key else set()))
+            self.saved.emit(changed | ({"key"} if key_saved else set()))
             if close:
                 self.accept()
 
