@@ -37,8 +37,8 @@ class ServerCheck:
 
 
 def normalise(url: str) -> str:
-    url = url.strip().rstrip("/")
-    return url if "://" in url else f"http://{url}"
+    url = url.strip()
+    return (url if "://" in url else f"http://{url}").rstrip("/")
 
 
 def check_chroma_url(url: str, timeout_s: float = 3.0) -> ServerCheck:
