@@ -1,5 +1,5 @@
-"""The dialog manager: opens each tool window once (settings, knowledge, data check, generation, about) and
-stops their background work when the main window closes. A new panel is one ``open_*`` method here plus an
+"""The dialog manager: opens each tool window once (settings, knowledge, data check, generation, jobs, about).
+Their long work runs as jobs of the window's JobManager (``gui/jobs.py``), which outlive them. A new panel is one ``open_*`` method here plus an
 action in the window (docs/architecture.md, "Add a panel")."""
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ class DialogManager(QObject):
             self.open_dialogs["generate"] = dialog
         dialog.show()
         dialog.raise_()
+        dialog.activateWindow()
 
     def about(self) -> None:
         from desktop import __version__
@@ -78,10 +79,21 @@ class DialogManager(QObject):
             + "</p>",
         )
 
-    def close_all(self) -> None:
-        """Stop background runs of open tool windows (a generation run) before the window closes."""
-        from desktop.gui.generate_dialog import GenerateDialog
+    def jobs(self) -> None:
+        """The Jobs panel: generation runs, downloads and imports, running or ended (gui/jobs_panel.py)."""
+        from desktop.gui.jobs_panel import JobsDialog
 
-        for dialog in self.open_dialogs.values():
-            if isinstance(dialog, GenerateDialog):
-                dialog.cancel_run()
+        dialog = self.open_dialogs.get("jobs")
+        if not isinstance(dialog, JobsDialog):
+            dialog = JobsDialog(self.window.jobs, self.window)
+            self.open_dialogs["jobs"] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def close_all(self) -> None:
+        """Called when the main window closes. Long jobs are not the tool windows' to stop: the window asked
+        about them first (``jobs_panel.confirm_quit``) and the JobManager cancelled them."""
+        jobs = self.open_dialogs.get("jobs")
+        if jobs is not None:
+            jobs.close()

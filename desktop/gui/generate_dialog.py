@@ -1,15 +1,18 @@
 """Generate new cultural insights with the local model: choose target, languages, categories and model; watch
 progress with rate and ETA; cancel at any time; read the report of what the quality gates let in.
 
-The generator is a plain callable (:func:`desktop.core.generation.generator.run_generation`), run in a worker with a CancelToken; its
-``on_progress(GenerationProgress)`` callback arrives here as queued signals. Cancelling keeps what was
-accepted and the run stays resumable. Tests may pass their own callable with the same signature.
+The generator is a plain callable (:func:`desktop.core.generation.generator.run_generation`), run as a job of
+the window's JobManager (``gui/jobs.py``) with a CancelToken, so the run goes on when this dialog closes and a
+reopened dialog shows it live; its ``on_progress(GenerationProgress)`` callback arrives as queued signals.
+Cancelling keeps what was accepted and the run stays resumable: Start, with "Resume" checked (the dialog
+checks it after a cancel), continues it. Tests may pass their own callable with the same signature.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -39,6 +42,7 @@ from desktop.core.services import Services
 from desktop.gui.events import INSIGHTS, app_events
 from desktop.gui.i18n import LANGUAGES as LANGUAGE_NAMES
 from desktop.gui.i18n import tr
+from desktop.gui.jobs import Job, JobManager, jobs_for
 from desktop.gui.knowledge_chart import category_label
 from desktop.gui.workers import Task, run_in_background
 
@@ -70,6 +74,103 @@ def progress_values(progress: GenerationProgress) -> dict[str, Any]:
     return progress.to_dict()
 
 
+def progress_text(v: dict[str, Any]) -> str:
+    """One progress tick as the line the dialog and the Jobs panel show."""
+    text = tr(
+        "{done} of {total} · accepted {acc} · rejected {rej} · {rate:.1f} per minute · ETA {eta}"
+    ).format(
+        done=int(v.get("done") or 0),
+        total=int(v.get("target") or 0),
+        acc=v.get("accepted") or 0,
+        rej=v.get("rejected") or 0,
+        rate=float(v.get("rate_per_min") or 0.0),
+        eta=format_duration(v.get("eta_s")),
+    )
+    gate = v.get("last_gate") or ""
+    if gate and gate != "accepted":
+        text += "\n" + tr("Last attempt rejected by: {gate}").format(gate=gate)
+    return text
+
+
+def cancelled_text() -> str:
+    return tr("Cancelled. What was accepted so far is kept. Press Start to continue where it stopped.")
+
+
+def stop_reason_text(status: str, fallback: str = "") -> str:
+    """Why a run stopped, in the user's language and in app terms (the core's text names CLI flags)."""
+    reasons = {
+        "done": tr("target reached"),
+        "budget": tr("stopped: attempt budget spent"),
+        "cancelled": tr("cancelled: progress saved; press Start to continue"),
+        "running": tr("interrupted: press Start to continue"),
+    }
+    return reasons.get(status, fallback or status)
+
+
+@dataclass(frozen=True)
+class GenerationParams:
+    target: int
+    languages: list[str]
+    categories: list[str]
+    model: str
+    resume: bool = False
+    approve: bool = False
+
+
+def start_generation(
+    jobs: JobManager, services: Services, generator: Generator, params: GenerationParams
+) -> Job:
+    """Start a generation run as a job: it outlives the dialog, and its end refreshes the insight views."""
+    token = CancelToken()
+
+    def work(report: Callable[[Any], None]) -> Any:
+        return generator(
+            services,
+            target=params.target,
+            languages=params.languages,
+            categories=params.categories,
+            model=params.model,
+            on_progress=lambda progress: report(progress_values(progress)),
+            cancel=token,
+            resume=params.resume,
+            approve=params.approve,
+        )
+
+    def describe(v: dict[str, Any]) -> tuple[float | None, str]:
+        total = int(v.get("target") or 0)
+        return (min(1.0, int(v.get("done") or 0) / total) if total else None), progress_text(v)
+
+    def summarize(job: Job) -> str:
+        report = job.result if isinstance(job.result, dict) else {}
+        values = {
+            "acc": report.get("accepted", 0),
+            "rej": report.get("rejected", 0),
+            "target": report.get("target", params.target),
+        }
+        if job.state == "cancelled":
+            return tr(
+                "Cancelled at {acc} of {target} accepted. Open Generate and press Start to continue."
+            ).format(**values)
+        if job.state == "failed":
+            return tr("Generation failed: {err}").format(err=job.error)
+        return tr("{acc} accepted, {rej} rejected (target {target}).").format(**values)
+
+    title = (
+        tr("Continue the last generation run")
+        if params.resume
+        else tr("Generate {n} insights").format(n=params.target)
+    )
+    return jobs.start(
+        "generation",
+        title,
+        work,
+        token=token,
+        describe=describe,
+        summarize=summarize,
+        on_end=lambda _job: app_events().data_changed.emit(INSIGHTS),  # what was accepted is kept
+    )
+
+
 def _rates(title: str, table: dict[str, Any]) -> list[str]:
     lines = [title]
     for name, cell in table.items():
@@ -90,7 +191,9 @@ def format_report(report: Any) -> str:
     if not isinstance(report, dict):
         report = getattr(report, "to_dict", lambda: {"report": str(report)})()
     lines = [
-        tr("Status: {s}").format(s=report.get("stop_reason") or report.get("status", "")),
+        tr("Status: {s}").format(
+            s=stop_reason_text(str(report.get("status", "")), str(report.get("stop_reason", "")))
+        ),
         tr("Model: {m}").format(m=report.get("model", "")),
         tr("Accepted {acc}, rejected {rej}, attempts {att} (acceptance {pct:.0%})").format(
             acc=report.get("accepted", 0),
@@ -158,6 +261,8 @@ class GenerateDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.generator = generator
+        self.jobs = jobs_for(parent)
+        self.job: Job | None = None
         self.token: CancelToken | None = None
         self.task: Task | None = None
         self.report: Any = None
@@ -227,6 +332,16 @@ class GenerateDialog(QDialog):
         self.model.currentIndexChanged.connect(self._model_changed)
         self.retranslate()
         self._load_models()
+        self.jobs.progress.connect(self._job_progressed)
+        self.jobs.finished.connect(self._job_ended)
+        self.jobs.failed.connect(self._job_ended)
+        latest = self.jobs.latest("generation", active_only=False)
+        if latest is not None and latest.active:
+            self.attach(latest)  # reopened while a run goes on: show it live
+        elif latest is not None:
+            self.show_ended(latest)  # it ended while the dialog was closed: its report, not "Not started."
+        else:
+            self._check_unfinished()
 
     # --- texts ----------
     def retranslate(self) -> None:
@@ -253,6 +368,9 @@ class GenerateDialog(QDialog):
         self.cancel_button.setText(tr("Cancel run"))
         self.cancel_button.setAccessibleName(tr("Cancel generation"))
         self.close_button.setText(tr("Close"))
+        self.close_button.setToolTip(
+            tr("A running generation goes on after you close this window; the status bar shows it.")
+        )
         self.progress.setAccessibleName(tr("Generation progress"))
         self.report_view.setAccessibleName(tr("Generation report"))
         self.report_view.setPlaceholderText(
@@ -304,7 +422,7 @@ class GenerateDialog(QDialog):
             parts.append(entry.notes)
         self.model_info.setText("\n".join(parts))
 
-    # --- running ----------
+    # --- running (the run is a job of the window's JobManager; this dialog is only its view) ----------
     def selected_languages(self) -> list[str]:
         return [code for code, box in self.language_boxes.items() if box.isChecked()]
 
@@ -323,40 +441,56 @@ class GenerateDialog(QDialog):
         if not languages or not categories:
             self.progress_label.setText(tr("Choose at least one language and one category."))
             return
-        generator = self.generator or default_generator()
-        token = CancelToken()
-        self.token = token
+        chosen: ModelEntry | None = self.model.currentData()
+        params = GenerationParams(
+            target=self.target.value(),
+            languages=languages,
+            categories=categories,
+            model=chosen.name if chosen is not None else "",
+            resume=self.resume.isChecked(),
+            approve=self.approve.isChecked(),
+        )
+        job = start_generation(self.jobs, self.services, self.generator or default_generator(), params)
+        self.attach(job)
+
+    def attach(self, job: Job) -> None:
+        """Show ``job`` (just started, or still running from before this dialog was opened)."""
+        self.job = job
+        self.token = job.token
+        self.task = job.task
         self.report = None
         self.last_progress = None
-        self.state = "running"
+        self.state = "cancelling" if job.state == "cancelling" else "running"
         self.report_view.clear()
-        target = self.target.value()
-        chosen: ModelEntry | None = self.model.currentData()
-        model = chosen.name if chosen is not None else ""
-        self.progress.setRange(0, target)
+        self.progress.setRange(0, max(1, int((job.progress or {}).get("target") or 1)))
         self.progress.setValue(0)
-        self.progress_label.setText(tr("Loading the model…"))
         self._set_running(True)
-        services = self.services
+        if job.progress:
+            self._progress(job.progress)
+        else:
+            self.progress_label.setText(tr("Loading the model…"))
+        if job.state == "cancelling":
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText(tr("Cancelling after the current insight…"))
 
-        approve, resume = self.approve.isChecked(), self.resume.isChecked()
+    def show_ended(self, job: Job) -> None:
+        """Show a run that ended while no dialog was open, as if this dialog had watched it."""
+        self.job, self.token, self.task = job, job.token, job.task
+        if job.progress:
+            self._progress(job.progress)
+        self._job_ended(job)
 
-        def work(report: Callable[[Any], None]) -> Any:
-            return generator(
-                services,
-                target=target,
-                languages=languages,
-                categories=categories,
-                model=model,
-                on_progress=lambda progress: report(progress_values(progress)),
-                cancel=token,
-                resume=resume,
-                approve=approve,
-            )
+    def _job_progressed(self, job: Job) -> None:
+        if job is self.job and job.progress is not None and job.state == "running":
+            self._progress(job.progress)
 
-        self.task = run_in_background(
-            work, self._done, self._failed, on_progress=self._progress, with_report=True, long=True
-        )
+    def _job_ended(self, job: Job) -> None:
+        if job is not self.job:
+            return
+        if job.error is not None:
+            self._failed(job.error)
+        else:
+            self._done(job.result)
 
     def _progress(self, values: dict[str, Any]) -> None:
         self.last_progress = values
@@ -371,20 +505,7 @@ class GenerateDialog(QDialog):
             self.progress.setRange(0, total)
         self.progress.setValue(min(done, self.progress.maximum()))
         self.progress.setFormat(f"{done}/{total}")
-        text = tr(
-            "{done} of {total} · accepted {acc} · rejected {rej} · {rate:.1f} per minute · ETA {eta}"
-        ).format(
-            done=done,
-            total=total,
-            acc=v.get("accepted") or 0,
-            rej=v.get("rejected") or 0,
-            rate=float(v.get("rate_per_min") or 0.0),
-            eta=format_duration(v.get("eta_s")),
-        )
-        gate = v.get("last_gate") or ""
-        if gate and gate != "accepted":
-            text += "\n" + tr("Last attempt rejected by: {gate}").format(gate=gate)
-        self.progress_label.setText(text)
+        self.progress_label.setText(progress_text(v))
 
     def _done(self, report: Any) -> None:
         cancelled = (self.token is not None and self.token.cancelled) or (
@@ -394,10 +515,10 @@ class GenerateDialog(QDialog):
         self.state = "cancelled" if cancelled else "done"
         self._set_running(False)
         text = format_report(report)
-        headline = tr("Cancelled. What was accepted so far is kept.") if cancelled else tr("Finished.")
-        self.progress_label.setText(headline)
+        self.progress_label.setText(cancelled_text() if cancelled else tr("Finished."))
+        if cancelled:
+            self.resume.setChecked(True)  # what the message promises: Start continues this run
         self.report_view.setPlainText(text)
-        app_events().data_changed.emit(INSIGHTS)
         self.finished_run.emit(report)
 
     def _failed(self, exc: BaseException) -> None:
@@ -405,18 +526,40 @@ class GenerateDialog(QDialog):
         self.state = "cancelled" if cancelled else "failed"
         self._set_running(False)
         if cancelled:
-            self.progress_label.setText(tr("Cancelled. What was accepted so far is kept."))
+            self.progress_label.setText(cancelled_text())
+            self.resume.setChecked(True)
         else:
             self.progress_label.setText(tr("Generation failed: {err}").format(err=exc))
-        app_events().data_changed.emit(INSIGHTS)  # what was accepted before the stop is kept
         self.finished_run.emit(None)
 
     def cancel_run(self) -> None:
-        if self.token is not None and self.state == "running":
-            self.token.cancel()
+        if self.job is not None and self.state == "running":
+            self.jobs.cancel(self.job)
             self.state = "cancelling"
             self.progress_label.setText(tr("Cancelling after the current insight…"))
             self.cancel_button.setEnabled(False)
+
+    def _check_unfinished(self) -> None:
+        """Offer to continue a run a cancel, a crash or the CLI left unfinished (Start then resumes it)."""
+
+        def lookup() -> dict[str, int] | None:
+            from desktop.core.generation.runs import RunStore
+
+            state = RunStore().latest_unfinished()
+            return None if state is None else {"accepted": state.accepted, "target": state.target}
+
+        def found(run: dict[str, int] | None) -> None:
+            if run is None or self.job is not None:
+                return
+            self.resume.setChecked(True)
+            self.progress_label.setText(
+                tr(
+                    "A run stopped at {acc} of {target} accepted insights. Press Start to continue it "
+                    "(uncheck the box above to start a new one)."
+                ).format(acc=run["accepted"], target=run["target"])
+            )
+
+        run_in_background(lookup, found, lambda exc: None)
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
@@ -432,6 +575,6 @@ class GenerateDialog(QDialog):
             widget.setEnabled(not running)
 
     def closeEvent(self, event: Any) -> None:
-        # Closing the window does not kill a run silently: it cancels it (the store stays consistent).
-        self.cancel_run()
+        # Closing the window does not stop the run: it goes on as a job (status bar, Jobs panel), and
+        # reopening Generate shows it again.
         super().closeEvent(event)

@@ -44,6 +44,7 @@ from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES, STATUSES, Insi
 from desktop.core.services import Services
 from desktop.gui.events import INSIGHTS, app_events
 from desktop.gui.i18n import tr
+from desktop.gui.jobs import Job, jobs_for
 from desktop.gui.knowledge_chart import KnowledgeChart, category_label
 from desktop.gui.workers import run_in_background
 
@@ -536,7 +537,22 @@ class KnowledgeBrowser(QWidget):
             QMessageBox.warning(self, tr("Import insights"), str(exc))
             self.changed.emit()
 
-        run_in_background(work, done, failed)
+        def summarize(job: Job) -> str:
+            if job.error is not None:
+                return str(job.error)
+            r = job.result
+            return tr("{added} added, {dup} duplicates, {err} lines with errors").format(
+                added=r.added, dup=r.duplicates, err=len(r.errors)
+            )
+
+        # A job (gui/jobs.py): it shows in the status bar and the Jobs panel, even if this window closes.
+        jobs_for(self).start(
+            "import",
+            tr("Import {file}").format(file=Path(chosen).name),
+            lambda _report: work(),
+            summarize=summarize,
+            on_end=lambda job: failed(job.error) if job.error is not None else done(job.result),
+        )
 
     def export_file(self, path: str | None = None) -> None:
         if path is None:

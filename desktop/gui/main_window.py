@@ -27,6 +27,8 @@ from desktop.gui.conversation_list import ConversationList
 from desktop.gui.dialogs import DialogManager
 from desktop.gui.events import app_events, bridge_settings
 from desktop.gui.i18n import tr
+from desktop.gui.jobs import JobManager
+from desktop.gui.jobs_panel import JobsIndicator, confirm_quit
 from desktop.gui.toolbar import MainToolbar, available_strategies
 from desktop.gui.workers import Task, run_in_background
 
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
         self.session = AnswerSession(self)
         self.monitor = ConnectionMonitor(self)
         self.dialogs = DialogManager(self)
+        self.jobs = JobManager(self)  # long jobs outlive the dialogs that start them (gui/jobs.py)
         self._unbridge = bridge_settings(services.settings)
         app_events().settings_changed.connect(self._settings_changed)
 
@@ -109,6 +112,11 @@ class MainWindow(QMainWindow):
         self.tools_menu.addAction(self.knowledge_action)
         self.tools_menu.addAction(self.generate_action)
         self.tools_menu.addAction(self.health_action)
+        self.jobs_action = QAction(self)
+        self.jobs_action.setShortcut(QKeySequence("Ctrl+J"))
+        self.tools_menu.addAction(self.jobs_action)
+        self.jobs_indicator = JobsIndicator(self.jobs, self)
+        self.statusBar().addPermanentWidget(self.jobs_indicator)
         self.tools_menu.addSeparator()
         self.tools_menu.addAction(self.settings_action)
         self.help_menu = self.menuBar().addMenu("")
@@ -131,6 +139,8 @@ class MainWindow(QMainWindow):
         self.knowledge_action.triggered.connect(self.dialogs.knowledge)
         self.generate_action.triggered.connect(self.dialogs.generate)
         self.health_action.triggered.connect(self.dialogs.health)
+        self.jobs_action.triggered.connect(self.dialogs.jobs)
+        self.jobs_indicator.clicked.connect(self.dialogs.jobs)
         self.banner.add_key.connect(self.dialogs.settings)
         self.conversations.new_requested.connect(self.new_chat)
         self.conversations.conversation_selected.connect(self.session.open_conversation)
@@ -169,6 +179,7 @@ class MainWindow(QMainWindow):
         self.stop_action.setText(tr("Stop answer"))
         self.quit_action.setText(tr("Quit"))
         self.about_action.setText(tr("About Zantara"))
+        self.jobs_action.setText(tr("Jobs"))
         self.file_menu.setTitle(tr("&File"))
         self.chat_menu.setTitle(tr("&Chat"))
         self.tools_menu.setTitle(tr("&Tools"))
@@ -290,6 +301,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not confirm_quit(self.jobs, self):  # "Keep running": the window stays, the jobs go on
+            event.ignore()
+            return
         self.session.stop()
         self.monitor.close()
         self.dialogs.close_all()

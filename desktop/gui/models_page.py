@@ -1,7 +1,8 @@
 """The Models page of Settings: installed models, the catalog of bigger ones, a download with progress, ETA and
 Cancel, and which model does each role (offline answers, live notes, insights).
 
-The download runs in a worker (the core's ``catalog.install``); its progress arrives as signals. A suggestion
+The download (the core's ``catalog.install``) is a job of the window's JobManager (``gui/jobs.py``): it goes on
+when Settings closes, shows in the status bar and the Jobs panel, and reopening Settings shows it again. A suggestion
 fitted to the laptop's RAM is shown once.
 """
 
@@ -29,6 +30,7 @@ from desktop.core.models.registry import ModelEntry
 from desktop.core.services import Services
 from desktop.core.settings import ROLE_SETTINGS, Settings
 from desktop.gui.i18n import tr
+from desktop.gui.jobs import Job, jobs_for
 from desktop.gui.workers import run_in_background
 
 SUGGESTION_SHOWN = "model_suggestion_shown"  # settings.extra flag
@@ -118,6 +120,14 @@ class ModelsPage(QWidget):
         layout.addLayout(roles)
         self.retranslate()
         self.load_installed()
+        self.jobs = jobs_for(parent)
+        self.job: Job | None = None
+        self.jobs.progress.connect(self._job_progressed)
+        self.jobs.finished.connect(self._job_ended)
+        self.jobs.failed.connect(self._job_ended)
+        running = self.jobs.latest("download")
+        if running is not None:
+            self.attach(running)  # Settings reopened during a download: show it live
 
     def _fill_table(self) -> None:
         """One row per catalog model; rebuilt on a language change (the roles column is translated)."""
@@ -185,9 +195,9 @@ class ModelsPage(QWidget):
         """Setting name -> chosen registry name ("" = same as the local model)."""
         return {ROLE_SETTINGS[role]: str(box.currentData() or "") for role, box in self.role_boxes.items()}
 
-    # --- downloading ----------
+    # --- downloading (a job of the window's JobManager: it goes on when Settings closes) ----------
     def download_selected(self, endpoint: str | None = None) -> None:
-        """Download the selected catalog model in a worker (``endpoint``: a hub other than HF_ENDPOINT's)."""
+        """Download the selected catalog model as a job (``endpoint``: a hub other than HF_ENDPOINT's)."""
         rows = self.table.selectionModel().selectedRows()
         if not rows or self.cancel_token is not None:
             return
@@ -195,12 +205,7 @@ class ModelsPage(QWidget):
         from desktop.core.models import catalog
 
         token = CancelToken()
-        self.cancel_token = token
         registry = self.services.registry
-        self.download_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.progress.setValue(0)
-        self.status.setText(tr("Connecting to the hub…"))
 
         def work(report: Any) -> Any:
             return catalog.install(
@@ -213,45 +218,70 @@ class ModelsPage(QWidget):
                 cancel=token,
             )
 
-        run_in_background(
+        def summarize(job: Job) -> str:
+            if job.error is not None:
+                return str(job.error)
+            return tr("'{name}' is installed; choose it for a role in Settings › Models.").format(
+                name=job.result.name
+            )
+
+        job = self.jobs.start(
+            "download",
+            tr("Download {title}").format(title=item.title),
             work,
-            self._downloaded,
-            self._download_error,
-            on_progress=self._progress,
-            with_report=True,
-            long=True,
+            token=token,
+            describe=lambda p: (p.fraction, self.progress_line(p)),
+            summarize=summarize,
         )
+        self.attach(job)
+
+    def attach(self, job: Job) -> None:
+        """Show ``job``: one just started, or one still running from an earlier Settings window."""
+        self.job = job
+        self.cancel_token = job.token
+        self.download_button.setEnabled(False)
+        self.cancel_button.setEnabled(job.cancellable)
+        self.progress.setValue(int((job.fraction or 0.0) * 1000))
+        self.status.setText(job.detail or tr("Connecting to the hub…"))
 
     def cancel_download(self) -> None:
-        if self.cancel_token is not None:
-            self.cancel_token.cancel()
+        if self.job is not None:
+            self.jobs.cancel(self.job)
             self.status.setText(tr("Stopping…"))
 
-    def _progress(self, p: Any) -> None:
-        self.progress.setValue(int(p.fraction * 1000))
+    @staticmethod
+    def progress_line(p: Any) -> str:
         if p.stage == "verifying":
-            self.status.setText(tr("Checking the sha256…"))
-        elif p.stage == "downloading":
-            self.status.setText(
-                tr("{done:.0f} of {total:.0f} MB · {speed:.1f} MB/s · {eta} left").format(
-                    done=p.done / 1e6, total=p.total / 1e6, speed=p.speed_bps / 1e6, eta=eta_text(p.eta_s)
-                )
+            return tr("Checking the sha256…")
+        if p.stage == "downloading":
+            return tr("{done:.0f} of {total:.0f} MB · {speed:.1f} MB/s · {eta} left").format(
+                done=p.done / 1e6, total=p.total / 1e6, speed=p.speed_bps / 1e6, eta=eta_text(p.eta_s)
             )
+        return ""
+
+    def _job_progressed(self, job: Job) -> None:
+        if job is not self.job or job.progress is None or job.state != "running":
+            return
+        p = job.progress
+        self.progress.setValue(int(p.fraction * 1000))
+        if job.detail:
+            self.status.setText(job.detail)
         self.download_progress.emit(p)
 
-    def _finish(self) -> None:
+    def _job_ended(self, job: Job) -> None:
+        if job is not self.job:
+            return
+        self.job = None
         self.cancel_token = None
         self.download_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
-
-    def _downloaded(self, entry: Any) -> None:
-        self._finish()
-        self.progress.setValue(1000)
-        self.status.setText(tr("'{name}' is installed; choose it for a role below.").format(name=entry.name))
-        self.load_installed()
-        self.download_finished.emit(entry)
-
-    def _download_error(self, exc: BaseException) -> None:
-        self._finish()
-        self.status.setText(str(exc))
-        self.download_failed.emit(str(exc))
+        if job.error is None:
+            self.progress.setValue(1000)
+            self.status.setText(
+                tr("'{name}' is installed; choose it for a role below.").format(name=job.result.name)
+            )
+            self.load_installed()
+            self.download_finished.emit(job.result)
+        else:
+            self.status.setText(str(job.error))
+            self.download_failed.emit(str(job.error))

@@ -111,3 +111,11 @@ def test_failures_become_the_online_model_unavailable_signal(server: OpenAIStand
     with pytest.raises(ClaudeUnavailable) as info:
         model.complete([Message("user", "halo")])
     assert info.value.reason == "connection"
+
+
+def test_a_regenerate_seed_is_sent_to_the_server(server: OpenAIStandIn) -> None:
+    model = backends.build("openai", Settings(openai_base_url=server.base_url), None)
+    list(model.stream([Message("user", "halo")], max_tokens=8))
+    assert "seed" not in server.requests[-1]  # the server's own choice
+    list(model.stream([Message("user", "halo")], max_tokens=8, seed=12345))
+    assert server.requests[-1]["seed"] == 12345  # llama-server, Ollama and OpenAI honour it

@@ -27,6 +27,7 @@ class Call:
     started: float  # time.perf_counter() when the call began
     finished: float | None = None
     cancelled: bool = False
+    seed: int | None = None  # the sampling seed the request carried
 
 
 class ScriptedModel(ChatModel):
@@ -67,7 +68,12 @@ class ScriptedModel(ChatModel):
     def generate(self, request: ChatRequest) -> Iterator[str]:
         messages, system, cancel = request.messages, request.system, request.cancel
         call = Call(
-            list(messages), system, self.tokens_for(request), request.temperature, time.perf_counter()
+            list(messages),
+            system,
+            self.tokens_for(request),
+            request.temperature,
+            time.perf_counter(),
+            seed=request.seed,
         )
         with self._lock:
             self.calls.append(call)

@@ -14,6 +14,7 @@ partial text and the "continued offline" mark, which it has already streamed to 
 from __future__ import annotations
 
 import contextlib
+import random
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -243,7 +244,15 @@ class Router:
         history = convs.context_messages(conversation_id, before_id=row["id"], limit=HISTORY_TURNS)
         chosen = self._strategy(strategy, row["content"])
         return self._answer(
-            conversation_id, row["id"], row["content"], history, chosen, offline, cancel, on_event
+            conversation_id,
+            row["id"],
+            row["content"],
+            history,
+            chosen,
+            offline,
+            cancel,
+            on_event,
+            seed=new_seed(),  # a fresh draw: the same question must not get the same text again
         )
 
     # -- internals ------------------------------------------------------------------------------------------
@@ -269,12 +278,14 @@ class Router:
         offline: bool,
         cancel: CancelToken | None,
         on_event: EventCallback | None,
+        *,
+        seed: int | None = None,
     ) -> Answer:
         settings = self.services.settings
         convs = self.services.conversations
         cancel = cancel or CancelToken()
         started = time.perf_counter()
-        trace = Trace(strategy=strategy.name, profile=settings.profile)
+        trace = Trace(strategy=strategy.name, profile=settings.profile, seed=seed)
         if getattr(strategy, "learned_note", ""):
             trace.notes.append(strategy.learned_note)  # type: ignore[attr-defined]
         answer_id = convs.add_message(
@@ -313,6 +324,7 @@ class Router:
             cancel=cancel,
             store=store,
             scratch=scratch,
+            seed=seed,
         )
         usage.begin(trace, context_block, cancel)  # Claude's token counts land in the trace
         prefix = ""
@@ -562,6 +574,12 @@ def _learned_default(services: RouterDeps, text: str) -> dict[str, Any] | None:
         return learned_decision(services, text)
     except Exception:
         return None  # learning is a refinement: a failure keeps the configured default
+
+
+def new_seed() -> int:
+    """A sampling seed for one answer, drawn from the OS (not from the model's own deterministic chain, which
+    restarts with the app and would give a regenerate the text an earlier answer already had)."""
+    return random.SystemRandom().randrange(1, 2**31)
 
 
 def _title(text: str) -> str:

@@ -55,6 +55,7 @@ class Trace:
     sent_insights: list[str] | None = None
     # The knowledge search failed: {"error": exception class, "message": ..., "url": the Chroma server or ""}
     retrieval_error: dict[str, str] | None = None
+    seed: int | None = None  # sampling seed of the answer; every regenerate draws a new one (issue 16)
 
     def add_part(self, part: str, kind: str, model: str = "") -> None:
         self.parts.append({"part": part, "kind": kind, "model": model})

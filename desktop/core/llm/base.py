@@ -34,6 +34,7 @@ class ChatRequest:
     temperature: float = 0.7
     cancel: CancelToken | None = None
     grammar: Any = None  # a llama.cpp grammar constraining the output (in-process local models only)
+    seed: int | None = None  # sampling seed (local and OpenAI-compatible models); None: the model's own
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,10 @@ class ChatModel(ABC):
         max_tokens: int | None = None,
         temperature: float = 0.7,
         cancel: CancelToken | None = None,
+        seed: int | None = None,
     ) -> Iterator[str]:
         """Shorthand for :meth:`generate` with a :class:`ChatRequest` made of these arguments."""
-        return self.generate(ChatRequest(messages, system, max_tokens, temperature, cancel))
+        return self.generate(ChatRequest(messages, system, max_tokens, temperature, cancel, seed=seed))
 
     def complete(
         self,

@@ -140,6 +140,7 @@ class LocalModel(ChatModel):
                 temperature=temperature,
                 repeat_penalty=1.15,
                 grammar=grammar,
+                seed=request.seed,  # None: llama.cpp derives the next seed from the previous one
             )
             for chunk in chunks:
                 if cancel is not None and cancel.cancelled:

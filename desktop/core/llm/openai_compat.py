@@ -77,6 +77,8 @@ class OpenAICompatModel(ChatModel):
         }
         if self.model:
             payload["model"] = self.model
+        if request.seed is not None:  # llama-server, Ollama and OpenAI honour it: a regenerate differs
+            payload["seed"] = request.seed
         cancel = request.cancel
         parts: list[str] = []
         url = f"{self.base_url}/chat/completions"

@@ -45,6 +45,7 @@ class AnswerContext:
     partial: str = ""  # text Claude streamed before failing (offline re-run only)
     store: KnowledgeStore | None = None
     scratch: dict[str, Any] = field(default_factory=dict)  # strategy-private state between stages
+    seed: int | None = None  # sampling seed of the main answer (a regenerate's fresh one), else the model's
 
     def messages(self) -> list[Message]:
         return [*self.history, Message("user", self.message)]

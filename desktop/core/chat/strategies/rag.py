@@ -94,7 +94,9 @@ def stream_answer(
         system, messages, max_tokens = fit_local_prompt(ctx, model, system, max_tokens)
         if role == "answer":
             record_sent(ctx, system)
-        chunks = model.stream(messages, system=system, max_tokens=max_tokens, cancel=ctx.cancel)
+        chunks = model.stream(
+            messages, system=system, max_tokens=max_tokens, cancel=ctx.cancel, seed=ctx.seed
+        )
         # A local answer is shown only as far as the readability guard lets it through.
         for chunk in offline.guarded_stream(ctx, chunks, model_path) if local else chunks:
             parts.append(chunk)

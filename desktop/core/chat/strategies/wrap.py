@@ -43,7 +43,11 @@ class _Producer:
     def _run(self, ctx: AnswerContext, system: str) -> None:
         try:
             stream = ctx.main.stream(
-                ctx.messages(), system=system, max_tokens=ANSWER_MAX_TOKENS, cancel=ctx.cancel
+                ctx.messages(),
+                system=system,
+                max_tokens=ANSWER_MAX_TOKENS,
+                cancel=ctx.cancel,
+                seed=ctx.seed,
             )
             for chunk in stream:
                 self.queue.put(("chunk", chunk))
