@@ -20,7 +20,13 @@ def key() -> None:
 
 
 @key.command("set")
-def set_cmd() -> None:
+@click.option(
+    "--file",
+    "to_file",
+    is_flag=True,
+    help="Store it in Zantara's encrypted file (for systems without an OS keyring).",
+)
+def set_cmd(to_file: bool) -> None:
     """Store the key: hidden prompt, or read from stdin when piped (`echo $KEY | zantara key set`)."""
     if sys.stdin.isatty():
         value = click.prompt("Anthropic API key", hide_input=True, confirmation_prompt=False)
@@ -33,6 +39,10 @@ def set_cmd() -> None:
         raise ZantaraError(
             "No key given.", "Paste the key from console.anthropic.com (it starts with sk-ant-)."
         )
+    if to_file:
+        secrets.set_api_key(value, store=secrets.FILE)
+        click.echo(f"Key stored in the encrypted file {secrets.file_store().file_path}.")
+        return
     secrets.set_api_key(value)
     click.echo(f"Key stored in the OS keyring ({secrets.backend_name()}).")
 
@@ -57,14 +67,14 @@ def status_cmd(as_json: bool) -> None:
 @key.command("delete")
 @json_option
 def delete_cmd(as_json: bool) -> None:
-    """Remove the key from the OS keyring (ANTHROPIC_API_KEY, if exported, still applies)."""
+    """Remove the stored key (OS keyring and encrypted file; ANTHROPIC_API_KEY, if exported, still applies)."""
     from desktop.core import secrets
 
     removed = secrets.delete_api_key()
     if as_json:
         print_json({"deleted": removed})
         return
-    click.echo("Key removed from the OS keyring." if removed else "No key was stored in the OS keyring.")
+    click.echo("Stored key removed." if removed else "No key was stored.")
 
 
 def register(cli: click.Group) -> None:

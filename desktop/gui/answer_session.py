@@ -19,6 +19,7 @@ from desktop.core.chat.conversations import StoredMessage
 from desktop.core.chat.trace import Answer, Event
 from desktop.core.errors import Cancelled, ZantaraError
 from desktop.gui import status_badge as sb
+from desktop.gui.answer_labels import claude_wrote
 from desktop.gui.chat_view import MessageBubble
 from desktop.gui.core_text import localize
 from desktop.gui.events import CONVERSATIONS, app_events
@@ -40,6 +41,7 @@ class AnswerSession(QObject):
         self.cancel_token: CancelToken | None = None
         self.answer_task: Task | None = None
         self.streaming_bubble: MessageBubble | None = None
+        self.stopping = False  # "Stopping…" is in the status bar until the answer has really ended
 
     @property
     def busy(self) -> bool:
@@ -92,7 +94,8 @@ class AnswerSession(QObject):
     def stop(self) -> None:
         if self.cancel_token is not None:
             self.cancel_token.cancel()
-            self.window.statusBar().showMessage(tr("Stopping…"), 3000)
+            self.stopping = True
+            self.window.statusBar().showMessage(tr("Stopping…"))
 
     # --- streaming ----------
     def _start(self, bubble: MessageBubble, token: CancelToken, work: Work) -> None:
@@ -118,15 +121,23 @@ class AnswerSession(QObject):
         elif event.kind == "mode":
             mode, reason = data.get("mode", ""), data.get("reason", "")
             bubble.set_trace({**bubble.trace, "mode": mode, "reason": reason})
-            self._badge_for(mode, reason)
+            self._badge_for({"mode": mode, "reason": reason})
         elif event.kind == "insights":
-            bubble.set_trace({**bubble.trace, "insights": data.get("insights", [])})
+            bubble.set_trace(
+                {
+                    **bubble.trace,
+                    "insights": data.get("insights", []),
+                    "retrieval_error": data.get("retrieval_error"),
+                }
+            )
 
-    def _badge_for(self, mode: str, reason: str) -> None:
-        if mode == "offline" and reason not in ("offline_requested", ""):
+    def _badge_for(self, trace: dict[str, Any], final: bool = False) -> None:
+        """An offline answer says why on the badge; "Claude online" only once Claude wrote (part of) one."""
+        mode, reason = str(trace.get("mode") or ""), str(trace.get("reason") or "")
+        if mode == "offline" and reason not in ("offline_requested", "cancelled", "breaker_open", ""):
             self.window.badge.set_state(sb.OFFLINE, reason)
-        elif mode == "claude":
-            self.window.badge.set_state(sb.ONLINE)
+        elif final and claude_wrote(trace):
+            self.window.monitor.claude_answered()
 
     def _done(self, bubble: MessageBubble, token: CancelToken, answer: Answer) -> None:
         w = self.window
@@ -136,7 +147,7 @@ class AnswerSession(QObject):
         if token.cancelled:
             bubble.mark_stopped()
         w.context.show_trace(trace)
-        self._badge_for(str(trace.get("mode") or ""), str(trace.get("reason") or ""))
+        self._badge_for(trace, final=True)
         if answer.conversation_id and answer.conversation_id != w.conversation_id:
             w.conversation_id = answer.conversation_id
             w.conversations.current_id = answer.conversation_id
@@ -153,6 +164,9 @@ class AnswerSession(QObject):
         self._end(bubble)
 
     def _end(self, bubble: MessageBubble) -> None:
+        if self.stopping:
+            self.stopping = False
+            self.window.statusBar().showMessage(tr("Stopped."), 4000)
         self.cancel_token = None
         self.streaming_bubble = None
         self.answer_task = None

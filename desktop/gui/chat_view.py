@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.gui import theme
-from desktop.gui.answer_labels import answered_by
+from desktop.gui.answer_labels import header_text
 from desktop.gui.core_text import localize
+from desktop.gui.failure_texts import retrieval_failed_text
 from desktop.gui.feedback_bar import FeedbackBar
 from desktop.gui.i18n import tr
 from desktop.gui.status_badge import reason_text
@@ -194,17 +195,15 @@ class MessageBubble(QFrame):
     def _header_text(self) -> str:
         if self.role == "user":
             return tr("You")
-        t = self.trace
-        if not t:
-            return "Zantara · " + tr("thinking…") if self.streaming else "Zantara"
-        who, model = answered_by(t)
-        parts = ["Zantara", who]
-        if model:
-            parts.append(model)
-        return " · ".join(parts)
+        if self.streaming:  # who wrote it is known from the final trace, not guessed from the mode
+            return "Zantara · " + tr("thinking…")
+        return header_text(self.trace) if self.trace else "Zantara"
 
     def _note_text(self) -> str:
         notes = []
+        failed = retrieval_failed_text(self.trace.get("retrieval_error"))
+        if failed:
+            notes.append(failed)
         if self.trace.get("mode") == "offline" and self.trace.get("reason"):
             notes.append(tr("Answered offline: {reason}.").format(reason=reason_text(self.trace["reason"])))
         if self.stopped:

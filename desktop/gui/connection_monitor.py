@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.core.chat.breaker import BreakerState
+from desktop.core.chat.breaker import NOT_OUTAGES, BreakerState
 from desktop.core.secrets import KeyStatus
+from desktop.gui import key_texts
 from desktop.gui import status_badge as sb
 from desktop.gui.i18n import tr
 from desktop.gui.workers import run_in_background
@@ -30,6 +31,7 @@ class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
+        self.key_status: KeyStatus | None = None  # where a key would be kept (key_texts.storage_sentence)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.button = QPushButton(self)
@@ -53,14 +55,18 @@ class Banner(QFrame):
         self.label.setText(
             tr(
                 "No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). "
-                "Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your "
-                "system keyring, never in a file."
+                "Add your Anthropic key in Settings (Ctrl+,) and Claude will answer."
             )
+            + (" " + key_texts.storage_sentence(self.key_status)).rstrip()
         )
         self.button.setText(tr("Add API key…"))
         self.button.setAccessibleName(tr("Add API key"))
         self.close_button.setToolTip(tr("Hide this message"))
         self.close_button.setAccessibleName(tr("Hide this message"))
+
+    def set_key_status(self, status: KeyStatus | None) -> None:
+        self.key_status = status
+        self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -69,20 +75,26 @@ class Banner(QFrame):
 
 
 class ConnectionMonitor(QObject):
+    """Keeps the badge true: it says "Claude online" only once Claude answered or a check succeeded (a closed
+    breaker at start-up proves nothing), follows the breaker afterwards, and checks Claude at start-up and
+    after the key changed."""
+
     breaker_changed = Signal(object)  # breaker snapshot; emitted from any thread, delivered on the GUI thread
     key_checked = Signal()  # the first key status arrived (startup)
-    breaker_checked = Signal()  # the breaker is subscribed, or could not be (startup)
+    breaker_checked = Signal()  # the breaker is subscribed and Claude checked, or could not be (startup)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.key_status: KeyStatus | None = None  # None until the keyring answered
         self.probing = False
+        self.confirmed = False  # Claude answered (a check or an answer) since the last doubt
+        self._startup_pending = 2  # the key status and the breaker
         self._unsubscribe: Callable[[], None] | None = None
         self.probe_timer = QTimer(self)
         self.probe_timer.setSingleShot(True)
         self.probe_timer.timeout.connect(self.probe)
-        self.breaker_changed.connect(self.on_breaker)
+        self.breaker_changed.connect(self._breaker_event)
 
     def start(self) -> None:
         from desktop.core import secrets
@@ -92,14 +104,26 @@ class ConnectionMonitor(QObject):
         )
         run_in_background(self._breaker_setup, self._breaker_ready, self._breaker_failed)
 
+    def _startup_step(self) -> None:
+        """Once the key and the breaker are known: check Claude, then say the breaker is checked."""
+        self._startup_pending -= 1
+        if self._startup_pending:
+            return
+        if self.key_status is not None and self.key_status.set:
+            self.probe(force=True, then=self.breaker_checked.emit)
+        else:
+            self.breaker_checked.emit()
+
     # --- key ----------
     def _first_key_status(self, status: KeyStatus | None) -> None:
         self.key_status = status
+        self.window.banner.set_key_status(status)
         has_key = status is not None and status.set
         self.window.banner.setVisible(not has_key)
         if not has_key:
             self.window.badge.set_state(sb.OFFLINE, "no_key")
         self.key_checked.emit()
+        self._startup_step()
 
     def recheck_key(self) -> None:
         """After the key was set or deleted in Settings."""
@@ -109,12 +133,14 @@ class ConnectionMonitor(QObject):
 
     def _key_status_changed(self, status: KeyStatus) -> None:
         self.key_status = status
-        badge = self.window.badge
+        self.window.banner.set_key_status(status)
         self.window.banner.setVisible(not status.set)
-        if status.set and badge.reason == "no_key":
-            badge.set_state(sb.ONLINE)
-        elif not status.set:
-            badge.set_state(sb.OFFLINE, "no_key")
+        if status.set:
+            self.confirmed = False  # a new key: not proven until Claude answers with it
+            self.window.badge.set_state(sb.CHECKING)
+            self.probe(force=True)
+        else:
+            self.window.badge.set_state(sb.OFFLINE, "no_key")
 
     # --- breaker ----------
     def _breaker_setup(self) -> BreakerState:
@@ -124,37 +150,67 @@ class ConnectionMonitor(QObject):
 
     def _breaker_ready(self, snapshot: BreakerState) -> None:
         self.on_breaker(snapshot)
-        self.breaker_checked.emit()
+        self._startup_step()
 
     def _breaker_failed(self, exc: BaseException) -> None:
         log.warning("circuit breaker unavailable: %s", exc)
-        self.breaker_checked.emit()
+        self._startup_step()
+
+    def _breaker_event(self, snapshot: BreakerState) -> None:
+        """A change the breaker announced: closing means Claude just answered (here or in another process)."""
+        if sb.state_from_snapshot(snapshot)[0] == sb.ONLINE:
+            self.confirmed = True
+        self.on_breaker(snapshot)
+
+    def claude_answered(self) -> None:
+        """An answer Claude wrote (part of) arrived: that is a check that succeeded."""
+        self.confirmed = True
+        if not self.no_key:
+            self.window.badge.set_state(sb.ONLINE)
+
+    @property
+    def no_key(self) -> bool:
+        return self.key_status is not None and not self.key_status.set
 
     def on_breaker(self, snapshot: BreakerState) -> None:
         """Badge follows the breaker (unless there is no key at all); an open breaker gets a timed probe."""
         state, reason = sb.state_from_snapshot(snapshot)
-        if not (self.key_status is not None and not self.key_status.set):
-            self.window.badge.set_state(sb.ONLINE if state == sb.UNKNOWN else state, reason)
+        if state in (sb.ONLINE, sb.UNKNOWN) and not self.confirmed:
+            state, reason = sb.CHECKING, ""
+        if not self.no_key:
+            self.window.badge.set_state(state, reason)
         if state == sb.OFFLINE and not self.probing:
             wait_s = snapshot.seconds_until_probe
             self.probe_timer.start(int(max(1.0, wait_s) * 1000))
 
-    def probe(self) -> None:
+    def probe(self, force: bool = False, then: Callable[[], None] | None = None) -> None:
         """Ask the models endpoint in a worker; success closes the breaker and the badge turns green."""
         if self.probing or self.key_status is None or not self.key_status.set:
+            if then is not None:
+                then()
             return
         self.probing = True
         services = self.window.services
 
-        def done(_ok: Any) -> None:
+        reasons: list[str] = []
+
+        def done(ok: Any) -> None:
             self.probing = False
+            if ok:
+                self.confirmed = True
             self.on_breaker(services.breaker.current())
+            if not ok and reasons and reasons[-1] in NOT_OUTAGES:  # reachable, but it will not answer
+                self.window.badge.set_state(sb.OFFLINE, reasons[-1])
+            if then is not None:
+                then()
 
         def failed(exc: BaseException) -> None:
             self.probing = False
             log.warning("probe failed: %s", exc)
+            if then is not None:
+                then()
 
-        run_in_background(lambda: bool(services.router.probe_claude()), done, failed)
+        run_in_background(lambda: bool(services.router.probe_claude(force, reasons)), done, failed)
 
     def close(self) -> None:
         self.probe_timer.stop()

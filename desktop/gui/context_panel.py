@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.gui import theme
-from desktop.gui.answer_labels import answered_by
+from desktop.gui.answer_labels import answered_by, part_label, writers
 from desktop.gui.core_text import (
     duration_ms,
     language_label,
@@ -23,6 +23,7 @@ from desktop.gui.core_text import (
     source_label,
     stage_label,
 )
+from desktop.gui.failure_texts import retrieval_failed_text
 from desktop.gui.i18n import tr
 from desktop.gui.knowledge_chart import category_label
 from desktop.gui.status_badge import reason_text
@@ -87,31 +88,8 @@ def render_trace(trace: dict[str, Any]) -> str:
         if value:
             out.append(f"<tr><td><b>{_esc(label)}</b></td><td>{_esc(value)}</td></tr>")
     out.append("</table>")
-
-    insights = trace.get("insights") or []
-    out.append(f"<h3>{_esc(tr('Cultural insights used'))} ({len(insights)})</h3>")
-    if not insights:
-        reason = (
-            tr("No cultural context was needed.") if not trace.get("needs_context") else tr("None found.")
-        )
-        out.append(f"<p>{_esc(reason)}</p>")
-    for ins in insights:
-        meta = " · ".join(
-            _esc(x)
-            for x in (
-                ins.get("language", ""),
-                category_label(str(ins.get("category", ""))) if ins.get("category") else "",
-                source_label(str(ins.get("source", ""))) if ins.get("source") else "",
-            )
-            if x
-        )
-        score = ins.get("score")
-        if isinstance(score, int | float):
-            meta += f" · {number(score, 2)}"
-        out.append(
-            f"<p style='margin-bottom:6px'><span style='color:{theme.GREY}'>{meta}</span><br>"
-            f"{_esc(ins.get('text', ''))}</p>"
-        )
+    out += _render_writers(trace)
+    out += _render_insights(trace)
 
     enrich = trace.get("enrich")
     if enrich:
@@ -180,6 +158,68 @@ def _stage_detail(stage: dict[str, Any]) -> str:
     if str(stage.get("name", "")).startswith("enrich"):
         return _enrich_reason(detail)
     return localize(detail)
+
+
+def _render_writers(trace: dict[str, Any]) -> list[str]:
+    """Who wrote which part, when more than one model (or a fixed phrase, or the memory) took part."""
+    found = writers(trace)
+    if len(found) <= 1:
+        return []
+    out = [f"<h3>{_esc(tr('Who wrote what'))}</h3><table cellspacing='2'>"]
+    for w in found:
+        who = f"{w.who} · {w.model}" if w.model else w.who
+        out.append(f"<tr><td><b>{_esc(part_label(w.part, trace))}</b></td><td>{_esc(who)}</td></tr>")
+    out.append("</table>")
+    return out
+
+
+def _insight_html(ins: dict[str, Any]) -> str:
+    meta = " · ".join(
+        _esc(x)
+        for x in (
+            ins.get("language", ""),
+            category_label(str(ins.get("category", ""))) if ins.get("category") else "",
+            source_label(str(ins.get("source", ""))) if ins.get("source") else "",
+        )
+        if x
+    )
+    score = ins.get("score")
+    if isinstance(score, int | float):
+        meta += f" · {number(score, 2)}"
+    return (
+        f"<p style='margin-bottom:6px'><span style='color:{theme.GREY}'>{meta}</span><br>"
+        f"{_esc(ins.get('text', ''))}</p>"
+    )
+
+
+def _render_insights(trace: dict[str, Any]) -> list[str]:
+    """Only the insights the answer's writer received count as used (the trace's ``sent_insights``); found but
+    not sent ones are listed apart; a failed search is said first, in red."""
+    insights = trace.get("insights") or []
+    sent = trace.get("sent_insights")
+    used = insights if sent is None else [i for i in insights if i.get("id") in sent]
+    unsent = [] if sent is None else [i for i in insights if i.get("id") not in sent]
+    failed = retrieval_failed_text(trace.get("retrieval_error"))
+    out = [f"<h3>{_esc(tr('Cultural insights used'))} ({len(used)})</h3>"]
+    if failed:
+        out.append(f"<p style='color:{theme.RED}'>✘ {_esc(failed)}</p>")
+    elif not used and unsent:
+        out.append(f"<p>{_esc(tr('None were sent to the model that wrote this answer.'))}</p>")
+    elif not used:
+        reason = (
+            tr("No cultural context was needed.") if not trace.get("needs_context") else tr("None found.")
+        )
+        out.append(f"<p>{_esc(reason)}</p>")
+    out += [_insight_html(ins) for ins in used]
+    if unsent:
+        out.append(f"<h3>{_esc(tr('Found but not sent'))} ({len(unsent)})</h3>")
+        out.append(
+            f"<p style='color:{theme.GREY}'>"
+            + _esc(tr("Retrieved, but not in the prompt of the model that wrote this answer."))
+            + "</p>"
+        )
+        out += [_insight_html(ins) for ins in unsent]
+    return out
 
 
 def _render_offline(trace: dict[str, Any]) -> list[str]:

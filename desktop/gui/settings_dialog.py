@@ -10,6 +10,7 @@ Language and theme apply at once, without a restart.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ from desktop.core.models.registry import ModelEntry
 from desktop.core.secrets import KeyStatus
 from desktop.core.services import Services
 from desktop.core.settings import Settings
-from desktop.gui import crash, i18n, theme
+from desktop.gui import chroma_check, crash, i18n, key_texts, theme
 from desktop.gui.core_text import localize
 from desktop.gui.i18n import tr
 from desktop.gui.models_page import ModelsPage
@@ -71,6 +72,7 @@ class SettingsDialog(QDialog):
     key_status_changed = Signal(object)
     models_loaded = Signal()  # Claude models list arrived (or failed)
     local_models_loaded = Signal()
+    chroma_checked = Signal(object)  # a ServerCheck, once the team server URL being applied was tested
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,11 +92,15 @@ class SettingsDialog(QDialog):
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.save_key_button = QPushButton(claude)
         self.delete_key_button = QPushButton(claude)
-        self.save_key_button.clicked.connect(self.save_key)
+        self.file_key_button = QPushButton(claude)  # offered where no system keyring exists (key_texts.py)
+        self.file_key_button.hide()
+        self.save_key_button.clicked.connect(lambda: self.save_key())
+        self.file_key_button.clicked.connect(lambda: self.save_key(to_file=True))
         self.delete_key_button.clicked.connect(self.delete_key)
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_edit, 1)
         key_row.addWidget(self.save_key_button)
+        key_row.addWidget(self.file_key_button)
         key_row.addWidget(self.delete_key_button)
         self.chat_model = QComboBox(claude)
         self.chat_model.setEditable(True)
@@ -222,6 +228,12 @@ class SettingsDialog(QDialog):
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {theme.RED}")
+        self.keep_url_button = QPushButton(self)  # "Keep anyway", shown when the server did not answer
+        self.keep_url_button.hide()
+        self._pending_close = False
+        self.keep_url_button.clicked.connect(
+            lambda: self.apply(self._pending_close, confirmed_url=self.chroma_url.text().strip())
+        )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -235,7 +247,10 @@ class SettingsDialog(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.error)
+        error_row = QHBoxLayout()
+        error_row.addWidget(self.error, 1)
+        error_row.addWidget(self.keep_url_button)
+        layout.addLayout(error_row)
         layout.addWidget(self.buttons)
         self.retranslate()
         self.refresh_key_status()
@@ -244,6 +259,8 @@ class SettingsDialog(QDialog):
     # --- texts ----------
     def retranslate(self) -> None:
         self.setWindowTitle(tr("Settings"))
+        self.keep_url_button.setText(tr("Keep anyway"))
+        self.keep_url_button.setToolTip(tr("Save this server address although it did not answer now"))
         titles = (tr("Claude"), tr("Local model"), tr("Models"), tr("Knowledge"), tr("Appearance"))
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
@@ -275,14 +292,16 @@ class SettingsDialog(QDialog):
             name = self.backend.itemData(i)
             self.backend.setItemText(i, backend_names.get(name, name))
         self.openai_model.setPlaceholderText(tr("empty: the server's default model"))
-        self.key_edit.setPlaceholderText(
-            tr("Paste an Anthropic key (sk-ant-…); it is stored in the system keyring")
-        )
+        self.key_edit.setPlaceholderText(tr("Paste an Anthropic key (sk-ant-…)"))
         self.key_edit.setAccessibleName(tr("New API key"))
         self.save_key_button.setText(tr("Save key"))
         self.save_key_button.setToolTip(tr("Store the key in the OS keyring; it is never written to a file"))
         self.delete_key_button.setText(tr("Remove key"))
-        self.delete_key_button.setToolTip(tr("Delete the key from the OS keyring"))
+        self.delete_key_button.setToolTip(tr("Delete the stored key"))
+        self.file_key_button.setText(tr("Store in an encrypted file"))
+        self.file_key_button.setToolTip(
+            tr("Keep the key in an encrypted file in Zantara's data folder (for systems without a keyring)")
+        )
         self.chat_model.setAccessibleName(tr("Claude chat model"))
         self.chat_model.setToolTip(tr("Used for conversation (a fast Haiku by default)"))
         self.strong_model.setAccessibleName(tr("Claude strong model"))
@@ -356,43 +375,58 @@ class SettingsDialog(QDialog):
 
     def _show_key_status(self) -> None:
         st = self.key_status
-        if st is None:
-            text = tr("Checking…")
-        elif st.error:
-            text = st.error
-        elif st.set and st.source == "keyring":
-            text = "✔ " + tr("A key is set (stored in the system keyring).")
-        elif st.set:
-            text = "✔ " + tr("A key is set (from the ANTHROPIC_API_KEY environment variable).")
-        else:
-            text = tr("No key: answers come from the local model, offline.")
+        self.key_state.setText(key_texts.status_text(st))
+        self.delete_key_button.setEnabled(st is not None and st.stored)
         if st is not None and not st.error and not st.keyring_usable:
-            text += " " + tr("No system keyring is available here: export ANTHROPIC_API_KEY instead.")
-        self.key_state.setText(text)
-        self.delete_key_button.setEnabled(st is not None and st.source == "keyring")
+            self.file_key_button.show()
 
-    def save_key(self) -> None:
+    def save_key(self, to_file: bool = False, then: Callable[[bool], None] | None = None) -> None:
+        """Store the typed key; the field is cleared only once it is stored (a failure keeps what was typed
+        and, when the keyring refused, offers the encrypted file)."""
+        from desktop.core import secrets
+
         key = self.key_edit.text().strip()
         if not key:
             return
         crash.remember_secret(key)
-        self.key_edit.clear()  # never keep the key in a widget longer than needed
-        self._run_key_change(lambda: _set_key(key))
+        store = secrets.FILE if to_file else secrets.KEYRING
+
+        def stored() -> None:
+            if self.key_edit.text().strip() == key:
+                self.key_edit.clear()  # never keep the key in a widget longer than needed
+            if then is not None:
+                then(True)
+
+        def refused(exc: BaseException) -> str:
+            if not to_file:
+                self.file_key_button.show()
+            if then is not None:
+                then(False)
+            return key_texts.save_failed_text(exc, to_file)
+
+        self._run_key_change(lambda: _set_key(key, store), stored, refused)
 
     def delete_key(self) -> None:
         from desktop.core import secrets
 
         self._run_key_change(secrets.delete_api_key)
 
-    def _run_key_change(self, fn: Any) -> None:
+    def _run_key_change(
+        self,
+        fn: Any,
+        on_done: Callable[[], None] | None = None,
+        explain: Callable[[BaseException], str] | None = None,
+    ) -> None:
         def done(_r: Any) -> None:
+            if on_done is not None:
+                on_done()
             self.error.clear()
             self.saved.emit({"key"})
             self.refresh_key_status()
 
         def failed(exc: BaseException) -> None:
-            self.last_error = str(exc)
-            self.error.setText(str(exc))
+            self.last_error = explain(exc) if explain is not None else str(exc)
+            self.error.setText(self.last_error)
             self.refresh_key_status()
 
         run_in_background(fn, done, failed)
@@ -507,7 +541,10 @@ class SettingsDialog(QDialog):
         new.validate()
         return new
 
-    def apply(self, close: bool) -> None:
+    def apply(self, close: bool, confirmed_url: str = "", key_saved: bool = False) -> None:
+        """Save; a new team server URL is tested first (in a worker) and kept only if it answers or the user
+        says "Keep anyway" (``confirmed_url``); a typed key is stored first, and a refusal stops here with the
+        key still in the field."""
         try:
             new = self.collect()
         except ZantaraError as exc:
@@ -519,18 +556,24 @@ class SettingsDialog(QDialog):
             for f in dataclasses.fields(Settings)
             if f.name not in ("extra", "problems") and getattr(new, f.name) != getattr(current, f.name)
         }
+        self.keep_url_button.hide()
+        url = str(changes.get("chroma_url") or "")
+        if url and url != confirmed_url:
+            self._check_chroma_url(url, close)
+            return
+        pending_key = self.key_edit.text().strip()
+        if pending_key and not key_saved:
+            self.save_key(then=lambda ok: self.apply(close, confirmed_url, key_saved=True) if ok else None)
+            return
         if "ui_language" in changes:  # the look applies at once (validated by collect()), saving follows
             i18n.set_language(new.ui_language)
         if "theme" in changes:
             theme.apply(new.theme)
-        pending_key = self.key_edit.text().strip()
-        if pending_key:
-            self.save_key()
 
         def done(changed: set[str]) -> None:
             # Every core component saw the change already: Settings.update notified its subscribers.
             self.error.clear()
-            self.saved.emit(changed | ({"key"} if pending_key else set()))
+            self.saved.emit(changed | ({"key"} if key_saved else set()))
             if close:
                 self.accept()
 
@@ -541,8 +584,33 @@ class SettingsDialog(QDialog):
         # validate + save atomically + notify subscribers (Services forgets what depends on them)
         run_in_background(lambda: current.update(**changes), done, failed)
 
+    def _check_chroma_url(self, url: str, close: bool) -> None:
+        from desktop.core.knowledge.server_check import ServerCheck, check_chroma_url
 
-def _set_key(key: str) -> None:
+        self.error.setText(tr("Checking {url}…").format(url=url))
+        self._pending_close = close
+
+        def done(result: ServerCheck) -> None:
+            if self.chroma_url.text().strip() != url:
+                return  # edited meanwhile: the next Apply checks the new text
+            if result.ok:
+                self.error.clear()
+                self.chroma_checked.emit(result)
+                self.apply(close, confirmed_url=url)
+                return
+            self.last_error = chroma_check.unreachable_text(result)
+            self.error.setText(self.last_error)
+            self.keep_url_button.show()
+            self.tabs.setCurrentIndex(3)  # the Knowledge tab, where the address is
+            self.chroma_checked.emit(result)
+
+        def failed(exc: BaseException) -> None:
+            done(ServerCheck(url, False, "failed", str(exc)))
+
+        run_in_background(lambda: check_chroma_url(url), done, failed)
+
+
+def _set_key(key: str, store: str) -> None:
     from desktop.core import secrets
 
-    secrets.set_api_key(key)
+    secrets.set_api_key(key, store=store)

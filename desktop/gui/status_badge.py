@@ -1,4 +1,4 @@
-"""The pill that says who is answering: Claude online, offline on the local model (and why), or reconnecting.
+"""The pill that says who is answering: Claude online, offline (and why), offline by choice, or reconnecting.
 
 Fed by the circuit breaker's snapshots and by each answer's mode. Breaker callbacks may come from the probe
 thread, so :meth:`StatusBadge.post_snapshot` goes through a queued signal.
@@ -14,6 +14,7 @@ from desktop.gui import theme
 from desktop.gui.i18n import tr
 
 ONLINE, OFFLINE, RECONNECTING, UNKNOWN = "online", "offline", "reconnecting", "unknown"
+CHECKING = "checking"  # a key exists and the breaker is closed, but nothing has answered yet
 
 
 def reason_text(reason: str) -> str:
@@ -52,15 +53,25 @@ def state_from_snapshot(snapshot: BreakerState) -> tuple[str, str]:
 
 
 class StatusBadge(QLabel):
+    """Derived, never guessed: "Claude online" only after Claude answered or a check succeeded; "Offline only"
+    when the user chose it (Claude is then not contacted, whatever the breaker says); offline it names no model,
+    since the local model may not be the one answering (earlier answers and notes may be). The text is elided
+    to :data:`MAX_WIDTH` so a long reason never pushes the toolbar's actions into an overflow menu; the
+    tooltip has all of it."""
+
     snapshot_posted = Signal(object)
+    MAX_WIDTH = 280
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = UNKNOWN
         self.reason = ""
+        self.offline_chosen = False
+        self.full_text = ""
         self.local_model_name = ""
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMaximumWidth(self.MAX_WIDTH)
         self.snapshot_posted.connect(self._apply_snapshot, Qt.ConnectionType.QueuedConnection)
         self._render()
 
@@ -76,27 +87,47 @@ class StatusBadge(QLabel):
         self.state, self.reason = state, reason
         self._render()
 
+    def set_offline_chosen(self, chosen: bool) -> None:
+        """The toolbar's "Offline only": shown over whatever the connection is."""
+        self.offline_chosen = chosen
+        self._render()
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:  # not PaletteChange: setStyleSheet itself sends one
             self._render()
         super().changeEvent(event)
 
-    def _render(self) -> None:
-        local = self.local_model_name or tr("local model")
+    def _texts(self) -> tuple[str, str, str]:
+        """(text, colour, tooltip) for the current inputs."""
+        if self.offline_chosen:
+            return (
+                "● " + tr("Offline only"),
+                theme.AMBER,
+                tr("Offline only is on: Claude is not contacted; Zantara answers from this laptop."),
+            )
         if self.state == ONLINE:
-            text, color, tip = "● " + tr("Claude online"), theme.GREEN, tr("Claude is answering.")
-        elif self.state == OFFLINE:
+            return "● " + tr("Claude online"), theme.GREEN, tr("Claude is answering.")
+        if self.state == OFFLINE:
             why = reason_text(self.reason) if self.reason else ""
-            text = "● " + tr("Offline: {model}").format(model=local) + (f" ({why})" if why else "")
-            color = theme.AMBER
-            tip = tr("Zantara answers from this laptop until Claude is reachable again.")
-        elif self.state == RECONNECTING:
-            text, color = "◌ " + tr("Reconnecting to Claude…"), theme.GREY
-            tip = tr("Checking whether Claude answers again; Zantara answers from this laptop meanwhile.")
-        else:
-            text, color, tip = "○ " + tr("Starting…"), theme.GREY, tr("Checking Claude and the local model.")
-        self.setText(text)
-        self.setToolTip(tip)
+            text = "● " + tr("Offline") + (f" ({why})" if why else "")
+            return text, theme.AMBER, tr("Zantara answers from this laptop until Claude is reachable again.")
+        if self.state == RECONNECTING:
+            return (
+                "◌ " + tr("Reconnecting to Claude…"),
+                theme.GREY,
+                tr("Checking whether Claude answers again; Zantara answers from this laptop meanwhile."),
+            )
+        if self.state == CHECKING:
+            return "○ " + tr("Checking Claude…"), theme.GREY, tr("Asking Claude whether it answers.")
+        return "○ " + tr("Starting…"), theme.GREY, tr("Checking Claude and the local model.")
+
+    def _render(self) -> None:
+        text, color, tip = self._texts()
+        self.full_text = text
+        room = self.MAX_WIDTH - 24  # the stylesheet's padding
+        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
+        self.setText(shown)
+        self.setToolTip(text + "\n" + tip if shown != text else tip)
         self.setAccessibleName(tr("Connection status"))
         self.setAccessibleDescription(text)
         self.setStyleSheet(

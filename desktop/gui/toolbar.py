@@ -46,6 +46,7 @@ class MainToolbar(QToolBar):
         self.offline_action = QAction(self)
         self.offline_action.setCheckable(True)
         self.badge = sb.StatusBadge(self)
+        self.offline_action.toggled.connect(self.badge.set_offline_chosen)
         self.knowledge_action = QAction(self)
         self.generate_action = QAction(self)
         self.settings_action = QAction(self)

@@ -96,11 +96,14 @@ def test_fallback_badge_when_messages_api_is_down_then_reconnects(
     api = claude_online()
     api.fail("refuse")  # nothing listening: connection refused
     window = window_factory(make_services(store=curated_store, local_model=local_scripted))
+    # the start-up check already found Claude unreachable: the badge says so before anyone asks
+    assert window.badge.state == sb.OFFLINE and window.badge.reason == "connection"
 
     with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as blocker:
         window.send(MALU)
     bubble = blocker.args[0]
-    assert bubble.trace["mode"] == "offline" and bubble.trace["reason"] == "connection"
+    # so the answer went offline at once instead of waiting for a connection that failed moments ago
+    assert bubble.trace["mode"] == "offline" and bubble.trace["reason"] == "breaker_open"
     assert bubble.text == LOCAL_REPLY
     assert "offline" in bubble.header.text()
     assert window.badge.state == sb.OFFLINE and window.badge.reason == "connection"

@@ -75,8 +75,11 @@ def test_settings_persist_and_apply_live(
     dialog.chroma_url.setText("http://127.0.0.1:8123")
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
     dialog.chat_model.setCurrentText("claude-haiku-4-5-20251001")
-    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
+    with qtbot.waitSignal(dialog.chroma_checked, timeout=WAIT_MS):  # nothing listens there: it asks first
         dialog.apply(close=False)
+    assert dialog.keep_url_button.isVisible() and "8123" in dialog.error.text()
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS) as saved:
+        dialog.keep_url_button.click()
     assert {"first_token_deadline_s", "theme", "chroma_url", "threads"} <= saved.args[0]
 
     stored = Settings.load()

@@ -136,7 +136,12 @@ def test_errors_are_one_line(home: None) -> None:
 def test_key_commands_without_a_keyring() -> None:
     out = zantara("key", "set", stdin="sk-ant-should-not-be-stored\n")
     assert out.returncode == 1
-    assert "ANTHROPIC_API_KEY" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    assert "key set --file" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    out = zantara("key", "set", "--file", stdin="sk-ant-in-the-encrypted-file-0123\n")
+    assert out.returncode == 0 and "encrypted file" in out.stdout, out.stderr
+    data = json.loads(zantara("key", "status", "--json").stdout)
+    assert data["set"] and data["source"] == "file"
+    assert json.loads(zantara("key", "delete", "--json").stdout) == {"deleted": True}
     out = zantara("key", "status", "--json", env={"ANTHROPIC_API_KEY": "sk-ant-env-123456789"})
     data = json.loads(out.stdout)
     assert data["set"] and data["source"] == "env" and "sk-ant" not in out.stdout

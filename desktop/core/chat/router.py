@@ -122,14 +122,25 @@ class Router:
                 self._claude_key = (backend, key)
             return self._claude
 
-    def probe_claude(self, force: bool = False) -> bool:
-        """Background probe for the GUI: a cheap models-list call (or a one-token answer) through the breaker."""
+    def probe_claude(self, force: bool = False, reasons: list[str] | None = None) -> bool:
+        """Background probe for the GUI: a cheap models-list call (or a one-token answer) through the breaker.
+        ``reasons`` receives why Claude did not answer (a rejected key does not open the breaker, yet the
+        badge must say it)."""
         online = self.claude()
-        fn: Callable[[], object] = (
+        call: Callable[[], object] = (
             online.list_models
             if online.capabilities.can_list_models
             else (lambda: online.complete([Message("user", "ping")], max_tokens=1))
         )
+
+        def fn() -> object:
+            try:
+                return call()
+            except ClaudeUnavailable as exc:
+                if reasons is not None:
+                    reasons.append(exc.reason)
+                raise
+
         return self.services.breaker.probe(fn, force=force)
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
@@ -332,11 +343,15 @@ class Router:
                 trace.mode, trace.reason = "offline", exc.reason
                 trace.notes.append(f"Claude: {exc}")
                 trace.models.pop("answer", None)
+                # what the first try wrote is gone from the screen, except Claude's kept beginning
+                trace.parts = []
                 sink.emit(Event("mode", data={"mode": "offline", "reason": exc.reason, "message": str(exc)}))
                 if partial:
                     status = "partial"
                     trace.notes.append(say("note.kept_partial", n=len(partial)))
                     prefix = partial + prompts.CONTINUED_OFFLINE_MARK
+                    if claude is not None:
+                        trace.add_part("beginning", claude.kind, claude.name)
                     if sink.streamed != partial:
                         sink.emit(Event("replace", partial))
                     sink.emit(Event("chunk", prompts.CONTINUED_OFFLINE_MARK))
@@ -348,6 +363,7 @@ class Router:
         except UnreadableAnswer as exc:
             # The local model's text is not shown: earlier Claude answers and the insights are.
             body = offline_path.fallback_text(ctx, self._memory(), exc.verdict.reason)
+            _memory_answered(trace)
             sink.emit(Event("replace", prefix + body))
         except (ModelFileError, ModelNotFound) as exc:
             # A missing or damaged GGUF costs the local answer, not the answer: memory and insights speak.
@@ -355,6 +371,7 @@ class Router:
             body = offline_path.fallback_text(
                 ctx, self._memory(), say("note.local_unusable", error=exc.message)
             )
+            _memory_answered(trace)
             sink.emit(Event("replace", prefix + body))
         except Cancelled:
             trace.notes.append(say("note.stopped"))
@@ -474,13 +491,23 @@ class Router:
         except Exception as exc:
             insights, block = [], ""
             trace.notes.append(say("note.retrieval_unavailable", error=secrets.redact(str(exc))))
+            trace.retrieval_error = {
+                "error": type(exc).__name__,
+                "message": secrets.redact(getattr(exc, "message", "") or str(exc)),
+                "url": self.services.settings.effective_chroma_url(),
+            }
             trace.add_stage("retrieval", began, ok=False, detail=type(exc).__name__)
         trace.language, trace.insights = language, insights
         trace.timings_ms["retrieval"] = round((time.perf_counter() - began) * 1000, 1)
         sink.emit(
             Event(
                 "insights",
-                data={"insights": insights, "language": language, "needs_context": trace.needs_context},
+                data={
+                    "insights": insights,
+                    "language": language,
+                    "needs_context": trace.needs_context,
+                    "retrieval_error": trace.retrieval_error,
+                },
             )
         )
         return language, insights, block, store
@@ -531,6 +558,13 @@ class _UnavailableLocal(ChatModel):
     def generate(self, request: ChatRequest) -> Iterator[str]:
         raise self.error
         yield ""
+
+
+def _memory_answered(trace: Trace) -> None:
+    """Earlier answers and the insights replaced the local model's text: only Claude's kept beginning stays."""
+    trace.parts = [p for p in trace.parts if p["part"] == "beginning"]
+    trace.add_part("answer", "memory", "")
+    trace.sent_insights = None  # the shown text quotes the insights themselves
 
 
 def _learned_default(services: RouterDeps, text: str) -> dict[str, Any] | None:

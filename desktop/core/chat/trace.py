@@ -46,7 +46,19 @@ class Trace:
     readability: dict[str, Any] | None = None  # the guard's last verdict on a local answer
     profile: str = ""  # who was chatting (settings.profile): team or client
     usage: dict[str, Any] = field(default_factory=dict)  # Claude tokens and cost (core/feedback/usage.py)
+    # Who wrote which part of the shown text, in the order written: {"part", "kind", "model"}; part is
+    # opening | beginning (Claude's text kept before a failure) | answer | rewrite | closing | note (the live
+    # note, sent to Claude, not shown); kind is a model kind (claude, openai, local) or template | memory.
+    parts: list[dict[str, str]] = field(default_factory=list)
+    # Ids of the retrieved insights that were really in the prompt of the model that wrote the answer;
+    # None in traces written before this was recorded.
+    sent_insights: list[str] | None = None
+    # The knowledge search failed: {"error": exception class, "message": ..., "url": the Chroma server or ""}
+    retrieval_error: dict[str, str] | None = None
     seed: int | None = None  # sampling seed of the answer; every regenerate draws a new one (issue 16)
+
+    def add_part(self, part: str, kind: str, model: str = "") -> None:
+        self.parts.append({"part": part, "kind": kind, "model": model})
 
     def add_stage(self, name: str, started: float, ok: bool = True, detail: str = "") -> Stage:
         stage = Stage(name=name, ms=round((time.perf_counter() - started) * 1000, 1), ok=ok, detail=detail)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import keyring
 import keyring.backends.fail
@@ -41,14 +42,61 @@ def test_order_explicit_then_keyring_then_env(memory: MemoryKeyring, monkeypatch
     assert secrets.get_api_key("sk-explicit") == "sk-explicit"
 
 
-def test_no_backend_says_to_export_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_backend_offers_the_encrypted_file_not_a_shell_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     with use_keyring(keyring.backends.fail.Keyring()):
         assert secrets.keyring_usable() is False
-        with pytest.raises(KeyringUnavailable, match="ANTHROPIC_API_KEY"):
+        with pytest.raises(KeyringUnavailable) as raised:
             secrets.set_api_key("sk-ant-x")
+        assert "encrypted file" in str(raised.value) and "ANTHROPIC_API_KEY" not in str(raised.value)
         monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-env-only")
         assert secrets.get_api_key() == "sk-env-only"
         assert secrets.api_key_status()["source"] == "env"
+
+
+def test_encrypted_file_store_without_an_os_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No OS keyring (keyring's own fail backend): the key goes to keyrings.alt's encrypted file in
+    ZANTARA_HOME, is found before the environment, never appears in clear in any file there, and is deleted."""
+    from desktop.core import paths
+
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-env")
+    with use_keyring(keyring.backends.fail.Keyring()):
+        secrets.set_api_key("sk-ant-file-0123456789", store=secrets.FILE)
+        store = secrets.file_store()
+        assert store.exists() and Path(store.file_path).is_relative_to(paths.data_dir())
+        assert secrets.get_api_key() == "sk-ant-file-0123456789"
+        status = secrets.key_status()
+        assert status.source == "file" and status.stored and not status.keyring_usable
+        for path in paths.data_dir().rglob("*"):
+            if path.is_file():
+                assert b"sk-ant-file" not in path.read_bytes(), path
+        assert oct(store.key_path.stat().st_mode & 0o777) == "0o600"
+        # a fresh backend object (a new start of the app) reads it back with the master key file
+        assert (
+            secrets.FileKeyring().get_password(secrets.SERVICE, secrets.USERNAME) == "sk-ant-file-0123456789"
+        )
+        assert secrets.delete_api_key() is True
+        assert secrets.get_api_key() == "sk-env"
+        assert secrets.delete_api_key() is False
+
+
+def test_the_file_store_is_read_by_the_real_backend_class(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file store is a genuine keyring backend: set as the process keyring it serves keyring's own API."""
+    backend = secrets.FileKeyring()
+    with use_keyring(backend):
+        keyring.set_password("zantara", "other", "value")
+        assert keyring.get_password("zantara", "other") == "value"
+
+
+def test_storing_in_the_keyring_removes_an_older_file_copy(memory: MemoryKeyring) -> None:
+    secrets.set_api_key("sk-ant-old-0123456789", store=secrets.FILE)
+    secrets.set_api_key("sk-ant-new-0123456789")
+    assert not secrets.file_store().exists() or _file_key() is None
+    assert secrets.get_api_key() == "sk-ant-new-0123456789"
+    assert secrets.key_status().source == "keyring"
+
+
+def _file_key() -> str | None:
+    return secrets.file_store().get_password(secrets.SERVICE, secrets.USERNAME)
 
 
 def test_key_never_reaches_settings_file(memory: MemoryKeyring) -> None:

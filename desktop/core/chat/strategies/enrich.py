@@ -57,6 +57,7 @@ def collect_note(ctx: AnswerContext, job: tone.Job[tone.ToneText], deadline_ms: 
     elif job.result is not None and str(job.result):
         note = str(job.result)
         info.update(used=True, reason="ok", note=note)
+        ctx.trace.add_part("note", ctx.local.kind, ctx.local.name)
     else:
         info["reason"] = "empty"
         if job.result is not None:

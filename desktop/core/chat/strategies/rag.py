@@ -7,6 +7,7 @@ emits chunk events and records the stage and model in the trace.
 
 from __future__ import annotations
 
+import html
 import time
 from typing import Any
 
@@ -49,6 +50,25 @@ def fit_local_prompt(
     return fitted.system, fitted.messages, fitted.max_tokens
 
 
+def sent_insight_ids(insights: list[dict[str, Any]], system: str) -> list[str]:
+    """The retrieved insights whose text (or id, in Claude's delimited block) is in ``system``: what the model
+    really received after every trimming, not what retrieval found."""
+    sent = []
+    for insight in insights:
+        ident, text = str(insight.get("id", "")), str(insight.get("text", "")).strip()
+        escaped = html.escape(text[:60], quote=False)
+        if (ident and f'id="{html.escape(ident)}"' in system) or (
+            text and (text[:60] in system or escaped in system)
+        ):
+            sent.append(ident)
+    return sent
+
+
+def record_sent(ctx: AnswerContext, system: str) -> None:
+    """Put in the trace which insights the answer's writer received (the context panel lists only these)."""
+    ctx.trace.sent_insights = sent_insight_ids(ctx.insights, str(system))
+
+
 def stream_answer(
     ctx: AnswerContext,
     *,
@@ -72,6 +92,8 @@ def stream_answer(
         if local:
             offline.check_fit(ctx, model_path)  # an answer it cannot write is not even tried
         system, messages, max_tokens = fit_local_prompt(ctx, model, system, max_tokens)
+        if role == "answer":
+            record_sent(ctx, system)
         chunks = model.stream(
             messages, system=system, max_tokens=max_tokens, cancel=ctx.cancel, seed=ctx.seed
         )
@@ -82,8 +104,12 @@ def stream_answer(
                 ctx.emit(Event("chunk", chunk))
     except BaseException as exc:
         ctx.trace.add_stage(f"{stage}:{model.kind}", started, ok=False, detail=type(exc).__name__)
+        if parts and emit:  # a stopped answer keeps what was written: say who wrote it
+            ctx.trace.add_part(role, model.kind, model.name)
         raise
     ctx.trace.add_stage(f"{stage}:{model.kind}", started)
+    if emit:
+        ctx.trace.add_part(role, model.kind, model.name)
     return "".join(parts)
 
 

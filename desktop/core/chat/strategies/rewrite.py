@@ -64,4 +64,5 @@ class RewriteStrategy(Strategy):
             ctx.trace.notes.append(say("note.rewrite_rejected"))
             return original
         ctx.emit(Event("replace", str(rewrite)))
+        ctx.trace.add_part("rewrite", ctx.local.kind, ctx.local.name)
         return str(rewrite)

@@ -17,7 +17,12 @@ from typing import Any
 
 from desktop.core.chat import tone
 from desktop.core.chat.strategies.base import AnswerContext, Strategy
-from desktop.core.chat.strategies.rag import ANSWER_MAX_TOKENS, main_system_prompt, stream_answer
+from desktop.core.chat.strategies.rag import (
+    ANSWER_MAX_TOKENS,
+    main_system_prompt,
+    record_sent,
+    stream_answer,
+)
 from desktop.core.chat.trace import Event
 from desktop.core.messages import say
 
@@ -70,7 +75,9 @@ class WrapStrategy(Strategy):
             parent=ctx.cancel,
             name="opening",
         )
-        producer = _Producer(ctx, main_system_prompt(ctx))
+        system = main_system_prompt(ctx)
+        record_sent(ctx, system)
+        producer = _Producer(ctx, system)
         ctx.trace.models["answer"] = ctx.main.name
         held: list[str] = []  # Claude's words that arrived before the opening was settled
         answer: list[str] = []
@@ -111,6 +118,7 @@ class WrapStrategy(Strategy):
                 else:
                     ctx.emit(Event("chunk", value))
             ctx.trace.add_stage(f"answer:{ctx.main.kind}", producer.started)
+            ctx.trace.add_part("answer", ctx.main.kind, ctx.main.name)
             if state["opening"] is None:  # Claude finished before the opening was settled
                 opening_job.wait(deadline_s - opening_job.ms / 1000)
                 settle_opening()
@@ -147,5 +155,8 @@ class WrapStrategy(Strategy):
             if job.result.source == "template":
                 info["raw"] = job.result.raw[:200]
         wrap[part] = info
+        if text:  # the model's own words, or a fixed phrase when its output failed the gate
+            source = getattr(job.result, "source", "model")
+            ctx.trace.add_part(part, ctx.local.kind if source == "model" else "template", ctx.local.name)
         ctx.trace.add_stage(f"{part}:local", job.started, ok=bool(text), detail=str(info["reason"]))
         return text

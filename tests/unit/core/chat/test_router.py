@@ -144,6 +144,12 @@ def test_cut_mid_stream_keeps_partial_and_continues_offline(
     assert answer.text == partial + prompts.CONTINUED_OFFLINE_MARK + LOCAL_TEXT
     assert "".join(e.text for e in events if e.kind == "chunk") == answer.text
     assert partial.strip() in local.calls[0].system  # the local model continues from it
+    # who wrote which part: Claude the kept beginning, the local model the rest (the header says both)
+    claude_name = services.settings.claude_chat_model
+    assert answer.trace.parts == [
+        {"part": "beginning", "kind": "claude", "model": claude_name},
+        {"part": "answer", "kind": "local", "model": local.name},
+    ]
     row = services.conversations.get_message(answer.message_id or 0)
     assert row is not None and (row["status"], row["mode"], row["content"]) == (
         "partial",
