@@ -46,6 +46,8 @@ class Trace:
     readability: dict[str, Any] | None = None  # the guard's last verdict on a local answer
     profile: str = ""  # who was chatting (settings.profile): team or client
     usage: dict[str, Any] = field(default_factory=dict)  # Claude tokens and cost (core/feedback/usage.py)
+    # The hedged offline answer (chat/hedge.py): after_ms, started_ms, winner, draft (the local text kept)
+    hedge: dict[str, Any] | None = None
 
     def add_stage(self, name: str, started: float, ok: bool = True, detail: str = "") -> Stage:
         stage = Stage(name=name, ms=round((time.perf_counter() - started) * 1000, 1), ok=ok, detail=detail)
@@ -89,9 +91,10 @@ class Event:
     """Streamed to the caller while an answer is being made (GUI signals, CLI printing).
 
     kinds: ``mode`` (data: mode, reason), ``insights`` (data: insights), ``chunk`` (text appended),
-    ``replace`` (text replaces everything shown so far, e.g. an approved rewrite), ``stage`` (data: Stage as dict).
+    ``replace`` (text replaces everything shown so far, e.g. an approved rewrite), ``stage`` (data: Stage as dict),
+    ``hedge`` (data: state "started" | "superseded" with the local ``draft`` Claude's answer replaces).
     """
 
-    kind: Literal["mode", "insights", "chunk", "replace", "stage"]
+    kind: Literal["mode", "insights", "chunk", "replace", "stage", "hedge"]
     text: str = ""
     data: dict[str, Any] = field(default_factory=dict)

@@ -55,6 +55,9 @@ class Strategy(ABC):
     #: Short English label for menus (the GUI translates it); ``description`` says what it does.
     label: str = ""
     description: str = ""
+    #: Local-model work the router may start before the message is sent, while the user types
+    #: (:mod:`desktop.core.chat.precompute`: "note", "opening"); handed over in ``ctx.scratch``.
+    precompute: tuple[str, ...] = ()
 
     def prepare(
         self, message: str, local: ChatModel, settings: Settings, cancel: CancelToken
