@@ -120,6 +120,13 @@ class AnswerSession(QObject):
             self._badge_for(mode, reason)
         elif event.kind == "insights":
             bubble.set_trace({**bubble.trace, "insights": data.get("insights", [])})
+        elif event.kind == "hedge":
+            if data.get("state") == "superseded":
+                bubble.show_local_draft(str(data.get("draft", "")))
+            elif data.get("state") == "started":
+                self.window.statusBar().showMessage(
+                    tr("Claude is late: showing what Zantara knows meanwhile"), 6000
+                )
 
     def _badge_for(self, mode: str, reason: str) -> None:
         if mode == "offline" and reason not in ("offline_requested", ""):

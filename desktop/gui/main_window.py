@@ -25,6 +25,7 @@ from desktop.gui.connection_monitor import Banner, ConnectionMonitor
 from desktop.gui.context_panel import ContextPanel
 from desktop.gui.conversation_list import ConversationList
 from desktop.gui.dialogs import DialogManager
+from desktop.gui.draft_prefetch import DraftPrefetch
 from desktop.gui.events import app_events, bridge_settings
 from desktop.gui.i18n import tr
 from desktop.gui.toolbar import MainToolbar, available_strategies
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
             self.composer.send_button,
             self.composer.stop_button,
         )
+        self.prefetch = DraftPrefetch(self)  # the live note starts while the user types
         middle = QWidget(self)
         mid_layout = QVBoxLayout(middle)
         mid_layout.setContentsMargins(4, 8, 4, 8)
