@@ -136,6 +136,20 @@ class Prepared:
     started: float = field(default_factory=time.perf_counter)
     source: str = "typing"  # "typing" (prepare, while the user typed) | "message" (start, at Enter)
     info: dict[str, Any] = field(default_factory=dict)  # key, cache hit: copied into the trace
+    #: Set when the local model may run. Work started at the message's arrival with an adaptive deadline waits
+    #: for the end of retrieval (the router releases it), so it never slows retrieval down on a busy machine;
+    #: it then runs during Claude's network wait (and fills the cache). Typing-time work runs at once.
+    gate: threading.Event = field(default_factory=threading.Event)
+
+    def release(self) -> None:
+        self.gate.set()
+
+    def wait_gate(self, token: CancelToken, timeout: float = 60.0) -> None:
+        end = time.perf_counter() + timeout
+        while not self.gate.wait(0.02):
+            token.raise_if_cancelled()
+            if time.perf_counter() > end:
+                return
 
     def cancel(self) -> None:
         for job in self.jobs.values():
@@ -243,22 +257,38 @@ class Precomputer:
             chosen.info["coverage"] = round(coverage(chosen.draft, text), 2)
         return chosen
 
-    def start(self, text: str, strategy: str, needs: tuple[str, ...], language: str = "") -> Prepared:
-        """The same work started at the moment the message arrives (no typing time: the CLI, a regenerate)."""
-        return self._launch(text.strip(), strategy, needs, "message", language)
+    def start(
+        self, text: str, strategy: str, needs: tuple[str, ...], language: str = "", defer: bool = False
+    ) -> Prepared:
+        """The same work started at the moment the message arrives (no typing time: the CLI, a regenerate).
+
+        ``defer``: the local model waits for :meth:`Prepared.release` (the end of retrieval); a cache hit does
+        not."""
+        return self._launch(text.strip(), strategy, needs, "message", language, defer)
 
     # -- the jobs -----------------------------------------------------------------------------------------
     def _launch(
-        self, draft: str, strategy: str, needs: tuple[str, ...], source: str, language: str = ""
+        self,
+        draft: str,
+        strategy: str,
+        needs: tuple[str, ...],
+        source: str,
+        language: str = "",
+        defer: bool = False,
     ) -> Prepared:
         prepared = Prepared(draft=draft, strategy=strategy, source=source, language=language)
+        if not defer:
+            prepared.release()
         model = self.local()
         if NOTE in needs:
             prepared.jobs[NOTE] = tone.Job(lambda token: self._note(prepared, model, token), name="note")
         if OPENING in needs:
-            prepared.jobs[OPENING] = tone.Job(
-                lambda token: tone.warm_opening(model, draft, self._language(prepared), token), name="opening"
-            )
+
+            def opening(token: CancelToken) -> tone.ToneText:
+                prepared.wait_gate(token)
+                return tone.warm_opening(model, draft, self._language(prepared), token)
+
+            prepared.jobs[OPENING] = tone.Job(opening, name="opening")
         return prepared
 
     def _language(self, prepared: Prepared) -> str:
@@ -291,6 +321,7 @@ class Precomputer:
             ms = round((time.perf_counter() - began) * 1000, 1)
             return tone.ToneText(cached, source="cache", reason="ok", raw=cached, ms=ms)
         prepared.info["cache"] = "miss" if key else "no key"
+        prepared.wait_gate(token)
         note = tone.cultural_note(model, prepared.draft, language, None, token)
         if str(note):
             self.cache.put(key, str(note))

@@ -357,6 +357,10 @@ class Router:
         )
         earlier = [m.content for m in history if m.role == "user"]
         language, insights, context_block, store = self._retrieve(text, trace, sink, earlier)
+        if "prepared" in scratch:
+            scratch[
+                "prepared"
+            ].release()  # deferred local work may run now: retrieval no longer needs the CPU
 
         ctx = AnswerContext(
             message=text,
@@ -477,7 +481,10 @@ class Router:
         now); any other, its own :meth:`~Strategy.prepare` hook."""
         if strategy.precompute:
             pc = self.precompute
-            prepared = pc.take(text, strategy.name) or pc.start(text, strategy.name, strategy.precompute)
+            defer = self.services.settings.enrich_wait == "adaptive"
+            prepared = pc.take(text, strategy.name) or pc.start(
+                text, strategy.name, strategy.precompute, defer=defer
+            )
             for job in prepared.jobs.values():
                 job.parent = cancel  # the user's Stop reaches work started before the message was sent
             prepared.info["source"] = prepared.source

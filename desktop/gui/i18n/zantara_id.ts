@@ -44,6 +44,10 @@
         <translation>Basis pengetahuan tidak tersedia: {err}</translation>
     </message>
     <message>
+        <source>Claude is late: showing what Zantara knows meanwhile</source>
+        <translation>Claude terlambat: sementara ini, inilah yang diketahui Zantara</translation>
+    </message>
+    <message>
         <source>Message text</source>
         <translation>Teks pesan</translation>
     </message>
@@ -1110,6 +1114,18 @@
     <message>
         <source>No insights yet</source>
         <translation>Belum ada wawasan</translation>
+    </message>
+    <message>
+        <source>Local draft (shown while Claude was late)</source>
+        <translation>Draf lokal (ditampilkan saat Claude terlambat)</translation>
+    </message>
+    <message>
+        <source>What Zantara showed before Claude's answer started</source>
+        <translation>Yang ditampilkan Zantara sebelum jawaban Claude dimulai</translation>
+    </message>
+    <message>
+        <source>Show the local draft</source>
+        <translation>Tampilkan draf lokal</translation>
     </message>
     <message>
         <source>Zantara Desktop</source>

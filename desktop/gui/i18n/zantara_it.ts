@@ -44,6 +44,10 @@
         <translation>Base di conoscenza non disponibile: {err}</translation>
     </message>
     <message>
+        <source>Claude is late: showing what Zantara knows meanwhile</source>
+        <translation>Claude è in ritardo: intanto ecco cosa sa Zantara</translation>
+    </message>
+    <message>
         <source>Message text</source>
         <translation>Testo del messaggio</translation>
     </message>
@@ -1110,6 +1114,18 @@
     <message>
         <source>No insights yet</source>
         <translation>Ancora nessun insight</translation>
+    </message>
+    <message>
+        <source>Local draft (shown while Claude was late)</source>
+        <translation>Bozza locale (mostrata mentre Claude tardava)</translation>
+    </message>
+    <message>
+        <source>What Zantara showed before Claude's answer started</source>
+        <translation>Cosa ha mostrato Zantara prima che iniziasse la risposta di Claude</translation>
+    </message>
+    <message>
+        <source>Show the local draft</source>
+        <translation>Mostra la bozza locale</translation>
     </message>
     <message>
         <source>Zantara Desktop</source>
