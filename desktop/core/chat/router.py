@@ -383,7 +383,8 @@ class Router:
         status = "complete"
         if ctx.offline:
             offline_path.attach_memory(ctx, self._memory())
-        hedge = self._hedge(ctx, offline_model, sink, started) if claude is not None else None
+        armed = claude is not None and strategy.online_answers(ctx)
+        hedge = self._hedge(ctx, offline_model, sink, started) if armed else None
         try:
             try:
                 body = strategy.run(ctx)

@@ -66,6 +66,11 @@ class Strategy(ABC):
         overlaps retrieval; the dict becomes ``ctx.scratch``. A ZantaraError means "start it in run()"."""
         return {}
 
+    def online_answers(self, ctx: AnswerContext) -> bool:
+        """Whether the online model writes this answer: only then is the hedged offline answer armed
+        (:mod:`desktop.core.chat.hedge`)."""
+        return not ctx.offline
+
     @abstractmethod
     def run(self, ctx: AnswerContext) -> str:
         """Produce the final answer text, emitting ``chunk``/``replace``/``stage`` events while streaming.
