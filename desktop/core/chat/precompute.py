@@ -221,7 +221,7 @@ class Precomputer:
         with self._lock:
             old, self._current = self._current, fresh
             if old is not None:
-                if old.done and old.jobs.get(NOTE) is not None and str(old.jobs[NOTE].result or ""):
+                if old.done and _has_note(old):
                     self._last_done = old  # a finished note for an earlier draft may still fit at Enter
                 else:
                     old.cancel()
@@ -237,22 +237,20 @@ class Precomputer:
 
     # -- at Enter -----------------------------------------------------------------------------------------
     def take(self, text: str, strategy: str) -> Prepared | None:
-        """What was prepared for ``text`` (the current work, or the last finished one), or None; forgets it."""
+        """What was prepared for ``text``, or None; forgets it. Among the work whose draft covers the message
+        (the current one, the last finished one), a finished note beats one still being written."""
         with self._lock:
             current, last = self._current, self._last_done
             self._current = self._last_done = None
-        chosen = None
-        for candidate in (current, last):
-            if (
-                candidate is not None
-                and candidate.strategy == strategy
-                and coverage(candidate.draft, text) >= USE_FROM
-            ):
-                chosen = candidate
-                break
-        for candidate in (current, last):
-            if candidate is not None and candidate is not chosen and candidate is not last:
-                candidate.cancel()
+        matches = [
+            c
+            for c in (current, last)
+            if c is not None and c.strategy == strategy and coverage(c.draft, text) >= USE_FROM
+        ]
+        ready = [c for c in matches if c.done and _has_note(c)]
+        chosen = ready[0] if ready else (matches[0] if matches else None)
+        if current is not None and current is not chosen:
+            current.cancel()
         if chosen is not None:
             chosen.info["coverage"] = round(coverage(chosen.draft, text), 2)
         return chosen
@@ -326,6 +324,11 @@ class Precomputer:
         if str(note):
             self.cache.put(key, str(note))
         return note
+
+
+def _has_note(prepared: Prepared) -> bool:
+    job = prepared.jobs.get(NOTE)
+    return job is not None and job.error is None and bool(str(job.result or ""))
 
 
 def ready_job(note: str) -> tone.Job[tone.ToneText]:

@@ -5,7 +5,6 @@ store. The local model is a scripted ChatModel subclass (exact and fast); the ZA
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -58,11 +57,9 @@ def note_calls(local: ScriptedModel) -> int:
     return sum("customer-service assistant" in c.system for c in local.calls)
 
 
-def wait_done(prepared: pre.Prepared, timeout: float = 10.0) -> None:
-    end = time.perf_counter() + timeout
-    while not prepared.done and time.perf_counter() < end:
-        time.sleep(0.01)
-    assert prepared.done
+def wait_done(prepared: pre.Prepared) -> None:
+    """Wait on the jobs' own completion events (no sleeping)."""
+    assert all(job.wait(10.0) for job in prepared.jobs.values())
 
 
 def test_note_prepared_while_typing_is_used_at_enter(
