@@ -64,7 +64,8 @@ def timed_ask(services: Any, text: str, strategy: str, offline: bool = False) ->
     cancel = CancelToken()
 
     def on_event(event: Any) -> None:
-        if event.kind == "chunk" and not first:
+        # the first visible text: a chunk, or a whole offline answer (earlier answers + notes) at once
+        if event.kind in ("chunk", "replace") and event.text and not first:
             first.append(time.perf_counter())
             cancel.cancel()
 

@@ -91,7 +91,8 @@ class Hedge:
     # -- the local side ---------------------------------------------------------------------------------
     def _run(self) -> None:
         try:
-            if self._claude.wait(self.after_s):
+            # after_s counts from the message's arrival (what the user waits), not from this thread's start
+            if self._claude.wait(max(0.0, self.after_s - (time.perf_counter() - self.began))):
                 return  # Claude started in time (or the answer ended): nothing was spent
             with self._lock:
                 if self._claude.is_set():

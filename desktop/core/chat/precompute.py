@@ -2,7 +2,8 @@
 
 Why: the note takes ~0.5 s on the bundled model (seconds on a busy laptop) and Claude's request must not wait
 for it (issue 15). So the app calls :meth:`Precomputer.prepare` with the composer's draft while the user types
-(debounced); the work is restarted only when the draft changed a lot, and at Enter the router
+(debounced); the work is restarted only when the draft changed a lot (words deleted or rewritten, not
+added), and at Enter the router
 :meth:`~Precomputer.take`\\s what matches the message. The CLI, which has no typing time, starts the same work
 through :meth:`~Precomputer.start` at the moment the message arrives, overlapping retrieval.
 
@@ -33,10 +34,14 @@ log = logging.getLogger(__name__)
 NOTE = "note"
 OPENING = "opening"
 MIN_WORDS = 3  # shorter drafts say too little to write a note for
-RESTART_BELOW = 0.7  # restart when the prepared draft holds less than this share of the draft's words
-USE_FROM = (
-    0.6  # at Enter, prepared work is used if its draft holds at least this share of the message's words
-)
+#: The draft "changed a lot" when less than this share of the prepared draft's words is still in it (words were
+#: deleted or rewritten, not just added): the work is cancelled and restarted. At Enter, prepared work is used
+#: only if the message still holds this share of its draft's words.
+KEEP = 0.7
+#: A finished note is rewritten for the longer draft once the draft has this share of new words, keeping the
+#: finished one until the new one is ready. Work still running is never cancelled because words were added:
+#: on a busy laptop a restarted note would never finish before Enter.
+REFRESH_BELOW = 0.9
 CACHE_SIZE = 512
 WORDS = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -211,21 +216,20 @@ class Precomputer:
             return None
         with self._lock:
             current = self._current
-            if (
-                current is not None
-                and current.strategy == strategy
-                and coverage(current.draft, draft) >= RESTART_BELOW
-            ):
-                return current
+            if current is not None and current.strategy == strategy:
+                kept = coverage(draft, current.draft)  # the share of the prepared draft still in the draft
+                if kept >= KEEP and (not current.done or coverage(current.draft, draft) >= REFRESH_BELOW):
+                    return current  # only words were added: the work under way (or finished) still fits
         fresh = self._launch(draft, strategy, needs, "typing")
         with self._lock:
             old, self._current = self._current, fresh
             if old is not None:
-                if old.done and _has_note(old):
-                    self._last_done = old  # a finished note for an earlier draft may still fit at Enter
+                if old.strategy == strategy and coverage(draft, old.draft) >= KEEP and _has_note(old):
+                    self._last_done = old  # finished, for an earlier form of this draft: kept until Enter
                 else:
                     old.cancel()
-                self.restarts += 1
+                    self._last_done = None
+                    self.restarts += 1
         return fresh
 
     def discard(self) -> None:
@@ -237,22 +241,23 @@ class Precomputer:
 
     # -- at Enter -----------------------------------------------------------------------------------------
     def take(self, text: str, strategy: str) -> Prepared | None:
-        """What was prepared for ``text``, or None; forgets it. Among the work whose draft covers the message
-        (the current one, the last finished one), a finished note beats one still being written."""
+        """What was prepared for ``text``, or None; forgets it. The message must still hold what was prepared
+        (:data:`KEEP`); among the current work and the last finished note, a finished note beats one still
+        being written, and the newer beats the older."""
         with self._lock:
             current, last = self._current, self._last_done
             self._current = self._last_done = None
         matches = [
             c
             for c in (current, last)
-            if c is not None and c.strategy == strategy and coverage(c.draft, text) >= USE_FROM
+            if c is not None and c.strategy == strategy and coverage(text, c.draft) >= KEEP
         ]
-        ready = [c for c in matches if c.done and _has_note(c)]
+        ready = [c for c in matches if c.done and (_has_note(c) or NOTE not in c.jobs)]
         chosen = ready[0] if ready else (matches[0] if matches else None)
         if current is not None and current is not chosen:
             current.cancel()
         if chosen is not None:
-            chosen.info["coverage"] = round(coverage(chosen.draft, text), 2)
+            chosen.info["coverage"] = round(coverage(chosen.draft, text), 2)  # how much of the message it saw
         return chosen
 
     def start(

@@ -668,6 +668,8 @@ class _Sink:
                 with contextlib.suppress(Exception):
                     self.flush(self.streamed)
         elif event.kind == "replace":
+            if event.text and self.trace.timings_ms.get("first_token") is None:  # e.g. an offline answer
+                self.trace.timings_ms["first_token"] = round((time.perf_counter() - self.started) * 1000, 1)
             self.parts = [event.text] if event.text else []
         if self.on_event is not None:
             self.on_event(event)
