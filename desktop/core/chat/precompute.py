@@ -150,11 +150,14 @@ class Prepared:
         self.gate.set()
 
     def wait_gate(self, token: CancelToken, timeout: float = 60.0) -> None:
+        """Block until the local model may run; raise Cancelled if the work was cancelled meanwhile (a
+        cancelled job must not even load the model: llama.cpp silences stdout while it loads)."""
         end = time.perf_counter() + timeout
         while not self.gate.wait(0.02):
             token.raise_if_cancelled()
             if time.perf_counter() > end:
-                return
+                break
+        token.raise_if_cancelled()
 
     def cancel(self) -> None:
         for job in self.jobs.values():
@@ -205,6 +208,7 @@ class Precomputer:
         self._lock = threading.Lock()
         self._current: Prepared | None = None
         self._last_done: Prepared | None = None
+        self._live: list[Prepared] = []  # every launched work not known to be finished (wait_idle)
         self.restarts = 0
 
     # -- while the user types -----------------------------------------------------------------------------
@@ -231,6 +235,19 @@ class Precomputer:
                     self._last_done = None
                     self.restarts += 1
         return fresh
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until no launched work runs (a CLI must not exit, nor print, while a job may load the model)."""
+        end = time.perf_counter() + timeout
+        with self._lock:
+            live = list(self._live)
+        for prepared in live:
+            for job in prepared.jobs.values():
+                if job.parent is not None and job.parent.cancelled:
+                    job.cancel()  # its answer was stopped (the CLI stops leftovers when it ends)
+                if not job.wait(max(0.0, end - time.perf_counter())):
+                    return False
+        return True
 
     def discard(self) -> None:
         """The draft was sent elsewhere or cleared: stop the work under way."""
@@ -282,6 +299,8 @@ class Precomputer:
         prepared = Prepared(draft=draft, strategy=strategy, source=source, language=language)
         if not defer:
             prepared.release()
+        with self._lock:
+            self._live = [p for p in self._live if not p.done] + [prepared]
         model = self.local()
         if NOTE in needs:
             prepared.jobs[NOTE] = tone.Job(lambda token: self._note(prepared, model, token), name="note")

@@ -145,6 +145,8 @@ class Router:
         would free the model under it (segfault).
         """
         deadline = time.monotonic() + timeout
+        if self._precompute is not None and not self._precompute.wait_idle(timeout):
+            return False  # a note or opening job (it may be about to load the model)
         for model in self.services.loaded_models():
             if model.capabilities.waits_idle and not model.wait_idle(max(0.0, deadline - time.monotonic())):
                 return False
@@ -384,7 +386,7 @@ class Router:
         if ctx.offline:
             offline_path.attach_memory(ctx, self._memory())
         armed = claude is not None and strategy.online_answers(ctx)
-        hedge = self._hedge(ctx, offline_model, sink, started) if armed else None
+        hedge = self._hedge(ctx, offline_model, sink) if armed else None
         try:
             try:
                 body = strategy.run(ctx)
@@ -500,11 +502,9 @@ class Router:
         except ZantaraError:
             return {}  # the strategy starts its work in run() instead
 
-    def _hedge(
-        self, ctx: AnswerContext, offline_model: ChatModel, sink: _Sink, started: float
-    ) -> Hedge | None:
-        """Arm the hedged offline answer (:mod:`desktop.core.chat.hedge`): ``hedge_after_s`` after the message
-        arrived with no word from Claude, the offline answer starts beside it. The strategy's events go
+    def _hedge(self, ctx: AnswerContext, offline_model: ChatModel, sink: _Sink) -> Hedge | None:
+        """Arm the hedged offline answer (:mod:`desktop.core.chat.hedge`): ``hedge_after_s`` after Claude's
+        request left with no word from Claude, the offline answer starts beside it. The strategy's events go
         through the hedge from now on."""
         after = float(self.services.settings.hedge_after_s)
         if after <= 0:
@@ -539,7 +539,9 @@ class Router:
             emit(Event("replace", text))
             return text
 
-        hedge = Hedge(after, sink.emit, run_local, started=started)
+        # The wait counts from Claude's request leaving (after retrieval): "Claude has not started"; a slow
+        # retrieval on a busy laptop must not start the offline answer beside a healthy Claude.
+        hedge = Hedge(after, sink.emit, run_local)
         ctx.emit = hedge.emit
         return hedge.start()
 
