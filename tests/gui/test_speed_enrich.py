@@ -111,7 +111,11 @@ def test_hedge_only_when_claude_is_late_and_claudes_later_answer_keeps_the_draft
     api = claude_online(initial_delay_s=0.1)
     local = local_model()
     window = window_factory(
-        make_services(settings(strategy="rag", hedge_after_s=1.0), store=curated_store, local_model=local)
+        make_services(
+            settings(strategy="rag", hedge_after_s=2.5, first_token_deadline_s=8.0),
+            store=curated_store,
+            local_model=local,
+        )
     )
     with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as blocker:
         window.send(MALU)
@@ -119,7 +123,7 @@ def test_hedge_only_when_claude_is_late_and_claudes_later_answer_keeps_the_draft
     assert on_time.local_draft is None and not on_time.trace.get("hedge")
     assert local.calls == []  # Claude was on time: nothing local ran
 
-    api.initial_delay_s = 2.5  # Claude now starts 2.5 s late; the hedge waits 1 s
+    api.initial_delay_s = 5.0  # Claude now starts 5 s late; the hedge waits 2.5 s
     with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as blocker:
         window.send("aku malu lagi, bagaimana cara memperpanjang visa?")
         bubble = window.streaming_bubble

@@ -91,7 +91,7 @@ class Hedge:
     # -- the local side ---------------------------------------------------------------------------------
     def _run(self) -> None:
         try:
-            # after_s counts from ``began`` (the router: when Claude's request leaves)
+            # after_s counts from ``began`` (the router: the message's arrival, what the user waits)
             if self._claude.wait(max(0.0, self.after_s - (time.perf_counter() - self.began))):
                 return  # Claude started in time (or the answer ended): nothing was spent
             with self._lock:

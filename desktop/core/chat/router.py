@@ -386,7 +386,7 @@ class Router:
         if ctx.offline:
             offline_path.attach_memory(ctx, self._memory())
         armed = claude is not None and strategy.online_answers(ctx)
-        hedge = self._hedge(ctx, offline_model, sink) if armed else None
+        hedge = self._hedge(ctx, offline_model, sink, started) if armed else None
         try:
             try:
                 body = strategy.run(ctx)
@@ -502,9 +502,11 @@ class Router:
         except ZantaraError:
             return {}  # the strategy starts its work in run() instead
 
-    def _hedge(self, ctx: AnswerContext, offline_model: ChatModel, sink: _Sink) -> Hedge | None:
-        """Arm the hedged offline answer (:mod:`desktop.core.chat.hedge`): ``hedge_after_s`` after Claude's
-        request left with no word from Claude, the offline answer starts beside it. The strategy's events go
+    def _hedge(
+        self, ctx: AnswerContext, offline_model: ChatModel, sink: _Sink, started: float
+    ) -> Hedge | None:
+        """Arm the hedged offline answer (:mod:`desktop.core.chat.hedge`): ``hedge_after_s`` after the message
+        arrived with no word from Claude, the offline answer starts beside it. The strategy's events go
         through the hedge from now on."""
         after = float(self.services.settings.hedge_after_s)
         if after <= 0:
@@ -539,9 +541,9 @@ class Router:
             emit(Event("replace", text))
             return text
 
-        # The wait counts from Claude's request leaving (after retrieval): "Claude has not started"; a slow
-        # retrieval on a busy laptop must not start the offline answer beside a healthy Claude.
-        hedge = Hedge(after, sink.emit, run_local)
+        # The wait counts from the message's arrival: what the user waits. (A retrieval slower than the wait, on
+        # a very busy laptop, may show the offline answer briefly before a healthy Claude: kept, collapsed.)
+        hedge = Hedge(after, sink.emit, run_local, started=started)
         ctx.emit = hedge.emit
         return hedge.start()
 

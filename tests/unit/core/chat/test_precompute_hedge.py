@@ -142,7 +142,7 @@ def test_hedge_never_starts_when_claude_is_on_time(
 ) -> None:
     local = ScriptedModel(local_reply, name="smol", kind="local")
     with MessagesAPIStandIn(initial_delay_s=0.2) as api:
-        services = make(api, curated_store, monkeypatch, local, strategy="rag", hedge_after_s=1.0)
+        services = make(api, curated_store, monkeypatch, local, strategy="rag", hedge_after_s=2.5)
         events: list[Event] = []
         answer = services.router.ask(MALU, on_event=events.append)
     assert answer.mode == "claude" and answer.text == api.reply
