@@ -74,6 +74,13 @@ def ask(
         elif event.kind == "replace":
             sys.stdout.write(("\n" if shown["text"] else "") + event.text)
             sys.stdout.flush()
+        elif event.kind == "hedge" and event.data.get("state") == "started":
+            err_console.print("[dim](Claude is late: the offline answer meanwhile)[/]", highlight=False)
+        elif event.kind == "hedge" and event.data.get("state") == "superseded":
+            err_console.print(
+                "\n[dim](Claude answered: the text above was the local draft)[/]", highlight=False
+            )
+            shown["text"] = False
         elif event.kind == "mode" and event.data.get("mode") == "offline":
             message = event.data.get("message") or event.data.get("reason", "")
             err_console.print(f"[dim](offline: {event.data.get('reason')}) {message}[/]", highlight=False)

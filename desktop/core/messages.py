@@ -36,6 +36,8 @@ TEMPLATES: dict[str, str] = {
     "note.retrieval_unavailable": "retrieval unavailable: {error}",
     "note.memory_not_indexed": "answer memory: not indexed ({error})",
     "note.note_overlapped": "cultural note started before retrieval (overlapped)",
+    "note.note_typing": "cultural note started while the user typed",
+    "note.hedge_adopted": "the offline answer started beside Claude (hedge) is the answer",
     "note.note_offline": "offline: live cultural note skipped (no online answer to enrich)",
     "note.wrap_offline": "offline: the local model answers warmly itself; opening/closing skipped",
     "note.team_unfit": "team profile: {why}; Claude answers as the colleague",

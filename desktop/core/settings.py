@@ -100,7 +100,11 @@ class Settings:
     # Strategies
     strategy: str = "combo"
     profile: str = "team"
-    enrich_deadline_ms: int = 600
+    enrich_deadline_ms: int = 600  # the longest Claude ever waits for the live note
+    # "adaptive": Claude waits for the note no longer than retrieval already took (issue 15);
+    # "deadline": up to enrich_deadline_ms (the user chose a richer answer over a faster one)
+    enrich_wait: str = "adaptive"
+    hedge_after_s: float = 2.5  # Claude silent this long: start the offline answer beside it (0 = never)
     retrieval_k: int = 3
     # Local model
     local_model: str = ""  # registry name; empty = the bundled default
@@ -278,6 +282,8 @@ RULES: tuple[Rule, ...] = (
     Rule("strategy", str, choices=tuple(STRATEGY_PLUGINS)),
     Rule("profile", str, choices=PROFILES),
     Rule("enrich_deadline_ms", int, 50, 10000),
+    Rule("enrich_wait", str, choices=("adaptive", "deadline")),
+    Rule("hedge_after_s", float, 0, 60),
     Rule("retrieval_k", int, 0, 20),
     Rule("local_model", str),
     Rule("model_offline_answers", str),

@@ -130,6 +130,13 @@ class AnswerSession(QObject):
                     "retrieval_error": data.get("retrieval_error"),
                 }
             )
+        elif event.kind == "hedge":
+            if data.get("state") == "superseded":
+                bubble.show_local_draft(str(data.get("draft", "")))
+            elif data.get("state") == "started":
+                self.window.statusBar().showMessage(
+                    tr("Claude is late: showing what Zantara knows meanwhile"), 6000
+                )
 
     def _badge_for(self, trace: dict[str, Any], final: bool = False) -> None:
         """An offline answer says why on the badge; "Claude online" only once Claude wrote (part of) one."""

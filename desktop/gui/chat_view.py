@@ -29,6 +29,7 @@ from desktop.gui.core_text import localize
 from desktop.gui.failure_texts import retrieval_failed_text
 from desktop.gui.feedback_bar import FeedbackBar
 from desktop.gui.i18n import tr
+from desktop.gui.local_draft import LocalDraft
 from desktop.gui.status_badge import reason_text
 
 RENDER_INTERVAL_MS = 40
@@ -107,6 +108,7 @@ class MessageBubble(QFrame):
         layout.addWidget(self.header)
         layout.addWidget(self.body)
         layout.addWidget(self.note)
+        self.local_draft: LocalDraft | None = None  # the hedged local text Claude's answer replaced
         layout.addLayout(actions)
         self.feedback_bar: FeedbackBar | None = None
         if role == "assistant":
@@ -140,7 +142,19 @@ class MessageBubble(QFrame):
 
     def set_trace(self, trace: Any) -> None:
         self.trace = _trace_dict(trace)
+        hedge = self.trace.get("hedge") or {}
+        if hedge.get("winner") == "claude" and hedge.get("draft"):
+            self.show_local_draft(str(hedge["draft"]))
         self.retranslate()
+
+    def show_local_draft(self, text: str) -> None:
+        """Keep the local text shown while Claude was late, collapsed under the answer."""
+        if self.local_draft is None:
+            self.local_draft = LocalDraft(self)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.indexOf(self.note) + 1, self.local_draft)
+        self.local_draft.set_draft(text)
 
     def finish(
         self, text: str | None = None, status: str = "complete", message_id: int | None = None

@@ -28,6 +28,7 @@ from desktop.gui.conversation_actions import ConversationActions
 from desktop.gui.conversation_list import ConversationList
 from desktop.gui.core_text import localize
 from desktop.gui.dialogs import DialogManager
+from desktop.gui.draft_prefetch import DraftPrefetch
 from desktop.gui.events import app_events, bridge_settings
 from desktop.gui.i18n import tr
 from desktop.gui.jobs import JobManager
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
             self.composer.send_button,
             self.composer.stop_button,
         )
+        self.prefetch = DraftPrefetch(self)  # the live note starts while the user types
         middle = QWidget(self)
         mid_layout = QVBoxLayout(middle)
         mid_layout.setContentsMargins(4, 8, 4, 8)

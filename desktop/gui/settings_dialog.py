@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -194,6 +195,8 @@ class SettingsDialog(QDialog):
         self.enrich_deadline.setRange(50, 10000)
         self.enrich_deadline.setSuffix(" ms")
         self.enrich_deadline.setValue(s.enrich_deadline_ms)
+        self.enrich_wait = QCheckBox(knowledge)  # off: adaptive, the note never adds latency (issue 15)
+        self.enrich_wait.setChecked(s.enrich_wait == "deadline")
         self.knowledge_labels = [QLabel(knowledge) for _ in range(3)]
         kform = QFormLayout(knowledge)
         kform.addRow(self.knowledge_labels[0], self.chroma_local)
@@ -201,6 +204,7 @@ class SettingsDialog(QDialog):
         kform.addRow("", self.chroma_url)
         kform.addRow(self.knowledge_labels[1], self.retrieval_k)
         kform.addRow(self.knowledge_labels[2], self.enrich_deadline)
+        kform.addRow("", self.enrich_wait)
 
         # --- appearance -----------------------------------------------------------------------------------
         appearance = QWidget(self)
@@ -340,6 +344,10 @@ class SettingsDialog(QDialog):
         self.retrieval_k.setAccessibleName(tr("Insights per answer"))
         self.enrich_deadline.setAccessibleName(tr("Live note deadline"))
         self.enrich_deadline.setToolTip(tr("How long Claude waits for the local model's live cultural note"))
+        self.enrich_wait.setText(tr("Always wait for the live note, up to the deadline"))
+        self.enrich_wait.setToolTip(
+            tr("Off: Claude never waits for the note longer than retrieval takes, so it adds no delay")
+        )
         self.appearance_labels[0].setText(tr("Language:"))
         self.appearance_labels[1].setText(tr("Theme:"))
         self.ui_language.setAccessibleName(tr("Interface language"))
@@ -532,6 +540,7 @@ class SettingsDialog(QDialog):
             chroma_url=self.chroma_url.text().strip() if self.chroma_server.isChecked() else "",
             retrieval_k=int(self.retrieval_k.value()),
             enrich_deadline_ms=int(self.enrich_deadline.value()),
+            enrich_wait="deadline" if self.enrich_wait.isChecked() else "adaptive",
             ui_language=self.ui_language.currentData(),
             theme=self.theme.currentData(),
             extra=dict(current.extra),

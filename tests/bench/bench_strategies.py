@@ -10,6 +10,10 @@ Three ways, each measured from the message's arrival to the first chunk on scree
   combo+prepare  the note started when the message arrives (router hook ``prepare``), overlapping retrieval
 
     .venv/bin/python tests/bench/bench_strategies.py [--runs 5] [--deadline-ms 600]
+
+``run()`` (the `make bench` part) measures through the real router instead, as `zantara ask` runs (issue 15):
+combo / rag and wrap / rag TTFT ratios with the stand-in at a realistic 500 ms, the adaptive note deadline,
+the note cache filling from round 2 (bench_fallback.combo_vs_rag). The app with a typist: bench_typist.py.
 """
 
 from __future__ import annotations
@@ -81,6 +85,14 @@ def one_run(
         "reason": enrich.get("reason", "-"),
         "note_ms": enrich.get("ms"),
     }
+
+
+def run(rounds: int = 2, delay_s: float = 0.5) -> list[dict[str, str]]:
+    """CLI ratios through Services().router.ask: combo / rag and wrap / rag, stand-in at ``delay_s``."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_fallback import combo_vs_rag
+
+    return combo_vs_rag(rounds=rounds, delay_s=delay_s, strategies=("combo", "wrap"))
 
 
 def main() -> None:

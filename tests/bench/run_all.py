@@ -52,10 +52,16 @@ PARTS = [
     Part("retrieval", "Retrieval latency (incl. query embedding)", "bench_retrieval", timeout_s=2400),
     Part(
         "strategies",
-        "combo vs rag, time to first token (Messages API stand-in, fixed 200 ms)",
+        "CLI: combo and wrap vs rag, time to first token (Messages API stand-in, 500 ms)",
         "bench_strategies",
-        timeout_s=240,
+        timeout_s=480,
         alternative=("bench_fallback", "combo_vs_rag"),
+    ),
+    Part(
+        "typist",
+        "App with a simulated typist (5 chars/s): combo and wrap vs rag, live note used",
+        "bench_typist",
+        timeout_s=1200,
     ),
     Part("local", "Local model: app vs raw llama-cpp-python", "bench_local", timeout_s=300),
     Part("fallback", "Offline fallback: time to first offline token", "bench_fallback", timeout_s=300),

@@ -14,6 +14,7 @@ partial text and the "continued offline" mark, which it has already streamed to 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import random
 import threading
 import time
@@ -24,10 +25,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 from desktop.core import secrets
 from desktop.core.cancel import CancelToken
 from desktop.core.chat import offline as offline_path
+from desktop.core.chat import precompute as pre
 from desktop.core.chat import prompts
+from desktop.core.chat.hedge import Hedge
 from desktop.core.chat.readability import UnreadableAnswer
 from desktop.core.chat.strategies import registry
 from desktop.core.chat.strategies.base import AnswerContext, Strategy
+from desktop.core.chat.strategies.enrich import ANSWER_STARTED, NOTE_JOB, PREPARED_INFO
+from desktop.core.chat.strategies.rag import main_system_prompt, stream_answer
+from desktop.core.chat.strategies.wrap import OPENING_JOB
 from desktop.core.chat.trace import Answer, Event, Trace
 from desktop.core.errors import Cancelled, ClaudeUnavailable, ModelFileError, ModelNotFound, ZantaraError
 from desktop.core.feedback import usage
@@ -47,6 +53,7 @@ if TYPE_CHECKING:
 
 EventCallback = Callable[[Event], None]
 HISTORY_TURNS = 10
+CONCEPT_CONFIDENCE = 0.5  # the concept model's guess keys the note cache only when it is at least this sure
 FLUSH_EVERY_S = 1.0  # how often streamed text is written to the pending row (crash safety)
 
 OFFLINE_MESSAGES = {
@@ -104,6 +111,7 @@ class Router:
         self._claude: ChatModel | None = None
         self._claude_key: tuple[str, str | None] | None = None
         self._lock = threading.Lock()
+        self._precompute: pre.Precomputer | None = None
 
     # -- models ---------------------------------------------------------------------------------------------
     def claude(self) -> ChatModel:
@@ -150,6 +158,8 @@ class Router:
         would free the model under it (segfault).
         """
         deadline = time.monotonic() + timeout
+        if self._precompute is not None and not self._precompute.wait_idle(timeout):
+            return False  # a note or opening job (it may be about to load the model)
         for model in self.services.loaded_models():
             if model.capabilities.waits_idle and not model.wait_idle(max(0.0, deadline - time.monotonic())):
                 return False
@@ -190,6 +200,63 @@ class Router:
             "strategy": st.strategy,
             "strategies": st.strategies,
         }
+
+    # -- work before the message is sent ---------------------------------------------------------------------
+    @property
+    def precompute(self) -> pre.Precomputer:
+        """The live note / warm opening started while the user types (:mod:`desktop.core.chat.precompute`)."""
+        with self._lock:
+            if self._precompute is None:
+                from desktop.core import paths
+
+                def detect(text: str) -> str:
+                    from desktop.core.knowledge.language import detect_language
+
+                    return detect_language(text)
+
+                self._precompute = pre.Precomputer(
+                    lambda: self._local("live_notes"),
+                    cache=pre.NoteCache(paths.cache_dir() / "live_notes.json"),
+                    keyer=self._concepts,
+                    profile=lambda: self.services.settings.profile,
+                    detect=detect,
+                )
+            return self._precompute
+
+    def prepare(self, draft: str, strategy: str | None = None, offline: bool = False) -> pre.Prepared | None:
+        """Start the local work the chosen strategy can use for ``draft`` (the composer's text, while the user
+        types): the live note, the warm opening. Cheap to call often: the work restarts only when the draft
+        changed a lot. Blocks for the language and concept lookups (call it from a worker). None: nothing to
+        prepare (a strategy with no such work, offline, no key, a draft too short)."""
+        if offline:
+            self.precompute.discard()
+            return None
+        try:
+            chosen = self._strategy(strategy, draft) if draft.strip() else None
+            online = self.claude()
+        except ZantaraError:
+            return None
+        if chosen is None or not chosen.precompute or (online.capabilities.needs_key and not online.has_key):
+            self.precompute.discard()
+            return None
+        return self.precompute.prepare(draft, chosen.name, chosen.precompute)
+
+    def _concepts(self, text: str, language: str) -> tuple[str, ...]:
+        """The note cache's key: concepts the message names, else the concept model's confident guess."""
+        from desktop.core.knowledge.need import mentioned_concepts
+
+        named = sorted(mentioned_concepts(text))
+        if named:
+            return tuple(named[:2])
+        from desktop.core.knowledge.concept_model import get_model
+
+        embedder = self.services.store.embedder
+        model = get_model(embedder)
+        if model is None:
+            return ()
+        likely = model.probabilities(embedder.embed_query(text))
+        best = max(likely.items(), key=lambda kv: kv[1], default=("", 0.0))
+        return (best[0],) if best[1] >= CONCEPT_CONFIDENCE else ()
 
     # -- public API -----------------------------------------------------------------------------------------
     def ask(
@@ -298,7 +365,13 @@ class Router:
         claude = self.claude() if mode == "claude" else None
         local = self._local("live_notes")
         offline_model = self._local("offline_answers")
-        scratch = self._prepare(strategy, text, local, cancel) if claude is not None else {}
+        if claude is not None:
+            scratch = self._prepare(strategy, text, local, cancel)
+        else:
+            scratch = {}
+            if self._precompute is not None:
+                self._precompute.discard()
+        scratch[ANSWER_STARTED] = started
         trace.mode = "claude" if mode == "claude" else "offline"
         trace.reason = reason
         sink.emit(
@@ -309,6 +382,10 @@ class Router:
         )
         earlier = [m.content for m in history if m.role == "user"]
         language, insights, context_block, store = self._retrieve(text, trace, sink, earlier)
+        if "prepared" in scratch:
+            scratch[
+                "prepared"
+            ].release()  # deferred local work may run now: retrieval no longer needs the CPU
 
         ctx = AnswerContext(
             message=text,
@@ -332,6 +409,8 @@ class Router:
         status = "complete"
         if ctx.offline:
             offline_path.attach_memory(ctx, self._memory())
+        armed = claude is not None and strategy.online_answers(ctx)
+        hedge = self._hedge(ctx, offline_model, sink, started) if armed else None
         try:
             try:
                 body = strategy.run(ctx)
@@ -339,14 +418,23 @@ class Router:
                     self.services.breaker.record_success()
             except ClaudeUnavailable as exc:
                 self.services.breaker.record_failure(exc.reason)
-                partial = exc.partial or sink.streamed
+                prepared = ctx.scratch.get("prepared")
+                if prepared is not None:
+                    prepared.cancel()  # the local model may be needed for the offline answer now
+                local_body = hedge.result() if hedge is not None else None
+                partial = exc.partial or (sink.streamed if local_body is None else "")
                 trace.mode, trace.reason = "offline", exc.reason
                 trace.notes.append(f"Claude: {exc}")
                 trace.models.pop("answer", None)
                 # what the first try wrote is gone from the screen, except Claude's kept beginning
                 trace.parts = []
                 sink.emit(Event("mode", data={"mode": "offline", "reason": exc.reason, "message": str(exc)}))
-                if partial:
+                if local_body is not None and hedge is not None:
+                    # The hedged offline answer started beside Claude is already on screen: it is the answer.
+                    ctx.offline, ctx.main = True, offline_model
+                    body = local_body
+                    self._adopt_hedge_trace(ctx, hedge)
+                elif partial:
                     status = "partial"
                     trace.notes.append(say("note.kept_partial", n=len(partial)))
                     prefix = partial + prompts.CONTINUED_OFFLINE_MARK
@@ -355,11 +443,12 @@ class Router:
                     if sink.streamed != partial:
                         sink.emit(Event("replace", partial))
                     sink.emit(Event("chunk", prompts.CONTINUED_OFFLINE_MARK))
-                elif sink.streamed:
-                    sink.emit(Event("replace", ""))  # a strategy's own opening etc. is redone offline
-                ctx.main, ctx.offline, ctx.partial = offline_model, True, partial
-                offline_path.attach_memory(ctx, self._memory())
-                body = strategy.run(ctx)
+                if local_body is None:
+                    if sink.streamed and not partial:
+                        sink.emit(Event("replace", ""))  # a strategy's own opening etc. is redone offline
+                    ctx.main, ctx.offline, ctx.partial = offline_model, True, partial
+                    offline_path.attach_memory(ctx, self._memory())
+                    body = strategy.run(ctx)
         except UnreadableAnswer as exc:
             # The local model's text is not shown: earlier Claude answers and the insights are.
             body = offline_path.fallback_text(ctx, self._memory(), exc.verdict.reason)
@@ -384,6 +473,11 @@ class Router:
             trace.notes.append(say("note.failed", error=secrets.redact(str(exc))))
             self._finish(answer_id, conversation_id, sink.streamed, "failed", trace, started)
             raise
+        finally:
+            if hedge is not None:
+                hedge.stop()
+                if hedge.started:
+                    trace.hedge = hedge.summary()
         trace.models.setdefault("answer", ctx.main.name)
         if claude is not None and trace.mode == "claude" and trace.models.get("answer") == claude.name:
             self._remember(text, body, conversation_id, trace)
@@ -414,12 +508,91 @@ class Router:
     def _prepare(
         self, strategy: Strategy, text: str, local: ChatModel, cancel: CancelToken
     ) -> dict[str, Any]:
-        """The strategy's :meth:`~Strategy.prepare` hook, called before retrieval so live local-model work
-        (enrich's note) overlaps it; the dict becomes ``ctx.scratch``."""
+        """Local work for the strategy, before retrieval so it overlaps it; the dict becomes ``ctx.scratch``.
+
+        A strategy that declares ``precompute`` gets what was prepared while the user typed (or it is started
+        now); any other, its own :meth:`~Strategy.prepare` hook."""
+        if strategy.precompute:
+            pc = self.precompute
+            defer = self.services.settings.enrich_wait == "adaptive"
+            prepared = pc.take(text, strategy.name) or pc.start(
+                text, strategy.name, strategy.precompute, defer=defer
+            )
+            for job in prepared.jobs.values():
+                job.parent = cancel  # the user's Stop reaches work started before the message was sent
+            prepared.info["source"] = prepared.source
+            scratch: dict[str, Any] = {"prepared": prepared, PREPARED_INFO: prepared.info}
+            if pre.NOTE in prepared.jobs:
+                scratch[NOTE_JOB] = prepared.jobs[pre.NOTE]
+            if pre.OPENING in prepared.jobs:
+                scratch[OPENING_JOB] = prepared.jobs[pre.OPENING]
+            return scratch
         try:
             return dict(strategy.prepare(text, local, self.services.settings, cancel))
         except ZantaraError:
             return {}  # the strategy starts its work in run() instead
+
+    def _hedge(
+        self, ctx: AnswerContext, offline_model: ChatModel, sink: _Sink, started: float
+    ) -> Hedge | None:
+        """Arm the hedged offline answer (:mod:`desktop.core.chat.hedge`): ``hedge_after_s`` after the message
+        arrived with no word from Claude, the offline answer starts beside it. The strategy's events go
+        through the hedge from now on."""
+        after = float(self.services.settings.hedge_after_s)
+        if after <= 0:
+            return None
+
+        def run_local(token: CancelToken, emit: Callable[[Event], None]) -> str:
+            prepared = ctx.scratch.get("prepared")
+            if prepared is not None and offline_model.capabilities.is_local:
+                prepared.cancel()  # a late note must not hold the local model the answer may need
+            htrace = Trace(
+                strategy=ctx.trace.strategy,
+                profile=ctx.trace.profile,
+                language=ctx.language,
+                insights=list(ctx.insights),
+                needs_context=ctx.trace.needs_context,
+                reason="claude_late",
+            )
+            hctx = dataclasses.replace(
+                ctx, main=offline_model, offline=True, trace=htrace, emit=emit, cancel=token, scratch={}
+            )
+            hedge.state["ctx"] = hctx
+            memory = self._memory()
+            offline_path.attach_memory(hctx, memory)
+            try:
+                return stream_answer(hctx, system=main_system_prompt(hctx))
+            except UnreadableAnswer as exc:
+                text = offline_path.fallback_text(hctx, memory, exc.verdict.reason)
+            except (ModelFileError, ModelNotFound) as exc:
+                text = offline_path.fallback_text(
+                    hctx, memory, f"the local model could not be used ({exc.message})"
+                )
+            emit(Event("replace", text))
+            return text
+
+        # The wait counts from the message's arrival: what the user waits. (A retrieval slower than the wait, on
+        # a very busy laptop, may show the offline answer briefly before a healthy Claude: kept, collapsed.)
+        hedge = Hedge(after, sink.emit, run_local, started=started)
+        ctx.emit = hedge.emit
+        return hedge.start()
+
+    @staticmethod
+    def _adopt_hedge_trace(ctx: AnswerContext, hedge: Hedge) -> None:
+        """Claude failed after the hedged offline answer started: its trace parts become the answer's."""
+        hctx: AnswerContext | None = hedge.state.get("ctx")
+        trace = ctx.trace
+        trace.notes.append(say("note.hedge_adopted"))
+        if hctx is None:
+            return
+        h = hctx.trace
+        trace.models["answer"] = h.models.get("answer", ctx.main.name)
+        trace.memory, trace.readability = h.memory, h.readability
+        trace.parts, trace.sent_insights = list(h.parts), h.sent_insights
+        if h.models.get("answer") == "answer-memory":
+            trace.insights = h.insights
+        trace.stages.extend(h.stages)
+        trace.notes.extend(n for n in h.notes if n not in trace.notes)
 
     def _memory(self) -> AnswerMemory | None:
         """The answer memory, or None when the store cannot be opened (offline answers still work)."""
@@ -540,6 +713,8 @@ class _Sink:
                 with contextlib.suppress(Exception):
                     self.flush(self.streamed)
         elif event.kind == "replace":
+            if event.text and self.trace.timings_ms.get("first_token") is None:  # e.g. an offline answer
+                self.trace.timings_ms["first_token"] = round((time.perf_counter() - self.started) * 1000, 1)
             self.parts = [event.text] if event.text else []
         if self.on_event is not None:
             self.on_event(event)

@@ -57,6 +57,9 @@ class Trace:
     retrieval_error: dict[str, str] | None = None
     seed: int | None = None  # sampling seed of the answer; every regenerate draws a new one (issue 16)
 
+    # The hedged offline answer (chat/hedge.py): after_ms, started_ms, winner, draft (the local text kept)
+    hedge: dict[str, Any] | None = None
+
     def add_part(self, part: str, kind: str, model: str = "") -> None:
         self.parts.append({"part": part, "kind": kind, "model": model})
 
@@ -102,9 +105,10 @@ class Event:
     """Streamed to the caller while an answer is being made (GUI signals, CLI printing).
 
     kinds: ``mode`` (data: mode, reason), ``insights`` (data: insights), ``chunk`` (text appended),
-    ``replace`` (text replaces everything shown so far, e.g. an approved rewrite), ``stage`` (data: Stage as dict).
+    ``replace`` (text replaces everything shown so far, e.g. an approved rewrite), ``stage`` (data: Stage as dict),
+    ``hedge`` (data: state "started" | "superseded" with the local ``draft`` Claude's answer replaces).
     """
 
-    kind: Literal["mode", "insights", "chunk", "replace", "stage"]
+    kind: Literal["mode", "insights", "chunk", "replace", "stage", "hedge"]
     text: str = ""
     data: dict[str, Any] = field(default_factory=dict)

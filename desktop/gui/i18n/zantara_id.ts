@@ -4,8 +4,20 @@
 <context>
     <name>Zantara</name>
     <message>
+        <source>Online model</source>
+        <translation>Model online</translation>
+    </message>
+    <message>
+        <source>continued offline</source>
+        <translation>lanjutan offline</translation>
+    </message>
+    <message>
         <source>earlier answers and cultural notes</source>
         <translation>jawaban sebelumnya dan catatan budaya</translation>
+    </message>
+    <message>
+        <source>Zantara (fixed phrase)</source>
+        <translation>Zantara (kalimat tetap)</translation>
     </message>
     <message>
         <source>Local model (offline)</source>
@@ -14,6 +26,30 @@
     <message>
         <source>Local model</source>
         <translation>Model lokal</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>pembuka</translation>
+    </message>
+    <message>
+        <source>beginning, until the connection was lost</source>
+        <translation>awal, sampai koneksi terputus</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>jawaban</translation>
+    </message>
+    <message>
+        <source>warm rewrite (shown)</source>
+        <translation>tulisan ulang yang hangat (ditampilkan)</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>penutup</translation>
+    </message>
+    <message>
+        <source>live cultural note for Claude</source>
+        <translation>catatan budaya langsung untuk Claude</translation>
     </message>
     <message>
         <source>Preparing the knowledge base…</source>
@@ -26,6 +62,10 @@
     <message>
         <source>Stopping…</source>
         <translation>Menghentikan…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Dihentikan.</translation>
     </message>
     <message>
         <source>This answer was not saved, so it cannot be regenerated.</source>
@@ -42,6 +82,10 @@
     <message>
         <source>Knowledge base unavailable: {err}</source>
         <translation>Basis pengetahuan tidak tersedia: {err}</translation>
+    </message>
+    <message>
+        <source>Claude is late: showing what Zantara knows meanwhile</source>
+        <translation>Claude terlambat: sementara ini, inilah yang diketahui Zantara</translation>
     </message>
     <message>
         <source>Message text</source>
@@ -92,16 +136,12 @@
         <translation>Percakapan</translation>
     </message>
     <message>
-        <source>Stopped.</source>
-        <translation>Dihentikan.</translation>
+        <source>thinking…</source>
+        <translation>sedang berpikir…</translation>
     </message>
     <message>
         <source>Zantara answers in your language and shows the cultural insights behind each answer.</source>
         <translation>Zantara menjawab dalam bahasa Anda dan menunjukkan wawasan budaya di balik setiap jawaban.</translation>
-    </message>
-    <message>
-        <source>thinking…</source>
-        <translation>sedang berpikir…</translation>
     </message>
     <message>
         <source>Partial answer: the rest could not be completed.</source>
@@ -118,6 +158,30 @@
     <message>
         <source>Interrupted: Zantara was closed while writing this answer.</source>
         <translation>Terputus: Zantara ditutup saat menulis jawaban ini.</translation>
+    </message>
+    <message>
+        <source>Cannot reach {url}: {reason}. Check the address and that the server runs (`chroma run --port N` on the server), or choose the local store. Keep this address anyway?</source>
+        <translation>Tidak dapat menjangkau {url}: {reason}. Periksa alamatnya dan pastikan server berjalan (`chroma run --port N` di server), atau pilih penyimpanan lokal. Tetap simpan alamat ini?</translation>
+    </message>
+    <message>
+        <source>this is not a valid address (expected http://host:port)</source>
+        <translation>ini bukan alamat yang valid (seharusnya http://host:port)</translation>
+    </message>
+    <message>
+        <source>nothing is listening there (connection refused)</source>
+        <translation>tidak ada yang mendengarkan di sana (koneksi ditolak)</translation>
+    </message>
+    <message>
+        <source>the host name is unknown</source>
+        <translation>nama host tidak dikenal</translation>
+    </message>
+    <message>
+        <source>no answer within a few seconds</source>
+        <translation>tidak ada jawaban dalam beberapa detik</translation>
+    </message>
+    <message>
+        <source>something answered, but it is not a Chroma server</source>
+        <translation>ada yang menjawab, tetapi itu bukan server Chroma</translation>
     </message>
     <message>
         <source>Compare answers</source>
@@ -216,10 +280,6 @@
         <translation>Hentikan jawaban</translation>
     </message>
     <message>
-        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
-        <translation>Belum ada kunci API Claude, jadi Zantara menjawab secara offline dari laptop ini: jawaban sebelumnya dan catatan budaya, serta jawaban model lokal begitu model yang mampu menulisnya dipasang (Pengaturan → Model). Tambahkan kunci Anthropic Anda di Pengaturan (Ctrl+,) dan Claude akan menjawab; kunci disimpan di keyring sistem, tidak pernah di berkas.</translation>
-    </message>
-    <message>
         <source>Add API key…</source>
         <translation>Tambah kunci API…</translation>
     </message>
@@ -230,6 +290,10 @@
     <message>
         <source>Hide this message</source>
         <translation>Sembunyikan pesan ini</translation>
+    </message>
+    <message>
+        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer.</source>
+        <translation>Belum ada kunci API Claude, jadi Zantara menjawab secara offline dari laptop ini: jawaban sebelumnya dan catatan budaya, serta jawaban model lokal begitu model yang mampu menulisnya dipasang (Pengaturan → Model). Tambahkan kunci Anthropic Anda di Pengaturan (Ctrl+,) dan Claude akan menjawab.</translation>
     </message>
     <message>
         <source>ready in time</source>
@@ -284,14 +348,6 @@
         <translation>Bahasa</translation>
     </message>
     <message>
-        <source>No cultural context was needed.</source>
-        <translation>Tidak perlu konteks budaya.</translation>
-    </message>
-    <message>
-        <source>None found.</source>
-        <translation>Tidak ada yang ditemukan.</translation>
-    </message>
-    <message>
         <source>used</source>
         <translation>dipakai</translation>
     </message>
@@ -328,12 +384,24 @@
         <translation>Jawaban</translation>
     </message>
     <message>
+        <source>Timings</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Who wrote what</source>
+        <translation>Siapa menulis apa</translation>
+    </message>
+    <message>
         <source>Cultural insights used</source>
         <translation>Wawasan budaya yang dipakai</translation>
     </message>
     <message>
-        <source>Timings</source>
-        <translation>Waktu</translation>
+        <source>No cultural context was needed.</source>
+        <translation>Tidak perlu konteks budaya.</translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation>Tidak ada yang ditemukan.</translation>
     </message>
     <message>
         <source>Live cultural note</source>
@@ -350,6 +418,14 @@
     <message>
         <source>Fact guard</source>
         <translation>Penjaga fakta</translation>
+    </message>
+    <message>
+        <source>Found but not sent</source>
+        <translation>Ditemukan tetapi tidak dikirim</translation>
+    </message>
+    <message>
+        <source>Retrieved, but not in the prompt of the model that wrote this answer.</source>
+        <translation>Ditemukan, tetapi tidak ada di prompt model yang menulis jawaban ini.</translation>
     </message>
     <message>
         <source>readable</source>
@@ -374,6 +450,10 @@
     <message>
         <source>Model ({role})</source>
         <translation>Model ({role})</translation>
+    </message>
+    <message>
+        <source>None were sent to the model that wrote this answer.</source>
+        <translation>Tidak ada yang dikirim ke model yang menulis jawaban ini.</translation>
     </message>
     <message>
         <source>Claude usage</source>
@@ -508,10 +588,6 @@
         <translation>model online</translation>
     </message>
     <message>
-        <source>answer</source>
-        <translation>jawaban</translation>
-    </message>
-    <message>
         <source>cultural note</source>
         <translation>catatan budaya</translation>
     </message>
@@ -574,6 +650,14 @@
     <message>
         <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
         <translation>Otak Claude, jiwa LLaMA: asisten lokal untuk visa, bisnis, dan kehidupan di Bali.</translation>
+    </message>
+    <message>
+        <source>The cultural insights could not be searched ({err}), so this answer was written without them. Tools → Check data… can repair the knowledge store.</source>
+        <translation>Wawasan budaya tidak dapat dicari ({err}), jadi jawaban ini ditulis tanpanya. Alat → Periksa data… dapat memperbaiki penyimpanan pengetahuan.</translation>
+    </message>
+    <message>
+        <source>The cultural insights could not be searched: the shared Chroma server at {url} did not answer, so this answer was written without them. Start the server, or change its address in Settings → Knowledge.</source>
+        <translation>Wawasan budaya tidak dapat dicari: server Chroma bersama di {url} tidak menjawab, jadi jawaban ini ditulis tanpanya. Jalankan servernya, atau ubah alamatnya di Pengaturan → Pengetahuan.</translation>
     </message>
     <message>
         <source>Good answer (Ctrl+Shift+Up)</source>
@@ -1100,6 +1184,42 @@
         <translation>{n} tugas masih berjalan.</translation>
     </message>
     <message>
+        <source>This computer has no system keyring, so Zantara keeps it in an encrypted file in its data folder.</source>
+        <translation>Komputer ini tidak punya keyring sistem, jadi Zantara menyimpannya di berkas terenkripsi di folder datanya.</translation>
+    </message>
+    <message>
+        <source>It is stored in your system keyring, never in a plain file.</source>
+        <translation>Kunci disimpan di keyring sistem, tidak pernah di berkas biasa.</translation>
+    </message>
+    <message>
+        <source>The system keyring could not store the key. Press “Store in an encrypted file” to keep it in Zantara's data folder instead; what you typed is still in the field.</source>
+        <translation>Keyring sistem tidak dapat menyimpan kunci. Tekan “Simpan di berkas terenkripsi” untuk menyimpannya di folder data Zantara; yang Anda ketik masih ada di kolom.</translation>
+    </message>
+    <message>
+        <source>A key is set (stored in the system keyring).</source>
+        <translation>Kunci sudah diatur (tersimpan di keyring sistem).</translation>
+    </message>
+    <message>
+        <source>No system keyring is available here: Zantara can keep the key in an encrypted file in its data folder (readable only with this computer account).</source>
+        <translation>Tidak ada keyring sistem di sini: Zantara dapat menyimpan kunci di berkas terenkripsi di folder datanya (hanya dapat dibaca dengan akun komputer ini).</translation>
+    </message>
+    <message>
+        <source>Could not store the key: {err}. What you typed is still in the field.</source>
+        <translation>Kunci tidak dapat disimpan: {err}. Yang Anda ketik masih ada di kolom.</translation>
+    </message>
+    <message>
+        <source>A key is set (stored in an encrypted file in Zantara's data folder).</source>
+        <translation>Kunci sudah diatur (disimpan di berkas terenkripsi di folder data Zantara).</translation>
+    </message>
+    <message>
+        <source>No key: answers come from the local model, offline.</source>
+        <translation>Tidak ada kunci: jawaban berasal dari model lokal, secara offline.</translation>
+    </message>
+    <message>
+        <source>A key is set (from the ANTHROPIC_API_KEY environment variable).</source>
+        <translation>Kunci sudah diatur (dari variabel lingkungan ANTHROPIC_API_KEY).</translation>
+    </message>
+    <message>
         <source>Insight text</source>
         <translation>Teks wawasan</translation>
     </message>
@@ -1364,6 +1484,18 @@
         <translation>Belum ada wawasan</translation>
     </message>
     <message>
+        <source>Local draft (shown while Claude was late)</source>
+        <translation>Draf lokal (ditampilkan saat Claude terlambat)</translation>
+    </message>
+    <message>
+        <source>What Zantara showed before Claude's answer started</source>
+        <translation>Yang ditampilkan Zantara sebelum jawaban Claude dimulai</translation>
+    </message>
+    <message>
+        <source>Show the local draft</source>
+        <translation>Tampilkan draf lokal</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1544,6 +1676,14 @@
         <translation>Pengaturan</translation>
     </message>
     <message>
+        <source>Keep anyway</source>
+        <translation>Tetap simpan</translation>
+    </message>
+    <message>
+        <source>Save this server address although it did not answer now</source>
+        <translation>Simpan alamat server ini walaupun saat ini tidak menjawab</translation>
+    </message>
+    <message>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
@@ -1572,8 +1712,8 @@
         <translation>kosong: model bawaan server</translation>
     </message>
     <message>
-        <source>Paste an Anthropic key (sk-ant-…); it is stored in the system keyring</source>
-        <translation>Tempel kunci Anthropic (sk-ant-…); kunci disimpan di keyring sistem</translation>
+        <source>Paste an Anthropic key (sk-ant-…)</source>
+        <translation>Tempel kunci Anthropic (sk-ant-…)</translation>
     </message>
     <message>
         <source>New API key</source>
@@ -1592,8 +1732,16 @@
         <translation>Hapus kunci</translation>
     </message>
     <message>
-        <source>Delete the key from the OS keyring</source>
-        <translation>Hapus kunci dari keyring sistem operasi</translation>
+        <source>Delete the stored key</source>
+        <translation>Hapus kunci yang tersimpan</translation>
+    </message>
+    <message>
+        <source>Store in an encrypted file</source>
+        <translation>Simpan di berkas terenkripsi</translation>
+    </message>
+    <message>
+        <source>Keep the key in an encrypted file in Zantara's data folder (for systems without a keyring)</source>
+        <translation>Simpan kunci di berkas terenkripsi di folder data Zantara (untuk sistem tanpa keyring)</translation>
     </message>
     <message>
         <source>Claude chat model</source>
@@ -1684,6 +1832,14 @@
         <translation>Berapa lama Claude menunggu catatan budaya langsung dari model lokal</translation>
     </message>
     <message>
+        <source>Always wait for the live note, up to the deadline</source>
+        <translation>Selalu tunggu catatan langsung, hingga batas waktu</translation>
+    </message>
+    <message>
+        <source>Off: Claude never waits for the note longer than retrieval takes, so it adds no delay</source>
+        <translation>Nonaktif: Claude tidak pernah menunggu catatan lebih lama dari waktu pencarian, jadi tidak menambah jeda</translation>
+    </message>
+    <message>
         <source>Theme:</source>
         <translation>Tema:</translation>
     </message>
@@ -1768,10 +1924,6 @@
         <translation>Gelap</translation>
     </message>
     <message>
-        <source>No system keyring is available here: export ANTHROPIC_API_KEY instead.</source>
-        <translation>Tidak ada keyring sistem di sini: gunakan ANTHROPIC_API_KEY sebagai gantinya.</translation>
-    </message>
-    <message>
         <source>Add a GGUF model</source>
         <translation>Tambah model GGUF</translation>
     </message>
@@ -1796,16 +1948,12 @@
         <translation>tidak tersedia</translation>
     </message>
     <message>
+        <source>Checking {url}…</source>
+        <translation>Memeriksa {url}…</translation>
+    </message>
+    <message>
         <source>License: {lic}</source>
         <translation>Lisensi: {lic}</translation>
-    </message>
-    <message>
-        <source>A key is set (stored in the system keyring).</source>
-        <translation>Kunci sudah diatur (tersimpan di keyring sistem).</translation>
-    </message>
-    <message>
-        <source>No key: answers come from the local model, offline.</source>
-        <translation>Tidak ada kunci: jawaban berasal dari model lokal, secara offline.</translation>
     </message>
     <message>
         <source>(default)</source>
@@ -1814,10 +1962,6 @@
     <message>
         <source>Could not save the settings: {err}</source>
         <translation>Tidak dapat menyimpan pengaturan: {err}</translation>
-    </message>
-    <message>
-        <source>A key is set (from the ANTHROPIC_API_KEY environment variable).</source>
-        <translation>Kunci sudah diatur (dari variabel lingkungan ANTHROPIC_API_KEY).</translation>
     </message>
     <message>
         <source>no API key</source>
@@ -1880,8 +2024,16 @@
         <translation>jawaban lokal tidak terbaca</translation>
     </message>
     <message>
+        <source>Checking Claude and the local model.</source>
+        <translation>Memeriksa Claude dan model lokal.</translation>
+    </message>
+    <message>
         <source>Connection status</source>
         <translation>Status koneksi</translation>
+    </message>
+    <message>
+        <source>Offline only is on: Claude is not contacted; Zantara answers from this laptop.</source>
+        <translation>“Hanya offline” aktif: Claude tidak dihubungi; Zantara menjawab dari laptop ini.</translation>
     </message>
     <message>
         <source>Claude is answering.</source>
@@ -1892,28 +2044,36 @@
         <translation>Zantara menjawab dari laptop ini sampai Claude dapat dihubungi lagi.</translation>
     </message>
     <message>
-        <source>Claude online</source>
-        <translation>Claude online</translation>
-    </message>
-    <message>
         <source>Checking whether Claude answers again; Zantara answers from this laptop meanwhile.</source>
         <translation>Memeriksa apakah Claude menjawab lagi; sementara itu Zantara menjawab dari laptop ini.</translation>
     </message>
     <message>
-        <source>Checking Claude and the local model.</source>
-        <translation>Memeriksa Claude dan model lokal.</translation>
-    </message>
-    <message>
-        <source>Reconnecting to Claude…</source>
-        <translation>Menghubungkan kembali ke Claude…</translation>
+        <source>Asking Claude whether it answers.</source>
+        <translation>Menanyakan apakah Claude menjawab.</translation>
     </message>
     <message>
         <source>Starting…</source>
         <translation>Memulai…</translation>
     </message>
     <message>
-        <source>Offline: {model}</source>
-        <translation>Offline: {model}</translation>
+        <source>Offline only</source>
+        <translation>Hanya offline</translation>
+    </message>
+    <message>
+        <source>Claude online</source>
+        <translation>Claude online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Reconnecting to Claude…</source>
+        <translation>Menghubungkan kembali ke Claude…</translation>
+    </message>
+    <message>
+        <source>Checking Claude…</source>
+        <translation>Memeriksa Claude…</translation>
     </message>
     <message>
         <source>How Claude and the local model work together on each answer</source>
@@ -1926,10 +2086,6 @@
     <message>
         <source>Profile</source>
         <translation>Profil</translation>
-    </message>
-    <message>
-        <source>Offline only</source>
-        <translation>Hanya offline</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -2150,6 +2306,14 @@
     <message>
         <source>cultural note started before retrieval (overlapped)</source>
         <translation>catatan budaya dimulai sebelum pencarian (bersamaan)</translation>
+    </message>
+    <message>
+        <source>cultural note started while the user typed</source>
+        <translation>catatan budaya dimulai saat pengguna mengetik</translation>
+    </message>
+    <message>
+        <source>the offline answer started beside Claude (hedge) is the answer</source>
+        <translation>jawaban offline yang dimulai di samping Claude (cadangan) menjadi jawabannya</translation>
     </message>
     <message>
         <source>offline: live cultural note skipped (no online answer to enrich)</source>

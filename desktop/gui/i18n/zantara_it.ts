@@ -4,8 +4,20 @@
 <context>
     <name>Zantara</name>
     <message>
+        <source>Online model</source>
+        <translation>Modello online</translation>
+    </message>
+    <message>
+        <source>continued offline</source>
+        <translation>continuazione offline</translation>
+    </message>
+    <message>
         <source>earlier answers and cultural notes</source>
         <translation>risposte precedenti e note culturali</translation>
+    </message>
+    <message>
+        <source>Zantara (fixed phrase)</source>
+        <translation>Zantara (frase fissa)</translation>
     </message>
     <message>
         <source>Local model (offline)</source>
@@ -14,6 +26,30 @@
     <message>
         <source>Local model</source>
         <translation>Modello locale</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>apertura</translation>
+    </message>
+    <message>
+        <source>beginning, until the connection was lost</source>
+        <translation>inizio, fino alla perdita della connessione</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>risposta</translation>
+    </message>
+    <message>
+        <source>warm rewrite (shown)</source>
+        <translation>riscrittura calorosa (mostrata)</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>chiusura</translation>
+    </message>
+    <message>
+        <source>live cultural note for Claude</source>
+        <translation>nota culturale dal vivo per Claude</translation>
     </message>
     <message>
         <source>Preparing the knowledge base…</source>
@@ -26,6 +62,10 @@
     <message>
         <source>Stopping…</source>
         <translation>Interruzione…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Interrotta.</translation>
     </message>
     <message>
         <source>This answer was not saved, so it cannot be regenerated.</source>
@@ -42,6 +82,10 @@
     <message>
         <source>Knowledge base unavailable: {err}</source>
         <translation>Base di conoscenza non disponibile: {err}</translation>
+    </message>
+    <message>
+        <source>Claude is late: showing what Zantara knows meanwhile</source>
+        <translation>Claude è in ritardo: intanto ecco cosa sa Zantara</translation>
     </message>
     <message>
         <source>Message text</source>
@@ -92,16 +136,12 @@
         <translation>Conversazione</translation>
     </message>
     <message>
-        <source>Stopped.</source>
-        <translation>Interrotta.</translation>
+        <source>thinking…</source>
+        <translation>sta pensando…</translation>
     </message>
     <message>
         <source>Zantara answers in your language and shows the cultural insights behind each answer.</source>
         <translation>Zantara risponde nella tua lingua e mostra gli insight culturali dietro ogni risposta.</translation>
-    </message>
-    <message>
-        <source>thinking…</source>
-        <translation>sta pensando…</translation>
     </message>
     <message>
         <source>Partial answer: the rest could not be completed.</source>
@@ -118,6 +158,30 @@
     <message>
         <source>Interrupted: Zantara was closed while writing this answer.</source>
         <translation>Interrotta: Zantara è stato chiuso mentre scriveva questa risposta.</translation>
+    </message>
+    <message>
+        <source>Cannot reach {url}: {reason}. Check the address and that the server runs (`chroma run --port N` on the server), or choose the local store. Keep this address anyway?</source>
+        <translation>Impossibile raggiungere {url}: {reason}. Controlla l'indirizzo e che il server sia avviato (`chroma run --port N` sul server), oppure scegli l'archivio locale. Tenere comunque questo indirizzo?</translation>
+    </message>
+    <message>
+        <source>this is not a valid address (expected http://host:port)</source>
+        <translation>non è un indirizzo valido (atteso http://host:porta)</translation>
+    </message>
+    <message>
+        <source>nothing is listening there (connection refused)</source>
+        <translation>lì non risponde nessuno (connessione rifiutata)</translation>
+    </message>
+    <message>
+        <source>the host name is unknown</source>
+        <translation>il nome host è sconosciuto</translation>
+    </message>
+    <message>
+        <source>no answer within a few seconds</source>
+        <translation>nessuna risposta entro pochi secondi</translation>
+    </message>
+    <message>
+        <source>something answered, but it is not a Chroma server</source>
+        <translation>qualcosa ha risposto, ma non è un server Chroma</translation>
     </message>
     <message>
         <source>Compare answers</source>
@@ -216,10 +280,6 @@
         <translation>Ferma la risposta</translation>
     </message>
     <message>
-        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer; it is stored in your system keyring, never in a file.</source>
-        <translation>Non c'è ancora una chiave API di Claude, quindi Zantara risponde offline da questo portatile: risposte precedenti e note culturali, e le risposte di un modello locale appena ne installi uno capace di scriverle (Impostazioni → Modelli). Aggiungi la tua chiave Anthropic nelle Impostazioni (Ctrl+,) e risponderà Claude; viene conservata nel portachiavi di sistema, mai in un file.</translation>
-    </message>
-    <message>
         <source>Add API key…</source>
         <translation>Aggiungi chiave API…</translation>
     </message>
@@ -230,6 +290,10 @@
     <message>
         <source>Hide this message</source>
         <translation>Nascondi questo messaggio</translation>
+    </message>
+    <message>
+        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer.</source>
+        <translation>Non c'è ancora una chiave API di Claude, quindi Zantara risponde offline da questo portatile: risposte precedenti e note culturali, e le risposte di un modello locale appena ne installi uno capace di scriverle (Impostazioni → Modelli). Aggiungi la tua chiave Anthropic nelle Impostazioni (Ctrl+,) e risponderà Claude.</translation>
     </message>
     <message>
         <source>ready in time</source>
@@ -284,14 +348,6 @@
         <translation>Lingua</translation>
     </message>
     <message>
-        <source>No cultural context was needed.</source>
-        <translation>Non serviva contesto culturale.</translation>
-    </message>
-    <message>
-        <source>None found.</source>
-        <translation>Nessuno trovato.</translation>
-    </message>
-    <message>
         <source>used</source>
         <translation>usata</translation>
     </message>
@@ -328,12 +384,24 @@
         <translation>Risposta</translation>
     </message>
     <message>
+        <source>Timings</source>
+        <translation>Tempi</translation>
+    </message>
+    <message>
+        <source>Who wrote what</source>
+        <translation>Chi ha scritto cosa</translation>
+    </message>
+    <message>
         <source>Cultural insights used</source>
         <translation>Insight culturali usati</translation>
     </message>
     <message>
-        <source>Timings</source>
-        <translation>Tempi</translation>
+        <source>No cultural context was needed.</source>
+        <translation>Non serviva contesto culturale.</translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation>Nessuno trovato.</translation>
     </message>
     <message>
         <source>Live cultural note</source>
@@ -350,6 +418,14 @@
     <message>
         <source>Fact guard</source>
         <translation>Controllo dei fatti</translation>
+    </message>
+    <message>
+        <source>Found but not sent</source>
+        <translation>Trovati ma non inviati</translation>
+    </message>
+    <message>
+        <source>Retrieved, but not in the prompt of the model that wrote this answer.</source>
+        <translation>Recuperati, ma non nel prompt del modello che ha scritto questa risposta.</translation>
     </message>
     <message>
         <source>readable</source>
@@ -374,6 +450,10 @@
     <message>
         <source>Model ({role})</source>
         <translation>Modello ({role})</translation>
+    </message>
+    <message>
+        <source>None were sent to the model that wrote this answer.</source>
+        <translation>Nessuno è stato inviato al modello che ha scritto questa risposta.</translation>
     </message>
     <message>
         <source>Claude usage</source>
@@ -508,10 +588,6 @@
         <translation>modello online</translation>
     </message>
     <message>
-        <source>answer</source>
-        <translation>risposta</translation>
-    </message>
-    <message>
         <source>cultural note</source>
         <translation>nota culturale</translation>
     </message>
@@ -574,6 +650,14 @@
     <message>
         <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
         <translation>Il cervello di Claude, l'anima di LLaMA: un assistente locale per visti, affari e vita a Bali.</translation>
+    </message>
+    <message>
+        <source>The cultural insights could not be searched ({err}), so this answer was written without them. Tools → Check data… can repair the knowledge store.</source>
+        <translation>Non è stato possibile cercare gli insight culturali ({err}), quindi questa risposta è stata scritta senza. Strumenti → Controlla i dati… può riparare l'archivio della conoscenza.</translation>
+    </message>
+    <message>
+        <source>The cultural insights could not be searched: the shared Chroma server at {url} did not answer, so this answer was written without them. Start the server, or change its address in Settings → Knowledge.</source>
+        <translation>Non è stato possibile cercare gli insight culturali: il server Chroma condiviso su {url} non ha risposto, quindi questa risposta è stata scritta senza. Avvia il server o cambia il suo indirizzo in Impostazioni → Conoscenza.</translation>
     </message>
     <message>
         <source>Good answer (Ctrl+Shift+Up)</source>
@@ -1100,6 +1184,42 @@
         <translation>{n} attività sono ancora in corso.</translation>
     </message>
     <message>
+        <source>This computer has no system keyring, so Zantara keeps it in an encrypted file in its data folder.</source>
+        <translation>Questo computer non ha un portachiavi di sistema, quindi Zantara la conserva in un file cifrato nella sua cartella dei dati.</translation>
+    </message>
+    <message>
+        <source>It is stored in your system keyring, never in a plain file.</source>
+        <translation>Viene conservata nel portachiavi di sistema, mai in un file in chiaro.</translation>
+    </message>
+    <message>
+        <source>The system keyring could not store the key. Press “Store in an encrypted file” to keep it in Zantara's data folder instead; what you typed is still in the field.</source>
+        <translation>Il portachiavi di sistema non ha potuto salvare la chiave. Premi «Salva in un file cifrato» per conservarla invece nella cartella dei dati di Zantara; ciò che hai digitato è ancora nel campo.</translation>
+    </message>
+    <message>
+        <source>A key is set (stored in the system keyring).</source>
+        <translation>Una chiave è impostata (nel portachiavi di sistema).</translation>
+    </message>
+    <message>
+        <source>No system keyring is available here: Zantara can keep the key in an encrypted file in its data folder (readable only with this computer account).</source>
+        <translation>Qui non c'è un portachiavi di sistema: Zantara può conservare la chiave in un file cifrato nella sua cartella dei dati (leggibile solo con questo account del computer).</translation>
+    </message>
+    <message>
+        <source>Could not store the key: {err}. What you typed is still in the field.</source>
+        <translation>Impossibile salvare la chiave: {err}. Ciò che hai digitato è ancora nel campo.</translation>
+    </message>
+    <message>
+        <source>A key is set (stored in an encrypted file in Zantara's data folder).</source>
+        <translation>Una chiave è impostata (in un file cifrato nella cartella dei dati di Zantara).</translation>
+    </message>
+    <message>
+        <source>No key: answers come from the local model, offline.</source>
+        <translation>Nessuna chiave: le risposte vengono dal modello locale, offline.</translation>
+    </message>
+    <message>
+        <source>A key is set (from the ANTHROPIC_API_KEY environment variable).</source>
+        <translation>Una chiave è impostata (dalla variabile d'ambiente ANTHROPIC_API_KEY).</translation>
+    </message>
+    <message>
         <source>Insight text</source>
         <translation>Testo dell'insight</translation>
     </message>
@@ -1364,6 +1484,18 @@
         <translation>Ancora nessun insight</translation>
     </message>
     <message>
+        <source>Local draft (shown while Claude was late)</source>
+        <translation>Bozza locale (mostrata mentre Claude tardava)</translation>
+    </message>
+    <message>
+        <source>What Zantara showed before Claude's answer started</source>
+        <translation>Cosa ha mostrato Zantara prima che iniziasse la risposta di Claude</translation>
+    </message>
+    <message>
+        <source>Show the local draft</source>
+        <translation>Mostra la bozza locale</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1544,6 +1676,14 @@
         <translation>Impostazioni</translation>
     </message>
     <message>
+        <source>Keep anyway</source>
+        <translation>Tieni comunque</translation>
+    </message>
+    <message>
+        <source>Save this server address although it did not answer now</source>
+        <translation>Salva questo indirizzo anche se ora il server non ha risposto</translation>
+    </message>
+    <message>
         <source>Claude</source>
         <translation>Claude</translation>
     </message>
@@ -1572,8 +1712,8 @@
         <translation>vuoto: il modello predefinito del server</translation>
     </message>
     <message>
-        <source>Paste an Anthropic key (sk-ant-…); it is stored in the system keyring</source>
-        <translation>Incolla una chiave Anthropic (sk-ant-…); viene salvata nel portachiavi di sistema</translation>
+        <source>Paste an Anthropic key (sk-ant-…)</source>
+        <translation>Incolla una chiave Anthropic (sk-ant-…)</translation>
     </message>
     <message>
         <source>New API key</source>
@@ -1592,8 +1732,16 @@
         <translation>Rimuovi chiave</translation>
     </message>
     <message>
-        <source>Delete the key from the OS keyring</source>
-        <translation>Elimina la chiave dal portachiavi del sistema</translation>
+        <source>Delete the stored key</source>
+        <translation>Elimina la chiave salvata</translation>
+    </message>
+    <message>
+        <source>Store in an encrypted file</source>
+        <translation>Salva in un file cifrato</translation>
+    </message>
+    <message>
+        <source>Keep the key in an encrypted file in Zantara's data folder (for systems without a keyring)</source>
+        <translation>Conserva la chiave in un file cifrato nella cartella dei dati di Zantara (per sistemi senza portachiavi)</translation>
     </message>
     <message>
         <source>Claude chat model</source>
@@ -1684,6 +1832,14 @@
         <translation>Quanto Claude attende la nota culturale dal vivo del modello locale</translation>
     </message>
     <message>
+        <source>Always wait for the live note, up to the deadline</source>
+        <translation>Attendi sempre la nota dal vivo, fino alla scadenza</translation>
+    </message>
+    <message>
+        <source>Off: Claude never waits for the note longer than retrieval takes, so it adds no delay</source>
+        <translation>Disattivato: Claude non attende la nota più a lungo della ricerca, quindi non aggiunge ritardo</translation>
+    </message>
+    <message>
         <source>Theme:</source>
         <translation>Tema:</translation>
     </message>
@@ -1768,10 +1924,6 @@
         <translation>Scuro</translation>
     </message>
     <message>
-        <source>No system keyring is available here: export ANTHROPIC_API_KEY instead.</source>
-        <translation>Qui non c'è un portachiavi di sistema: esporta invece ANTHROPIC_API_KEY.</translation>
-    </message>
-    <message>
         <source>Add a GGUF model</source>
         <translation>Aggiungi un modello GGUF</translation>
     </message>
@@ -1796,16 +1948,12 @@
         <translation>non disponibile</translation>
     </message>
     <message>
+        <source>Checking {url}…</source>
+        <translation>Verifica di {url}…</translation>
+    </message>
+    <message>
         <source>License: {lic}</source>
         <translation>Licenza: {lic}</translation>
-    </message>
-    <message>
-        <source>A key is set (stored in the system keyring).</source>
-        <translation>Una chiave è impostata (nel portachiavi di sistema).</translation>
-    </message>
-    <message>
-        <source>No key: answers come from the local model, offline.</source>
-        <translation>Nessuna chiave: le risposte vengono dal modello locale, offline.</translation>
     </message>
     <message>
         <source>(default)</source>
@@ -1814,10 +1962,6 @@
     <message>
         <source>Could not save the settings: {err}</source>
         <translation>Impossibile salvare le impostazioni: {err}</translation>
-    </message>
-    <message>
-        <source>A key is set (from the ANTHROPIC_API_KEY environment variable).</source>
-        <translation>Una chiave è impostata (dalla variabile d'ambiente ANTHROPIC_API_KEY).</translation>
     </message>
     <message>
         <source>no API key</source>
@@ -1880,8 +2024,16 @@
         <translation>la risposta locale non era leggibile</translation>
     </message>
     <message>
+        <source>Checking Claude and the local model.</source>
+        <translation>Verifica di Claude e del modello locale.</translation>
+    </message>
+    <message>
         <source>Connection status</source>
         <translation>Stato della connessione</translation>
+    </message>
+    <message>
+        <source>Offline only is on: Claude is not contacted; Zantara answers from this laptop.</source>
+        <translation>«Solo offline» è attivo: Claude non viene contattato; Zantara risponde da questo portatile.</translation>
     </message>
     <message>
         <source>Claude is answering.</source>
@@ -1892,28 +2044,36 @@
         <translation>Zantara risponde da questo portatile finché Claude non è di nuovo raggiungibile.</translation>
     </message>
     <message>
-        <source>Claude online</source>
-        <translation>Claude online</translation>
-    </message>
-    <message>
         <source>Checking whether Claude answers again; Zantara answers from this laptop meanwhile.</source>
         <translation>Verifico se Claude risponde di nuovo; nel frattempo Zantara risponde da questo portatile.</translation>
     </message>
     <message>
-        <source>Checking Claude and the local model.</source>
-        <translation>Verifica di Claude e del modello locale.</translation>
-    </message>
-    <message>
-        <source>Reconnecting to Claude…</source>
-        <translation>Riconnessione a Claude…</translation>
+        <source>Asking Claude whether it answers.</source>
+        <translation>Chiedo a Claude se risponde.</translation>
     </message>
     <message>
         <source>Starting…</source>
         <translation>Avvio…</translation>
     </message>
     <message>
-        <source>Offline: {model}</source>
-        <translation>Offline: {model}</translation>
+        <source>Offline only</source>
+        <translation>Solo offline</translation>
+    </message>
+    <message>
+        <source>Claude online</source>
+        <translation>Claude online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Reconnecting to Claude…</source>
+        <translation>Riconnessione a Claude…</translation>
+    </message>
+    <message>
+        <source>Checking Claude…</source>
+        <translation>Verifica di Claude…</translation>
     </message>
     <message>
         <source>How Claude and the local model work together on each answer</source>
@@ -1926,10 +2086,6 @@
     <message>
         <source>Profile</source>
         <translation>Profilo</translation>
-    </message>
-    <message>
-        <source>Offline only</source>
-        <translation>Solo offline</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -2150,6 +2306,14 @@
     <message>
         <source>cultural note started before retrieval (overlapped)</source>
         <translation>nota culturale avviata prima del recupero (in parallelo)</translation>
+    </message>
+    <message>
+        <source>cultural note started while the user typed</source>
+        <translation>nota culturale avviata mentre l'utente scriveva</translation>
+    </message>
+    <message>
+        <source>the offline answer started beside Claude (hedge) is the answer</source>
+        <translation>la risposta offline avviata accanto a Claude (riserva) è la risposta</translation>
     </message>
     <message>
         <source>offline: live cultural note skipped (no online answer to enrich)</source>

@@ -56,6 +56,9 @@ class Strategy(ABC):
     #: Short English label for menus (the GUI translates it); ``description`` says what it does.
     label: str = ""
     description: str = ""
+    #: Local-model work the router may start before the message is sent, while the user types
+    #: (:mod:`desktop.core.chat.precompute`: "note", "opening"); handed over in ``ctx.scratch``.
+    precompute: tuple[str, ...] = ()
 
     def prepare(
         self, message: str, local: ChatModel, settings: Settings, cancel: CancelToken
@@ -63,6 +66,11 @@ class Strategy(ABC):
         """Start work before retrieval (the router calls it only when Claude answers), so live local-model work
         overlaps retrieval; the dict becomes ``ctx.scratch``. A ZantaraError means "start it in run()"."""
         return {}
+
+    def online_answers(self, ctx: AnswerContext) -> bool:
+        """Whether the online model writes this answer: only then is the hedged offline answer armed
+        (:mod:`desktop.core.chat.hedge`)."""
+        return not ctx.offline
 
     @abstractmethod
     def run(self, ctx: AnswerContext) -> str:

@@ -1,10 +1,12 @@
 """Strategy ``enrich`` (docs/design.md): the local model writes a cultural note for this very message, live.
 
-The note is started the moment the message arrives (``prepare``, called by the router before retrieval, so the
-two overlap; or at the start of ``run`` otherwise) and Claude waits for it only until
-``settings.enrich_deadline_ms`` after that start. Late, failed or junk (see :mod:`desktop.core.chat.tone`) →
-Claude answers without it and ``trace.enrich`` says why. A late note is cancelled: the shared local model must
-be free at once if Claude then fails and the offline answer needs it.
+The note is started while the user types (the app's draft, :mod:`desktop.core.chat.precompute`), or the
+moment the message arrives (the router, before retrieval, so the two overlap), or at the start of ``run``
+otherwise. How long Claude waits for it (``settings.enrich_wait``): "adaptive" (default) never longer than
+retrieval already took, so the note adds no latency; "deadline" up to ``settings.enrich_deadline_ms`` after
+the message arrived. Late, failed or junk (see :mod:`desktop.core.chat.tone`) → Claude answers without it and
+``trace.enrich`` says why. A late note is left to finish into the note cache in adaptive mode (the router
+cancels it if the local model is needed for an offline answer), cancelled in deadline mode.
 
 ``enrich`` sends the live note alone (no retrieved insights); ``combo`` (:mod:`.combo`) sends both.
 """
@@ -23,6 +25,8 @@ from desktop.core.messages import say
 from desktop.core.settings import Settings
 
 NOTE_JOB = "note_job"
+ANSWER_STARTED = "answer_started"  # ctx.scratch: perf_counter() when the message arrived (set by the router)
+PREPARED_INFO = "prepared_info"  # ctx.scratch: where the note came from (typing, message; cache hit)
 tone.warm_up()  # the detector gates the first note too; load it before that note's deadline
 
 
@@ -41,15 +45,42 @@ def start_note(
     )
 
 
-def collect_note(ctx: AnswerContext, job: tone.Job[tone.ToneText], deadline_ms: int) -> str:
-    """Wait for the note until ``deadline_ms`` after it started; record ``trace.enrich``; "" if not usable."""
+def note_budget(ctx: AnswerContext, job: tone.Job[tone.ToneText]) -> tuple[float, float, str]:
+    """(from, budget_ms, mode): Claude waits for the note until ``from + budget_ms``.
+
+    adaptive: the budget is what retrieval took, counted from the message's arrival, so the note never adds
+    latency (it is ready, or it is skipped); deadline: ``enrich_deadline_ms`` from the message's arrival (or
+    the note's start, if later)."""
+    cap = float(ctx.settings.enrich_deadline_ms)
+    arrived = float(ctx.scratch.get(ANSWER_STARTED, job.started))
+    if ctx.settings.enrich_wait == "deadline":
+        return max(arrived, job.started), cap, "deadline"
+    retrieval = ctx.trace.timings_ms.get("retrieval")
+    return arrived, min(cap, float(retrieval or 0.0)), "adaptive"
+
+
+def collect_note(ctx: AnswerContext, job: tone.Job[tone.ToneText], deadline_ms: int | None = None) -> str:
+    """Wait for the note up to its budget (:func:`note_budget`, or ``deadline_ms`` from the note's start);
+    record ``trace.enrich``; "" if not usable."""
+    if deadline_ms is None:
+        begin, budget_ms, mode = note_budget(ctx, job)
+    else:
+        begin, budget_ms, mode = job.started, float(deadline_ms), "deadline"
     waited_from = time.perf_counter()
-    finished = job.wait(deadline_ms / 1000 - (waited_from - job.started))
+    finished = job.wait(budget_ms / 1000 - (waited_from - begin))
     waited_ms = round((time.perf_counter() - waited_from) * 1000, 1)
-    info: dict[str, Any] = {"used": False, "ms": job.ms, "waited_ms": waited_ms, "deadline_ms": deadline_ms}
+    info: dict[str, Any] = {
+        "used": False,
+        "ms": job.ms,
+        "waited_ms": waited_ms,
+        "deadline_ms": round(budget_ms, 1),
+        "wait": mode,
+        **ctx.scratch.get(PREPARED_INFO, {}),
+    }
     note = ""
     if not finished:
-        job.cancel()  # frees the shared local model between two tokens
+        if mode == "deadline":
+            job.cancel()  # frees the shared local model between two tokens
         info["reason"] = "late"
     elif job.error is not None:
         info["reason"] = "failed"
@@ -58,6 +89,8 @@ def collect_note(ctx: AnswerContext, job: tone.Job[tone.ToneText], deadline_ms: 
         note = str(job.result)
         info.update(used=True, reason="ok", note=note)
         ctx.trace.add_part("note", ctx.local.kind, ctx.local.name)
+        if job.result.source == "cache":
+            info["cache"] = "hit"
     else:
         info["reason"] = "empty"
         if job.result is not None:
@@ -85,11 +118,12 @@ class EnrichStrategy(Strategy):
     label = "Live cultural note"
     description = "The local model writes a live cultural note for Claude (waited for up to a deadline)."
     use_insights = False
+    precompute = ("note",)  # the router starts it while the user types, or before retrieval
 
     def prepare(
         self, message: str, local: ChatModel, settings: Settings, cancel: CancelToken
     ) -> dict[str, Any]:
-        """Start the note before retrieval (router hook); the result goes into ``ctx.scratch``."""
+        """Start the note before retrieval (when no router precomputer is used); goes into ``ctx.scratch``."""
         _ = settings
         return {NOTE_JOB: start_note(local, message, "", None, cancel)}
 
@@ -107,7 +141,10 @@ class EnrichStrategy(Strategy):
                 insights = ctx.insights if self.use_insights else None
                 job = start_note(ctx.local, ctx.message, ctx.language, insights, ctx.cancel)
             else:
-                ctx.trace.notes.append(say("note.note_overlapped"))
-            note = collect_note(ctx, job, ctx.settings.enrich_deadline_ms)
+                source = ctx.scratch.get(PREPARED_INFO, {}).get("source", "message")
+                ctx.trace.notes.append(
+                    say("note.note_typing" if source == "typing" else "note.note_overlapped")
+                )
+            note = collect_note(ctx, job)
         system = main_system_prompt(ctx, note) if self.use_insights else system_without_insights(ctx, note)
         return stream_answer(ctx, system=system)

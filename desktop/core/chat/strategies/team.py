@@ -34,6 +34,13 @@ class TeamStrategy(Strategy):
     label = "Team: local colleague / client: Claude"
     description = "Team members: the local model as a warm colleague; clients: Claude, professional."
 
+    def online_answers(self, ctx: AnswerContext) -> bool:
+        """A team member's answer is the local model's when it can write it: nothing to hedge."""
+        profile = ctx.scratch.get("profile") or ctx.settings.profile
+        if ctx.offline or profile != "team":
+            return not ctx.offline
+        return bool(local_fit.skip_reason(getattr(ctx.local, "path", None), ctx.language))
+
     def run(self, ctx: AnswerContext) -> str:
         profile = ctx.scratch.get("profile") or ctx.settings.profile
         if profile == "team":

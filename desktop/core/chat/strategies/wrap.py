@@ -1,10 +1,9 @@
 """Strategy ``wrap`` (docs/design.md): Claude writes the core answer, the local model a warm opening and closing.
 
-All three start together: Claude's request, and in a second thread the opening, then the closing (the local
-model is one shared instance, so its two calls take turns). The opening is shown first as soon as it is ready;
-if Claude's first words arrive earlier they are held back until the opening is ready or the deadline
-(``settings.enrich_deadline_ms``) passes, then streamed. The closing is appended if it is ready by the time
-Claude ends (plus the same deadline). Any local-model failure or delay → Claude's answer as is, and the trace
+The opening is written while the user types when the app can (:mod:`desktop.core.chat.precompute`), else it
+starts with Claude's request. It is shown the moment Claude's first words arrive, in front of them, if it is
+ready then; otherwise it is skipped: Claude is never held back for it (issue 15). The closing starts with
+Claude's first words and is appended if it is ready when Claude ends (plus ``settings.enrich_deadline_ms``). Any local-model failure or delay → Claude's answer as is, and the trace
 says so; Claude's own failure cancels the local work at once so the offline answer is not kept waiting.
 """
 
@@ -27,6 +26,7 @@ from desktop.core.chat.trace import Event
 from desktop.core.messages import say
 
 POLL_S = 0.02
+OPENING_JOB = "opening_job"  # ctx.scratch: the opening started before the answer (router, precompute)
 tone.warm_up()  # the detector gates the first note too; load it before that note's deadline
 
 
@@ -61,6 +61,7 @@ class WrapStrategy(Strategy):
     name = "wrap"
     label = "Warm opening and closing"
     description = "Claude writes the answer; the local model adds a warm opening and closing."
+    precompute = ("opening",)  # written while the user types, when the app can (chat/precompute.py)
 
     def run(self, ctx: AnswerContext) -> str:
         if ctx.offline:
@@ -70,73 +71,65 @@ class WrapStrategy(Strategy):
         wrap: dict[str, Any] = {}
         ctx.scratch["wrap"] = wrap
         ctx.trace.models["wrap"] = ctx.local.name
-        opening_job = tone.Job(
-            lambda t: tone.warm_opening(ctx.local, ctx.message, ctx.language, t),
-            parent=ctx.cancel,
-            name="opening",
-        )
+        opening_job: tone.Job[tone.ToneText] | None = ctx.scratch.pop(OPENING_JOB, None)
+        if opening_job is None:
+            opening_job = tone.Job(
+                lambda t: tone.warm_opening(ctx.local, ctx.message, ctx.language, t),
+                parent=ctx.cancel,
+                name="opening",
+            )
+        else:
+            opening_job.parent = ctx.cancel
+            wrap["prepared"] = ctx.scratch.get("prepared_info", {}).get("source", "message")
         system = main_system_prompt(ctx)
         record_sent(ctx, system)
         producer = _Producer(ctx, system)
         ctx.trace.models["answer"] = ctx.main.name
-        held: list[str] = []  # Claude's words that arrived before the opening was settled
         answer: list[str] = []
-        state: dict[str, Any] = {"opening": None, "closing_job": None}
-
-        def settle_opening() -> None:
-            """Show the opening (if any), then what Claude already said; start the closing."""
-            opening = self._resolve(ctx, opening_job, "opening", wrap)
-            state["opening"] = opening
-            if opening:
-                ctx.emit(Event("chunk", opening + "\n\n"))
-            for chunk in held:
-                ctx.emit(Event("chunk", chunk))
-            held.clear()
-            state["closing_job"] = tone.Job(
-                lambda t: tone.warm_closing(ctx.local, ctx.message, ctx.language, t),
-                parent=ctx.cancel,
-                name="closing",
-            )
-
+        opening = ""
+        closing_job: tone.Job[tone.ToneText] | None = None
         try:
             while True:
-                if state["opening"] is None and (opening_job.done or opening_job.ms >= deadline_s * 1000):
-                    settle_opening()
-                try:
-                    kind, value = producer.queue.get(timeout=POLL_S)
-                except queue.Empty:
-                    continue
+                kind, value = producer.queue.get()
                 if kind == "error":
                     raise value
                 if kind == "done":
                     break
                 if not answer:
+                    # Claude's first words: the opening goes first if it is ready now, else it is skipped.
+                    # Claude is never held back for it (issue 15).
                     wrap["claude_first_token_ms"] = round((time.perf_counter() - producer.started) * 1000, 1)
+                    opening = self._resolve(ctx, opening_job, "opening", wrap)
+                    if opening:
+                        value = opening + "\n\n" + value
+                    closing_job = tone.Job(
+                        lambda t: tone.warm_closing(ctx.local, ctx.message, ctx.language, t),
+                        parent=ctx.cancel,
+                        name="closing",
+                    )
                 answer.append(value)
-                if state["opening"] is None:
-                    held.append(value)
-                else:
-                    ctx.emit(Event("chunk", value))
+                ctx.emit(Event("chunk", value))
             ctx.trace.add_stage(f"answer:{ctx.main.kind}", producer.started)
             ctx.trace.add_part("answer", ctx.main.kind, ctx.main.name)
-            if state["opening"] is None:  # Claude finished before the opening was settled
-                opening_job.wait(deadline_s - opening_job.ms / 1000)
-                settle_opening()
-            closing_job: tone.Job[tone.ToneText] = state["closing_job"]
-            closing_job.wait(deadline_s)
-            closing = self._resolve(ctx, closing_job, "closing", wrap)
-            if closing:
-                ctx.emit(Event("chunk", "\n\n" + closing))
+            if closing_job is None:  # Claude said nothing: no opening, no closing
+                self._resolve(ctx, opening_job, "opening", wrap)
+                closing = ""
+                wrap["closing"] = {"used": False, "reason": "no answer", "ms": 0.0}
+            else:
+                closing_job.wait(deadline_s)
+                closing = self._resolve(ctx, closing_job, "closing", wrap)
+                if closing:
+                    ctx.emit(Event("chunk", "\n\n" + closing))
         except BaseException:
             opening_job.cancel()
-            if state["closing_job"] is not None:
-                state["closing_job"].cancel()
+            if closing_job is not None:
+                closing_job.cancel()
             raise
         ctx.trace.notes.append(
             f"wrap: opening {wrap['opening']['reason']}, closing {wrap['closing']['reason']}"
         )
-        opening = state["opening"]
-        return (opening + "\n\n" if opening else "") + "".join(answer) + ("\n\n" + closing if closing else "")
+        body = "".join(answer)  # the opening, if any, is already at its start
+        return body + ("\n\n" + closing if closing else "")
 
     @staticmethod
     def _resolve(ctx: AnswerContext, job: tone.Job[tone.ToneText], part: str, wrap: dict[str, Any]) -> str:

@@ -69,8 +69,9 @@ def make_ctx() -> MakeCtx:
         profile: str = "team",
         insights: list[dict[str, Any]] | None = None,
         strategy: str = "combo",
+        enrich_wait: str = "deadline",  # these tests are about the fixed deadline; adaptive has its own
     ) -> AnswerContext:
-        settings = Settings(enrich_deadline_ms=deadline_ms, profile=profile)
+        settings = Settings(enrich_deadline_ms=deadline_ms, profile=profile, enrich_wait=enrich_wait)
         chosen = [MALU_INSIGHT] if insights is None else insights
         return AnswerContext(
             message=message,
