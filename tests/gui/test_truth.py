@@ -87,6 +87,7 @@ def test_every_model_that_wrote_part_of_the_answer_is_named_where_it_wrote(
         first_token_deadline_s=5.0,
         connect_timeout_s=2.0,
         enrich_deadline_ms=8000,
+        enrich_wait="deadline",  # this test is about labels: the live note must be used, so Claude waits for it
     )
     window = window_factory(make_services(settings, store=curated_store, local_model=local_writer))
     assert window.profile_combo.currentData() == "team"
