@@ -24,7 +24,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "intro": "The local model cannot write a reliable answer to this, so here is what Zantara already knows.",
         "memory": "Earlier answers from Claude to similar questions (not written for your question: "
         "check that they fit):",
-        "hit": '{n}. "{question}" (asked by {who} on {date}, conversation "{title}", similarity {sim:.0%})',
+        "hit": '**"{question}"** (asked by {who} on {date}, conversation "{title}", similarity {sim:.0%})',
         "none": "There is no earlier answer to a similar question yet.",
         "insights": "Cultural notes:",
         "later": "Ask Claude again later for an answer to your exact question.",
@@ -42,7 +42,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "sudah diketahui Zantara.",
         "memory": "Jawaban Claude sebelumnya untuk pertanyaan serupa (bukan ditulis untuk pertanyaan Anda: "
         "periksa apakah sesuai):",
-        "hit": '{n}. "{question}" (ditanyakan oleh {who} pada {date}, percakapan "{title}", '
+        "hit": '**"{question}"** (ditanyakan oleh {who} pada {date}, percakapan "{title}", '
         "kemiripan {sim:.0%})",
         "none": "Belum ada jawaban sebelumnya untuk pertanyaan serupa.",
         "insights": "Catatan budaya:",
@@ -61,7 +61,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "Zantara sa già.",
         "memory": "Risposte precedenti di Claude a domande simili (non scritte per la tua domanda: "
         "verifica che siano adatte):",
-        "hit": '{n}. "{question}" (chiesto da {who} il {date}, conversazione "{title}", '
+        "hit": '**"{question}"** (chiesto da {who} il {date}, conversazione "{title}", '
         "somiglianza {sim:.0%})",
         "none": "Non c'è ancora una risposta precedente a una domanda simile.",
         "insights": "Note culturali:",
@@ -94,9 +94,18 @@ def compose(
     t = TEMPLATES.get(language, TEMPLATES["en"])
     why = t.get(f"why_{reason}", t["why"])
     parts = [f"{why} {t['intro']}", ""]
+    # The notes that fit come first: an earlier answer may be about a neighbouring question (e5 similarities of
+    # unrelated questions in the same domain reach 0.85-0.89), so it follows them, marked as such.
+    tips = [str(i.get("text", "")).strip() for i in insights[:MAX_INSIGHTS] if str(i.get("text", "")).strip()]
+    if tips:
+        parts.append(t["insights"])
+        parts += [f"- {tip}" for tip in tips]
+        parts.append("")
     if hits:
-        parts.append(t["memory"])
+        parts += [t["memory"], ""]
         for n, hit in enumerate(hits, 1):
+            # Each earlier answer under its own bold question line (not a list item), with blank lines around,
+            # so its own numbered lists start afresh instead of running on from an outer list.
             parts.append(
                 t["hit"].format(
                     n=n,
@@ -107,15 +116,9 @@ def compose(
                     sim=hit.similarity,
                 )
             )
-            parts.append(_clip(hit.answer, ANSWER_CHARS))
-            parts.append("")
+            parts += ["", _clip(hit.answer, ANSWER_CHARS), ""]
     else:
         parts += [t["none"], ""]
-    tips = [str(i.get("text", "")).strip() for i in insights[:MAX_INSIGHTS] if str(i.get("text", "")).strip()]
-    if tips:
-        parts.append(t["insights"])
-        parts += [f"- {tip}" for tip in tips]
-        parts.append("")
     parts.append(t.get(f"later_{reason}", t["later"]))
     parts.append(t["upgrade"])
     return "\n".join(parts).strip()
