@@ -25,6 +25,7 @@ from typing import Any
 import keyring
 import keyring.backend
 import keyring.errors
+from keyring.backends.chainer import ChainerBackend
 from keyrings.alt.file import EncryptedKeyring
 
 from desktop.core import paths
@@ -95,14 +96,24 @@ def backend_name() -> str:
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
+def _file_only(backend: keyring.backend.KeyringBackend) -> bool:
+    """keyrings.alt's file backends (and ours, a subclass): files, not an OS keyring. keyring's chainer picks
+    them up where no OS keyring exists; its EncryptedKeyring then asks for a password on a terminal a desktop
+    app does not have, and our own file would be read back as if it were "the system keyring"."""
+    return isinstance(backend, FileKeyring) or type(backend).__module__.startswith("keyrings.alt")
+
+
 def keyring_usable() -> bool:
-    """False for keyring's ``fail.Keyring`` and for a chainer with no real backend behind it."""
+    """False for keyring's ``fail.Keyring`` and for a chainer with no OS keyring behind it (only file
+    backends or none)."""
     backend = _backend()
     module = type(backend).__module__
     if module.startswith("keyring.backends.fail") or module.startswith("keyring.backends.null"):
         return False
-    if module.startswith("keyring.backends.chainer"):
-        return bool(getattr(backend, "backends", []))
+    if isinstance(backend, FileKeyring):
+        return False
+    if isinstance(backend, ChainerBackend):
+        return any(not _file_only(b) for b in backend.backends)
     return True
 
 
@@ -166,7 +177,7 @@ def set_api_key(key: str, store: str = KEYRING) -> None:
         raise KeyringUnavailable(f"No system keyring is available here ({backend_name()}).", _NO_BACKEND_HINT)
     try:
         keyring.set_password(SERVICE, USERNAME, key)
-    except keyring.errors.KeyringError as exc:
+    except Exception as exc:  # not only KeyringError: a D-Bus or prompt failure may carry no message at all
         raise KeyringUnavailable(
             f"The system keyring refused to store the key ({type(exc).__name__}).", _NO_BACKEND_HINT
         ) from None

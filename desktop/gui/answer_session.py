@@ -131,12 +131,14 @@ class AnswerSession(QObject):
                 }
             )
         elif event.kind == "hedge":
+            late = tr("Claude is late: showing what Zantara knows meanwhile")
+            if data.get("state") == "started":
+                self.window.statusBar().showMessage(late, 6000)
+                return
             if data.get("state") == "superseded":
                 bubble.show_local_draft(str(data.get("draft", "")))
-            elif data.get("state") == "started":
-                self.window.statusBar().showMessage(
-                    tr("Claude is late: showing what Zantara knows meanwhile"), 6000
-                )
+            if self.window.statusBar().currentMessage() == late:  # Claude's answer started: no longer late
+                self.window.statusBar().clearMessage()
 
     def _badge_for(self, trace: dict[str, Any], final: bool = False) -> None:
         """An offline answer says why on the badge; "Claude online" only once Claude wrote (part of) one."""

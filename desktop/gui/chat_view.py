@@ -68,6 +68,8 @@ class MessageBubble(QFrame):
 
         self.header = QLabel(self)
         self.header.setObjectName("bubbleHeader")
+        self.header.setWordWrap(True)  # a wrap answer names three writers: never wider than the chat
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.body = QLabel(self)
         self.body.setObjectName("bubbleBody")
         self.body.setTextFormat(Qt.TextFormat.MarkdownText)
@@ -203,6 +205,7 @@ class MessageBubble(QFrame):
         self.context_button.setToolTip(tr("Show the insights, strategy and timings behind this answer"))
         self.context_button.setAccessibleName(tr("Show answer context"))
         self.header.setText(self._header_text())
+        self.header.setToolTip(self.header.text())
         self.note.setText(self._note_text())
         self.note.setVisible(bool(self.note.text()))
 

@@ -36,6 +36,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1  # the ConversationSummary (real title, date) behind the row
 
 
+RENAME_FIELD_WIDTH = 420
+
+
 class ConversationList(QWidget):
     conversation_selected = Signal(object)  # id
     conversation_deleted = Signal(object)  # id
@@ -45,6 +48,7 @@ class ConversationList(QWidget):
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.rename_dialog: QInputDialog | None = None  # the open F2 dialog (tests reach its field)
         self.services = services
         self.current_id: Any = None
         self.loaded = False
@@ -157,6 +161,10 @@ class ConversationList(QWidget):
             dialog.setOkButtonText(tr("Rename"))
             dialog.setCancelButtonText(tr("Cancel"))
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            field = dialog.findChild(QLineEdit)
+            if field is not None:  # room for a long title (Qt's default is ~200 px)
+                field.setMinimumWidth(RENAME_FIELD_WIDTH)
+            self.rename_dialog = dialog
             dialog.textValueSelected.connect(lambda text: self.rename(cid, current, text))
             dialog.open()
             return

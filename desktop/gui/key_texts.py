@@ -51,4 +51,5 @@ def save_failed_text(exc: BaseException, to_file: bool) -> str:
             "The system keyring could not store the key. Press “Store in an encrypted file” to keep it in "
             "Zantara's data folder instead; what you typed is still in the field."
         )
-    return tr("Could not store the key: {err}. What you typed is still in the field.").format(err=exc)
+    reason = str(exc).strip() or tr("{kind}, with no details").format(kind=type(exc).__name__)
+    return tr("Could not store the key: {err}. What you typed is still in the field.").format(err=reason)

@@ -54,6 +54,7 @@ from desktop.gui.events import INSIGHTS, app_events
 from desktop.gui.i18n import tr
 from desktop.gui.jobs import Job, jobs_for
 from desktop.gui.knowledge_chart import KnowledgeChart, category_label
+from desktop.gui.window_keys import close_with_keys
 from desktop.gui.workers import run_in_background
 
 PAGE = 5000  # the browser shows at most this many rows per filter; the count label says so
@@ -254,6 +255,7 @@ class KnowledgeBrowser(QWidget):
         self.generation = 0  # of the latest reload; older results are dropped when they arrive
         self._select_after: set[str] | None = None  # ids to select after the next load (an edit changes ids)
         self.resize(1100, 720)
+        close_with_keys(self)  # Esc, Ctrl+W
         app_events().data_changed.connect(self._data_changed)  # e.g. a generation run added insights
 
         self.language = QComboBox(self)

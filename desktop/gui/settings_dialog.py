@@ -98,11 +98,16 @@ class SettingsDialog(QDialog):
         self.save_key_button.clicked.connect(lambda: self.save_key())
         self.file_key_button.clicked.connect(lambda: self.save_key(to_file=True))
         self.delete_key_button.clicked.connect(self.delete_key)
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.key_edit, 1)
-        key_row.addWidget(self.save_key_button)
-        key_row.addWidget(self.file_key_button)
-        key_row.addWidget(self.delete_key_button)
+        key_row = (
+            QVBoxLayout()
+        )  # the field gets the full width; the buttons (three where no keyring) below it
+        key_row.addWidget(self.key_edit)
+        key_buttons = QHBoxLayout()
+        key_buttons.addWidget(self.save_key_button)
+        key_buttons.addWidget(self.file_key_button)
+        key_buttons.addWidget(self.delete_key_button)
+        key_buttons.addStretch(1)
+        key_row.addLayout(key_buttons)
         self.chat_model = QComboBox(claude)
         self.chat_model.setEditable(True)
         self.chat_model.addItem(s.claude_chat_model)
@@ -235,6 +240,7 @@ class SettingsDialog(QDialog):
         self.keep_url_button = QPushButton(self)  # "Keep anyway", shown when the server did not answer
         self.keep_url_button.hide()
         self._pending_close = False
+        self._refused_url = ""  # the team server address the last check could not reach ("Keep anyway")
         self.keep_url_button.clicked.connect(
             lambda: self.apply(self._pending_close, confirmed_url=self.chroma_url.text().strip())
         )
@@ -256,6 +262,8 @@ class SettingsDialog(QDialog):
         error_row.addWidget(self.keep_url_button)
         layout.addLayout(error_row)
         layout.addWidget(self.buttons)
+        self.tabs.currentChanged.connect(lambda _i: self._sync_keep_button())
+        self.chroma_url.textEdited.connect(lambda _t: self._sync_keep_button())
         self.retranslate()
         self.refresh_key_status()
         self.load_local_models()
@@ -425,6 +433,9 @@ class SettingsDialog(QDialog):
         on_done: Callable[[], None] | None = None,
         explain: Callable[[BaseException], str] | None = None,
     ) -> None:
+        self._refused_url = ""  # the error line now speaks of the key: "Keep anyway" no longer applies
+        self._sync_keep_button()
+
         def done(_r: Any) -> None:
             if on_done is not None:
                 on_done()
@@ -565,6 +576,7 @@ class SettingsDialog(QDialog):
             for f in dataclasses.fields(Settings)
             if f.name not in ("extra", "problems") and getattr(new, f.name) != getattr(current, f.name)
         }
+        self._refused_url = ""
         self.keep_url_button.hide()
         url = str(changes.get("chroma_url") or "")
         if url and url != confirmed_url:
@@ -609,14 +621,21 @@ class SettingsDialog(QDialog):
                 return
             self.last_error = chroma_check.unreachable_text(result)
             self.error.setText(self.last_error)
-            self.keep_url_button.show()
+            self._refused_url = url
             self.tabs.setCurrentIndex(3)  # the Knowledge tab, where the address is
+            self._sync_keep_button()
             self.chroma_checked.emit(result)
 
         def failed(exc: BaseException) -> None:
             done(ServerCheck(url, False, "failed", str(exc)))
 
         run_in_background(lambda: check_chroma_url(url), done, failed)
+
+    def _sync_keep_button(self) -> None:
+        """ "Keep anyway" answers the team-server check only: shown while that check is pending (the refused
+        address unchanged, the Knowledge tab open), hidden everywhere else."""
+        pending = bool(self._refused_url) and self.chroma_url.text().strip() == self._refused_url
+        self.keep_url_button.setVisible(pending and self.tabs.currentIndex() == 3)
 
 
 def _set_key(key: str, store: str) -> None:

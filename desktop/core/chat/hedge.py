@@ -78,6 +78,8 @@ class Hedge:
                         self.info["draft"] = draft
                         self.forward(Event("hedge", data={"state": "superseded", "draft": draft}))
                         self.forward(Event("replace", ""))
+                    else:  # nothing local shown yet: still say Claude is here (the GUI clears "late")
+                        self.forward(Event("hedge", data={"state": "claude"}))
             self.forward(event)
 
     @property

@@ -19,6 +19,7 @@ MAX_INSIGHTS = 3
 TEMPLATES: dict[str, dict[str, str]] = {
     "en": {
         "why": "Claude cannot be reached right now.",
+        "why_claude_late": "Claude is slow to answer; meanwhile, here is what Zantara already knows.",
         "why_offline_requested": "Offline mode is on.",
         "why_no_key": "There is no Claude API key yet (Settings → Claude, or `zantara key set`).",
         "intro": "The local model cannot write a reliable answer to this, so here is what Zantara already knows.",
@@ -29,6 +30,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "insights": "Cultural notes:",
         "later": "Ask Claude again later for an answer to your exact question.",
         "later_no_key": "Add a Claude API key for an answer to your exact question.",
+        "later_claude_late": "If Claude answers, its answer to your exact question replaces this one.",
         "later_offline_requested": "Turn offline mode off for Claude's answer to your exact question.",
         "upgrade": "For answers written offline, install a larger local model: Settings → Models "
         "(or `zantara models catalog`).",
@@ -36,6 +38,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "id": {
         "why": "Claude sedang tidak dapat dihubungi.",
+        "why_claude_late": "Claude lambat menjawab; sementara itu, inilah yang sudah diketahui Zantara.",
         "why_offline_requested": "Mode offline sedang aktif.",
         "why_no_key": "Belum ada kunci API Claude (Pengaturan → Claude, atau `zantara key set`).",
         "intro": "Model lokal tidak bisa menulis jawaban yang dapat diandalkan untuk ini, jadi berikut yang "
@@ -48,6 +51,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "insights": "Catatan budaya:",
         "later": "Tanyakan lagi ke Claude nanti untuk jawaban atas pertanyaan Anda yang persis.",
         "later_no_key": "Tambahkan kunci API Claude untuk jawaban atas pertanyaan Anda yang persis.",
+        "later_claude_late": "Jika Claude menjawab, jawabannya atas pertanyaan Anda yang persis akan menggantikan ini.",
         "later_offline_requested": "Matikan mode offline untuk jawaban Claude atas pertanyaan Anda yang persis.",
         "upgrade": "Agar bisa dijawab saat offline, pasang model lokal yang lebih besar: Pengaturan → Model "
         "(atau `zantara models catalog`).",
@@ -55,6 +59,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
     },
     "it": {
         "why": "Claude non è raggiungibile in questo momento.",
+        "why_claude_late": "Claude è lento a rispondere; nel frattempo, ecco ciò che Zantara sa già.",
         "why_offline_requested": "La modalità offline è attiva.",
         "why_no_key": "Non c'è ancora una chiave API di Claude (Impostazioni → Claude, o `zantara key set`).",
         "intro": "Il modello locale non riesce a scrivere una risposta affidabile a questo, quindi ecco ciò che "
@@ -67,6 +72,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "insights": "Note culturali:",
         "later": "Richiedi più tardi a Claude per una risposta alla tua domanda precisa.",
         "later_no_key": "Aggiungi una chiave API di Claude per una risposta alla tua domanda precisa.",
+        "later_claude_late": "Se Claude risponde, la sua risposta alla tua domanda precisa sostituirà questa.",
         "later_offline_requested": "Disattiva la modalità offline per la risposta di Claude alla tua domanda precisa.",
         "upgrade": "Per risposte scritte anche offline, installa un modello locale più grande: "
         "Impostazioni → Modelli (o `zantara models catalog`).",
@@ -90,10 +96,11 @@ def compose(
     hits: Sequence[MemoryHit], insights: Sequence[dict[str, Any]], language: str, reason: str = ""
 ) -> str:
     """The memory + insights answer, in ``language`` (English for any other). ``reason`` is why Claude is not
-    answering (the trace's reason: offline_requested, no_key, or anything else = unreachable)."""
+    answering (the trace's reason: offline_requested, no_key, claude_late, or anything else = unreachable)."""
     t = TEMPLATES.get(language, TEMPLATES["en"])
     why = t.get(f"why_{reason}", t["why"])
-    parts = [f"{why} {t['intro']}", ""]
+    # claude_late (the hedged answer while Claude is only slow): its "why" already says what follows
+    parts = [why if reason == "claude_late" else f"{why} {t['intro']}", ""]
     # The notes that fit come first: an earlier answer may be about a neighbouring question (e5 similarities of
     # unrelated questions in the same domain reach 0.85-0.89), so it follows them, marked as such.
     tips = [str(i.get("text", "")).strip() for i in insights[:MAX_INSIGHTS] if str(i.get("text", "")).strip()]
