@@ -52,6 +52,22 @@ TEMPLATES: dict[str, str] = {
     "note.memory_fallback": "{why}: showing {n} earlier answer(s) and the cultural insights instead",
     "note.insights_not_looked_up": "insights in {language} not looked up: {error}",
     "note.local_unusable": "the local model could not be used ({error})",
+    "note.wrap": "wrap: opening {opening}, closing {closing}",
+    "note.claude_unavailable": "Claude: {error}",
+    # why a local opening/closing/note/rewrite was (not) used: stage details are the bare codes, the GUI and
+    # the notes show these phrases (tone.py and the strategies write the codes)
+    "reason.ok": "used",
+    "reason.late": "too late",
+    "reason.failed": "failed",
+    "reason.no answer": "no answer from Claude",
+    "reason.empty": "empty",
+    "reason.too_long": "too long",
+    "reason.length": "wrong length",
+    "reason.repeated": "repeats itself",
+    "reason.echo": "repeats the question",
+    "reason.invented_facts": "invents facts",
+    "reason.wrong_language": "wrong language",
+    "reason.unknown_words": "too many unknown words",
     "stage.memory_hits": "{n} earlier answer(s)",
     "stage.cancelled": "Cancelled",
     "stage.stopped": "stopped",
@@ -92,6 +108,11 @@ TEMPLATES["store.unreachable_full"] = (
 def say(code: str, **fields: object) -> str:
     """The English text for ``code`` with its fields filled in."""
     return TEMPLATES[code].format(**fields)
+
+
+def reason(code: str) -> str:
+    """The phrase for a stage reason code ("late" -> "too late"); unknown codes as they are."""
+    return TEMPLATES.get(f"reason.{code}", code)
 
 
 def templates() -> list[str]:

@@ -160,3 +160,52 @@ def test_every_core_template_has_its_fields_in_each_translation() -> None:
         for template in messages.templates():
             fields = set(re.findall(r"\{(\w+)\}", template))
             assert set(re.findall(r"\{(\w+)\}", table[template])) == fields, (lang, template)
+
+
+def test_wrap_reasons_error_classes_and_claude_timeout_are_translated(lang: str) -> None:
+    """QA walk-through: the timing rows showed bare codes ("late", "unknown_words") and class names
+    ("ClaudeUnavailable"); the notes showed "wrap: opening unknown_words, closing late" and Claude's English
+    first-token message."""
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.core.errors import ClaudeUnavailable
+
+    timeout = ClaudeUnavailable(
+        "first_token_timeout",
+        "Claude did not start answering within the deadline.",
+        "Answering offline for now.",
+    )
+    trace = {
+        "mode": "offline",
+        "reason": "first_token_timeout",
+        "strategy": "wrap",
+        "language": "id",
+        "stages": [
+            {"name": "opening:local", "ms": 700.0, "ok": False, "detail": "unknown_words"},
+            {"name": "closing:local", "ms": 900.0, "ok": False, "detail": "late"},
+            {"name": "closing:local", "ms": 900.0, "ok": False, "detail": "failed"},
+            {"name": "answer:claude", "ms": 10.0, "ok": False, "detail": "ClaudeUnavailable"},
+            {"name": "answer:local", "ms": 10.0, "ok": False, "detail": "UnreadableAnswer"},
+            {"name": "enrich:local", "ms": 10.0, "ok": False, "detail": "empty (wrong_language)"},
+        ],
+        "notes": [
+            messages.say(
+                "note.wrap", opening=messages.reason("unknown_words"), closing=messages.reason("late")
+            ),
+            messages.say("note.claude_unavailable", error=timeout),
+        ],
+    }
+    doc = QTextDocument()
+    doc.setHtml(render_trace(trace))
+    text = doc.toPlainText()
+    for line in text.splitlines():
+        assert not english(lang, line), line
+    for raw in (
+        "unknown_words",
+        "late",
+        "ClaudeUnavailable",
+        "UnreadableAnswer",
+        "wrong_language",
+        "deadline",
+    ):
+        assert raw not in text, (raw, text)

@@ -424,7 +424,7 @@ class Router:
                 local_body = hedge.result() if hedge is not None else None
                 partial = exc.partial or (sink.streamed if local_body is None else "")
                 trace.mode, trace.reason = "offline", exc.reason
-                trace.notes.append(f"Claude: {exc}")
+                trace.notes.append(say("note.claude_unavailable", error=exc))
                 trace.models.pop("answer", None)
                 # what the first try wrote is gone from the screen, except Claude's kept beginning
                 trace.parts = []
