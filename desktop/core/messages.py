@@ -78,6 +78,12 @@ TEMPLATES: dict[str, str] = {
     "readability.wrong_language": "the local model answered in {found}, not {language}",
     "readability.repeats": "the local model repeats itself: {share} repeated word trigrams",
     "readability.copies": "the local model copied the previous answer: {share} of its word 4-grams",
+    # the local model's fit (chat/local_fit.py): why it does not write an answer
+    "fit.notes_only": "the local model {model} is too small to write answers (it makes facts up); it writes notes only",
+    "fit.manifest": "the local model {model} is too small for {language} (its manifest lists {languages})",
+    "fit.unreadable": (
+        "the local model {model} is too small for {language}: {unreadable} of its last {n} answers were unreadable"
+    ),
     # the knowledge store (knowledge/store.py)
     "store.unreachable": "Cannot reach the Chroma server at {url} ({reason}).",
     "store.unreachable_hint": (

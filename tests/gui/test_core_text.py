@@ -209,3 +209,27 @@ def test_wrap_reasons_error_classes_and_claude_timeout_are_translated(lang: str)
         "deadline",
     ):
         assert raw not in text, (raw, text)
+
+
+def test_why_the_local_answer_was_not_shown_is_translated(lang: str, tmp_path: Any) -> None:
+    """QA walk-through: "Risposta locale non mostrata: the local model … is too small to write answers…" (the
+    reason comes from local_fit, run here on the bundled model and on a model with too many unreadable answers)."""
+    from pathlib import Path
+
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.core.chat import local_fit
+
+    bundled = Path("models/SmolLM2-135M-Instruct.Q4_1.gguf")
+    other = tmp_path / "tiny-chat.gguf"
+    other.write_bytes(b"GGUF" + b"\0" * 64)
+    for _ in range(local_fit.MIN_VERDICTS):
+        local_fit.record(other, "id", readable=False)
+    reasons = [local_fit.skip_reason(bundled, "id"), local_fit.skip_reason(other, "id")]
+    assert all(reasons), reasons
+    for reason in reasons:
+        doc = QTextDocument()
+        doc.setHtml(render_trace({"mode": "offline", "readability": {"ok": False, "reason": reason}}))
+        text = doc.toPlainText().replace(bundled.stem, "").replace(other.stem, "")
+        for line in text.splitlines():
+            assert not english(lang, line), line
