@@ -233,3 +233,36 @@ def test_why_the_local_answer_was_not_shown_is_translated(lang: str, tmp_path: A
         text = doc.toPlainText().replace(bundled.stem, "").replace(other.stem, "")
         for line in text.splitlines():
             assert not english(lang, line), line
+
+
+def test_generate_report_and_progress_are_translated(lang: str) -> None:
+    """QA walk-through: "scartato da: fluency", "in attesa"/"pending", gate names, category keys
+    (bali_culture) and "0.0 al minuto" in the Generate dialog."""
+    from desktop.core.generation.generator import report
+    from desktop.core.generation.runs import RunState
+    from desktop.gui.generate_dialog import format_report, progress_text
+
+    state = RunState.new(
+        model="tiny-model",
+        model_sha256="",
+        target=5,
+        max_attempts=20,
+        languages=["id"],
+        categories=["bali_culture"],
+        status="done",
+        attempts=7,
+        accepted=2,
+        elapsed_s=250.0,
+    )
+    shown = report(state)
+    shown["by_language"] = {"id": {"accepted": 2, "attempts": 7}}
+    shown["by_category"] = {"bali_culture": {"accepted": 2, "attempts": 7}}
+    text = format_report(shown)
+    tick = {"done": 2, "target": 5, "accepted": 2, "rejected": 5, "rate_per_min": 0.5, "eta_s": 90,
+            "last_gate": "fluency"}  # fmt: skip
+    text += "\n" + progress_text(tick)
+    for line in text.replace("tiny-model", "").splitlines():
+        assert not english(lang, line), line
+        assert not re.search(r"\d\.\d", line), line  # the locale's decimal comma
+    for raw in ("fluency", "on_topic", "bali_culture", "pending"):
+        assert raw not in text, (raw, text)
