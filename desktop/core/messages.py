@@ -84,6 +84,14 @@ TEMPLATES: dict[str, str] = {
     "fit.unreadable": (
         "the local model {model} is too small for {language}: {unreadable} of its last {n} answers were unreadable"
     ),
+    # the local model's context budget (llm/budget.py): what was trimmed to fit; the note joins the parts
+    # with ", " (the GUI splits them there to translate each)
+    "budget.note": "local context ({n} tokens): {parts}",
+    "budget.history": "left out the {n} oldest history message(s)",
+    "budget.insights": "left out {n} insight(s)",
+    "budget.message": "cut the message to its first {kept} of {original} characters",
+    "budget.system": "cut the system prompt to {kept} of {original} characters",
+    "budget.answer": "shortened the answer budget to {n} tokens",
     # the knowledge store (knowledge/store.py)
     "store.unreachable": "Cannot reach the Chroma server at {url} ({reason}).",
     "store.unreachable_hint": (

@@ -11,10 +11,16 @@ import re
 from typing import Any
 
 from desktop.core import messages
-from desktop.gui.core_text import localize
+from desktop.gui.core_text import localize, number
 from desktop.gui.i18n import tr
 from desktop.gui.status_badge import reason_text
 
+_BUDGET = re.compile(
+    re.escape(messages.TEMPLATES["budget.note"])
+    .replace(re.escape("{n}"), r"(?P<n>\d+)")
+    .replace(re.escape("{parts}"), r"(?P<parts>.*)"),
+    re.DOTALL,
+)
 _CLASS_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][A-Za-z]*)+|[A-Z][a-z]+Error")
 
 
@@ -48,4 +54,8 @@ def note_text(note: str, trace: dict[str, Any]) -> str:
     prefix = messages.TEMPLATES["note.claude_unavailable"].split("{", 1)[0]
     if note.startswith(prefix) and trace.get("reason"):
         return tr("Claude: {reason}").format(reason=reason_text(str(trace["reason"])))
+    budget = _BUDGET.fullmatch(note)
+    if budget:  # its parts are joined with ", ": each is a template of its own
+        parts = ", ".join(localize(part) for part in budget["parts"].split(", "))
+        return tr(messages.TEMPLATES["budget.note"]).format(n=number(int(budget["n"])), parts=parts)
     return localize(note)

@@ -266,3 +266,29 @@ def test_generate_report_and_progress_are_translated(lang: str) -> None:
         assert not re.search(r"\d\.\d", line), line  # the locale's decimal comma
     for raw in ("fluency", "on_topic", "bali_culture", "pending"):
         assert raw not in text, (raw, text)
+
+
+def test_the_context_budget_note_is_translated(lang: str) -> None:
+    """The note the local model's context budget writes (an f-string of English parts before)."""
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.core.llm.budget import Fitted
+
+    fitted = Fitted(
+        system="s",
+        messages=[],
+        max_tokens=64,
+        prompt_tokens=1900,
+        n_ctx=2048,
+        dropped_history=3,
+        dropped_insights=2,
+        message_chars=(1200, 5400),
+        system_chars=(800, 1600),
+        answer_tokens_wanted=512,
+    )
+    doc = QTextDocument()
+    doc.setHtml(render_trace({"mode": "offline", "notes": [fitted.note()]}))
+    for line in doc.toPlainText().splitlines():
+        assert not english(lang, line), line
+    shown = doc.toPlainText()
+    assert "5,400" not in shown and ("5.400" in shown or "5400" in shown), shown  # 5,400 would read 5.4
