@@ -92,6 +92,13 @@ TEMPLATES: dict[str, str] = {
     "budget.message": "cut the message to its first {kept} of {original} characters",
     "budget.system": "cut the system prompt to {kept} of {original} characters",
     "budget.answer": "shortened the answer budget to {n} tokens",
+    # the strategy learned from ratings (feedback/bandit.py), noted in the trace by the router
+    "note.learned": "strategy learned from ratings: {reason}",
+    "learn.too_little": "too little evidence: {have} of the {needed} needed",
+    "learn.configured_leads": "the configured strategy leads (P(best) {p})",
+    "learn.few_ratings": "{strategy} leads but has only {n} of {needed} ratings",
+    "learn.no_winner": "no clear winner ({strategy}: P(best) {p} < {threshold})",
+    "learn.wins": "{strategy} wins with P(best) {p} over {n} ratings and comparisons",
     # the knowledge store (knowledge/store.py)
     "store.unreachable": "Cannot reach the Chroma server at {url} ({reason}).",
     "store.unreachable_hint": (

@@ -292,3 +292,20 @@ def test_the_context_budget_note_is_translated(lang: str) -> None:
         assert not english(lang, line), line
     shown = doc.toPlainText()
     assert "5,400" not in shown and ("5.400" in shown or "5400" in shown), shown  # 5,400 would read 5.4
+
+
+def test_the_learned_strategy_note_is_translated(lang: str) -> None:
+    """The router's note when ratings chose the strategy, with the bandit's reason (f-strings before)."""
+    from desktop.core.feedback.bandit import Arm, Group, decide
+
+    group = Group("id", "team")
+    group.ratings = 40
+    group.arms["rag"] = Arm("rag", up=10, down=26)
+    group.arms["combo"] = Arm("combo", up=4)
+    reasons = [decide(None, "rag", 10)["reason"], decide(group, "rag", 10)["reason"]]
+    group.arms["combo"].up = 8
+    reasons.append(decide(group, "rag", 10)["reason"])
+    for reason in reasons:
+        shown = localize(messages.say("note.learned", reason=reason))
+        assert not english(lang, shown.replace("combo", "")), shown
+        assert not re.search(r"\d\.\d", shown), shown  # P(best) 0,97 with the locale's decimal comma

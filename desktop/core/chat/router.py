@@ -332,7 +332,7 @@ class Router:
         if registry.is_available(default):
             chosen = registry.get_strategy(default)
             if learned:  # the trace says why (issue 18)
-                chosen.learned_note = f"strategy learned from ratings: {learned['reason']}"  # type: ignore[attr-defined]
+                chosen.learned_note = say("note.learned", reason=learned["reason"])  # type: ignore[attr-defined]
             return chosen
         return registry.get_strategy("rag")  # the configured default is not built in this version
 
