@@ -52,6 +52,22 @@ TEMPLATES: dict[str, str] = {
     "note.memory_fallback": "{why}: showing {n} earlier answer(s) and the cultural insights instead",
     "note.insights_not_looked_up": "insights in {language} not looked up: {error}",
     "note.local_unusable": "the local model could not be used ({error})",
+    "note.wrap": "wrap: opening {opening}, closing {closing}",
+    "note.claude_unavailable": "Claude: {error}",
+    # why a local opening/closing/note/rewrite was (not) used: stage details are the bare codes, the GUI and
+    # the notes show these phrases (tone.py and the strategies write the codes)
+    "reason.ok": "used",
+    "reason.late": "too late",
+    "reason.failed": "failed",
+    "reason.no answer": "no answer from Claude",
+    "reason.empty": "empty",
+    "reason.too_long": "too long",
+    "reason.length": "wrong length",
+    "reason.repeated": "repeats itself",
+    "reason.echo": "repeats the question",
+    "reason.invented_facts": "invents facts",
+    "reason.wrong_language": "wrong language",
+    "reason.unknown_words": "too many unknown words",
     "stage.memory_hits": "{n} earlier answer(s)",
     "stage.cancelled": "Cancelled",
     "stage.stopped": "stopped",
@@ -62,6 +78,27 @@ TEMPLATES: dict[str, str] = {
     "readability.wrong_language": "the local model answered in {found}, not {language}",
     "readability.repeats": "the local model repeats itself: {share} repeated word trigrams",
     "readability.copies": "the local model copied the previous answer: {share} of its word 4-grams",
+    # the local model's fit (chat/local_fit.py): why it does not write an answer
+    "fit.notes_only": "the local model {model} is too small to write answers (it makes facts up); it writes notes only",
+    "fit.manifest": "the local model {model} is too small for {language} (its manifest lists {languages})",
+    "fit.unreadable": (
+        "the local model {model} is too small for {language}: {unreadable} of its last {n} answers were unreadable"
+    ),
+    # the local model's context budget (llm/budget.py): what was trimmed to fit; the note joins the parts
+    # with ", " (the GUI splits them there to translate each)
+    "budget.note": "local context ({n} tokens): {parts}",
+    "budget.history": "left out the {n} oldest history message(s)",
+    "budget.insights": "left out {n} insight(s)",
+    "budget.message": "cut the message to its first {kept} of {original} characters",
+    "budget.system": "cut the system prompt to {kept} of {original} characters",
+    "budget.answer": "shortened the answer budget to {n} tokens",
+    # the strategy learned from ratings (feedback/bandit.py), noted in the trace by the router
+    "note.learned": "strategy learned from ratings: {reason}",
+    "learn.too_little": "too little evidence: {have} of the {needed} needed",
+    "learn.configured_leads": "the configured strategy leads (P(best) {p})",
+    "learn.few_ratings": "{strategy} leads but has only {n} of {needed} ratings",
+    "learn.no_winner": "no clear winner ({strategy}: P(best) {p} < {threshold})",
+    "learn.wins": "{strategy} wins with P(best) {p} over {n} ratings and comparisons",
     # the knowledge store (knowledge/store.py)
     "store.unreachable": "Cannot reach the Chroma server at {url} ({reason}).",
     "store.unreachable_hint": (
@@ -92,6 +129,11 @@ TEMPLATES["store.unreachable_full"] = (
 def say(code: str, **fields: object) -> str:
     """The English text for ``code`` with its fields filled in."""
     return TEMPLATES[code].format(**fields)
+
+
+def reason(code: str) -> str:
+    """The phrase for a stage reason code ("late" -> "too late"); unknown codes as they are."""
+    return TEMPLATES.get(f"reason.{code}", code)
 
 
 def templates() -> list[str]:

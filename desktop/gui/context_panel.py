@@ -27,6 +27,7 @@ from desktop.gui.failure_texts import retrieval_failed_text
 from desktop.gui.i18n import tr
 from desktop.gui.knowledge_chart import category_label
 from desktop.gui.status_badge import reason_text
+from desktop.gui.trace_texts import note_text, stage_detail
 
 _fmt_ms = duration_ms  # the locale's decimal separator; "ms"/"s" translated
 
@@ -48,8 +49,8 @@ def _enrich_reason(reason: str) -> str:
         "empty": tr("rejected"),
         "offline": tr("offline"),
     }
-    text = labels.get(code, localize(code))
-    return f"{text} ({localize(gate.rstrip(')'))})" if gate else text
+    text = labels.get(code, stage_detail(code))
+    return f"{text} ({stage_detail(gate.rstrip(')'))})" if gate else text
 
 
 def _date(value: Any) -> str:
@@ -149,7 +150,7 @@ def render_trace(trace: dict[str, Any]) -> str:
             + "</p>"
         )
     for note in trace.get("notes") or []:
-        out.append(f"<p style='color:gray'>{_esc(localize(str(note)))}</p>")
+        out.append(f"<p style='color:gray'>{_esc(note_text(str(note), trace))}</p>")
     return "".join(out)
 
 
@@ -157,7 +158,7 @@ def _stage_detail(stage: dict[str, Any]) -> str:
     detail = str(stage.get("detail", ""))
     if str(stage.get("name", "")).startswith("enrich"):
         return _enrich_reason(detail)
-    return localize(detail)
+    return stage_detail(detail)
 
 
 def _render_writers(trace: dict[str, Any]) -> list[str]:

@@ -19,6 +19,7 @@ from desktop.gui.i18n import tr
 
 _FIELD = re.compile(r"\{(\w+)\}")
 _NUMBER = re.compile(r"-?\d+\.\d+")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")  # 5,400: English thousands
 
 
 @cache
@@ -50,6 +51,8 @@ def _field(value: str) -> str:
     if _NUMBER.fullmatch(value):
         decimals = len(value.split(".")[1])
         return QLocale().toString(float(value), "f", decimals)
+    if _GROUPED.fullmatch(value):
+        return number(int(value.replace(",", "")))
     return localize(value) if value else value
 
 

@@ -41,6 +41,7 @@ from desktop.core.models.registry import ModelEntry
 from desktop.core.services import Services
 from desktop.gui.core_text import localize
 from desktop.gui.events import INSIGHTS, app_events
+from desktop.gui.generate_texts import LocalNumber, gate_label, row_label, status_label
 from desktop.gui.i18n import LANGUAGES as LANGUAGE_NAMES
 from desktop.gui.i18n import tr
 from desktop.gui.jobs import Job, JobManager, jobs_for
@@ -84,12 +85,12 @@ def progress_text(v: dict[str, Any]) -> str:
         total=int(v.get("target") or 0),
         acc=v.get("accepted") or 0,
         rej=v.get("rejected") or 0,
-        rate=float(v.get("rate_per_min") or 0.0),
+        rate=LocalNumber(v.get("rate_per_min")),
         eta=format_duration(v.get("eta_s")),
     )
     gate = v.get("last_gate") or ""
     if gate and gate != "accepted":
-        text += "\n" + tr("Last attempt rejected by: {gate}").format(gate=gate)
+        text += "\n" + tr("Last attempt rejected by: {gate}").format(gate=gate_label(str(gate)))
     return text
 
 
@@ -172,12 +173,12 @@ def start_generation(
     )
 
 
-def _rates(title: str, table: dict[str, Any]) -> list[str]:
+def _rates(title: str, table: dict[str, Any], key: str = "") -> list[str]:
     lines = [title]
     for name, cell in table.items():
         if isinstance(cell, dict):
             lines.append(
-                f"  {name}: "
+                f"  {row_label(key, name)}: "
                 + tr("{acc} accepted of {att} attempts").format(
                     acc=cell.get("accepted", 0), att=cell.get("attempts", 0)
                 )
@@ -200,12 +201,12 @@ def format_report(report: Any) -> str:
             acc=report.get("accepted", 0),
             rej=report.get("rejected", 0),
             att=report.get("attempts", 0),
-            pct=float(report.get("acceptance", 0.0) or 0.0),
+            pct=LocalNumber(report.get("acceptance")),
         ),
         tr("Time {t}, {r} accepted per minute; new insights are {st}").format(
             t=format_duration(report.get("elapsed_s")),
-            r=report.get("accepted_per_min", 0),
-            st=report.get("insight_status", "pending"),
+            r=LocalNumber(report.get("accepted_per_min")),
+            st=status_label(str(report.get("insight_status", "pending"))),
         ),
     ]
     gates = report.get("by_gate") or {}
@@ -213,7 +214,7 @@ def format_report(report: Any) -> str:
         lines.append(tr("Quality gates (rejected first by / failed / passed):"))
         for gate, cell in gates.items():
             lines.append(
-                f"  {gate}: {cell.get('rejected_first', 0)} / {cell.get('failed', 0)} / "
+                f"  {gate_label(gate)}: {cell.get('rejected_first', 0)} / {cell.get('failed', 0)} / "
                 f"{cell.get('passed', 0)}"
             )
     for key, title in (
@@ -222,7 +223,7 @@ def format_report(report: Any) -> str:
         ("by_model", tr("Per model:")),
     ):
         if report.get(key):
-            lines += _rates(title, report[key])
+            lines += _rates(title, report[key], key)
     known = {
         "stop_reason",
         "status",

@@ -160,3 +160,152 @@ def test_every_core_template_has_its_fields_in_each_translation() -> None:
         for template in messages.templates():
             fields = set(re.findall(r"\{(\w+)\}", template))
             assert set(re.findall(r"\{(\w+)\}", table[template])) == fields, (lang, template)
+
+
+def test_wrap_reasons_error_classes_and_claude_timeout_are_translated(lang: str) -> None:
+    """QA walk-through: the timing rows showed bare codes ("late", "unknown_words") and class names
+    ("ClaudeUnavailable"); the notes showed "wrap: opening unknown_words, closing late" and Claude's English
+    first-token message."""
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.core.errors import ClaudeUnavailable
+
+    timeout = ClaudeUnavailable(
+        "first_token_timeout",
+        "Claude did not start answering within the deadline.",
+        "Answering offline for now.",
+    )
+    trace = {
+        "mode": "offline",
+        "reason": "first_token_timeout",
+        "strategy": "wrap",
+        "language": "id",
+        "stages": [
+            {"name": "opening:local", "ms": 700.0, "ok": False, "detail": "unknown_words"},
+            {"name": "closing:local", "ms": 900.0, "ok": False, "detail": "late"},
+            {"name": "closing:local", "ms": 900.0, "ok": False, "detail": "failed"},
+            {"name": "answer:claude", "ms": 10.0, "ok": False, "detail": "ClaudeUnavailable"},
+            {"name": "answer:local", "ms": 10.0, "ok": False, "detail": "UnreadableAnswer"},
+            {"name": "enrich:local", "ms": 10.0, "ok": False, "detail": "empty (wrong_language)"},
+        ],
+        "notes": [
+            messages.say(
+                "note.wrap", opening=messages.reason("unknown_words"), closing=messages.reason("late")
+            ),
+            messages.say("note.claude_unavailable", error=timeout),
+        ],
+    }
+    doc = QTextDocument()
+    doc.setHtml(render_trace(trace))
+    text = doc.toPlainText()
+    for line in text.splitlines():
+        assert not english(lang, line), line
+    for raw in (
+        "unknown_words",
+        "late",
+        "ClaudeUnavailable",
+        "UnreadableAnswer",
+        "wrong_language",
+        "deadline",
+    ):
+        assert raw not in text, (raw, text)
+
+
+def test_why_the_local_answer_was_not_shown_is_translated(lang: str, tmp_path: Any) -> None:
+    """QA walk-through: "Risposta locale non mostrata: the local model … is too small to write answers…" (the
+    reason comes from local_fit, run here on the bundled model and on a model with too many unreadable answers)."""
+    from pathlib import Path
+
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.core.chat import local_fit
+
+    bundled = Path("models/SmolLM2-135M-Instruct.Q4_1.gguf")
+    other = tmp_path / "tiny-chat.gguf"
+    other.write_bytes(b"GGUF" + b"\0" * 64)
+    for _ in range(local_fit.MIN_VERDICTS):
+        local_fit.record(other, "id", readable=False)
+    reasons = [local_fit.skip_reason(bundled, "id"), local_fit.skip_reason(other, "id")]
+    assert all(reasons), reasons
+    for reason in reasons:
+        doc = QTextDocument()
+        doc.setHtml(render_trace({"mode": "offline", "readability": {"ok": False, "reason": reason}}))
+        text = doc.toPlainText().replace(bundled.stem, "").replace(other.stem, "")
+        for line in text.splitlines():
+            assert not english(lang, line), line
+
+
+def test_generate_report_and_progress_are_translated(lang: str) -> None:
+    """QA walk-through: "scartato da: fluency", "in attesa"/"pending", gate names, category keys
+    (bali_culture) and "0.0 al minuto" in the Generate dialog."""
+    from desktop.core.generation.generator import report
+    from desktop.core.generation.runs import RunState
+    from desktop.gui.generate_dialog import format_report, progress_text
+
+    state = RunState.new(
+        model="tiny-model",
+        model_sha256="",
+        target=5,
+        max_attempts=20,
+        languages=["id"],
+        categories=["bali_culture"],
+        status="done",
+        attempts=7,
+        accepted=2,
+        elapsed_s=250.0,
+    )
+    shown = report(state)
+    shown["by_language"] = {"id": {"accepted": 2, "attempts": 7}}
+    shown["by_category"] = {"bali_culture": {"accepted": 2, "attempts": 7}}
+    text = format_report(shown)
+    tick = {"done": 2, "target": 5, "accepted": 2, "rejected": 5, "rate_per_min": 0.5, "eta_s": 90,
+            "last_gate": "fluency"}  # fmt: skip
+    text += "\n" + progress_text(tick)
+    for line in text.replace("tiny-model", "").splitlines():
+        assert not english(lang, line), line
+        assert not re.search(r"\d\.\d", line), line  # the locale's decimal comma
+    for raw in ("fluency", "on_topic", "bali_culture", "pending"):
+        assert raw not in text, (raw, text)
+
+
+def test_the_context_budget_note_is_translated(lang: str) -> None:
+    """The note the local model's context budget writes (an f-string of English parts before)."""
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.core.llm.budget import Fitted
+
+    fitted = Fitted(
+        system="s",
+        messages=[],
+        max_tokens=64,
+        prompt_tokens=1900,
+        n_ctx=2048,
+        dropped_history=3,
+        dropped_insights=2,
+        message_chars=(1200, 5400),
+        system_chars=(800, 1600),
+        answer_tokens_wanted=512,
+    )
+    doc = QTextDocument()
+    doc.setHtml(render_trace({"mode": "offline", "notes": [fitted.note()]}))
+    for line in doc.toPlainText().splitlines():
+        assert not english(lang, line), line
+    shown = doc.toPlainText()
+    assert "5,400" not in shown and ("5.400" in shown or "5400" in shown), shown  # 5,400 would read 5.4
+
+
+def test_the_learned_strategy_note_is_translated(lang: str) -> None:
+    """The router's note when ratings chose the strategy, with the bandit's reason (f-strings before)."""
+    from desktop.core.feedback.bandit import Arm, Group, decide
+
+    group = Group("id", "team")
+    group.ratings = 40
+    group.arms["rag"] = Arm("rag", up=10, down=26)
+    group.arms["combo"] = Arm("combo", up=4)
+    reasons = [decide(None, "rag", 10)["reason"], decide(group, "rag", 10)["reason"]]
+    group.arms["combo"].up = 8
+    reasons.append(decide(group, "rag", 10)["reason"])
+    for reason in reasons:
+        shown = localize(messages.say("note.learned", reason=reason))
+        assert not english(lang, shown.replace("combo", "")), shown
+        assert not re.search(r"\d\.\d", shown), shown  # P(best) 0,97 with the locale's decimal comma

@@ -390,6 +390,19 @@ def test_no_visible_string_is_still_english(
     while_modal(qtbot, window.dialogs.about, seen.window)
     cid = window.conversation_id
     while_modal(qtbot, lambda: window.conversations.delete(cid, "x", confirm=True), seen.window)
+    # --- a wrap answer: the local opening/closing rejected or late, their codes in the timings and notes ----
+    combo = window.toolbar.strategy_combo
+    before = combo.currentIndex()
+    combo.setCurrentIndex(combo.findData("wrap"))
+    with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as done:
+        window.send(QUESTION)
+    wrapped = done.args[0]
+    assert any(st["name"].startswith("opening") for st in wrapped.trace["stages"]), wrapped.trace["stages"]
+    seen.add_data(wrapped.text, *(i.get("text", "") for i in wrapped.trace.get("insights") or []))
+    seen.add_data(*(wrapped.trace.get("models") or {}).values())
+    window.context.show_trace(wrapped.trace)
+    seen.add("context panel, wrap", window.context.browser.toPlainText())
+    combo.setCurrentIndex(before)
     # --- the knowledge store unreachable (a Chroma server that is down): the answer says so ----------
     monkeypatch.setenv("ZANTARA_CHROMA_URL", "http://127.0.0.1:9")
     window.services.reset("store")

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from desktop.core import paths
 from desktop.core.chat.readability import LANGUAGE_NAMES
+from desktop.core.messages import say
 
 ANSWERS = "offline_answers"  # the catalog's role name for writing whole answers
 RECENT = 5  # verdicts kept per (model, language)
@@ -107,18 +108,13 @@ def skip_reason(model_path: Path | None, language: str) -> str:
     stem, name = Path(model_path).stem, LANGUAGE_NAMES.get(language, language)
     found = declared(model_path)
     if found.roles is not None and ANSWERS not in found.roles:
-        return (
-            f"the local model {stem} is too small to write answers (it makes facts up); it writes notes only"
-        )
+        return say("fit.notes_only", model=stem)
     if found.languages is not None:
         if language in found.languages:
             return ""
-        return f"the local model {stem} is too small for {name} (its manifest lists {', '.join(found.languages)})"
+        return say("fit.manifest", model=stem, language=name, languages=", ".join(found.languages))
     verdicts = _load().get(_key(model_path), {}).get(language, [])
     unreadable = verdicts.count(0)
     if len(verdicts) >= MIN_VERDICTS and unreadable / len(verdicts) >= MAX_UNREADABLE_SHARE:
-        return (
-            f"the local model {stem} is too small for {name}: {unreadable} of its last {len(verdicts)} "
-            f"{name} answers were unreadable"
-        )
+        return say("fit.unreadable", model=stem, language=name, unreadable=unreadable, n=len(verdicts))
     return ""

@@ -332,7 +332,7 @@ class Router:
         if registry.is_available(default):
             chosen = registry.get_strategy(default)
             if learned:  # the trace says why (issue 18)
-                chosen.learned_note = f"strategy learned from ratings: {learned['reason']}"  # type: ignore[attr-defined]
+                chosen.learned_note = say("note.learned", reason=learned["reason"])  # type: ignore[attr-defined]
             return chosen
         return registry.get_strategy("rag")  # the configured default is not built in this version
 
@@ -424,7 +424,7 @@ class Router:
                 local_body = hedge.result() if hedge is not None else None
                 partial = exc.partial or (sink.streamed if local_body is None else "")
                 trace.mode, trace.reason = "offline", exc.reason
-                trace.notes.append(f"Claude: {exc}")
+                trace.notes.append(say("note.claude_unavailable", error=exc))
                 trace.models.pop("answer", None)
                 # what the first try wrote is gone from the screen, except Claude's kept beginning
                 trace.parts = []

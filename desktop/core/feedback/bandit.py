@@ -20,6 +20,8 @@ from typing import Any
 
 import numpy as np
 
+from desktop.core.messages import say
+
 THRESHOLD = 0.95
 MIN_PER_ARM = 5
 DRAWS = 20_000
@@ -123,7 +125,7 @@ def decide(group: Group | None, configured: str, min_evidence: int) -> dict[str,
     keep = {"strategy": configured, "switch": False}
     if group is None or group.evidence < min_evidence:
         have = group.evidence if group else 0
-        return {**keep, "reason": f"too little evidence: {have} of the {min_evidence} needed"}
+        return {**keep, "reason": say("learn.too_little", have=have, needed=min_evidence)}
     arms = [a for a in group.arms.values() if a.n > 0]
     if configured not in group.arms:
         arms.append(Arm(configured))
@@ -131,15 +133,21 @@ def decide(group: Group | None, configured: str, min_evidence: int) -> dict[str,
     best = max(arms, key=lambda a: (post[a.strategy]["p_best"], a.mean))
     p = post[best.strategy]["p_best"]
     if best.strategy == configured:
-        return {**keep, "reason": f"the configured strategy leads (P(best) {p:.2f})", "p_best": p}
+        return {**keep, "reason": say("learn.configured_leads", p=f"{p:.2f}"), "p_best": p}
     if best.n < MIN_PER_ARM:
-        return {**keep, "reason": f"{best.strategy} leads but has only {best.n} of {MIN_PER_ARM} ratings"}
+        return {
+            **keep,
+            "reason": say("learn.few_ratings", strategy=best.strategy, n=best.n, needed=MIN_PER_ARM),
+        }
     if p < THRESHOLD:
-        return {**keep, "reason": f"no clear winner ({best.strategy}: P(best) {p:.2f} < {THRESHOLD})"}
+        return {
+            **keep,
+            "reason": say("learn.no_winner", strategy=best.strategy, p=f"{p:.2f}", threshold=THRESHOLD),
+        }
     return {
         "strategy": best.strategy,
         "switch": True,
-        "reason": f"{best.strategy} wins with P(best) {p:.2f} over {group.evidence} ratings and comparisons",
+        "reason": say("learn.wins", strategy=best.strategy, p=f"{p:.2f}", n=group.evidence),
         "p_best": p,
     }
 

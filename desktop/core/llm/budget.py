@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from desktop.core.errors import ZantaraError
 from desktop.core.llm.base import Message
+from desktop.core.messages import say
 
 #: Tokens the chat template adds around each message (role header, end-of-turn marker).
 MESSAGE_OVERHEAD = 8
@@ -62,18 +63,18 @@ class Fitted:
             return ""
         parts = []
         if self.dropped_history:
-            parts.append(f"left out the {self.dropped_history} oldest history message(s)")
+            parts.append(say("budget.history", n=self.dropped_history))
         if self.dropped_insights:
-            parts.append(f"left out {self.dropped_insights} insight(s)")
+            parts.append(say("budget.insights", n=self.dropped_insights))
         if self.message_chars:
             kept, original = self.message_chars
-            parts.append(f"cut the message to its first {kept:,} of {original:,} characters")
+            parts.append(say("budget.message", kept=f"{kept:,}", original=f"{original:,}"))
         if self.system_chars:
             kept, original = self.system_chars
-            parts.append(f"cut the system prompt to {kept:,} of {original:,} characters")
+            parts.append(say("budget.system", kept=f"{kept:,}", original=f"{original:,}"))
         if self.answer_tokens_wanted:
-            parts.append(f"shortened the answer budget to {self.max_tokens} tokens")
-        return f"local context ({self.n_ctx} tokens): " + ", ".join(parts)
+            parts.append(say("budget.answer", n=self.max_tokens))
+        return say("budget.note", n=self.n_ctx, parts=", ".join(parts))
 
 
 def fit_prompt(

@@ -23,6 +23,7 @@ from desktop.core.chat.strategies.rag import (
     stream_answer,
 )
 from desktop.core.chat.trace import Event
+from desktop.core.messages import reason as reason_phrase
 from desktop.core.messages import say
 
 POLL_S = 0.02
@@ -126,7 +127,11 @@ class WrapStrategy(Strategy):
                 closing_job.cancel()
             raise
         ctx.trace.notes.append(
-            f"wrap: opening {wrap['opening']['reason']}, closing {wrap['closing']['reason']}"
+            say(
+                "note.wrap",
+                opening=reason_phrase(str(wrap["opening"]["reason"])),
+                closing=reason_phrase(str(wrap["closing"]["reason"])),
+            )
         )
         body = "".join(answer)  # the opening, if any, is already at its start
         return body + ("\n\n" + closing if closing else "")

@@ -54,7 +54,7 @@ def test_an_unknown_model_is_tried_until_its_answers_prove_unreadable() -> None:
     local_fit.record(model, "id", readable=False)
     assert local_fit.skip_reason(model, "id") == ""  # two verdicts are not enough evidence
     local_fit.record(model, "id", readable=False)
-    assert "3 of its last 3 Indonesian answers were unreadable" in local_fit.skip_reason(model, "id")
+    assert "3 of its last 3 answers were unreadable" in local_fit.skip_reason(model, "id")
     assert local_fit.skip_reason(model, "it") == ""  # per language
 
 
