@@ -72,6 +72,10 @@
         <translation>Jawaban ini tidak tersimpan, jadi tidak bisa dibuat ulang.</translation>
     </message>
     <message>
+        <source>Claude is late: showing what Zantara knows meanwhile</source>
+        <translation>Claude terlambat: sementara ini, inilah yang diketahui Zantara</translation>
+    </message>
+    <message>
         <source>The answer failed: {err}</source>
         <translation>Jawaban gagal: {err}</translation>
     </message>
@@ -82,10 +86,6 @@
     <message>
         <source>Knowledge base unavailable: {err}</source>
         <translation>Basis pengetahuan tidak tersedia: {err}</translation>
-    </message>
-    <message>
-        <source>Claude is late: showing what Zantara knows meanwhile</source>
-        <translation>Claude terlambat: sementara ini, inilah yang diketahui Zantara</translation>
     </message>
     <message>
         <source>Message text</source>
@@ -1064,6 +1064,54 @@
         <translation>{acc} diterima dari {att} percobaan</translation>
     </message>
     <message>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>panjang</translation>
+    </message>
+    <message>
+        <source>banned words</source>
+        <translation>kata terlarang</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>bahasa</translation>
+    </message>
+    <message>
+        <source>fluency</source>
+        <translation>kelancaran</translation>
+    </message>
+    <message>
+        <source>repetition</source>
+        <translation>pengulangan</translation>
+    </message>
+    <message>
+        <source>echo of the request</source>
+        <translation>mengulang permintaan</translation>
+    </message>
+    <message>
+        <source>on topic</source>
+        <translation>sesuai topik</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplikat</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>diterima</translation>
+    </message>
+    <message>
+        <source>pending approval</source>
+        <translation>menunggu persetujuan</translation>
+    </message>
+    <message>
+        <source>approved at once</source>
+        <translation>langsung disetujui</translation>
+    </message>
+    <message>
         <source>Check data</source>
         <translation>Periksa data</translation>
     </message>
@@ -1214,6 +1262,10 @@
     <message>
         <source>No key: answers come from the local model, offline.</source>
         <translation>Tidak ada kunci: jawaban berasal dari model lokal, secara offline.</translation>
+    </message>
+    <message>
+        <source>{kind}, with no details</source>
+        <translation>{kind}, tanpa rincian</translation>
     </message>
     <message>
         <source>A key is set (from the ANTHROPIC_API_KEY environment variable).</source>
@@ -2132,6 +2184,46 @@
         <translation>Profil:</translation>
     </message>
     <message>
+        <source>Claude unavailable</source>
+        <translation>Claude tidak tersedia</translation>
+    </message>
+    <message>
+        <source>answer not readable</source>
+        <translation>jawaban tidak terbaca</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>dihentikan</translation>
+    </message>
+    <message>
+        <source>knowledge store error</source>
+        <translation>kesalahan penyimpanan pengetahuan</translation>
+    </message>
+    <message>
+        <source>damaged data</source>
+        <translation>data rusak</translation>
+    </message>
+    <message>
+        <source>model file error</source>
+        <translation>kesalahan berkas model</translation>
+    </message>
+    <message>
+        <source>model not found</source>
+        <translation>model tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>waktu habis</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>kesalahan</translation>
+    </message>
+    <message>
+        <source>Claude: {reason}</source>
+        <translation>Claude: {reason}</translation>
+    </message>
+    <message>
         <source>Usage and cost</source>
         <translation>Pemakaian dan biaya</translation>
     </message>
@@ -2372,12 +2464,44 @@
         <translation>model lokal tidak dapat dipakai ({error})</translation>
     </message>
     <message>
-        <source>{n} earlier answer(s)</source>
-        <translation>{n} jawaban sebelumnya</translation>
+        <source>wrap: opening {opening}, closing {closing}</source>
+        <translation>bingkai: pembuka {opening}, penutup {closing}</translation>
     </message>
     <message>
-        <source>stopped</source>
-        <translation>dihentikan</translation>
+        <source>Claude: {error}</source>
+        <translation>Claude: {error}</translation>
+    </message>
+    <message>
+        <source>no answer from Claude</source>
+        <translation>tidak ada jawaban dari Claude</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>kosong</translation>
+    </message>
+    <message>
+        <source>wrong length</source>
+        <translation>panjang tidak sesuai</translation>
+    </message>
+    <message>
+        <source>repeats itself</source>
+        <translation>berulang-ulang</translation>
+    </message>
+    <message>
+        <source>repeats the question</source>
+        <translation>mengulang pertanyaan</translation>
+    </message>
+    <message>
+        <source>invents facts</source>
+        <translation>mengarang fakta</translation>
+    </message>
+    <message>
+        <source>too many unknown words</source>
+        <translation>terlalu banyak kata tak dikenal</translation>
+    </message>
+    <message>
+        <source>{n} earlier answer(s)</source>
+        <translation>{n} jawaban sebelumnya</translation>
     </message>
     <message>
         <source>the local model wrote no words</source>
@@ -2402,6 +2526,66 @@
     <message>
         <source>the local model copied the previous answer: {share} of its word 4-grams</source>
         <translation>model lokal menyalin jawaban sebelumnya: {share} dari 4-gram katanya</translation>
+    </message>
+    <message>
+        <source>the local model {model} is too small to write answers (it makes facts up); it writes notes only</source>
+        <translation>model lokal {model} terlalu kecil untuk menulis jawaban (ia mengarang fakta); ia hanya menulis catatan</translation>
+    </message>
+    <message>
+        <source>the local model {model} is too small for {language} (its manifest lists {languages})</source>
+        <translation>model lokal {model} terlalu kecil untuk bahasa {language} (manifesnya mencantumkan {languages})</translation>
+    </message>
+    <message>
+        <source>the local model {model} is too small for {language}: {unreadable} of its last {n} answers were unreadable</source>
+        <translation>model lokal {model} terlalu kecil untuk bahasa {language}: {unreadable} dari {n} jawaban terakhirnya tidak terbaca</translation>
+    </message>
+    <message>
+        <source>local context ({n} tokens): {parts}</source>
+        <translation>konteks lokal ({n} token): {parts}</translation>
+    </message>
+    <message>
+        <source>left out the {n} oldest history message(s)</source>
+        <translation>{n} pesan riwayat terlama tidak disertakan</translation>
+    </message>
+    <message>
+        <source>left out {n} insight(s)</source>
+        <translation>{n} wawasan tidak disertakan</translation>
+    </message>
+    <message>
+        <source>cut the message to its first {kept} of {original} characters</source>
+        <translation>pesan dipotong menjadi {kept} dari {original} karakter pertama</translation>
+    </message>
+    <message>
+        <source>cut the system prompt to {kept} of {original} characters</source>
+        <translation>instruksi sistem dipotong menjadi {kept} dari {original} karakter</translation>
+    </message>
+    <message>
+        <source>shortened the answer budget to {n} tokens</source>
+        <translation>ruang jawaban dipersingkat menjadi {n} token</translation>
+    </message>
+    <message>
+        <source>strategy learned from ratings: {reason}</source>
+        <translation>strategi dipelajari dari penilaian: {reason}</translation>
+    </message>
+    <message>
+        <source>too little evidence: {have} of the {needed} needed</source>
+        <translation>bukti belum cukup: {have} dari {needed} yang dibutuhkan</translation>
+    </message>
+    <message>
+        <source>the configured strategy leads (P(best) {p})</source>
+        <translation>strategi yang diatur unggul (P(terbaik) {p})</translation>
+    </message>
+    <message>
+        <source>{strategy} leads but has only {n} of {needed} ratings</source>
+        <translation>{strategy} unggul tetapi baru punya {n} dari {needed} penilaian</translation>
+    </message>
+    <message>
+        <source>no clear winner ({strategy}: P(best) {p} &lt; {threshold})</source>
+        <translation>belum ada pemenang jelas ({strategy}: P(terbaik) {p} &lt; {threshold})</translation>
+    </message>
+    <message>
+        <source>{strategy} wins with P(best) {p} over {n} ratings and comparisons</source>
+        <translation>{strategy} menang dengan P(terbaik) {p} dari {n} penilaian dan perbandingan</translation>
     </message>
     <message>
         <source>Cannot reach the Chroma server at {url} ({reason}).</source>

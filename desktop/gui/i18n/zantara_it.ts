@@ -72,6 +72,10 @@
         <translation>Questa risposta non è stata salvata, quindi non si può rigenerare.</translation>
     </message>
     <message>
+        <source>Claude is late: showing what Zantara knows meanwhile</source>
+        <translation>Claude è in ritardo: intanto ecco cosa sa Zantara</translation>
+    </message>
+    <message>
         <source>The answer failed: {err}</source>
         <translation>La risposta non è riuscita: {err}</translation>
     </message>
@@ -82,10 +86,6 @@
     <message>
         <source>Knowledge base unavailable: {err}</source>
         <translation>Base di conoscenza non disponibile: {err}</translation>
-    </message>
-    <message>
-        <source>Claude is late: showing what Zantara knows meanwhile</source>
-        <translation>Claude è in ritardo: intanto ecco cosa sa Zantara</translation>
     </message>
     <message>
         <source>Message text</source>
@@ -1064,6 +1064,54 @@
         <translation>{acc} accettati su {att} tentativi</translation>
     </message>
     <message>
+        <source>format</source>
+        <translation>formato</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>lunghezza</translation>
+    </message>
+    <message>
+        <source>banned words</source>
+        <translation>parole vietate</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>lingua</translation>
+    </message>
+    <message>
+        <source>fluency</source>
+        <translation>scorrevolezza</translation>
+    </message>
+    <message>
+        <source>repetition</source>
+        <translation>ripetizioni</translation>
+    </message>
+    <message>
+        <source>echo of the request</source>
+        <translation>eco della richiesta</translation>
+    </message>
+    <message>
+        <source>on topic</source>
+        <translation>pertinenza</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplicato</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accettato</translation>
+    </message>
+    <message>
+        <source>pending approval</source>
+        <translation>in attesa di approvazione</translation>
+    </message>
+    <message>
+        <source>approved at once</source>
+        <translation>approvati subito</translation>
+    </message>
+    <message>
         <source>Check data</source>
         <translation>Controlla i dati</translation>
     </message>
@@ -1214,6 +1262,10 @@
     <message>
         <source>No key: answers come from the local model, offline.</source>
         <translation>Nessuna chiave: le risposte vengono dal modello locale, offline.</translation>
+    </message>
+    <message>
+        <source>{kind}, with no details</source>
+        <translation>{kind}, senza dettagli</translation>
     </message>
     <message>
         <source>A key is set (from the ANTHROPIC_API_KEY environment variable).</source>
@@ -2132,6 +2184,46 @@
         <translation>Profilo:</translation>
     </message>
     <message>
+        <source>Claude unavailable</source>
+        <translation>Claude non disponibile</translation>
+    </message>
+    <message>
+        <source>answer not readable</source>
+        <translation>risposta illeggibile</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>interrotta</translation>
+    </message>
+    <message>
+        <source>knowledge store error</source>
+        <translation>errore dell'archivio conoscenze</translation>
+    </message>
+    <message>
+        <source>damaged data</source>
+        <translation>dati danneggiati</translation>
+    </message>
+    <message>
+        <source>model file error</source>
+        <translation>errore nel file del modello</translation>
+    </message>
+    <message>
+        <source>model not found</source>
+        <translation>modello non trovato</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>tempo scaduto</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>errore</translation>
+    </message>
+    <message>
+        <source>Claude: {reason}</source>
+        <translation>Claude: {reason}</translation>
+    </message>
+    <message>
         <source>Usage and cost</source>
         <translation>Consumo e costi</translation>
     </message>
@@ -2372,12 +2464,44 @@
         <translation>il modello locale non si è potuto usare ({error})</translation>
     </message>
     <message>
-        <source>{n} earlier answer(s)</source>
-        <translation>risposte precedenti: {n}</translation>
+        <source>wrap: opening {opening}, closing {closing}</source>
+        <translation>cornice: apertura {opening}, chiusura {closing}</translation>
     </message>
     <message>
-        <source>stopped</source>
-        <translation>interrotta</translation>
+        <source>Claude: {error}</source>
+        <translation>Claude: {error}</translation>
+    </message>
+    <message>
+        <source>no answer from Claude</source>
+        <translation>nessuna risposta da Claude</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vuota</translation>
+    </message>
+    <message>
+        <source>wrong length</source>
+        <translation>lunghezza sbagliata</translation>
+    </message>
+    <message>
+        <source>repeats itself</source>
+        <translation>si ripete</translation>
+    </message>
+    <message>
+        <source>repeats the question</source>
+        <translation>ripete la domanda</translation>
+    </message>
+    <message>
+        <source>invents facts</source>
+        <translation>inventa fatti</translation>
+    </message>
+    <message>
+        <source>too many unknown words</source>
+        <translation>troppe parole sconosciute</translation>
+    </message>
+    <message>
+        <source>{n} earlier answer(s)</source>
+        <translation>risposte precedenti: {n}</translation>
     </message>
     <message>
         <source>the local model wrote no words</source>
@@ -2402,6 +2526,66 @@
     <message>
         <source>the local model copied the previous answer: {share} of its word 4-grams</source>
         <translation>il modello locale ha copiato la risposta precedente: {share} dei suoi 4-grammi di parole</translation>
+    </message>
+    <message>
+        <source>the local model {model} is too small to write answers (it makes facts up); it writes notes only</source>
+        <translation>il modello locale {model} è troppo piccolo per scrivere risposte (inventa i fatti); scrive solo note</translation>
+    </message>
+    <message>
+        <source>the local model {model} is too small for {language} (its manifest lists {languages})</source>
+        <translation>il modello locale {model} è troppo piccolo per l'{language} (il suo manifesto elenca {languages})</translation>
+    </message>
+    <message>
+        <source>the local model {model} is too small for {language}: {unreadable} of its last {n} answers were unreadable</source>
+        <translation>il modello locale {model} è troppo piccolo per l'{language}: {unreadable} delle sue ultime {n} risposte erano illeggibili</translation>
+    </message>
+    <message>
+        <source>local context ({n} tokens): {parts}</source>
+        <translation>contesto locale ({n} token): {parts}</translation>
+    </message>
+    <message>
+        <source>left out the {n} oldest history message(s)</source>
+        <translation>esclusi i {n} messaggi più vecchi della cronologia</translation>
+    </message>
+    <message>
+        <source>left out {n} insight(s)</source>
+        <translation>esclusi {n} insight</translation>
+    </message>
+    <message>
+        <source>cut the message to its first {kept} of {original} characters</source>
+        <translation>messaggio tagliato ai primi {kept} di {original} caratteri</translation>
+    </message>
+    <message>
+        <source>cut the system prompt to {kept} of {original} characters</source>
+        <translation>istruzioni di sistema tagliate a {kept} di {original} caratteri</translation>
+    </message>
+    <message>
+        <source>shortened the answer budget to {n} tokens</source>
+        <translation>spazio per la risposta ridotto a {n} token</translation>
+    </message>
+    <message>
+        <source>strategy learned from ratings: {reason}</source>
+        <translation>strategia appresa dai voti: {reason}</translation>
+    </message>
+    <message>
+        <source>too little evidence: {have} of the {needed} needed</source>
+        <translation>dati insufficienti: {have} dei {needed} necessari</translation>
+    </message>
+    <message>
+        <source>the configured strategy leads (P(best) {p})</source>
+        <translation>in testa la strategia impostata (P(migliore) {p})</translation>
+    </message>
+    <message>
+        <source>{strategy} leads but has only {n} of {needed} ratings</source>
+        <translation>{strategy} è in testa ma ha solo {n} voti su {needed}</translation>
+    </message>
+    <message>
+        <source>no clear winner ({strategy}: P(best) {p} &lt; {threshold})</source>
+        <translation>nessun vincitore netto ({strategy}: P(migliore) {p} &lt; {threshold})</translation>
+    </message>
+    <message>
+        <source>{strategy} wins with P(best) {p} over {n} ratings and comparisons</source>
+        <translation>vince {strategy} con P(migliore) {p} su {n} voti e confronti</translation>
     </message>
     <message>
         <source>Cannot reach the Chroma server at {url} ({reason}).</source>
