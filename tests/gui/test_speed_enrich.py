@@ -156,5 +156,7 @@ def test_wrap_opening_never_delays_claudes_first_token(
     # Claude's first words come right after retrieval (its own 0.1 s), not after the opening or the deadline.
     assert timings["first_token"] - timings["retrieval"] < 1500, str((timings, trace["stages"]))
     assert not blocker.args[0].text.startswith(OPENING)
-    assert any("opening late" in n for n in trace["notes"])
+    assert any(s["name"] == "opening:local" and s["detail"] == "late" for s in trace["stages"]), trace[
+        "stages"
+    ]
     assert pre.OPENING == "opening"
