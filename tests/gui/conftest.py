@@ -11,11 +11,13 @@ from typing import Any
 
 import pytest
 from support.fake_models import ScriptedModel
+from support.hub_server import HubStandIn, make_gguf
 from support.keyring_backend import MemoryKeyring, use_keyring
 from support.knowledge import curated_store, curated_store_dir  # noqa: F401  (pytest fixtures)
 from support.messages_api import MessagesAPIStandIn
 
 from desktop.core import secrets
+from desktop.core.models.catalog import find
 from desktop.core.services import Services
 from desktop.core.settings import Settings
 from desktop.gui import crash, i18n
@@ -102,3 +104,19 @@ def claude_online(keyring_backend: MemoryKeyring, monkeypatch: pytest.MonkeyPatc
     yield start
     for api in started:
         api.stop()
+
+
+HUB_MODEL = (
+    "llama-3.2-1b-instruct"  # a catalog entry the hub stand-in serves (downloads from the Models page)
+)
+HUB_CHUNK = 10 * 1024 * 1024
+
+
+@pytest.fixture
+def hub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[HubStandIn]:
+    """A local Hugging Face hub (HF_ENDPOINT) serving a made-up GGUF for ``HUB_MODEL``."""
+    item = find(HUB_MODEL)
+    data = make_gguf(tmp_path / "made.gguf", HUB_CHUNK + 400_000)
+    with HubStandIn({item.repo_id: {item.file: data}}) as server:
+        monkeypatch.setenv("HF_ENDPOINT", server.url)
+        yield server

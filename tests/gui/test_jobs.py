@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import WAIT_MS, make_services
+from conftest import HUB_CHUNK, HUB_MODEL, WAIT_MS, make_services
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
-from support.hub_server import HubStandIn, make_gguf
+from support.hub_server import HubStandIn
 from unit.core.generation.generation_fakes import JsonScriptedModel
 
 from desktop.core.cancel import CancelToken
@@ -26,7 +26,6 @@ from desktop.core.generation.generator import Generator
 from desktop.core.generation.runs import RunStore
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.core.llm.base import ChatRequest
-from desktop.core.models.catalog import find
 from desktop.core.models.registry import ModelRegistry
 from desktop.gui.generate_dialog import GenerateDialog
 from desktop.gui.jobs_panel import JobsDialog
@@ -220,17 +219,7 @@ def test_quitting_with_a_running_job_asks_first(qtbot: Any, window: Any) -> None
     assert RunStore().get(job.result["run_id"]).status == "cancelled"  # resumable next time
 
 
-NAME = "llama-3.2-1b-instruct"
-CHUNK = 10 * 1024 * 1024
-
-
-@pytest.fixture
-def hub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[HubStandIn]:
-    item = find(NAME)
-    data = make_gguf(tmp_path / "made.gguf", CHUNK + 400_000)
-    with HubStandIn({item.repo_id: {item.file: data}}) as server:
-        monkeypatch.setenv("HF_ENDPOINT", server.url)
-        yield server
+NAME, CHUNK = HUB_MODEL, HUB_CHUNK
 
 
 def test_a_download_goes_on_after_settings_closes(qtbot: Any, window: Any, hub: HubStandIn) -> None:

@@ -3,32 +3,20 @@ the RAM-fitted suggestion shown once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import WAIT_MS, make_services
-from support.hub_server import HubStandIn, make_gguf
+from conftest import HUB_CHUNK, HUB_MODEL, WAIT_MS, make_services
+from support.hub_server import HubStandIn
 
-from desktop.core.models.catalog import find, load_catalog
+from desktop.core.models.catalog import load_catalog
 from desktop.core.models.registry import ModelRegistry
 from desktop.gui.models_page import SUGGESTION_SHOWN, ModelsPage
 from desktop.gui.settings_dialog import SettingsDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
-NAME = "llama-3.2-1b-instruct"
-CHUNK = 10 * 1024 * 1024
-
-
-@pytest.fixture
-def hub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[HubStandIn]:
-    item = find(NAME)
-    data = make_gguf(tmp_path / "made.gguf", CHUNK + 400_000)
-    with HubStandIn({item.repo_id: {item.file: data}}) as server:
-        monkeypatch.setenv("HF_ENDPOINT", server.url)
-        yield server
+NAME, CHUNK = HUB_MODEL, HUB_CHUNK
 
 
 def select(page: ModelsPage, name: str) -> None:
