@@ -57,12 +57,25 @@ class Driver:
 
         self.window, self.QTest, self.Qt = window, QTest, Qt
 
+    @staticmethod
+    def pause(ms: int) -> None:
+        """Run the event loop for ``ms``, as the app's own loop would between two key presses.
+
+        Not ``QTest.qWait``: it holds the GIL for the whole wait, so the local model's thread (which needs the
+        GIL between tokens) made one token per pause - 200 ms a token at 5 chars/s - and notes looked ten
+        times slower than in the app, whose event loop releases the GIL while it waits."""
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
     def wait_until(self, condition: Any, timeout_s: float = 120.0) -> None:
         end = time.perf_counter() + timeout_s
         while not condition():
             if time.perf_counter() > end:
                 raise TimeoutError("the window did not get there in time")
-            self.QTest.qWait(10)
+            self.pause(10)
 
     def type(self, text: str, cps: float) -> None:
         pause = max(1, int(1000 / cps))
@@ -71,7 +84,7 @@ class Driver:
                 self.QTest.keyClicks(self.window.input, char)
             else:  # QTest only synthesises ASCII keys; the composer sees the same textChanged either way
                 self.window.input.insertPlainText(char)
-            self.QTest.qWait(pause)
+            self.pause(pause)
 
     def ask(self, text: str, strategy: str, cps: float) -> dict[str, Any]:
         w = self.window
