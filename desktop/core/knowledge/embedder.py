@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 import threading
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Sequence
 
 import numpy as np
+
+QUERY_CACHE = 256  # query vectors kept per embedder (384 floats each: ~0.4 MB)
 
 
 class Embedder(ABC):
@@ -31,7 +34,33 @@ class Embedder(ABC):
         """Vectors for stored documents (insight texts): shape (n, dim)."""
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_queries([text])[0]
+        """One query's vector, from a small per-embedder LRU when the same text was embedded before.
+
+        Why: one message is embedded by retrieval, the note's cache key, the answer memory and the offline
+        answer, and the app embeds the draft while the user types (issue 15), so at Enter the message's vector
+        is usually ready. The vector is read-only: it is shared between callers."""
+        cache, lock = self._query_cache()
+        with lock:
+            vector = cache.get(text)
+            if vector is not None:
+                cache.move_to_end(text)
+                return vector
+        vector = np.array(self.embed_queries([text])[0], dtype=np.float32)
+        vector.setflags(write=False)
+        with lock:
+            cache[text] = vector
+            while len(cache) > QUERY_CACHE:
+                cache.popitem(last=False)
+        return vector
+
+    def _query_cache(self) -> tuple[OrderedDict[str, np.ndarray], threading.Lock]:
+        # Created lazily: subclasses (test fakes too) need not call an __init__ of this class.
+        try:
+            return self.__dict__["_qcache"], self.__dict__["_qlock"]
+        except KeyError:
+            return self.__dict__.setdefault("_qcache", OrderedDict()), self.__dict__.setdefault(
+                "_qlock", threading.Lock()
+            )
 
 
 def l2_normalise(vectors: np.ndarray) -> np.ndarray:

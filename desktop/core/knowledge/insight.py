@@ -6,6 +6,7 @@ a JSONL file or a generation run) never duplicates it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -36,7 +37,9 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@functools.lru_cache(maxsize=32_768)
 def insight_id(text: str, language: str) -> str:
+    """Content address (a pure function: memoised, since retrieval asks for ~90 candidates' ids each time)."""
     return hashlib.sha256(f"{language}\n{normalise(text)}".encode()).hexdigest()[:16]
 
 

@@ -115,7 +115,7 @@ class AnswerMemory:
             "strategy": strategy,
         }
         document = f"{question}\n\n{answer[:MAX_ANSWER_CHARS]}"
-        q_vec = self.embedder.embed_queries([question])[0]
+        q_vec = self.embedder.embed_query(question)
         p_vec, qa_vec = self.embedder.embed_passages([question, document])
         with self._lock:
             self.collection.upsert(
@@ -139,7 +139,7 @@ class AnswerMemory:
         total = self.collection.count()
         if k <= 0 or total == 0:
             return []
-        as_query = self.embedder.embed_queries([question])[0]
+        as_query = self.embedder.embed_query(question)
         as_passage = self.embedder.embed_passages([question])[0]
         found = self.collection.query(
             query_embeddings=np.asarray([as_query], dtype=np.float32),

@@ -95,7 +95,7 @@ def rank(
     from desktop.core.knowledge.concept_model import get_model
 
     if vector is None:
-        vector = store.embedder.embed_queries([text])[0]
+        vector = store.embedder.embed_query(text)
     pool = max(8 * k, CANDIDATE_POOL)
     named = mentioned_concepts(text)
     model = get_model(store.embedder)
@@ -103,21 +103,27 @@ def rank(
     guessed = [c for c, _p in sorted(likely.items(), key=lambda kv: -kv[1])[:GUESSED_CONCEPTS]]
     # One unfiltered nearest-neighbour search with a large pool (filters such as `$ne` make Chroma scan the
     # metadata of every row: 0.7 s at 100k insights), then filtering and ranking here in Python.
-    nearest = store.nearest_ids(vector, pool)
-    scores: dict[str, float] = dict(nearest)
     # A concept the user names ("Galungan") or the concept model is sure of may sit just outside the nearest
     # neighbours: its closest insights are fetched too. Chroma filters even on one boolean flag by reading
     # every row's metadata (~0.5 s at 100k), so the search is steered instead: unfiltered, towards the
-    # message plus the concept's centroid, keeping that concept's insights.
+    # message plus the concept's centroid, keeping that concept's insights. All of these searches go to
+    # Chroma in one call (its fixed cost per call is larger than a search).
     concepts = [*sorted(named)[:3], *[c for c in guessed if c not in named]]
-    steered: dict[str, list[str]] = {}
+    centroids = {c: model.centroids.get(c) for c in concepts} if model is not None else {}
+    aimed = {c: v for c, v in centroids.items() if v is not None}
+    found = store.nearest_ids_many(
+        [vector, *(_steer(vector, centroid) for centroid in aimed.values())],
+        max(pool, STEERED_POOL) if aimed else pool,
+    )
+    nearest = found[0][:pool]
+    scores: dict[str, float] = dict(nearest)
+    steered = {
+        concept: [i for i, _s in ids[:STEERED_POOL]] for concept, ids in zip(aimed, found[1:], strict=True)
+    }
     for concept in concepts:
-        centroid = model.centroids.get(concept) if model is not None else None
-        if centroid is None:  # no centroid (models not prepared): the filtered search, slow on big stores
+        if concept not in aimed:  # no centroid (models not prepared): the filtered search, slow on big stores
             for insight_id, score in store.nearest_ids(vector, k, {concept_key(concept): True}):
                 scores.setdefault(insight_id, score)
-            continue
-        steered[concept] = [i for i, _s in store.nearest_ids(_steer(vector, centroid), STEERED_POOL)]
     # The records are read once, by id, for the whole pool.
     extra = [i for ids in steered.values() for i in ids if i not in scores]
     fetched = store.hits([*scores.items(), *((i, 0.0) for i in dict.fromkeys(extra))])

@@ -63,3 +63,40 @@ def test_concurrent_calls_give_the_same_vectors() -> None:
 def test_l2_normalise_handles_zero_rows() -> None:
     out = l2_normalise(np.array([[3.0, 4.0], [0.0, 0.0]]))
     assert np.allclose(out, [[0.6, 0.8], [0.0, 0.0]])
+
+
+class CountingEmbedder(Embedder):
+    """The real embedder, counting what it is asked to embed (the query LRU must spare repeats)."""
+
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.inner = default_embedder()
+        self.dim = self.inner.dim
+        self.embedded: list[str] = []
+
+    def embed_queries(self, texts):  # type: ignore[no-untyped-def]
+        self.embedded += list(texts)
+        return self.inner.embed_queries(texts)
+
+    def embed_passages(self, texts):  # type: ignore[no-untyped-def]
+        return self.inner.embed_passages(texts)
+
+
+def test_a_repeated_query_is_embedded_once_and_its_vector_is_shared_read_only() -> None:
+    embedder = CountingEmbedder()
+    first = embedder.embed_query("aku malu bertanya tentang visa")
+    second = embedder.embed_query("aku malu bertanya tentang visa")
+    assert embedder.embedded == ["aku malu bertanya tentang visa"]
+    assert second is first and not first.flags.writeable
+    assert np.allclose(first, default_embedder().embed_queries(["aku malu bertanya tentang visa"])[0])
+
+
+def test_the_query_cache_is_bounded(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from desktop.core.knowledge import embedder as module
+
+    monkeypatch.setattr(module, "QUERY_CACHE", 2)
+    embedder = CountingEmbedder()
+    for text in ("one", "two", "three", "one"):
+        embedder.embed_query(text)
+    assert embedder.embedded == ["one", "two", "three", "one"]  # "one" had been dropped
