@@ -33,6 +33,7 @@ from desktop.gui.events import app_events, bridge_settings
 from desktop.gui.i18n import tr
 from desktop.gui.jobs import JobManager
 from desktop.gui.jobs_panel import JobsIndicator, confirm_quit
+from desktop.gui.query_prefetch import QueryPrefetch
 from desktop.gui.toolbar import MainToolbar, available_strategies
 from desktop.gui.workers import Task, run_in_background
 
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
             self.composer.stop_button,
         )
         self.prefetch = DraftPrefetch(self)  # the live note starts while the user types
+        self.query_prefetch = QueryPrefetch(self)  # and the message's query vector is embedded
         middle = QWidget(self)
         mid_layout = QVBoxLayout(middle)
         mid_layout.setContentsMargins(4, 8, 4, 8)
