@@ -13,7 +13,7 @@ same-question decision (``memory_match``). Reported per split:
 
     PYTHONPATH=. .venv/bin/python tests/bench/bench_memory_match.py [--splits train dev] [--test]
 
-The test split is scored only with --test (once, at the end).
+The test split is scored only with --test, the fresh test2 queries only with --test2.
 """
 
 from __future__ import annotations
@@ -53,6 +53,16 @@ def episodes(splits: set[str]) -> dict[str, list[dict[str, Any]]]:
             by_memory[f"paraphrases/{item['language']}"].append(
                 {"split": split, "query": para["text"], "gold": item["question"], "kind": kind}
             )
+    # The three train/dev files as one memory of three languages; an answer to a twin question counts as right.
+    twins = _twins()
+    for item in _load("paraphrases"):
+        split = "dev" if item["n"] % 3 == 2 else "train"
+        for para in item["paraphrases"]:
+            kind = "same language" if para["language"] == item["language"] else "other language"
+            by_memory["paraphrases-pooled"].append(
+                {"split": split, "query": para["text"], "gold": item["question"], "kind": kind,
+                 "golds": twins.get(item["question"], {item["question"]})}
+            )  # fmt: skip
     for item in _load("paraphrases-heldout"):
         for para in item["paraphrases"]:
             kind = "same language" if para["language"] == item["language"] else "other language"
@@ -67,15 +77,29 @@ def episodes(splits: set[str]) -> dict[str, list[dict[str, Any]]]:
     return {m: [e for e in eps if e["split"] in splits] for m, eps in by_memory.items()}
 
 
+def _twins() -> dict[str, set[str]]:
+    """Question -> the questions of its twin group (tests/data/memory-match/dev-twins.json)."""
+    items = {f"{i['language']}{i['n']}": i["question"] for i in _load("paraphrases")}
+    groups = json.loads((DATA / "memory-match" / "dev-twins.json").read_text(encoding="utf-8"))["groups"]
+    out: dict[str, set[str]] = {}
+    for group in groups:
+        questions = {items[k] for k in group}
+        for q in questions:
+            out[q] = questions
+    return out
+
+
 def _memory_items(name: str) -> list[dict[str, Any]]:
     if name == "paraphrases-heldout":
         return _load("paraphrases-heldout")
+    if name == "paraphrases-pooled":
+        return _load("paraphrases")
     language = name.split("/")[1]
     return [i for i in _load("paraphrases") if i["language"] == language]
 
 
-def run_split(splits: set[str]) -> dict[str, dict[str, Any]]:
-    """Counts per rule ("before", "after") over the episodes of ``splits``."""
+def run_split(splits: set[str], memories: set[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Counts per rule ("before", "after") over the episodes of ``splits`` (in ``memories``: all if None)."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
@@ -92,7 +116,7 @@ def run_split(splits: set[str]) -> dict[str, dict[str, Any]]:
         )
         embedder = default_embedder()
         for name, eps in episodes(splits).items():
-            if not eps:
+            if not eps or (memories is not None and name not in memories):
                 continue
             with contextlib.suppress(Exception):  # the previous memory of this run
                 client.delete_collection(COLLECTION)
@@ -104,16 +128,17 @@ def run_split(splits: set[str]) -> dict[str, dict[str, Any]]:
                     item["question"], answer, conversation_id=f"c{n}", language=item["language"]
                 )
             for ep in eps:
-                gold_id = id_of.get(ep["gold"]) if ep["gold"] else None
-                if ep["gold"] and gold_id is None:
+                if ep["gold"] and ep["gold"] not in id_of:
                     raise SystemExit(f"same_as not in memory {name}: {ep['gold']}")
-                # with the earlier answer (if any), then without it
-                conditions = [gold_id, None] if gold_id else [None]
+                gold_ids = {id_of[q] for q in ep.get("golds") or {ep["gold"]} if q} if ep["gold"] else set()
+                # with the earlier answer (if any), then without it (and without its twins)
+                conditions = [gold_ids, set()] if gold_ids else [set()]
                 for present in conditions:
                     saved = None
-                    if gold_id and present is None:
+                    if gold_ids and not present:
                         saved = memory.collection.get(
-                            where={"answer_id": gold_id}, include=["embeddings", "metadatas", "documents"]
+                            where={"answer_id": {"$in": sorted(gold_ids)}},
+                            include=["embeddings", "metadatas", "documents"],
                         )
                         memory.collection.delete(ids=saved["ids"])
                     began = time.perf_counter()
@@ -135,10 +160,11 @@ def run_split(splits: set[str]) -> dict[str, dict[str, Any]]:
                         if present:
                             s["present"] += 1
                             s[f"present {ep['kind']}"] += 1
-                            hit = present in ids
+                            hit = bool(present & set(ids))
                             s["right shown"] += int(hit)
+                            s["right items shown"] += sum(i in present for i in ids)
                             s[f"hit {ep['kind']}"] += int(hit)
-                            s["wrong beside right"] += int(any(i != present for i in ids))
+                            s["wrong beside right"] += int(any(i not in present for i in ids))
                         else:
                             s["absent"] += 1
                             s["absent with something shown"] += int(bool(ids))
@@ -150,7 +176,7 @@ def run_split(splits: set[str]) -> dict[str, dict[str, Any]]:
 def summary(stats: dict[str, Any]) -> dict[str, float]:
     out = {
         "recall": stats["right shown"] / max(stats["present"], 1),
-        "precision": stats["right shown"] / max(stats["shown"], 1),
+        "precision": stats["right items shown"] / max(stats["shown"], 1),
         "unrelated shown": stats["absent with something shown"] / max(stats["absent"], 1),
         "questions with the answer": stats["present"],
         "questions without": stats["absent"],
@@ -161,9 +187,12 @@ def summary(stats: dict[str, Any]) -> dict[str, float]:
     return out
 
 
-def report(splits: set[str]) -> list[dict[str, Any]]:
-    stats = run_split(splits)
-    label = "+".join(sorted(splits))
+ONE_LANGUAGE = {"paraphrases/en", "paraphrases/it", "paraphrases/id"}
+
+
+def report(splits: set[str], memories: set[str] | None = None, kind: str = "") -> list[dict[str, Any]]:
+    stats = run_split(splits, memories)
+    label = "+".join(sorted(splits)) + (f", {kind}" if kind else "")
     rows = []
     print(f"\nAnswer memory, same-question decision, split {label}")
     for rule, s in stats.items():
@@ -191,13 +220,17 @@ def run() -> list[dict[str, Any]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--splits", nargs="+", default=["train", "dev"], choices=("train", "dev"))
-    parser.add_argument("--test", action="store_true", help="score the test split (once, at the end)")
+    parser.add_argument("--splits", nargs="*", default=["train", "dev"], choices=("train", "dev"))
+    parser.add_argument("--test", action="store_true", help="score the test split")
+    parser.add_argument("--test2", action="store_true", help="score the fresh test2 queries")
     args = parser.parse_args()
     for split in args.splits:
-        report({split})
+        report({split}, ONE_LANGUAGE, "one-language memories of 35")
+        report({split}, {"paraphrases-pooled"}, "one memory of 105 in three languages")
     if args.test:
         report({"test"})
+    if args.test2:
+        report({"test2"})
 
 
 if __name__ == "__main__":

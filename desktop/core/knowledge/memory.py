@@ -183,7 +183,8 @@ class AnswerMemory:
             ]
             return sorted(hits, key=lambda h: -h.similarity)[:k]
         questions = np.asarray([vectors[key]["question"] for key in keys], dtype=np.float32)
-        leads = memory_match.margins(similarities, questions)
+        languages = [str(metas[key].get("language", "")) for key in keys]
+        leads = memory_match.margins(similarities, questions, languages)
         concepts = self._concepts(as_query, questions)
         hits = []
         for n, key in enumerate(keys):
