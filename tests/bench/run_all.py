@@ -72,6 +72,12 @@ PARTS = [
         "bench_offline",
         timeout_s=900,
     ),
+    Part(
+        "memory_match",
+        "Answer memory: earlier answer shown only for the same question (test split)",
+        "bench_memory_match",
+        timeout_s=900,
+    ),
     Part("startup", "Start-up", "bench_startup", timeout_s=240),
     Part("memory", "Memory", "bench_memory", timeout_s=300),
     Part(

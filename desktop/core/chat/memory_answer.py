@@ -2,7 +2,8 @@
 
 Shown instead of the local model's text when that text fails the readability guard (or the local model cannot
 run). It never pretends to be a new answer: it says, in the user's language, that these are earlier answers,
-to which question, when, by whom and how close. A capable local model gets the same hits as context instead.
+to which question, when, by whom and how close. The memory only returns answers to the same question (asked
+in other words or another language); for any other question the user gets the insights alone. A capable local model gets the same hits as context instead.
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "why_offline_requested": "Offline mode is on.",
         "why_no_key": "There is no Claude API key yet (Settings → Claude, or `zantara key set`).",
         "intro": "The local model cannot write a reliable answer to this, so here is what Zantara already knows.",
-        "memory": "Earlier answers from Claude to similar questions (not written for your question: "
-        "check that they fit):",
+        "memory": "Claude answered this question before, asked in other words (check that the answer still "
+        "applies):",
         "hit": '**"{question}"** (asked by {who} on {date}, conversation "{title}", similarity {sim:.0%})',
-        "none": "There is no earlier answer to a similar question yet.",
+        "none": "Claude has not answered this question before.",
         "insights": "Cultural notes:",
         "later": "Ask Claude again later for an answer to your exact question.",
         "later_no_key": "Add a Claude API key for an answer to your exact question.",
@@ -43,11 +44,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "why_no_key": "Belum ada kunci API Claude (Pengaturan → Claude, atau `zantara key set`).",
         "intro": "Model lokal tidak bisa menulis jawaban yang dapat diandalkan untuk ini, jadi berikut yang "
         "sudah diketahui Zantara.",
-        "memory": "Jawaban Claude sebelumnya untuk pertanyaan serupa (bukan ditulis untuk pertanyaan Anda: "
-        "periksa apakah sesuai):",
+        "memory": "Claude pernah menjawab pertanyaan ini, dengan kata-kata lain (periksa apakah jawabannya "
+        "masih berlaku):",
         "hit": '**"{question}"** (ditanyakan oleh {who} pada {date}, percakapan "{title}", '
         "kemiripan {sim:.0%})",
-        "none": "Belum ada jawaban sebelumnya untuk pertanyaan serupa.",
+        "none": "Claude belum pernah menjawab pertanyaan ini.",
         "insights": "Catatan budaya:",
         "later": "Tanyakan lagi ke Claude nanti untuk jawaban atas pertanyaan Anda yang persis.",
         "later_no_key": "Tambahkan kunci API Claude untuk jawaban atas pertanyaan Anda yang persis.",
@@ -64,11 +65,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "why_no_key": "Non c'è ancora una chiave API di Claude (Impostazioni → Claude, o `zantara key set`).",
         "intro": "Il modello locale non riesce a scrivere una risposta affidabile a questo, quindi ecco ciò che "
         "Zantara sa già.",
-        "memory": "Risposte precedenti di Claude a domande simili (non scritte per la tua domanda: "
-        "verifica che siano adatte):",
+        "memory": "Claude ha già risposto a questa domanda, posta con altre parole (verifica che la risposta "
+        "valga ancora):",
         "hit": '**"{question}"** (chiesto da {who} il {date}, conversazione "{title}", '
         "somiglianza {sim:.0%})",
-        "none": "Non c'è ancora una risposta precedente a una domanda simile.",
+        "none": "Claude non ha ancora risposto a questa domanda.",
         "insights": "Note culturali:",
         "later": "Richiedi più tardi a Claude per una risposta alla tua domanda precisa.",
         "later_no_key": "Aggiungi una chiave API di Claude per una risposta alla tua domanda precisa.",
@@ -81,9 +82,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
 }
 
 CONTEXT_HEADER = {
-    "en": "Earlier answers by the consultancy to similar questions (reference; do not invent beyond them):",
-    "id": "Jawaban konsultan sebelumnya untuk pertanyaan serupa (referensi; jangan mengarang di luarnya):",
-    "it": "Risposte precedenti della consulenza a domande simili (riferimento; non inventare oltre):",
+    "en": "Earlier answers by the consultancy to this question (reference; do not invent beyond them):",
+    "id": "Jawaban konsultan sebelumnya untuk pertanyaan ini (referensi; jangan mengarang di luarnya):",
+    "it": "Risposte precedenti della consulenza a questa domanda (riferimento; non inventare oltre):",
 }
 
 
@@ -101,8 +102,8 @@ def compose(
     why = t.get(f"why_{reason}", t["why"])
     # claude_late (the hedged answer while Claude is only slow): its "why" already says what follows
     parts = [why if reason == "claude_late" else f"{why} {t['intro']}", ""]
-    # The notes that fit come first: an earlier answer may be about a neighbouring question (e5 similarities of
-    # unrelated questions in the same domain reach 0.85-0.89), so it follows them, marked as such.
+    # The notes that fit come first; an earlier answer (only one judged to be to the same question, see
+    # knowledge/memory_match.py) follows them, marked as written for the question asked before.
     tips = [str(i.get("text", "")).strip() for i in insights[:MAX_INSIGHTS] if str(i.get("text", "")).strip()]
     if tips:
         parts.append(t["insights"])

