@@ -19,7 +19,6 @@ from pathlib import Path
 
 from desktop.core import paths
 from desktop.core.errors import StoreDamaged
-from desktop.core.health.chroma_store import check_chroma
 from desktop.core.health.sqlite_file import check_sqlite
 
 KNOWLEDGE = "knowledge store"
@@ -88,6 +87,8 @@ def check_knowledge(folder: Path | None = None, *, use_stamp: bool = True) -> li
     def unchanged(segment: Path) -> bool:
         segments[segment] = folder_stamp(segment)
         return _known_good(str(segment), segments[segment])
+
+    from desktop.core.health.chroma_store import check_chroma  # numpy: not for `backup_if_due` on every start
 
     found = check_chroma(folder, unchanged if use_stamp else None)
     problems = [Problem(KNOWLEDGE, p, str(folder)) for p in found]
