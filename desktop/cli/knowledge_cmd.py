@@ -6,6 +6,7 @@ and loads the curated pack on first run) and calls the core; ``--json`` prints t
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -38,10 +39,23 @@ def knowledge() -> None:
 @json_option
 def query_cmd(text: str, k: int, language: str | None, force: bool, as_json: bool) -> None:
     """Retrieve the insights Claude would get for TEXT (`zantara ask` sends exactly these)."""
-    from desktop.core.knowledge.retrieval import retrieve
+    from desktop.core.knowledge.language_ahead import PendingLanguage
 
     text = clean_text(text, "query")
-    result = retrieve(_store(), text, k=k, language=language, force=force)
+    # Before anything else: the language is detected on the other core while Chroma loads (language_ahead).
+    pending = None if language else PendingLanguage(text)
+    from desktop.core.knowledge.retrieval import retrieve, warm_up
+
+    store = _store()
+    started = time.perf_counter()
+    vector = store.embedder.embed_query(text) if text.strip() else None
+    warm_up(store.embedder)  # meanwhile, what needs no language
+    language = pending.result() if pending else language
+    before_ms = (
+        time.perf_counter() - started
+    ) * 1000  # part of the retrieval, as when it did all this itself
+    result = retrieve(store, text, k=k, language=language, force=force, vector=vector)
+    result.elapsed_ms += before_ms
     if as_json:
         print_json(result.to_dict())
         return

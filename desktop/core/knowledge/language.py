@@ -67,6 +67,11 @@ def _get_detector() -> Any:
         return _detector
 
 
+def detector_loaded() -> bool:
+    """Whether lingua's models are in memory already (then detecting costs milliseconds)."""
+    return _detector is not None
+
+
 def _lingua_scores(text: str) -> dict[str, float]:
     scores = {"id": 0.0, "it": 0.0, "en": 0.0}
     for value in _get_detector().compute_language_confidence_values(text):

@@ -151,6 +151,12 @@ def mentioned_concepts(text: str) -> set[str]:
     return {slug for slug, pattern in _concept_patterns() if pattern.search(text or "")}
 
 
+def load_patterns() -> None:
+    """Build the concept-name patterns now (~30 ms on first use; retrieval.warm_up)."""
+    _terms()
+    _concept_patterns()
+
+
 def _vocabulary() -> list[dict[str, Any]]:
     try:
         data = json.loads((paths.knowledge_dir() / "concepts.json").read_text(encoding="utf-8"))

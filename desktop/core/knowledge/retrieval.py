@@ -15,9 +15,10 @@ from typing import Any
 
 import numpy as np
 
+from desktop.core.knowledge.embedder import Embedder
 from desktop.core.knowledge.insight import INSIGHT_TYPE, Insight
 from desktop.core.knowledge.language import detect_language
-from desktop.core.knowledge.need import NeedDecision, cultural_need, mentioned_concepts
+from desktop.core.knowledge.need import NeedDecision, cultural_need, load_patterns, mentioned_concepts
 from desktop.core.knowledge.store import KnowledgeStore, ScoredInsight, concept_key
 
 # A same-language insight wins over another-language one unless that one is clearly closer. The value is
@@ -87,6 +88,17 @@ def retrieve(
         result.insights = rank(store, text, k, language, vector=vector)
     result.elapsed_ms = (time.perf_counter() - started) * 1000
     return result
+
+
+def warm_up(embedder: Embedder) -> None:
+    """Load what a process's first retrieval reads (the need and concept models, the concept-name patterns:
+    ~0.1 s), so a caller can do it while it waits for something else: the CLI, for the message's language."""
+    from desktop.core.knowledge.concept_model import get_model as concept_model
+    from desktop.core.knowledge.need_model import get_model as need_model
+
+    need_model(embedder)
+    concept_model(embedder)
+    load_patterns()
 
 
 def rank(
