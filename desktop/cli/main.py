@@ -8,28 +8,67 @@ traceback for the user. Problems in the settings file are reported once, on stde
 from __future__ import annotations
 
 import contextlib
+import importlib
 import logging
 import os
 import sys
+from typing import Any
 
 import click
 
 from desktop import __version__
-from desktop.cli import (
-    ask_cmd,
-    crash,
-    doctor_cmd,
-    key_cmd,
-    knowledge_cmd,
-    local_cmd,
-    models_cmd,
-    settings_cmd,
-)
-from desktop.cli.feedback_cmd import register_all as register_feedback_commands
+from desktop.cli import crash
 from desktop.core.errors import ZantaraError
+
+#: command -> the module whose ``register(group)`` adds it. A command imports only its own module (importing
+#: them all cost a cold `knowledge query` ~40 ms); --help and unknown names load them all, so a command
+#: registered elsewhere still works. tests/integration/test_cli_lazy.py checks this map.
+COMMAND_MODULES = {
+    "models": "models_cmd",
+    "local": "local_cmd",
+    "knowledge": "knowledge_cmd",
+    "ask": "ask_cmd",
+    "history": "ask_cmd",
+    "status": "ask_cmd",
+    "key": "key_cmd",
+    "doctor": "doctor_cmd",
+    "backup": "doctor_cmd",
+    "restore": "doctor_cmd",
+    "settings": "settings_cmd",
+    "rate": "rate_cmd",  # rate, compare, feedback, usage: issue 18
+    "compare": "compare_cmd",
+    "usage": "usage_cmd",
+    "feedback": "feedback_cmd",
+}
 
 
 class ZantaraGroup(click.Group):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._registered: set[str] = set()
+
+    def _register(self, module: str) -> None:
+        if module not in self._registered:
+            self._registered.add(module)
+            importlib.import_module(f"desktop.cli.{module}").register(self)
+
+    def _register_all(self) -> None:
+        for module in dict.fromkeys(COMMAND_MODULES.values()):
+            self._register(module)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMAND_MODULES:
+            self._register(COMMAND_MODULES[cmd_name])
+        command = super().get_command(ctx, cmd_name)
+        if command is None:
+            self._register_all()
+            command = super().get_command(ctx, cmd_name)
+        return command
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._register_all()
+        return super().list_commands(ctx)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             report_settings_problems()
@@ -94,11 +133,6 @@ def cli(ctx: click.Context) -> None:
         from desktop.cli.gui_cmd import launch_gui
 
         ctx.exit(launch_gui())
-
-
-for module in (models_cmd, local_cmd, knowledge_cmd, ask_cmd, key_cmd, doctor_cmd, settings_cmd):
-    module.register(cli)
-register_feedback_commands(cli)  # rate, compare, feedback, usage (issue 18)
 
 
 def main() -> None:

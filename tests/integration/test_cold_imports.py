@@ -51,6 +51,8 @@ def test_knowledge_query_leaves_language_detection_to_its_helper(zantara_home: P
     names, data = imported_by(zantara_home, "knowledge", "query", text)
     assert data["language"] == "id" and data["needs_context"] is True
     assert names & (NEVER | {"llama_cpp", "wordfreq", "lingua"}) == set()
+    others = {f"desktop.cli.{m}" for m in ("ask_cmd", "models_cmd", "local_cmd", "rate_cmd", "doctor_cmd")}
+    assert names & others == set()  # the other commands' modules (desktop/cli/main.py: COMMAND_MODULES)
 
 
 def test_ask_offline_loads_neither_qt_nor_chromas_http_client(zantara_home: Path) -> None:
