@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.table import Table
 
 from desktop.cli import generate_cmd
+from desktop.cli.coldstart import gc_paused
 from desktop.cli.output import console, json_option, print_json
 from desktop.cli.textinput import clean_text
 from desktop.core.errors import KnowledgeError
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES, STATUSES, Insight
+
+if TYPE_CHECKING:
+    from desktop.core.knowledge.retrieval import Retrieval
 
 
 def _store() -> Any:
@@ -39,23 +43,9 @@ def knowledge() -> None:
 @json_option
 def query_cmd(text: str, k: int, language: str | None, force: bool, as_json: bool) -> None:
     """Retrieve the insights Claude would get for TEXT (`zantara ask` sends exactly these)."""
-    from desktop.core.knowledge.language_ahead import PendingLanguage
-
     text = clean_text(text, "query")
-    # Before anything else: the language is detected on the other core while Chroma loads (language_ahead).
-    pending = None if language else PendingLanguage(text)
-    from desktop.core.knowledge.retrieval import retrieve, warm_up
-
-    store = _store()
-    started = time.perf_counter()
-    vector = store.embedder.embed_query(text) if text.strip() else None
-    warm_up(store.embedder)  # meanwhile, what needs no language
-    language = pending.result() if pending else language
-    before_ms = (
-        time.perf_counter() - started
-    ) * 1000  # part of the retrieval, as when it did all this itself
-    result = retrieve(store, text, k=k, language=language, force=force, vector=vector)
-    result.elapsed_ms += before_ms
+    with gc_paused():
+        result = _cold_retrieve(text, k, language, force)
     if as_json:
         print_json(result.to_dict())
         return
@@ -72,6 +62,25 @@ def query_cmd(text: str, k: int, language: str | None, force: bool, as_json: boo
             i = s.insight
             table.add_row(f"{s.score:.3f}", i.language, i.category, ", ".join(i.concepts), i.text, i.id)
         console.print(table)
+
+
+def _cold_retrieve(text: str, k: int, language: str | None, force: bool) -> Retrieval:
+    """``retrieve`` for a fresh process: the language is detected on the other core while Chroma loads
+    (:mod:`~desktop.core.knowledge.language_ahead`), and what needs no language is loaded meanwhile."""
+    from desktop.core.knowledge.language_ahead import PendingLanguage
+
+    pending = None if language else PendingLanguage(text)  # first: the helper forks while single-threaded
+    from desktop.core.knowledge.retrieval import retrieve, warm_up
+
+    store = _store()
+    started = time.perf_counter()
+    vector = store.embedder.embed_query(text) if text.strip() else None
+    warm_up(store.embedder)
+    language = pending.result() if pending else language
+    waited_ms = (time.perf_counter() - started) * 1000  # part of the retrieval, as when retrieve did it all
+    result = retrieve(store, text, k=k, language=language, force=force, vector=vector)
+    result.elapsed_ms += waited_ms
+    return result
 
 
 @knowledge.command("stats")
