@@ -7,6 +7,7 @@ pool), so each case runs in a fresh interpreter, as the `zantara` command does."
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -14,7 +15,7 @@ import threading
 from typing import Any
 
 from desktop.core.knowledge import language
-from desktop.core.knowledge.language_ahead import PendingLanguage
+from desktop.core.knowledge.language_ahead import POLICY_ENV, PendingLanguage
 
 TEXTS = [
     "jam karet",  # no marker word: lingua decides
@@ -26,13 +27,15 @@ TEXTS = [
 ]
 
 
-def in_new_process(code: str) -> Any:
+def in_new_process(code: str, policy: str = "fork") -> Any:
+    """Run ``code`` in a fresh interpreter; by default it forks whenever safe, even on a busy machine."""
     out = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
+        env={**os.environ, POLICY_ENV: policy},
     )
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -91,3 +94,16 @@ def test_no_child_in_a_process_with_threads() -> None:
         other.join()
     assert not pending.forked
     assert pending.result() == language.detect_language("jam karet")
+
+
+def test_the_helper_can_be_turned_off() -> None:
+    got = in_new_process(
+        """
+        import json
+        from desktop.core.knowledge.language_ahead import PendingLanguage
+        pending = PendingLanguage("jam karet")
+        print(json.dumps([pending.forked, pending.result()]))
+        """,
+        policy="off",
+    )
+    assert got == [False, language.detect_language("jam karet")]
