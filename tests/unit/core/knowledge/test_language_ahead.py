@@ -27,8 +27,8 @@ TEXTS = [
 ]
 
 
-def in_new_process(code: str, policy: str = "fork") -> Any:
-    """Run ``code`` in a fresh interpreter; by default it forks whenever safe, even on a busy machine."""
+def in_new_process(code: str, policy: str = "") -> Any:
+    """Run ``code`` in a fresh interpreter (``policy``: ZANTARA_LANGUAGE_HELPER)."""
     out = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
         capture_output=True,
