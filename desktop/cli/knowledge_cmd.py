@@ -69,14 +69,17 @@ def _cold_retrieve(text: str, k: int, language: str | None, force: bool) -> Retr
     (:mod:`~desktop.core.knowledge.language_ahead`), and what needs no language is loaded meanwhile."""
     from desktop.core.knowledge.language_ahead import PendingLanguage
 
-    pending = None if language else PendingLanguage(text)  # first: the helper forks while single-threaded
+    # First of all: the helper forks while this process is single-threaded.
+    pending = None if language or not text.strip() else PendingLanguage(text)
     from desktop.core.knowledge.retrieval import retrieve, warm_up
 
     store = _store()
+    if pending is None:
+        return retrieve(store, text, k=k, language=language, force=force)
     started = time.perf_counter()
-    vector = store.embedder.embed_query(text) if text.strip() else None
+    vector = store.embedder.embed_query(text)
     warm_up(store.embedder)
-    language = pending.result() if pending else language
+    language = pending.result()
     waited_ms = (time.perf_counter() - started) * 1000  # part of the retrieval, as when retrieve did it all
     result = retrieve(store, text, k=k, language=language, force=force, vector=vector)
     result.elapsed_ms += waited_ms
