@@ -58,7 +58,7 @@ class PendingLanguage:
         self._value: str | None = None
         self._pid = 0
         self._fd = -1
-        self.forked = False  # a child was started (the figure tests and benchmarks look at)
+        self.forked = False  # whether a child was started
         if detection.WORD.search(text or "") and can_fork():
             self._start()
 
@@ -80,26 +80,29 @@ class PendingLanguage:
         """The language code; waits for the child, or detects here when it has none to give."""
         if self._value is None:
             answer = self._collect() if self._pid else ""
-            if answer in detection.MARKERS:
+            if answer in detection.MARKERS:  # one of the three codes
                 self._value = answer
             else:
                 self._value = detection.detect_language(self.text, self.default)
         return self._value
 
     def _collect(self) -> str:
-        data = b""
+        """The child's answer ("" if none in time); the child is always reaped, and killed if still busy."""
+        data, finished = b"", False
         try:
             while len(data) < 16:
                 ready, _w, _x = select.select([self._fd], [], [], self.answer_timeout_s)
                 if not ready:
-                    with contextlib.suppress(OSError):
-                        os.kill(self._pid, signal.SIGKILL)
                     return ""
                 chunk = os.read(self._fd, 16)
                 if not chunk:
                     break
                 data += chunk
+            finished = True
         finally:
+            if not finished:  # no answer in time, or interrupted (Ctrl+C): do not wait for the detection
+                with contextlib.suppress(OSError):
+                    os.kill(self._pid, signal.SIGKILL)
             os.close(self._fd)
             with contextlib.suppress(ChildProcessError):
                 os.waitpid(self._pid, 0)
