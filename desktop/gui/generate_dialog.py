@@ -280,7 +280,6 @@ def format_report(report: Any) -> str:
 class GenerateDialog(QDialog):
     progressed = Signal(object)  # the progress dict, after the view updated (tests wait on it)
     finished_run = Signal(object)  # the report dict, or None when cancelled/failed
-    params_shown = Signal(object)  # GenerationParams of a run, once the form shows them
 
     def __init__(
         self, services: Services, parent: QWidget | None = None, generator: Generator | None = None
@@ -488,7 +487,6 @@ class GenerateDialog(QDialog):
         self.approve.setChecked(params.approve)
         if params.model:
             self._select_model(params.model)
-        self.params_shown.emit(params)
 
     def _resume_toggled(self, checked: bool) -> None:
         """Resume checked: the form shows the run Start continues, read-only; unchecked: a new run's form."""

@@ -141,7 +141,7 @@ class MainToolbar(QToolBar):
         layout = self.layout()
         spacing = layout.spacing() if layout is not None else 0
         full = self.sizeHint().width() + sum(w.sizeHint().width() + spacing for w in hidden if w is not None)
-        fits = full <= self.width()
+        fits = full + (4 if hidden else 0) <= self.width()  # a little hysteresis: never flip back and forth
         for action in self.captions:
             if action.isVisible() != fits:
                 action.setVisible(fits)
