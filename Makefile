@@ -10,7 +10,7 @@ PIP    := $(PY) -m pip
 export CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup setup-test models lint bench stress package screenshot clean
+.PHONY: run test setup setup-test models qt-catalogs lint bench stress package screenshot clean
 
 run: setup ## Set up everything and start the app (the CLI help where there is no display).
 	$(VENV)/bin/zantara
@@ -20,7 +20,7 @@ test: setup-test ## Set up what tests need and run every test, plus ruff and myp
 	$(PY) -m mypy
 	$(PY) -m pytest
 
-setup: $(VENV)/.stamp-app models ## Virtual environment, dependencies, the bundled model.
+setup: $(VENV)/.stamp-app models qt-catalogs ## Virtual environment, dependencies, the bundled model.
 
 setup-test: setup $(VENV)/.stamp-test
 
@@ -44,6 +44,13 @@ $(VENV)/.stamp-test: pyproject.toml $(VENV)/.stamp-app
 models: $(VENV)/.stamp-app ## Fetch the bundled GGUF (sha256-checked) and embed the curated pack once; no-ops when done.
 	$(VENV)/bin/zantara models fetch
 	$(VENV)/bin/zantara knowledge prepare
+
+# Our translations of Qt's own dialogs (desktop/gui/i18n/qt/<lang>.json -> qtbase_<lang>.qm): generated, not committed.
+QT_CATALOGS := $(patsubst %.json,%.qm,$(subst /qt/,/qt/qtbase_,$(wildcard desktop/gui/i18n/qt/*.json)))
+qt-catalogs: $(QT_CATALOGS)
+
+desktop/gui/i18n/qt/qtbase_%.qm: desktop/gui/i18n/qt/%.json desktop/gui/i18n/build.py | $(VENV)/.stamp-app
+	$(PY) -m desktop.gui.i18n.build --qt-only
 
 lint: setup-test
 	$(PY) -m ruff check desktop tests packaging

@@ -5,7 +5,10 @@ The generator is a plain callable (:func:`desktop.core.generation.generator.run_
 the window's JobManager (``gui/jobs.py``) with a CancelToken, so the run goes on when this dialog closes and a
 reopened dialog shows it live; its ``on_progress(GenerationProgress)`` callback arrives as queued signals.
 Cancelling keeps what was accepted and the run stays resumable: Start, with "Resume" checked (the dialog
-checks it after a cancel), continues it. Tests may pass their own callable with the same signature.
+checks it after a cancel), continues it. While "Resume" is checked the form shows that run's settings (read
+from the run store, which is what Start resumes) and cannot be edited: they are the run's, not new ones; a
+reopened dialog shows the settings of the run it attaches to. Tests may pass their own callable with the
+same signature.
 """
 
 from __future__ import annotations
@@ -118,6 +121,26 @@ class GenerationParams:
     resume: bool = False
     approve: bool = False
 
+    @classmethod
+    def of_run(cls, state: Any) -> GenerationParams:
+        """The settings of a stored run (``runs.RunState``), as the form shows them."""
+        return cls(
+            target=int(state.target),
+            languages=list(state.languages),
+            categories=list(state.categories),
+            model=str(state.model),
+            resume=True,
+            approve=bool(state.approve),
+        )
+
+
+def resumable_run() -> GenerationParams | None:
+    """The run Start continues with "Resume" checked (``run_generation(resume=True)`` takes the same one)."""
+    from desktop.core.generation.runs import RunStore
+
+    state = RunStore().latest_unfinished()
+    return None if state is None else GenerationParams.of_run(state)
+
 
 def start_generation(
     jobs: JobManager, services: Services, generator: Generator, params: GenerationParams
@@ -170,6 +193,7 @@ def start_generation(
         describe=describe,
         summarize=summarize,
         on_end=lambda _job: app_events().data_changed.emit(INSIGHTS),  # what was accepted is kept
+        params=params,
     )
 
 
@@ -270,6 +294,7 @@ class GenerateDialog(QDialog):
         self.report: Any = None
         self.last_progress: dict[str, Any] | None = None
         self.state = "idle"  # idle | running | cancelling | done | cancelled | failed
+        self.wanted_model = ""  # the model of the run shown, selected once the list has loaded
         self.setModal(False)
         self.resize(620, 620)
 
@@ -332,6 +357,7 @@ class GenerateDialog(QDialog):
         layout.addWidget(self.report_view, 1)
         layout.addLayout(buttons)
         self.model.currentIndexChanged.connect(self._model_changed)
+        self.resume.toggled.connect(self._resume_toggled)
         self.retranslate()
         self._load_models()
         self.jobs.progress.connect(self._job_progressed)
@@ -409,6 +435,19 @@ class GenerateDialog(QDialog):
             self.model.addItem(entry.name, entry)
             if entry.name == current or (not current and entry.default):
                 self.model.setCurrentIndex(self.model.count() - 1)
+        if self.wanted_model:
+            self._select_model(self.wanted_model)
+
+    def _select_model(self, name: str) -> None:
+        """Select the model ``name``; one no longer installed is still shown, by name."""
+        self.wanted_model = name
+        if self.model.count() == 0:
+            return  # the list is still loading: _models_loaded selects it
+        index = self.model.findText(name)
+        if index < 0:
+            self.model.addItem(name, None)
+            index = self.model.count() - 1
+        self.model.setCurrentIndex(index)
 
     def _model_changed(self, _index: int) -> None:
         entry: ModelEntry | None = self.model.currentData()
@@ -435,6 +474,31 @@ class GenerateDialog(QDialog):
             if item.checkState() == Qt.CheckState.Checked:
                 out.append(item.data(Qt.ItemDataRole.UserRole))
         return out
+
+    def show_params(self, params: GenerationParams) -> None:
+        """Fill the form with a run's settings (the one running, or the one Start resumes)."""
+        self.target.setValue(params.target)
+        for code, box in self.language_boxes.items():
+            box.setChecked(code in params.languages)
+        for i in range(self.categories.count()):
+            item = self.categories.item(i)
+            chosen = item.data(Qt.ItemDataRole.UserRole) in params.categories
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+        self.approve.setChecked(params.approve)
+        if params.model:
+            self._select_model(params.model)
+
+    def _resume_toggled(self, checked: bool) -> None:
+        """Resume checked: the form shows the run Start continues, read-only; unchecked: a new run's form."""
+        self._set_running(self.state in ("running", "cancelling"))
+        if not checked:
+            return
+
+        def found(params: GenerationParams | None) -> None:
+            if params is not None and self.resume.isChecked() and self.state not in ("running", "cancelling"):
+                self.show_params(params)
+
+        run_in_background(resumable_run, found, lambda exc: None)
 
     def start(self) -> None:
         if self.state in ("running", "cancelling"):
@@ -463,6 +527,8 @@ class GenerateDialog(QDialog):
         self.report = None
         self.last_progress = None
         self.state = "cancelling" if job.state == "cancelling" else "running"
+        if isinstance(job.params, GenerationParams):
+            self.show_params(job.params)  # reopened on a running job: its settings, not the defaults
         self.report_view.clear()
         self.progress.setRange(0, max(1, int((job.progress or {}).get("target") or 1)))
         self.progress.setValue(0)
@@ -518,8 +584,9 @@ class GenerateDialog(QDialog):
         self._set_running(False)
         text = format_report(report)
         self.progress_label.setText(cancelled_text() if cancelled else tr("Finished."))
-        if cancelled:
-            self.resume.setChecked(True)  # what the message promises: Start continues this run
+        # Cancelled: what the message promises, Start continues this run (the form shows it). Finished:
+        # nothing left to continue, so the form is a new run's again.
+        self.resume.setChecked(cancelled)
         self.report_view.setPlainText(text)
         self.finished_run.emit(report)
 
@@ -566,15 +633,16 @@ class GenerateDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
+        self.resume.setEnabled(not running)
+        editable = not running and not self.resume.isChecked()  # a resumed run keeps its own settings
         for widget in (
             self.target,
             self.categories,
             self.model,
             self.approve,
-            self.resume,
             *self.language_boxes.values(),
         ):
-            widget.setEnabled(not running)
+            widget.setEnabled(editable)
 
     def closeEvent(self, event: Any) -> None:
         # Closing the window does not stop the run: it goes on as a job (status bar, Jobs panel), and

@@ -47,6 +47,7 @@ class Job:
     summary: str = ""  # one line once the job ended: what it produced, or why it stopped
     started: float = field(default_factory=time.monotonic)
     task: Task | None = None
+    params: Any = None  # what the job was started with: a view reopened on it shows them
 
     @property
     def active(self) -> bool:
@@ -80,11 +81,13 @@ class JobManager(QObject):
         describe: Describe | None = None,
         summarize: Callable[[Job], str] | None = None,
         on_end: Hook | None = None,
+        params: Any = None,
     ) -> Job:
         """Run ``work(report)`` in the long lane as a job. ``describe`` turns each reported value into the
         job's fraction and line; ``summarize`` writes the end line; ``on_end`` runs once when the job ended
-        (whatever views are open), before ``finished``/``failed`` are emitted."""
-        job = Job(kind=kind, title=title, token=token)
+        (whatever views are open), before ``finished``/``failed`` are emitted. ``params`` is kept on the job
+        for the views (the settings a generation run was started with)."""
+        job = Job(kind=kind, title=title, token=token, params=params)
 
         def progressed(value: Any) -> None:
             job.progress = value

@@ -4,15 +4,17 @@ Qt ships no Indonesian catalog (there is no ``qtbase_id.qm``), so the standard b
 ``QDialogButtonBox`` (and of each ``QMessageBox``, which holds one) would stay "OK", "Cancel", "Yes". And a
 drop-down sized once, on first show, cuts items that are longer in Italian or Indonesian, or that arrive later.
 One application event filter fixes both for every window, including ones added later by anyone: standard
-buttons get their text from our catalog whenever their box is shown or the language changes, and drop-downs
-left at Qt's default size policy follow their contents.
+buttons get their text from our catalog whenever their box is shown or the language changes, drop-downs
+left at Qt's default size policy follow their contents, and Qt's file dialogs show sizes and dates in the
+app's language (``file_dialog_columns``; their texts come from our ``i18n/qt`` catalogs).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QFileDialog
 
+from desktop.gui import file_dialog_columns
 from desktop.gui.i18n import tr
 
 Std = QDialogButtonBox.StandardButton
@@ -64,6 +66,8 @@ class LocalizedWidgets(QObject):
                 translate_buttons(watched)
             elif isinstance(watched, QComboBox):
                 fit_contents(watched)
+            elif isinstance(watched, QFileDialog):
+                file_dialog_columns.localize(watched)
         return False
 
 

@@ -56,10 +56,13 @@ class MainToolbar(QToolBar):
         self.knowledge_action.setShortcut(QKeySequence("Ctrl+K"))
         self.generate_action.setShortcut(QKeySequence("Ctrl+G"))
         self.health_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-        self.addWidget(self.strategy_label)
+        for combo in (self.strategy_combo, self.profile_combo):
+            # Never narrower than the chosen label (it was cut at 1024 px): see fit_captions for the room.
+            combo.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.captions = [self.addWidget(self.strategy_label)]
         self.addWidget(self.strategy_combo)
         self.addSeparator()
-        self.addWidget(self.profile_label)
+        self.captions.append(self.addWidget(self.profile_label))
         self.addWidget(self.profile_combo)
         self.addSeparator()
         self.addAction(self.offline_action)
@@ -129,6 +132,25 @@ class MainToolbar(QToolBar):
             )
         )
         self.settings_action.setToolTip(tr("API key, models, language and theme (Ctrl+,)"))
+
+    def fit_captions(self) -> None:
+        """A narrow window (1024 px in Italian or Indonesian) has no room for every item: the pickers'
+        captions go first (each combo keeps its tooltip and accessible name), so the strategy's label and
+        the tool buttons stay whole; if it is still too narrow, Qt moves the last buttons into the » menu."""
+        hidden = [self.widgetForAction(a) for a in self.captions if not a.isVisible()]
+        layout = self.layout()
+        spacing = layout.spacing() if layout is not None else 0
+        full = self.sizeHint().width() + sum(w.sizeHint().width() + spacing for w in hidden if w is not None)
+        fits = full + (4 if hidden else 0) <= self.width()  # a little hysteresis: never flip back and forth
+        for action in self.captions:
+            if action.isVisible() != fits:
+                action.setVisible(fits)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self.fit_captions()  # the width changed, or a text did (a language switch, the badge)
+        return handled
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -7,12 +7,16 @@ widget re-applies its texts in ``retranslate()``. English is the source language
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
+log = logging.getLogger(__name__)
+
 CONTEXT = "Zantara"
 HERE = Path(__file__).resolve().parent
+QT_DIR = HERE / "qt"  # our catalogs of Qt's own strings (see qt_qm_path)
 LANGUAGES = {"en": "English", "it": "Italiano", "id": "Bahasa Indonesia"}
 
 _installed: list[QTranslator] = []
@@ -26,6 +30,13 @@ def tr(text: str) -> str:
 
 def qm_path(code: str) -> Path:
     return HERE / f"zantara_{code}.qm"
+
+
+def qt_qm_path(code: str) -> Path:
+    """Our translation of Qt's own dialogs (file dialog, message boxes) for ``code``: all of it for id, which
+    Qt ships no catalog for, and for it the Qt 6 strings its ``qtbase_it.qm`` predates ("&Look in:").
+    Built from ``qt/<code>.json`` by ``python -m desktop.gui.i18n.build``."""
+    return QT_DIR / f"qtbase_{code}.qm"
 
 
 def current_language() -> str:
@@ -57,6 +68,12 @@ def set_language(code: str) -> bool:
     if qt_base.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_base)
         _installed.append(qt_base)
+    ours = QTranslator(app)  # installed last, so asked first: it fills what Qt's catalog lacks
+    if ours.load(str(qt_qm_path(code))):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    elif (QT_DIR / f"{code}.json").exists():
+        log.warning("%s is missing: run `python -m desktop.gui.i18n.build`", qt_qm_path(code))
     return ok
 
 

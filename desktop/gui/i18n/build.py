@@ -2,10 +2,15 @@
 kept in ``<lang>.json`` (English source text → translation), write ``zantara_<lang>.ts`` (open it in Qt
 Linguist) and compile ``zantara_<lang>.qm`` with ``pyside6-lrelease``.
 
-    python -m desktop.gui.i18n.build            # rebuild .ts and .qm
+    python -m desktop.gui.i18n.build            # rebuild .ts and .qm (ours and Qt's, below)
     python -m desktop.gui.i18n.build --check    # exit 1 if a string has no translation (CI, tests)
+    python -m desktop.gui.i18n.build --qt-only  # only Qt's strings (``make setup`` runs this)
 
 JSON rather than hand-edited XML because reviewers read diffs of it easily; the .ts stays the Qt-native file.
+
+It also compiles ``qt/<lang>.json`` (Qt context → Qt's English source text → translation) into
+``qt/qtbase_<lang>.qm``: Qt's own dialogs (file dialog, message boxes) where Qt ships no catalog (Indonesian)
+or an outdated one (Italian misses Qt 6's "&Look in:"). Those .qm files are generated, not committed.
 """
 
 from __future__ import annotations
@@ -16,10 +21,11 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from desktop.gui.i18n import CONTEXT, HERE
+from desktop.gui.i18n import CONTEXT, HERE, QT_DIR, qt_qm_path
 
 GUI = HERE.parent
 TARGETS = ("it", "id")
@@ -103,9 +109,44 @@ def lrelease() -> str:
     raise SystemExit("pyside6-lrelease not found: install PySide6 (it ships the tool).")
 
 
-def build() -> None:
-    strings = source_strings()
+def write_qt_ts(lang: str, catalog: dict[str, dict[str, str]], path: Path) -> Path:
+    """A .ts of Qt's own contexts (``QFileDialog``, ``QMessageBox``...), one ``<context>`` each."""
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        "<!DOCTYPE TS>",
+        f'<TS version="2.1" language="{lang}" sourcelanguage="en">',
+    ]
+    for context, messages in sorted(catalog.items()):
+        lines += ["<context>", f"    <name>{escape(context)}</name>"]
+        for source, translated in messages.items():
+            lines += [
+                "    <message>",
+                f"        <source>{escape(source)}</source>",
+                f"        <translation>{escape(translated)}</translation>",
+                "    </message>",
+            ]
+        lines.append("</context>")
+    lines += ["</TS>", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def build_qt(tool: str) -> None:
+    """``qt/<lang>.json`` → ``qt/qtbase_<lang>.qm`` (the intermediate .ts goes to a temporary folder)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for source in sorted(QT_DIR.glob("*.json")):
+            lang = source.stem
+            catalog = json.loads(source.read_text(encoding="utf-8"))
+            ts = write_qt_ts(lang, catalog, Path(tmp) / f"qtbase_{lang}.ts")
+            subprocess.run([tool, "-silent", str(ts), "-qm", str(qt_qm_path(lang))], check=True)
+
+
+def build(qt_only: bool = False) -> None:
     tool = lrelease()
+    build_qt(tool)
+    if qt_only:
+        return
+    strings = source_strings()
     for lang in TARGETS:
         ts = write_ts(lang, strings, load_catalog(lang))
         subprocess.run([tool, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
@@ -114,7 +155,11 @@ def build() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report untranslated strings")
+    parser.add_argument("--qt-only", action="store_true", help="only compile Qt's strings (qt/<lang>.json)")
     args = parser.parse_args(argv)
+    if args.qt_only:
+        build(qt_only=True)
+        return 0
     gaps = {lang: missing(lang) for lang in TARGETS}
     for lang, items in gaps.items():
         for text in items:
