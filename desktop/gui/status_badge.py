@@ -6,7 +6,8 @@ thread, so :meth:`StatusBadge.post_snapshot` goes through a queued signal.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.core.chat.breaker import BreakerState
@@ -61,6 +62,7 @@ class StatusBadge(QLabel):
 
     snapshot_posted = Signal(object)
     MAX_WIDTH = 280
+    MIN_WIDTH = 110  # a narrow window (820 px in Italian) shrinks the badge down to this, elided, first
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,7 @@ class StatusBadge(QLabel):
         self.reason = ""
         self.offline_chosen = False
         self.full_text = ""
+        self._tip = ""
         self.local_model_name = ""
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -121,13 +124,35 @@ class StatusBadge(QLabel):
             return "○ " + tr("Checking Claude…"), theme.GREY, tr("Asking Claude whether it answers.")
         return "○ " + tr("Starting…"), theme.GREY, tr("Checking Claude and the local model.")
 
+    def _overhead(self) -> int:
+        """What QLabel adds around its text (the stylesheet's padding, margins): its hint minus the text."""
+        return max(0, super().sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text()))
+
+    def sizeHint(self) -> QSize:
+        wanted = self.fontMetrics().horizontalAdvance(self.full_text) + self._overhead()
+        return QSize(min(wanted, self.MAX_WIDTH), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(min(self.MIN_WIDTH, self.sizeHint().width()), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide(self.width())
+
+    def _elide(self, width: int) -> None:
+        """The text cut to ``width`` (the toolbar may give the badge less than its hint: then its resize
+        cuts the text again; a new text is first shown whole, up to MAX_WIDTH, until the layout says)."""
+        room = min(width, self.MAX_WIDTH) - self._overhead()
+        shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
+        if shown != self.text():
+            self.setText(shown)
+        self.setToolTip(self.full_text + "\n" + self._tip if shown != self.full_text else self._tip)
+
     def _render(self) -> None:
         text, color, tip = self._texts()
-        self.full_text = text
-        room = self.MAX_WIDTH - 24  # the stylesheet's padding
-        shown = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room)
-        self.setText(shown)
-        self.setToolTip(text + "\n" + tip if shown != text else tip)
+        self.full_text, self._tip = text, tip
+        self.updateGeometry()
+        self._elide(self.MAX_WIDTH)
         self.setAccessibleName(tr("Connection status"))
         self.setAccessibleDescription(text)
         self.setStyleSheet(

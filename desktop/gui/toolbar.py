@@ -136,15 +136,26 @@ class MainToolbar(QToolBar):
     def fit_captions(self) -> None:
         """A narrow window (1024 px in Italian or Indonesian) has no room for every item: the pickers'
         captions go first (each combo keeps its tooltip and accessible name), so the strategy's label and
-        the tool buttons stay whole; if it is still too narrow, Qt moves the last buttons into the » menu."""
+        the tool buttons stay whole. Narrower still (the 820 px minimum with a long status badge), the combos
+        may shrink and elide their label before Settings would move into Qt's » menu."""
         hidden = [self.widgetForAction(a) for a in self.captions if not a.isVisible()]
         layout = self.layout()
         spacing = layout.spacing() if layout is not None else 0
         full = self.sizeHint().width() + sum(w.sizeHint().width() + spacing for w in hidden if w is not None)
-        fits = full + (4 if hidden else 0) <= self.width()  # a little hysteresis: never flip back and forth
+        fits = full <= self.width()
         for action in self.captions:
             if action.isVisible() != fits:
                 action.setVisible(fits)
+        captions = sum(
+            w.sizeHint().width() + spacing
+            for w in (self.widgetForAction(a) for a in self.captions)
+            if w is not None
+        )
+        whole = full - (0 if fits else captions) <= self.width()
+        policy = QSizePolicy.Policy.Minimum if whole else QSizePolicy.Policy.Preferred
+        for combo in (self.strategy_combo, self.profile_combo):
+            if combo.sizePolicy().horizontalPolicy() != policy:
+                combo.setSizePolicy(policy, QSizePolicy.Policy.Fixed)
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)

@@ -71,3 +71,22 @@ def test_the_strategy_combo_fits_at_1024_px(
     assert fm.horizontalAdvance(longest) <= shown, (
         f"{longest!r} needs {fm.horizontalAdvance(longest)} px, has {shown}"
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "it", "id"])
+def test_at_the_minimum_width_the_combos_shrink_before_settings_leaves_the_bar(
+    lang: str, qtbot: Any, window_factory: Any, keyring_backend: Any
+) -> None:
+    """At the 820 px minimum with a long status badge there is no room for whole labels: the combos elide
+    (their tooltips say the rest) so that the tool buttons, Settings above all, stay on the bar."""
+    from desktop.gui import status_badge as sb
+
+    window = window_factory(make_services(Settings(ui_language=lang, strategy="combo")))
+    qtbot.waitUntil(lambda: window.toolbar.available_strategies is not None, timeout=WAIT_MS)
+    window.resize(window.minimumSize())
+    window.badge.set_state(sb.OFFLINE, "a_very_long_reason_from_a_proxy_that_explains_itself_at_length")
+    bar = window.toolbar
+    qtbot.waitUntil(lambda: bar.widgetForAction(bar.settings_action).isVisible(), timeout=WAIT_MS)
+    for action in (bar.knowledge_action, bar.generate_action, bar.settings_action):
+        assert bar.widgetForAction(action).isVisible(), f"{action.text()!r} went into the » menu"
+    assert bar.strategy_combo.isVisible() and bar.strategy_combo.width() >= 60
