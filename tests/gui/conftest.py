@@ -120,3 +120,16 @@ def hub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[HubStandIn]
     with HubStandIn({item.repo_id: {item.file: data}}) as server:
         monkeypatch.setenv("HF_ENDPOINT", server.url)
         yield server
+
+
+def fill_generate_form(dialog: Any, target: int, language: str = "en", category: str = "daily_life") -> None:
+    """Set the Generate dialog's form: ``target`` insights in one language and one category."""
+    from PySide6.QtCore import Qt
+
+    dialog.target.setValue(target)
+    for code, box in dialog.language_boxes.items():
+        box.setChecked(code == language)
+    for i in range(dialog.categories.count()):
+        item = dialog.categories.item(i)
+        chosen = item.data(Qt.ItemDataRole.UserRole) == category
+        item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)

@@ -12,8 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from conftest import WAIT_MS, make_services
-from PySide6.QtCore import Qt
+from conftest import WAIT_MS, fill_generate_form, make_services
 from test_jobs import GatedGenerator, release_one
 
 from desktop.core.knowledge.store import KnowledgeStore
@@ -80,13 +79,7 @@ def test_reopened_generate_shows_the_settings_of_the_run_start_resumes(qtbot: An
         first.generator = generator
         qtbot.waitUntil(lambda: first.model.count() >= 1, timeout=WAIT_MS)
         assert form(first) != SETTINGS and editable(first)  # the defaults differ from the run's settings
-        first.target.setValue(3)
-        for code, box in first.language_boxes.items():
-            box.setChecked(code == "en")
-        for i in range(first.categories.count()):
-            item = first.categories.item(i)
-            chosen = item.data(Qt.ItemDataRole.UserRole) == "daily_life"
-            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+        fill_generate_form(first, 3)
         first.approve.setChecked(True)
         with qtbot.waitSignal(first.progressed, timeout=WAIT_MS):
             first.start_button.click()

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import HUB_CHUNK, HUB_MODEL, WAIT_MS, make_services
-from PySide6.QtCore import Qt, QTimer
+from conftest import HUB_CHUNK, HUB_MODEL, WAIT_MS, fill_generate_form, make_services
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from support.hub_server import HubStandIn
 from unit.core.generation.generation_fakes import JsonScriptedModel
@@ -82,13 +82,7 @@ def start_run(qtbot: Any, window: Any, generator: GatedGenerator, target: int) -
     window.dialogs.open_dialogs["generate"] = dialog
     dialog.show()
     qtbot.waitUntil(lambda: dialog.model.count() >= 1, timeout=WAIT_MS)
-    dialog.target.setValue(target)
-    for code, box in dialog.language_boxes.items():
-        box.setChecked(code == "en")
-    for i in range(dialog.categories.count()):
-        item = dialog.categories.item(i)
-        chosen = item.data(Qt.ItemDataRole.UserRole) == "daily_life"
-        item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+    fill_generate_form(dialog, target)
     with qtbot.waitSignal(dialog.progressed, timeout=WAIT_MS):  # the run's first tick: 0 attempts
         dialog.start_button.click()
     return dialog
