@@ -53,6 +53,12 @@ class Embedder(ABC):
                 cache.popitem(last=False)
         return vector
 
+    def forget_queries(self) -> None:
+        """Drop the remembered query vectors (benchmarks timing the embedding itself)."""
+        cache, lock = self._query_cache()
+        with lock:
+            cache.clear()
+
     def _query_cache(self) -> tuple[OrderedDict[str, np.ndarray], threading.Lock]:
         # Created lazily: subclasses (test fakes too) need not call an __init__ of this class.
         try:

@@ -100,3 +100,11 @@ def test_the_query_cache_is_bounded(monkeypatch) -> None:  # type: ignore[no-unt
     for text in ("one", "two", "three", "one"):
         embedder.embed_query(text)
     assert embedder.embedded == ["one", "two", "three", "one"]  # "one" had been dropped
+
+
+def test_forgotten_queries_are_embedded_again() -> None:
+    embedder = CountingEmbedder()
+    embedder.embed_query("jam karet")
+    embedder.forget_queries()
+    embedder.embed_query("jam karet")
+    assert embedder.embedded == ["jam karet", "jam karet"]
