@@ -7,8 +7,8 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from desktop.core.chat.breaker import NOT_OUTAGES, BreakerState
 from desktop.core.secrets import KeyStatus
@@ -40,11 +40,14 @@ class Banner(QFrame):
         self.close_button.setFlat(True)
         self.close_button.setFixedWidth(28)
         self.close_button.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
+        # The button goes under the text, not beside it: in a narrow chat column (the 820 px window) a text
+        # beside a button wrapped one word a line and was cut off.
+        layout = QGridLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.button)
-        layout.addWidget(self.close_button)
+        layout.addWidget(self.label, 0, 0)
+        layout.addWidget(self.close_button, 0, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.button, 1, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.setColumnStretch(0, 1)
         self.setStyleSheet(
             "#banner { background: rgba(208,138,18,0.16); border: 1px solid rgba(208,138,18,0.55);"
             " border-radius: 8px; }"
