@@ -224,12 +224,17 @@ class Router:
             return self._precompute
 
     def warm_query(self, draft: str) -> None:
-        """Embed the draft now (call from a worker while the user types): retrieval, the note's key and the
-        answer memory then find the message's query vector ready at Enter (the embedder keeps recent ones).
-        The e5 embedding is most of a retrieval's time on a laptop (15-30 ms on 2 cores)."""
+        """Embed and search the draft now (call from a worker while the user types): at Enter retrieval, the
+        note's key and the answer memory find the message's query vector ready (the embedder keeps recent
+        ones) and the records of its nearest insights in memory (the store keeps them while unchanged), so
+        only the search itself is left (~4 ms at 1k insights instead of 30-60 ms on 2 cores)."""
         text = draft.strip()
-        if text:
-            self.services.store.embedder.embed_query(text)  # opens the store too, if it was not yet
+        if not text:
+            return
+        from desktop.core.knowledge.retrieval import retrieve
+
+        store = self.services.store  # opens the store too, if it was not yet
+        retrieve(store, text, k=self.services.settings.retrieval_k, vector=store.embedder.embed_query(text))
 
     def prepare(self, draft: str, strategy: str | None = None, offline: bool = False) -> pre.Prepared | None:
         """Start the local work the chosen strategy can use for ``draft`` (the composer's text, while the user

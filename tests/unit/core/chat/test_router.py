@@ -288,3 +288,13 @@ def test_offline_answer_and_live_note_use_their_roles_models(
     assert not notes.calls
     answer = s.router.ask(MALU, strategy="enrich")
     assert answer.mode == "claude" and notes.calls and len(offline.calls) == 1
+
+
+def test_a_draft_warmed_while_typing_leaves_no_record_to_read_at_enter(services: Services) -> None:
+    records = services.store.records
+    assert records is not None  # a local store keeps records between searches
+    services.router.warm_query(MALU)
+    misses = records.misses
+    answer = services.router.ask(MALU)
+    assert any("malu" in i["concepts"] for i in answer.trace.insights)
+    assert records.misses == misses  # retrieval at Enter read every record from memory
