@@ -68,6 +68,7 @@ TEMPLATES: dict[str, str] = {
     "reason.invented_facts": "invents facts",
     "reason.wrong_language": "wrong language",
     "reason.unknown_words": "too many unknown words",
+    "reason.unfit_model": "model too small",
     "stage.memory_hits": "{n} earlier answer(s)",
     "stage.cancelled": "Cancelled",
     "stage.stopped": "stopped",
@@ -79,6 +80,7 @@ TEMPLATES: dict[str, str] = {
     "readability.repeats": "the local model repeats itself: {share} repeated word trigrams",
     "readability.copies": "the local model copied the previous answer: {share} of its word 4-grams",
     # the local model's fit (chat/local_fit.py): why it does not write an answer
+    "fit.no_notes": "the local model {model} is too small for cultural notes (they misread the message); none sent",
     "fit.notes_only": "the local model {model} is too small to write answers (it makes facts up); it writes notes only",
     "fit.manifest": "the local model {model} is too small for {language} (its manifest lists {languages})",
     "fit.unreadable": (

@@ -104,6 +104,9 @@ class Settings:
     # "adaptive": Claude waits for the note no longer than retrieval already took (issue 15);
     # "deadline": up to enrich_deadline_ms (the user chose a richer answer over a faster one)
     enrich_wait: str = "adaptive"
+    # "skip": a local model whose manifest declares it unfit for cultural notes (the bundled 135M, measured)
+    # writes none; "use": it writes them anyway (benchmarks timing the note, experiments)
+    unfit_notes: str = "skip"
     hedge_after_s: float = 2.5  # Claude silent this long: start the offline answer beside it (0 = never)
     retrieval_k: int = 3
     # Local model
@@ -283,6 +286,7 @@ RULES: tuple[Rule, ...] = (
     Rule("profile", str, choices=PROFILES),
     Rule("enrich_deadline_ms", int, 50, 10000),
     Rule("enrich_wait", str, choices=("adaptive", "deadline")),
+    Rule("unfit_notes", str, choices=("skip", "use")),
     Rule("hedge_after_s", float, 0, 60),
     Rule("retrieval_k", int, 0, 20),
     Rule("local_model", str),

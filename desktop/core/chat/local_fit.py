@@ -6,7 +6,8 @@ Two sources, in order:
 1. **Declared**: the model's entry in ``models/manifest.json`` or ``models/catalog.json`` lists the languages it
    writes well and the roles it suits. The bundled SmolLM2-135M writes fluent English but makes facts up (invented
    URLs, wrong customs), so it declares the ``live_notes`` and ``insights`` roles only: offline, earlier Claude
-   answers and the insights answer instead, and the Models page offers a model that can write answers.
+   answers and the insights answer instead, and the Models page offers a model that can write answers. It
+   also declares ``unfit_for: cultural_notes`` (measured): its live notes are not sent to Claude.
 2. **Learned**: for any other GGUF (a file the user added), the readability guard's verdicts on the model's own
    answers are kept per model file and language. When most of its recent answers in a language were unreadable,
    that language is skipped too.
@@ -28,6 +29,7 @@ from desktop.core.chat.readability import LANGUAGE_NAMES
 from desktop.core.messages import say
 
 ANSWERS = "offline_answers"  # the catalog's role name for writing whole answers
+NOTES = "cultural_notes"  # a task of the live_notes role: the note for Claude (the warm tone is the other)
 RECENT = 5  # verdicts kept per (model, language)
 MIN_VERDICTS = 3  # never skip on less evidence than this
 MAX_UNREADABLE_SHARE = 0.8  # skip when at least this share of the recent answers were unreadable
@@ -39,6 +41,7 @@ _lock = threading.Lock()
 class Declared:
     languages: tuple[str, ...] | None  # None: not declared
     roles: tuple[str, ...] | None
+    unfit_for: tuple[str, ...] = ()  # tasks inside a role the model was measured to do badly
 
 
 @lru_cache(maxsize=32)
@@ -51,11 +54,12 @@ def _declared_table(models_dir: str) -> dict[str, Declared]:
         except (OSError, ValueError):
             continue
         for item in raw.get("models", []):
-            languages, roles = item.get("languages"), item.get("roles")
+            languages, roles, unfit = item.get("languages"), item.get("roles"), item.get("unfit_for")
             if item.get("file"):
                 table[str(item["file"])] = Declared(
                     tuple(map(str, languages)) if isinstance(languages, list) else None,
                     tuple(map(str, roles)) if isinstance(roles, list) else None,
+                    tuple(map(str, unfit)) if isinstance(unfit, list) else (),
                 )
     return table
 
@@ -117,4 +121,16 @@ def skip_reason(model_path: Path | None, language: str) -> str:
     unreadable = verdicts.count(0)
     if len(verdicts) >= MIN_VERDICTS and unreadable / len(verdicts) >= MAX_UNREADABLE_SHARE:
         return say("fit.unreadable", model=stem, language=name, unreadable=unreadable, n=len(verdicts))
+    return ""
+
+
+def note_skip_reason(model_path: Path | None) -> str:
+    """Why this model's live cultural notes are not given to Claude ("" when they are).
+
+    A model's manifest entry may declare ``"unfit_for": ["cultural_notes"]``: the bundled SmolLM2-135M does,
+    because in a labelled sample 81% of its notes that passed every check misread the message (a note "the
+    person is afraid of losing their job" for a question about pointing with the thumb), and Claude takes the
+    note as reference. Any other model's notes are used, and checked as before."""
+    if model_path is not None and NOTES in declared(model_path).unfit_for:
+        return say("fit.no_notes", model=Path(model_path).stem)
     return ""

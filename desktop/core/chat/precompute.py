@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 
 NOTE = "note"
 OPENING = "opening"
+UNFIT = "unfit_model"  # the note's reason when the model is declared unfit for notes
 MIN_WORDS = 3  # shorter drafts say too little to write a note for
 #: The draft "changed a lot" when less than this share of the prepared draft's words is still in it (words were
 #: deleted or rewritten, not just added): the work is cancelled and restarted. At Enter, prepared work is used
@@ -188,7 +189,8 @@ class Precomputer:
     """Starts, keeps, restarts and hands over the note/opening jobs for the draft being typed.
 
     ``local`` gives the live-notes model; ``keyer(text, language)`` the concepts of a text (may be slow: it runs
-    in the job's thread or the caller's worker, never on Claude's path); ``profile`` the settings' profile.
+    in the job's thread or the caller's worker, never on Claude's path); ``profile`` the settings' profile;
+    ``unfit(model)`` why this model writes no cultural note ("" when it does: :func:`.local_fit.note_skip_reason`).
     """
 
     def __init__(
@@ -199,8 +201,10 @@ class Precomputer:
         keyer: Callable[[str, str], tuple[str, ...]] | None = None,
         profile: Callable[[], str] = lambda: "",
         detect: Callable[[str], str] | None = None,
+        unfit: Callable[[ChatModel], str] | None = None,
     ) -> None:
         self.local = local
+        self.unfit = unfit
         self.cache = cache if cache is not None else NoteCache()
         self.keyer = keyer
         self.profile = profile
@@ -302,7 +306,10 @@ class Precomputer:
         with self._lock:
             self._live = [p for p in self._live if not p.done] + [prepared]
         model = self.local()
-        if NOTE in needs:
+        unfit = self.unfit(model) if self.unfit is not None and NOTE in needs else ""
+        if unfit:
+            prepared.jobs[NOTE] = skipped_job(unfit)  # no thread, no model, no cache
+        elif NOTE in needs:
             prepared.jobs[NOTE] = tone.Job(lambda token: self._note(prepared, model, token), name="note")
         if OPENING in needs:
 
@@ -353,6 +360,11 @@ class Precomputer:
 def _has_note(prepared: Prepared) -> bool:
     job = prepared.jobs.get(NOTE)
     return job is not None and job.error is None and bool(str(job.result or ""))
+
+
+def skipped_job(why: str) -> tone.Job[tone.ToneText]:
+    """A finished note job that wrote nothing because the model is unfit for notes (``why``: the reason text)."""
+    return _Ready(tone.ToneText("", source="none", reason=UNFIT, raw=why))
 
 
 def ready_job(note: str) -> tone.Job[tone.ToneText]:

@@ -208,6 +208,7 @@ class Router:
         with self._lock:
             if self._precompute is None:
                 from desktop.core import paths
+                from desktop.core.chat.strategies.enrich import note_unfit
 
                 def detect(text: str) -> str:
                     from desktop.core.knowledge.language import detect_language
@@ -220,6 +221,7 @@ class Router:
                     keyer=self._concepts,
                     profile=lambda: self.services.settings.profile,
                     detect=detect,
+                    unfit=lambda model: note_unfit(model, self.services.settings),
                 )
             return self._precompute
 

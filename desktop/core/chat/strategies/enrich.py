@@ -17,7 +17,7 @@ import time
 from typing import Any
 
 from desktop.core.cancel import CancelToken
-from desktop.core.chat import prompts, tone
+from desktop.core.chat import local_fit, precompute, prompts, tone
 from desktop.core.chat.strategies.base import AnswerContext, Strategy
 from desktop.core.chat.strategies.rag import main_system_prompt, stream_answer
 from desktop.core.llm.base import ChatModel
@@ -36,13 +36,25 @@ def start_note(
     language: str,
     insights: list[dict[str, Any]] | None,
     cancel: CancelToken | None,
+    settings: Settings | None = None,
 ) -> tone.Job[tone.ToneText]:
-    """The cultural note, running beside whatever comes next (retrieval, the Claude request)."""
+    """The cultural note, running beside whatever comes next (retrieval, the Claude request); none from a
+    model declared unfit for notes (unless ``settings.unfit_notes`` says "use")."""
+    unfit = note_unfit(local, settings)
+    if unfit:
+        return precompute.skipped_job(unfit)
     return tone.Job(
         lambda token: tone.cultural_note(local, message, language, insights, token),
         parent=cancel,
         name="note",
     )
+
+
+def note_unfit(local: ChatModel, settings: Settings | None) -> str:
+    """Why ``local`` writes no cultural note ("" when it does): its manifest declares it unfit, measured."""
+    if settings is not None and settings.unfit_notes == "use":
+        return ""
+    return local_fit.note_skip_reason(getattr(local, "path", None))
 
 
 def note_budget(ctx: AnswerContext, job: tone.Job[tone.ToneText]) -> tuple[float, float, str]:
@@ -91,6 +103,9 @@ def collect_note(ctx: AnswerContext, job: tone.Job[tone.ToneText], deadline_ms: 
         ctx.trace.add_part("note", ctx.local.kind, ctx.local.name)
         if job.result.source == "cache":
             info["cache"] = "hit"
+    elif job.result is not None and job.result.reason == precompute.UNFIT:
+        info["reason"] = precompute.UNFIT
+        ctx.trace.notes.append(job.result.raw)  # which model, and that it is measured unfit
     else:
         info["reason"] = "empty"
         if job.result is not None:
@@ -99,7 +114,8 @@ def collect_note(ctx: AnswerContext, job: tone.Job[tone.ToneText], deadline_ms: 
     ctx.trace.enrich = info
     ctx.trace.models["enrich"] = ctx.local.name
     detail = info["reason"] if not info.get("gate") else f"empty ({info['gate']})"
-    ctx.trace.add_stage("enrich:local", job.started, ok=bool(info["used"]), detail=detail)
+    ok = bool(info["used"])
+    ctx.trace.add_stage("enrich:local", job.started, ok=ok, detail=detail)
     return note
 
 
@@ -124,8 +140,7 @@ class EnrichStrategy(Strategy):
         self, message: str, local: ChatModel, settings: Settings, cancel: CancelToken
     ) -> dict[str, Any]:
         """Start the note before retrieval (when no router precomputer is used); goes into ``ctx.scratch``."""
-        _ = settings
-        return {NOTE_JOB: start_note(local, message, "", None, cancel)}
+        return {NOTE_JOB: start_note(local, message, "", None, cancel, settings)}
 
     def run(self, ctx: AnswerContext) -> str:
         job: tone.Job[tone.ToneText] | None = ctx.scratch.pop(NOTE_JOB, None)
@@ -139,7 +154,7 @@ class EnrichStrategy(Strategy):
         else:
             if job is None:
                 insights = ctx.insights if self.use_insights else None
-                job = start_note(ctx.local, ctx.message, ctx.language, insights, ctx.cancel)
+                job = start_note(ctx.local, ctx.message, ctx.language, insights, ctx.cancel, ctx.settings)
             else:
                 source = ctx.scratch.get(PREPARED_INFO, {}).get("source", "message")
                 ctx.trace.notes.append(

@@ -37,6 +37,18 @@ def test_the_bundled_model_declares_notes_only_in_english() -> None:
         assert "too small to write answers" in reason and "SmolLM2-135M-Instruct.Q4_1" in reason
 
 
+def test_the_bundled_model_is_declared_unfit_for_cultural_notes_and_other_models_are_not(
+    tmp_path: Path,
+) -> None:
+    reason = local_fit.note_skip_reason(BUNDLED)
+    assert "too small for cultural notes" in reason and "SmolLM2-135M-Instruct.Q4_1" in reason
+    assert local_fit.NOTES in local_fit.declared(BUNDLED).unfit_for
+    assert (
+        local_fit.note_skip_reason(tmp_path / "my-own-8b.gguf") == ""
+    )  # nothing measured: its notes are used
+    assert local_fit.note_skip_reason(None) == ""
+
+
 def test_catalog_models_declare_their_languages() -> None:
     catalog = json.loads((REPO / "models" / "catalog.json").read_text(encoding="utf-8"))
     writers = [m for m in catalog["models"] if local_fit.ANSWERS in m["roles"]]

@@ -94,3 +94,16 @@ def test_deferred_work_waits_for_the_end_of_retrieval() -> None:
     prepared.release()
     wait(prepared)
     assert len(local.calls) == 1
+
+
+def test_a_model_unfit_for_notes_writes_none_and_nothing_is_cached(tmp_path: Path) -> None:
+    cache = pre.NoteCache(tmp_path / "notes.json")
+    cache.put((("malu",), "id", "team", "smol"), NOTE)  # written before the model was measured unfit
+    pc, local = precomputer(cache)
+    pc.unfit = lambda model: f"{model.name} is too small for notes"
+    prepared = pc.prepare("aku malu bertanya tentang visa", "combo", (pre.NOTE,))
+    assert prepared is not None and prepared.done  # no thread to wait for
+    result = prepared.jobs[pre.NOTE].result
+    assert result is not None and str(result) == "" and result.reason == pre.UNFIT
+    assert result.raw == "smol is too small for notes"
+    assert local.calls == []  # neither the model nor the cached note

@@ -67,6 +67,30 @@ def test_online_with_the_real_sdk_and_the_bundled_model(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("name", ["enrich", "combo"])
+def test_the_bundled_model_sends_claude_no_cultural_note(
+    name: str, make_ctx: MakeCtx, standin: MessagesAPIStandIn, local_model: ChatModel
+) -> None:
+    ctx = make_ctx(claude_for(standin), local_model, strategy=name)
+    assert get_strategy(name).run(ctx) == KITAS_DRY
+    assert ctx.trace.enrich is not None and ctx.trace.enrich["reason"] == "unfit_model"
+    assert not ctx.trace.enrich["used"] and ctx.trace.enrich["ms"] < 50  # skipped, not written and dropped
+    assert any("too small for cultural notes" in note for note in ctx.trace.notes)
+    assert "live_cultural_note" not in standin.message_requests()[-1].system_text
+
+
+@pytest.mark.slow
+def test_unfit_notes_use_lets_the_bundled_model_write_its_note_anyway(
+    make_ctx: MakeCtx, standin: MessagesAPIStandIn, local_model: ChatModel
+) -> None:
+    ctx = make_ctx(claude_for(standin), local_model, strategy="enrich", deadline_ms=5000)
+    ctx.settings.unfit_notes = "use"
+    get_strategy("enrich").run(ctx)
+    assert ctx.trace.enrich is not None and ctx.trace.enrich["reason"] in ("ok", "empty")  # written, gated
+    assert ctx.trace.enrich["reason"] != "unfit_model" and ctx.trace.enrich["ms"] > 0
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("name", MINE)
 def test_offline_the_bundled_model_answers_every_strategy(
     name: str, make_ctx: MakeCtx, local_model: ChatModel
