@@ -2500,6 +2500,10 @@
         <translation>terlalu banyak kata tak dikenal</translation>
     </message>
     <message>
+        <source>model too small</source>
+        <translation>model terlalu kecil</translation>
+    </message>
+    <message>
         <source>{n} earlier answer(s)</source>
         <translation>{n} jawaban sebelumnya</translation>
     </message>
@@ -2526,6 +2530,10 @@
     <message>
         <source>the local model copied the previous answer: {share} of its word 4-grams</source>
         <translation>model lokal menyalin jawaban sebelumnya: {share} dari 4-gram katanya</translation>
+    </message>
+    <message>
+        <source>the local model {model} is too small for cultural notes (they misread the message); none sent</source>
+        <translation>model lokal {model} terlalu kecil untuk catatan budaya (catatannya salah membaca pesan); tidak ada yang dikirim</translation>
     </message>
     <message>
         <source>the local model {model} is too small to write answers (it makes facts up); it writes notes only</source>
@@ -2624,8 +2632,8 @@
         <translation>Server Chroma di {url} tidak dapat dihubungi ({reason}). Jalankan servernya, perbaiki alamat server Chroma di Pengaturan, atau kosongkan untuk memakai penyimpanan lokal.</translation>
     </message>
     <message>
-        <source>Bundled default. Fast (about 90 tokens/s on 2 threads) but weak: fluent English with made-up facts, invented Indonesian and Italian. It writes the live notes and the warm tone (checked); it does not write offline answers (roles), so earlier Claude answers and insights answer instead until a larger model is installed.</source>
-        <translation>Bawaan terpasang. Cepat (sekitar 90 token/dtk di 2 thread) tetapi lemah: bahasa Inggris lancar dengan fakta karangan, bahasa Indonesia dan Italia asal jadi. Model ini menulis catatan langsung dan nada hangat (diperiksa); tidak menulis jawaban offline (peran), jadi jawaban Claude sebelumnya dan wawasan yang menjawab sampai model yang lebih besar dipasang.</translation>
+        <source>Bundled default. Fast (about 90 tokens/s on 2 threads) but weak: fluent English with made-up facts, invented Indonesian and Italian. It writes the warm tone (checked) and drafts insights for review. It does not write offline answers (roles), so earlier Claude answers and insights answer instead until a larger model is installed. Its live cultural notes are not sent to Claude (unfit_for): in a labelled sample, 81% of the notes that passed every check misread the message (docs/benchmarks.md, 'Live notes of the bundled model').</source>
+        <translation>Bawaan terpasang. Cepat (sekitar 90 token/dtk di 2 thread) tetapi lemah: bahasa Inggris lancar dengan fakta karangan, bahasa Indonesia dan Italia asal jadi. Model ini menulis nada hangat (diperiksa) dan draf wawasan untuk ditinjau. Tidak menulis jawaban offline (peran), jadi jawaban Claude sebelumnya dan wawasan yang menjawab sampai model yang lebih besar dipasang. Catatan budaya langsungnya tidak dikirim ke Claude (unfit_for): dalam sampel berlabel, 81% catatan yang lolos semua pemeriksaan salah membaca pesan (docs/benchmarks.md, 'Live notes of the bundled model').</translation>
     </message>
 </context>
 </TS>

@@ -2500,6 +2500,10 @@
         <translation>troppe parole sconosciute</translation>
     </message>
     <message>
+        <source>model too small</source>
+        <translation>modello troppo piccolo</translation>
+    </message>
+    <message>
         <source>{n} earlier answer(s)</source>
         <translation>risposte precedenti: {n}</translation>
     </message>
@@ -2526,6 +2530,10 @@
     <message>
         <source>the local model copied the previous answer: {share} of its word 4-grams</source>
         <translation>il modello locale ha copiato la risposta precedente: {share} dei suoi 4-grammi di parole</translation>
+    </message>
+    <message>
+        <source>the local model {model} is too small for cultural notes (they misread the message); none sent</source>
+        <translation>il modello locale {model} è troppo piccolo per le note culturali (fraintendono il messaggio); nessuna inviata</translation>
     </message>
     <message>
         <source>the local model {model} is too small to write answers (it makes facts up); it writes notes only</source>
@@ -2624,8 +2632,8 @@
         <translation>Impossibile raggiungere il server Chroma a {url} ({reason}). Avvia il server, correggi l'indirizzo del server Chroma nelle Impostazioni o lascialo vuoto per usare l'archivio locale.</translation>
     </message>
     <message>
-        <source>Bundled default. Fast (about 90 tokens/s on 2 threads) but weak: fluent English with made-up facts, invented Indonesian and Italian. It writes the live notes and the warm tone (checked); it does not write offline answers (roles), so earlier Claude answers and insights answer instead until a larger model is installed.</source>
-        <translation>Predefinito incluso. Veloce (circa 90 token/s su 2 thread) ma debole: inglese scorrevole con fatti inventati, indonesiano e italiano inventati. Scrive le note dal vivo e il tono caloroso (controllati); non scrive risposte offline (ruoli), quindi rispondono le risposte precedenti di Claude e gli insight finché non si installa un modello più grande.</translation>
+        <source>Bundled default. Fast (about 90 tokens/s on 2 threads) but weak: fluent English with made-up facts, invented Indonesian and Italian. It writes the warm tone (checked) and drafts insights for review. It does not write offline answers (roles), so earlier Claude answers and insights answer instead until a larger model is installed. Its live cultural notes are not sent to Claude (unfit_for): in a labelled sample, 81% of the notes that passed every check misread the message (docs/benchmarks.md, 'Live notes of the bundled model').</source>
+        <translation>Predefinito incluso. Veloce (circa 90 token/s su 2 thread) ma debole: inglese scorrevole con fatti inventati, indonesiano e italiano inventati. Scrive il tono caloroso (controllato) e bozze di insight da rivedere. Non scrive risposte offline (ruoli), quindi rispondono le risposte precedenti di Claude e gli insight finché non si installa un modello più grande. Le sue note culturali dal vivo non vengono inviate a Claude (unfit_for): in un campione etichettato, l'81% delle note che superavano ogni controllo fraintendeva il messaggio (docs/benchmarks.md, 'Live notes of the bundled model').</translation>
     </message>
 </context>
 </TS>
