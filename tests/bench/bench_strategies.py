@@ -101,7 +101,7 @@ def main() -> None:
     parser.add_argument("--deadline-ms", type=int, default=600)
     args = parser.parse_args()
 
-    settings = Settings(enrich_deadline_ms=args.deadline_ms)
+    settings = Settings(enrich_deadline_ms=args.deadline_ms, unfit_notes="use")  # time the bundled note
     local = LocalModel.shared(REPO / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf", n_ctx=2048, n_threads=2)
     local.load()
     embedder = default_embedder()

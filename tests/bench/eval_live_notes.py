@@ -30,6 +30,25 @@ def first_label(row: dict[str, Any]) -> str:
     return str(row["labels"][0]["label"])
 
 
+def run() -> list[dict[str, str]]:
+    """Rows for run_all.py: the shipped prompt's notes on the test split, and on all splits."""
+    data = rows()
+    out = []
+    for split in ("test", "all"):
+        passed = [r for r in data if r["variant"] == "base" and split in (r["split"], "all") and r["note"]]
+        total = sum(1 for r in data if r["variant"] == "base" and split in (r["split"], "all"))
+        labels = Counter(first_label(r) for r in passed)
+        out.append(
+            {
+                "metric": f"bundled model's live notes, {split} split{'s' if split == 'all' else ''}: misleading",
+                "value": f"{labels['misleading'] / max(1, len(passed)):.0%}",
+                "detail": f"of the {len(passed)} notes that passed the checks ({total} messages); apt "
+                f"{labels['apt']}, vague {labels['vague']}; human labels, tests/data/live-notes",
+            }
+        )
+    return out
+
+
 def main() -> None:
     data = rows()
     print(

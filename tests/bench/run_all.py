@@ -63,6 +63,12 @@ PARTS = [
         "bench_typist",
         timeout_s=1200,
     ),
+    Part(
+        "livenotes",
+        "Live notes of the bundled model (labelled; why the app sends none from it)",
+        "eval_live_notes",
+        timeout_s=60,
+    ),
     Part("local", "Local model: app vs raw llama-cpp-python", "bench_local", timeout_s=300),
     Part("fallback", "Offline fallback: time to first offline token", "bench_fallback", timeout_s=300),
     Part("threads", "Threads: tokens/s alone and next to a busy process", "bench_threads", timeout_s=900),
