@@ -301,9 +301,24 @@ class ChatView(QScrollArea):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.updateGeometry()  # translated buttons change how narrow a bubble can be
         elif event.type() == QEvent.Type.PaletteChange:
             self.apply_style()
         super().changeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        """Never narrower than the bubbles can be (their buttons and rating bar do not wrap).
+
+        The column has no horizontal scroll bar, so in a narrow window (820 px, context panel open) the
+        splitter squeezed it below that and every bubble was cut off at the right edge, text mid-word. With
+        this hint the splitter takes the width from the side panels instead."""
+        hint = super().minimumSizeHint()
+        needed = (
+            self._inner.minimumSizeHint().width()
+            + self.verticalScrollBar().sizeHint().width()
+            + 2 * self.frameWidth()
+        )
+        return QSize(max(hint.width(), needed), hint.height())
 
     def clear(self) -> None:
         for bubble in self.bubbles:
@@ -317,11 +332,13 @@ class ChatView(QScrollArea):
         bubble.regenerate_requested.connect(self.regenerate_requested)
         bubble.context_requested.connect(self.context_requested)
         bubble.finished.connect(self.bubble_finished)
+        bubble.finished.connect(lambda _b: self.updateGeometry())  # its buttons and rating bar appeared
         self._empty.hide()
         # Insert before the trailing stretch so messages stack from the top.
         self._column.insertWidget(self._column.count() - 1, bubble)
         self.bubbles.append(bubble)
         self._pinned = True
+        self.updateGeometry()
         self.bubble_added.emit(bubble)
         return bubble
 
