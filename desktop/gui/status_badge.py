@@ -6,8 +6,10 @@ thread, so :meth:`StatusBadge.post_snapshot` goes through a queued signal.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.core.chat.breaker import BreakerState
@@ -128,8 +130,13 @@ class StatusBadge(QLabel):
         """What QLabel adds around its text (the stylesheet's padding, margins): its hint minus the text."""
         return max(0, super().sizeHint().width() - self.fontMetrics().horizontalAdvance(self.text()))
 
+    def _text_width(self, text: str) -> int:
+        """The text's width rounded up: integer advances round fractional glyph widths down, and a badge
+        given that width elided its own text ("● Solo offli…" at its preferred width)."""
+        return math.ceil(QFontMetricsF(self.font()).horizontalAdvance(text)) + 1
+
     def sizeHint(self) -> QSize:
-        wanted = self.fontMetrics().horizontalAdvance(self.full_text) + self._overhead()
+        wanted = self._text_width(self.full_text) + self._overhead()
         return QSize(min(wanted, self.MAX_WIDTH), super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:
@@ -143,7 +150,9 @@ class StatusBadge(QLabel):
         """The text cut to ``width`` (the toolbar may give the badge less than its hint: then its resize
         cuts the text again; a new text is first shown whole, up to MAX_WIDTH, until the layout says)."""
         room = min(width, self.MAX_WIDTH) - self._overhead()
-        shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
+        shown = self.full_text
+        if self._text_width(shown) > room:
+            shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
         if shown != self.text():
             self.setText(shown)
         self.setToolTip(self.full_text + "\n" + self._tip if shown != self.full_text else self._tip)
