@@ -223,6 +223,15 @@ class MessageBubble(QFrame):
             notes.append(failed)
         if self.trace.get("mode") == "offline" and self.trace.get("reason"):
             notes.append(tr("Answered offline: {reason}.").format(reason=reason_text(self.trace["reason"])))
+        enrich = self.trace.get("enrich") or {}
+        if self.trace.get("strategy") == "enrich" and enrich.get("reason") == "unfit_model":
+            # the strategy is the note alone: without it the answer is plain Claude, which the user must know
+            notes.append(
+                tr(
+                    "No live cultural note: the local model is too small to write one; "
+                    "a larger one can be installed in Settings › Models."
+                )
+            )
         if self.stopped:
             notes.append(tr("Stopped."))
         elif self.status == "partial":

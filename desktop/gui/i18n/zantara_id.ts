@@ -140,6 +140,10 @@
         <translation>sedang berpikir…</translation>
     </message>
     <message>
+        <source>No live cultural note: the local model is too small to write one; a larger one can be installed in Settings › Models.</source>
+        <translation>Tanpa catatan budaya langsung: model lokal terlalu kecil untuk menulisnya; model yang lebih besar bisa dipasang di Pengaturan › Model.</translation>
+    </message>
+    <message>
         <source>Zantara answers in your language and shows the cultural insights behind each answer.</source>
         <translation>Zantara menjawab dalam bahasa Anda dan menunjukkan wawasan budaya di balik setiap jawaban.</translation>
     </message>
@@ -2632,8 +2636,8 @@
         <translation>Server Chroma di {url} tidak dapat dihubungi ({reason}). Jalankan servernya, perbaiki alamat server Chroma di Pengaturan, atau kosongkan untuk memakai penyimpanan lokal.</translation>
     </message>
     <message>
-        <source>Bundled default. Fast (about 90 tokens/s on 2 threads) but weak: fluent English with made-up facts, invented Indonesian and Italian. It writes the warm tone (checked) and drafts insights for review. It does not write offline answers (roles), so earlier Claude answers and insights answer instead until a larger model is installed. Its live cultural notes are not sent to Claude (unfit_for): in a labelled sample, 81% of the notes that passed every check misread the message (docs/benchmarks.md, 'Live notes of the bundled model').</source>
-        <translation>Bawaan terpasang. Cepat (sekitar 90 token/dtk di 2 thread) tetapi lemah: bahasa Inggris lancar dengan fakta karangan, bahasa Indonesia dan Italia asal jadi. Model ini menulis nada hangat (diperiksa) dan draf wawasan untuk ditinjau. Tidak menulis jawaban offline (peran), jadi jawaban Claude sebelumnya dan wawasan yang menjawab sampai model yang lebih besar dipasang. Catatan budaya langsungnya tidak dikirim ke Claude (unfit_for): dalam sampel berlabel, 81% catatan yang lolos semua pemeriksaan salah membaca pesan (docs/benchmarks.md, 'Live notes of the bundled model').</translation>
+        <source>Bundled default. Fast (about 90 tokens/s on 2 threads) but weak: fluent English with made-up facts, and poor Indonesian and Italian. It writes the warm opening and closing (checked) and drafts insights for review. It does not write offline answers: earlier Claude answers and the insights answer instead until a larger model is installed. It writes no live cultural notes for Claude: tested on real messages, most of its notes misread them.</source>
+        <translation>Bawaan terpasang. Cepat (sekitar 90 token/dtk di 2 thread) tetapi lemah: bahasa Inggris lancar dengan fakta karangan, serta bahasa Indonesia dan Italia yang buruk. Model ini menulis pembuka dan penutup yang hangat (diperiksa) dan draf wawasan untuk ditinjau. Tidak menulis jawaban offline: jawaban Claude sebelumnya dan wawasan yang menjawab sampai model yang lebih besar dipasang. Tidak menulis catatan budaya langsung untuk Claude: saat diuji pada pesan nyata, sebagian besar catatannya salah membaca pesan.</translation>
     </message>
 </context>
 </TS>

@@ -140,6 +140,10 @@
         <translation>sta pensando…</translation>
     </message>
     <message>
+        <source>No live cultural note: the local model is too small to write one; a larger one can be installed in Settings › Models.</source>
+        <translation>Nessuna nota culturale dal vivo: il modello locale è troppo piccolo per scriverla; se ne può installare uno più grande in Impostazioni › Modelli.</translation>
+    </message>
+    <message>
         <source>Zantara answers in your language and shows the cultural insights behind each answer.</source>
         <translation>Zantara risponde nella tua lingua e mostra gli insight culturali dietro ogni risposta.</translation>
     </message>
@@ -2632,8 +2636,8 @@
         <translation>Impossibile raggiungere il server Chroma a {url} ({reason}). Avvia il server, correggi l'indirizzo del server Chroma nelle Impostazioni o lascialo vuoto per usare l'archivio locale.</translation>
     </message>
     <message>
-        <source>Bundled default. Fast (about 90 tokens/s on 2 threads) but weak: fluent English with made-up facts, invented Indonesian and Italian. It writes the warm tone (checked) and drafts insights for review. It does not write offline answers (roles), so earlier Claude answers and insights answer instead until a larger model is installed. Its live cultural notes are not sent to Claude (unfit_for): in a labelled sample, 81% of the notes that passed every check misread the message (docs/benchmarks.md, 'Live notes of the bundled model').</source>
-        <translation>Predefinito incluso. Veloce (circa 90 token/s su 2 thread) ma debole: inglese scorrevole con fatti inventati, indonesiano e italiano inventati. Scrive il tono caloroso (controllato) e bozze di insight da rivedere. Non scrive risposte offline (ruoli), quindi rispondono le risposte precedenti di Claude e gli insight finché non si installa un modello più grande. Le sue note culturali dal vivo non vengono inviate a Claude (unfit_for): in un campione etichettato, l'81% delle note che superavano ogni controllo fraintendeva il messaggio (docs/benchmarks.md, 'Live notes of the bundled model').</translation>
+        <source>Bundled default. Fast (about 90 tokens/s on 2 threads) but weak: fluent English with made-up facts, and poor Indonesian and Italian. It writes the warm opening and closing (checked) and drafts insights for review. It does not write offline answers: earlier Claude answers and the insights answer instead until a larger model is installed. It writes no live cultural notes for Claude: tested on real messages, most of its notes misread them.</source>
+        <translation>Predefinito incluso. Veloce (circa 90 token/s su 2 thread) ma debole: inglese scorrevole con fatti inventati, e indonesiano e italiano scadenti. Scrive l'apertura e la chiusura calorose (controllate) e bozze di insight da rivedere. Non scrive risposte offline: rispondono le risposte precedenti di Claude e gli insight finché non si installa un modello più grande. Non scrive note culturali dal vivo per Claude: provato su messaggi reali, la maggior parte delle sue note li fraintende.</translation>
     </message>
 </context>
 </TS>

@@ -104,8 +104,12 @@ def collect_note(ctx: AnswerContext, job: tone.Job[tone.ToneText], deadline_ms: 
         if job.result.source == "cache":
             info["cache"] = "hit"
     elif job.result is not None and job.result.reason == precompute.UNFIT:
-        info["reason"] = precompute.UNFIT
+        info.update(reason=precompute.UNFIT, ms=0.0, waited_ms=0.0)
+        info.pop("source", None)  # nothing was started, while typing or otherwise
         ctx.trace.notes.append(job.result.raw)  # which model, and that it is measured unfit
+        ctx.trace.add_stage("enrich:local", time.perf_counter(), ok=False, detail=precompute.UNFIT)
+        ctx.trace.enrich = info
+        return ""
     else:
         info["reason"] = "empty"
         if job.result is not None:
@@ -155,6 +159,8 @@ class EnrichStrategy(Strategy):
             if job is None:
                 insights = ctx.insights if self.use_insights else None
                 job = start_note(ctx.local, ctx.message, ctx.language, insights, ctx.cancel, ctx.settings)
+            elif job.result is not None and job.result.reason == precompute.UNFIT:
+                pass  # no note was started: nothing to say about when
             else:
                 source = ctx.scratch.get(PREPARED_INFO, {}).get("source", "message")
                 ctx.trace.notes.append(

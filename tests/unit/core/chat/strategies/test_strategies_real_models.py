@@ -74,8 +74,12 @@ def test_the_bundled_model_sends_claude_no_cultural_note(
     ctx = make_ctx(claude_for(standin), local_model, strategy=name)
     assert get_strategy(name).run(ctx) == KITAS_DRY
     assert ctx.trace.enrich is not None and ctx.trace.enrich["reason"] == "unfit_model"
-    assert not ctx.trace.enrich["used"] and ctx.trace.enrich["ms"] < 50  # skipped, not written and dropped
+    assert not ctx.trace.enrich["used"] and ctx.trace.enrich["ms"] == 0  # skipped, not written and dropped
     assert any("too small for cultural notes" in note for note in ctx.trace.notes)
+    assert not any("cultural note started" in note for note in ctx.trace.notes)  # nothing was started
+    assert "enrich" not in ctx.trace.models  # no model wrote a note
+    stage = next(s for s in ctx.trace.stages if s.name == "enrich:local")
+    assert not stage.ok and stage.detail == "unfit_model" and stage.ms < 5
     assert "live_cultural_note" not in standin.message_requests()[-1].system_text
 
 
