@@ -143,7 +143,7 @@ class ModelsPage(QWidget):
             )
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(m.notes)
+                item.setToolTip(tr(m.notes) if m.notes else "")
                 self.table.setItem(row, col, item)
 
     def retranslate(self) -> None:

@@ -73,3 +73,17 @@ def test_suggestion_fits_the_ram_and_is_shown_once(qtbot: Any) -> None:
     again = ModelsPage(services, total_ram=16 * 10**9)
     qtbot.addWidget(again)
     assert again.suggestion.isHidden()
+
+
+@pytest.mark.parametrize("lang", ["it", "id"])
+def test_the_catalog_descriptions_are_in_the_ui_language(lang: str, qtbot: Any) -> None:
+    """The table's tooltips are what a user reads to choose a model; they were English in it and id (QA)."""
+    from desktop.core.models.catalog import load_catalog
+    from desktop.gui import i18n
+
+    english = {m.notes for m in load_catalog()}
+    i18n.set_language(lang)  # the autouse fixture puts English back
+    page = ModelsPage(make_services())
+    qtbot.addWidget(page)
+    tips = {page.table.item(row, 0).toolTip() for row in range(page.table.rowCount())}
+    assert tips and all(tips) and not tips & english, tips & english

@@ -55,12 +55,15 @@ def source_strings(root: Path = GUI) -> list[str]:
 def core_labels() -> list[str]:
     """Texts the core defines and the GUI shows through ``tr(...)``: the strategies' labels (from the
     registry), the templates of trace notes, reasons and errors (``core/messages.py``, shown through
-    ``gui/core_text.localize``) and the bundled models' descriptions (``models/manifest.json``)."""
+    ``gui/core_text.localize``) and the models' descriptions (``models/manifest.json``, and
+    ``models/catalog.json``: the Models page's tooltips)."""
     from desktop.core import messages
     from desktop.core.chat.strategies import registry
+    from desktop.core.models.catalog import load_catalog
     from desktop.core.models.registry import ModelRegistry
 
     notes = [str(m.get("notes", "")) for m in ModelRegistry().manifest().get("models", [])]
+    notes += [m.notes for m in load_catalog()]
     return [*registry.labels().values(), *messages.templates(), *filter(None, notes)]
 
 

@@ -2639,5 +2639,33 @@
         <source>Bundled default. Fast (about 90 tokens/s on 2 threads) but weak: fluent English with made-up facts, and poor Indonesian and Italian. It writes the warm opening and closing (checked) and drafts insights for review. It does not write offline answers: earlier Claude answers and the insights answer instead until a larger model is installed. It writes no live cultural notes for Claude: tested on real messages, most of its notes misread them.</source>
         <translation>Bawaan terpasang. Cepat (sekitar 90 token/dtk di 2 thread) tetapi lemah: bahasa Inggris lancar dengan fakta karangan, serta bahasa Indonesia dan Italia yang buruk. Model ini menulis pembuka dan penutup yang hangat (diperiksa) dan draf wawasan untuk ditinjau. Tidak menulis jawaban offline: jawaban Claude sebelumnya dan wawasan yang menjawab sampai model yang lebih besar dipasang. Tidak menulis catatan budaya langsung untuk Claude: saat diuji pada pesan nyata, sebagian besar catatannya salah membaca pesan.</translation>
     </message>
+    <message>
+        <source>Fast on any laptop; Italian is officially supported, Indonesian is passable.</source>
+        <translation>Cepat di laptop apa pun; bahasa Italia didukung resmi, bahasa Indonesia lumayan.</translation>
+    </message>
+    <message>
+        <source>Small multilingual model; good enough for notes and short answers in all three languages.</source>
+        <translation>Model multibahasa kecil; cukup untuk catatan dan jawaban singkat dalam ketiga bahasa.</translation>
+    </message>
+    <message>
+        <source>Warm, fluent style; no system prompt in its chat template (llama.cpp folds it into the first turn).</source>
+        <translation>Gaya hangat dan lancar; templat obrolannya tidak punya prompt sistem (llama.cpp memasukkannya ke giliran pertama).</translation>
+    </message>
+    <message>
+        <source>Good all-rounder for 8 GB laptops.</source>
+        <translation>Serba bisa untuk laptop 8 GB.</translation>
+    </message>
+    <message>
+        <source>Strong for its size in Indonesian; its licence forbids commercial use: check before using it for client work.</source>
+        <translation>Kuat dalam bahasa Indonesia untuk ukurannya; lisensinya melarang penggunaan komersial: periksa dulu sebelum dipakai untuk pekerjaan klien.</translation>
+    </message>
+    <message>
+        <source>Best quality here for insight generation; slow on 2 cores, so not for live notes.</source>
+        <translation>Kualitas terbaik di sini untuk membuat wawasan; lambat di 2 inti, jadi bukan untuk catatan langsung.</translation>
+    </message>
+    <message>
+        <source>Trained for Southeast Asian languages: the most natural Indonesian; weaker in Italian.</source>
+        <translation>Dilatih untuk bahasa-bahasa Asia Tenggara: bahasa Indonesia paling alami; lebih lemah dalam bahasa Italia.</translation>
+    </message>
 </context>
 </TS>

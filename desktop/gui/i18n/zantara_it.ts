@@ -2639,5 +2639,33 @@
         <source>Bundled default. Fast (about 90 tokens/s on 2 threads) but weak: fluent English with made-up facts, and poor Indonesian and Italian. It writes the warm opening and closing (checked) and drafts insights for review. It does not write offline answers: earlier Claude answers and the insights answer instead until a larger model is installed. It writes no live cultural notes for Claude: tested on real messages, most of its notes misread them.</source>
         <translation>Predefinito incluso. Veloce (circa 90 token/s su 2 thread) ma debole: inglese scorrevole con fatti inventati, e indonesiano e italiano scadenti. Scrive l'apertura e la chiusura calorose (controllate) e bozze di insight da rivedere. Non scrive risposte offline: rispondono le risposte precedenti di Claude e gli insight finché non si installa un modello più grande. Non scrive note culturali dal vivo per Claude: provato su messaggi reali, la maggior parte delle sue note li fraintende.</translation>
     </message>
+    <message>
+        <source>Fast on any laptop; Italian is officially supported, Indonesian is passable.</source>
+        <translation>Veloce su qualsiasi portatile; l'italiano è supportato ufficialmente, l'indonesiano è accettabile.</translation>
+    </message>
+    <message>
+        <source>Small multilingual model; good enough for notes and short answers in all three languages.</source>
+        <translation>Piccolo modello multilingue; adatto a note e risposte brevi in tutte e tre le lingue.</translation>
+    </message>
+    <message>
+        <source>Warm, fluent style; no system prompt in its chat template (llama.cpp folds it into the first turn).</source>
+        <translation>Stile caldo e scorrevole; il suo modello di chat non ha un prompt di sistema (llama.cpp lo inserisce nel primo turno).</translation>
+    </message>
+    <message>
+        <source>Good all-rounder for 8 GB laptops.</source>
+        <translation>Buono per tutto sui portatili da 8 GB.</translation>
+    </message>
+    <message>
+        <source>Strong for its size in Indonesian; its licence forbids commercial use: check before using it for client work.</source>
+        <translation>Forte in indonesiano per le sue dimensioni; la licenza vieta l'uso commerciale: verifica prima di usarlo per i clienti.</translation>
+    </message>
+    <message>
+        <source>Best quality here for insight generation; slow on 2 cores, so not for live notes.</source>
+        <translation>La qualità migliore qui per generare insight; lento su 2 core, quindi non per le note dal vivo.</translation>
+    </message>
+    <message>
+        <source>Trained for Southeast Asian languages: the most natural Indonesian; weaker in Italian.</source>
+        <translation>Addestrato per le lingue del Sud-est asiatico: l'indonesiano più naturale; più debole in italiano.</translation>
+    </message>
 </context>
 </TS>
