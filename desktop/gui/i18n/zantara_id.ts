@@ -465,7 +465,7 @@
     </message>
     <message>
         <source>{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost}</source>
-        <translation>{inp} token masukan ({ins} dari insight), {out} token keluaran, sekitar ${cost}</translation>
+        <translation>{inp} token masukan ({ins} dari wawasan), {out} token keluaran, sekitar ${cost}</translation>
     </message>
     <message>
         <source>Rename conversation…</source>
@@ -1641,7 +1641,7 @@
     </message>
     <message>
         <source>insights</source>
-        <translation>insight</translation>
+        <translation>wawasan</translation>
     </message>
     <message>
         <source>estimating…</source>
@@ -1673,7 +1673,7 @@
     </message>
     <message>
         <source>Insight generation:</source>
-        <translation>Pembuatan insight:</translation>
+        <translation>Pembuatan wawasan:</translation>
     </message>
     <message>
         <source>Checking the sha256…</source>
@@ -2277,7 +2277,7 @@
     </message>
     <message>
         <source>Insight tokens</source>
-        <translation>Token insight</translation>
+        <translation>Token wawasan</translation>
     </message>
     <message>
         <source>Cost (USD)</source>
@@ -2285,15 +2285,15 @@
     </message>
     <message>
         <source>Insight share</source>
-        <translation>Porsi insight</translation>
+        <translation>Porsi wawasan</translation>
     </message>
     <message>
         <source>{answers} Claude answer(s), {calls} call(s): {inp} input and {out} output tokens, ${cost}. The cultural insights added {ins} input tokens: {share} of the cost.</source>
-        <translation>{answers} jawaban Claude, {calls} panggilan: {inp} token masukan dan {out} token keluaran, ${cost}. Insight budaya menambah {ins} token masukan: {share} dari biaya.</translation>
+        <translation>{answers} jawaban Claude, {calls} panggilan: {inp} token masukan dan {out} token keluaran, ${cost}. Wawasan budaya menambah {ins} token masukan: {share} dari biaya.</translation>
     </message>
     <message>
         <source>Prices (USD per million tokens) from: {files}. Insight tokens are attributed by their share of the characters sent.</source>
-        <translation>Harga (USD per juta token) dari: {files}. Token insight dihitung menurut porsinya dari karakter yang dikirim.</translation>
+        <translation>Harga (USD per juta token) dari: {files}. Token wawasan dihitung menurut porsinya dari karakter yang dikirim.</translation>
     </message>
     <message>
         <source>built-in defaults</source>
