@@ -50,6 +50,7 @@ TEMPLATES: dict[str, str] = {
     "note.rewrite_rejected": "rewrite rejected by the fact guard: Claude's original kept",
     "note.memory_unavailable": "answer memory unavailable: {error}",
     "note.memory_fallback": "{why}: showing {n} earlier answer(s) and the cultural insights instead",
+    "note.insights_fallback": "{why}: showing the cultural insights instead",
     "note.insights_not_looked_up": "insights in {language} not looked up: {error}",
     "note.local_unusable": "the local model could not be used ({error})",
     "note.wrap": "wrap: opening {opening}, closing {closing}",

@@ -54,8 +54,8 @@ def part_label(part: str, trace: dict[str, Any]) -> str:
 def _who(kind: str, trace: dict[str, Any]) -> str:
     if kind == "claude":
         return "Claude"
-    if kind == "memory":
-        return tr("earlier answers and cultural notes")
+    if kind == "memory":  # earlier Claude answers when there were some, the insights always
+        return tr("earlier answers and cultural notes") if trace.get("memory") else tr("cultural notes")
     if kind == "template":
         return tr("Zantara (fixed phrase)")
     if kind in LOCAL_KINDS:
@@ -121,7 +121,7 @@ def _legacy_answered_by(trace: dict[str, Any]) -> tuple[str, str]:
     models = trace.get("models") or {}
     model = str(models.get("answer", ""))
     if model == MEMORY_MODEL:
-        return tr("earlier answers and cultural notes"), ""
+        return _who("memory", trace), ""
     stages = trace.get("stages") or []
     wrote = [s.get("name", "") for s in stages if isinstance(s, dict) and s.get("ok", True)]
     local = any(name == "answer:local" for name in wrote) and not any(

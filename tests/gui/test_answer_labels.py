@@ -11,11 +11,12 @@ from desktop.gui.answer_labels import answered_by
 from desktop.gui.context_panel import render_trace
 
 
-def trace(mode: str, model: str, *stages: tuple[str, bool]) -> dict[str, Any]:
+def trace(mode: str, model: str, *stages: tuple[str, bool], memory: int = 1) -> dict[str, Any]:
     return {
         "mode": mode,
         "models": {"answer": model},
         "stages": [{"name": n, "ms": 1.0, "ok": ok, "detail": ""} for n, ok in stages],
+        "memory": [{"question": "q", "answer": "a"}] * memory,  # earlier answers shown offline
     }
 
 
@@ -31,6 +32,8 @@ def trace(mode: str, model: str, *stages: tuple[str, bool]) -> dict[str, Any]:
             "",
         ),
         (trace("claude", "answer-memory", ("answer:local", False)), "earlier answers and cultural notes", ""),
+        # no earlier answer was found: only the insights were shown (QA: it claimed earlier answers)
+        (trace("offline", "answer-memory", ("answer:local", False), memory=0), "cultural notes", ""),
     ],
 )
 def test_who_wrote_the_answer_comes_from_the_trace(t: dict[str, Any], who: str, model: str) -> None:

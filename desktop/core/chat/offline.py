@@ -119,7 +119,10 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
     """The earlier answers + insights answer, with ``why`` the local text was not shown in the trace."""
     hits = attach_memory(ctx, memory)
     ctx.trace.reason = ctx.trace.reason or "unreadable_local"
-    ctx.trace.notes.append(say("note.memory_fallback", why=why, n=len(hits)))
+    if hits:
+        ctx.trace.notes.append(say("note.memory_fallback", why=why, n=len(hits)))
+    else:  # "showing 0 earlier answers" read as if some were shown
+        ctx.trace.notes.append(say("note.insights_fallback", why=why))
     ctx.trace.models["answer"] = "answer-memory"
     shown = insights_in_language(ctx)
     ctx.trace.insights = shown  # the context panel lists the notes the user reads

@@ -12,12 +12,16 @@
         <translation>lanjutan offline</translation>
     </message>
     <message>
+        <source>Zantara (fixed phrase)</source>
+        <translation>Zantara (kalimat tetap)</translation>
+    </message>
+    <message>
         <source>earlier answers and cultural notes</source>
         <translation>jawaban sebelumnya dan catatan budaya</translation>
     </message>
     <message>
-        <source>Zantara (fixed phrase)</source>
-        <translation>Zantara (kalimat tetap)</translation>
+        <source>cultural notes</source>
+        <translation>catatan budaya</translation>
     </message>
     <message>
         <source>Local model (offline)</source>
@@ -2458,6 +2462,10 @@
     <message>
         <source>{why}: showing {n} earlier answer(s) and the cultural insights instead</source>
         <translation>{why}: sebagai gantinya ditampilkan {n} jawaban sebelumnya dan wawasan budaya</translation>
+    </message>
+    <message>
+        <source>{why}: showing the cultural insights instead</source>
+        <translation>{why}: sebagai gantinya ditampilkan wawasan budaya</translation>
     </message>
     <message>
         <source>insights in {language} not looked up: {error}</source>

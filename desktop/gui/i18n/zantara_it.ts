@@ -12,12 +12,16 @@
         <translation>continuazione offline</translation>
     </message>
     <message>
+        <source>Zantara (fixed phrase)</source>
+        <translation>Zantara (frase fissa)</translation>
+    </message>
+    <message>
         <source>earlier answers and cultural notes</source>
         <translation>risposte precedenti e note culturali</translation>
     </message>
     <message>
-        <source>Zantara (fixed phrase)</source>
-        <translation>Zantara (frase fissa)</translation>
+        <source>cultural notes</source>
+        <translation>note culturali</translation>
     </message>
     <message>
         <source>Local model (offline)</source>
@@ -2458,6 +2462,10 @@
     <message>
         <source>{why}: showing {n} earlier answer(s) and the cultural insights instead</source>
         <translation>{why}: mostrate invece le risposte precedenti ({n}) e gli insight culturali</translation>
+    </message>
+    <message>
+        <source>{why}: showing the cultural insights instead</source>
+        <translation>{why}: mostrati invece gli insight culturali</translation>
     </message>
     <message>
         <source>insights in {language} not looked up: {error}</source>

@@ -130,6 +130,10 @@ def test_offline_the_bundled_model_is_not_run_for_an_answer(services: Services) 
     verdict = answer.trace.readability or {}
     assert verdict["skipped"] and "too small to write answers" in verdict["reason"]
     assert answer.trace.models["answer"] == "answer-memory"
+    # nothing was asked before: the note names what is shown, not "0 earlier answer(s)"
+    assert answer.trace.memory == []
+    assert any(n.endswith("showing the cultural insights instead") for n in answer.trace.notes)
+    assert not any("earlier answer(s)" in n for n in answer.trace.notes)
 
 
 @pytest.mark.slow
