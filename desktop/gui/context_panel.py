@@ -80,8 +80,9 @@ def render_trace(trace: dict[str, Any]) -> str:
         (tr("Strategy"), _strategy_label(str(trace.get("strategy", "")))),
         (tr("Language"), language_label(str(trace.get("language", "")))),
     ]
-    if trace.get("reason"):
-        rows.append((tr("Why offline"), reason_text(str(trace["reason"]))))
+    if trace.get("reason"):  # a stopped Claude answer has a reason too, and was not offline
+        label = tr("Why offline") if trace.get("mode") == "offline" else tr("Why it stopped")
+        rows.append((label, reason_text(str(trace["reason"]))))
     for role, name in models.items():
         if role != "answer":
             rows.append((tr("Model ({role})").format(role=role_label(role)), name))

@@ -40,3 +40,11 @@ def test_who_wrote_the_answer_comes_from_the_trace(t: dict[str, Any], who: str, 
     assert answered_by(t) == (who, model)
     html = render_trace(t)
     assert who in html and "answer-memory" not in html
+
+
+def test_a_stopped_claude_answer_is_not_called_offline() -> None:
+    stopped = trace("claude", "claude-haiku-5-5", ("answer:claude", False)) | {"reason": "cancelled"}
+    html = render_trace(stopped)
+    assert "Why offline" not in html and "Why it stopped" in html  # QA: "Perché offline: interrotta da te"
+    offline = trace("offline", "SmolLM2", ("answer:local", True)) | {"reason": "no_key"}
+    assert "Why offline" in render_trace(offline)

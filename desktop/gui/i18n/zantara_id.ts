@@ -356,6 +356,14 @@
         <translation>Bahasa</translation>
     </message>
     <message>
+        <source>Why offline</source>
+        <translation>Mengapa offline</translation>
+    </message>
+    <message>
+        <source>Why it stopped</source>
+        <translation>Mengapa berhenti</translation>
+    </message>
+    <message>
         <source>used</source>
         <translation>dipakai</translation>
     </message>
@@ -370,10 +378,6 @@
     <message>
         <source>The insights, strategy and timings behind the selected answer</source>
         <translation>Wawasan, strategi, dan waktu di balik jawaban yang dipilih</translation>
-    </message>
-    <message>
-        <source>Why offline</source>
-        <translation>Mengapa offline</translation>
     </message>
     <message>
         <source>Lost</source>

@@ -356,6 +356,14 @@
         <translation>Lingua</translation>
     </message>
     <message>
+        <source>Why offline</source>
+        <translation>Perché offline</translation>
+    </message>
+    <message>
+        <source>Why it stopped</source>
+        <translation>Perché si è fermata</translation>
+    </message>
+    <message>
         <source>used</source>
         <translation>usata</translation>
     </message>
@@ -370,10 +378,6 @@
     <message>
         <source>The insights, strategy and timings behind the selected answer</source>
         <translation>Gli insight, la strategia e i tempi dietro la risposta selezionata</translation>
-    </message>
-    <message>
-        <source>Why offline</source>
-        <translation>Perché offline</translation>
     </message>
     <message>
         <source>Lost</source>
