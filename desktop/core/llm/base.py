@@ -120,9 +120,12 @@ class ChatModel(ABC):
 
 
 def parse_json_object(text: str) -> dict[str, Any]:
-    """Parse a model's JSON answer; a cut or non-object answer raises a ZantaraError (callers count it)."""
+    """Parse a model's JSON answer; a cut or non-object answer raises a ZantaraError (callers count it).
+
+    A raw line break inside a string is accepted (``strict=False``): the grammar-constrained bundled model
+    writes one now and then, and the answer is whole (a fresh-clone CI run failed on exactly that)."""
     try:
-        value = json.loads(text)
+        value = json.loads(text, strict=False)
     except ValueError as exc:
         raise ZantaraError(
             f"The local model's JSON was cut short ({len(text)} characters).",
