@@ -30,19 +30,24 @@ def first_label(row: dict[str, Any]) -> str:
     return str(row["labels"][0]["label"])
 
 
+def tally(data: list[dict[str, Any]], variant: str, split: str) -> tuple[int, int, Counter[str]]:
+    """(messages, notes that passed the checks, their labels) for one prompt and split ("all": every split)."""
+    chosen = [r for r in data if r["variant"] == variant and split in (r["split"], "all")]
+    passed = [r for r in chosen if r["note"]]
+    return len(chosen), len(passed), Counter(first_label(r) for r in passed)
+
+
 def run() -> list[dict[str, str]]:
     """Rows for run_all.py: the shipped prompt's notes on the test split, and on all splits."""
     data = rows()
     out = []
     for split in ("test", "all"):
-        passed = [r for r in data if r["variant"] == "base" and split in (r["split"], "all") and r["note"]]
-        total = sum(1 for r in data if r["variant"] == "base" and split in (r["split"], "all"))
-        labels = Counter(first_label(r) for r in passed)
+        total, passed, labels = tally(data, "base", split)
         out.append(
             {
                 "metric": f"bundled model's live notes, {split} split{'s' if split == 'all' else ''}: misleading",
-                "value": f"{labels['misleading'] / max(1, len(passed)):.0%}",
-                "detail": f"of the {len(passed)} notes that passed the checks ({total} messages); apt "
+                "value": f"{labels['misleading'] / max(1, passed):.0%}",
+                "detail": f"of the {passed} notes that passed the checks ({total} messages); apt "
                 f"{labels['apt']}, vague {labels['vague']}; human labels, tests/data/live-notes",
             }
         )
@@ -59,12 +64,10 @@ def main() -> None:
     )
     for variant in ("base", "it"):
         for split in ("train", "dev", "test", "all"):
-            chosen = [r for r in data if r["variant"] == variant and split in (r["split"], "all")]
-            passed = [r for r in chosen if r["note"]]
-            labels = Counter(first_label(r) for r in passed)
-            share = {k: f"{labels[k] / max(1, len(passed)):.0%}" for k in ("apt", "vague", "misleading")}
+            total, passed, labels = tally(data, variant, split)
+            share = {k: f"{labels[k] / max(1, passed):.0%}" for k in ("apt", "vague", "misleading")}
             print(
-                f"{split:6} {variant:6} {len(chosen):8} {len(passed):8} ({len(passed) / len(chosen):3.0%})"
+                f"{split:6} {variant:6} {total:8} {passed:8} ({passed / total:3.0%})"
                 f" {share['apt']:>5} {share['vague']:>6} {share['misleading']:>11}"
             )
     both = [r for r in data if r.get("labels") and len(r["labels"]) == 2]

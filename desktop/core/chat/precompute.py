@@ -367,6 +367,11 @@ def skipped_job(why: str) -> tone.Job[tone.ToneText]:
     return _Ready(tone.ToneText("", source="none", reason=UNFIT, raw=why))
 
 
+def skipped(job: tone.Job[tone.ToneText]) -> bool:
+    """Whether ``job`` is a :func:`skipped_job` (the model is unfit for notes)."""
+    return job.result is not None and job.result.reason == UNFIT
+
+
 def ready_job(note: str) -> tone.Job[tone.ToneText]:
     """A finished job holding ``note`` (tests, and callers with a note in hand)."""
     return _Ready(tone.ToneText(note, source="cache", reason="ok", raw=note))

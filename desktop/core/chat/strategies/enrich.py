@@ -103,7 +103,7 @@ def collect_note(ctx: AnswerContext, job: tone.Job[tone.ToneText], deadline_ms: 
         ctx.trace.add_part("note", ctx.local.kind, ctx.local.name)
         if job.result.source == "cache":
             info["cache"] = "hit"
-    elif job.result is not None and job.result.reason == precompute.UNFIT:
+    elif job.result is not None and precompute.skipped(job):
         info.update(reason=precompute.UNFIT, ms=0.0, waited_ms=0.0)
         info.pop("source", None)  # nothing was started, while typing or otherwise
         ctx.trace.notes.append(job.result.raw)  # which model, and that it is measured unfit
@@ -118,8 +118,7 @@ def collect_note(ctx: AnswerContext, job: tone.Job[tone.ToneText], deadline_ms: 
     ctx.trace.enrich = info
     ctx.trace.models["enrich"] = ctx.local.name
     detail = info["reason"] if not info.get("gate") else f"empty ({info['gate']})"
-    ok = bool(info["used"])
-    ctx.trace.add_stage("enrich:local", job.started, ok=ok, detail=detail)
+    ctx.trace.add_stage("enrich:local", job.started, ok=bool(info["used"]), detail=detail)
     return note
 
 
@@ -159,9 +158,7 @@ class EnrichStrategy(Strategy):
             if job is None:
                 insights = ctx.insights if self.use_insights else None
                 job = start_note(ctx.local, ctx.message, ctx.language, insights, ctx.cancel, ctx.settings)
-            elif job.result is not None and job.result.reason == precompute.UNFIT:
-                pass  # no note was started: nothing to say about when
-            else:
+            elif not precompute.skipped(job):  # a skipped note was never started: nothing to say about when
                 source = ctx.scratch.get(PREPARED_INFO, {}).get("source", "message")
                 ctx.trace.notes.append(
                     say("note.note_typing" if source == "typing" else "note.note_overlapped")
