@@ -158,8 +158,10 @@ def shown_insights(
             notes.append(say("note.offline_pick_failed", error=type(exc).__name__))
     shown, error = in_language(store, message, language, chosen)
     if pick:  # a replacement in the user's language may be one the pick already chose
-        seen: set[str] = set()
-        shown = [i for i in shown if not (str(i.get("id")) in seen or seen.add(str(i.get("id"))))]
+        firsts: dict[str, dict[str, Any]] = {}
+        for item in shown:
+            firsts.setdefault(str(item.get("id")), item)
+        shown = list(firsts.values())
     if error:
         notes.append(say("note.insights_not_looked_up", language=language, error=error))
     display = list(shown)
