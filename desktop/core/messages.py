@@ -52,6 +52,7 @@ TEMPLATES: dict[str, str] = {
     "note.memory_fallback": "{why}: showing {n} earlier answer(s) and the cultural insights instead",
     "note.insights_fallback": "{why}: showing the cultural insights instead",
     "note.insights_not_looked_up": "insights in {language} not looked up: {error}",
+    "note.offline_pick_failed": "insights shown in retrieval's order: the one answering the question not picked ({error})",
     "note.local_unusable": "the local model could not be used ({error})",
     "note.wrap": "wrap: opening {opening}, closing {closing}",
     "note.claude_unavailable": "Claude: {error}",

@@ -9,11 +9,11 @@ once per answer, :func:`fallback_text` is what the user sees when the guard reje
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.chat import local_fit, memory_answer
+from desktop.core.chat import local_fit, memory_answer, offline_pick
 from desktop.core.chat.readability import WORD, Readability, StreamGuard, UnreadableAnswer
 from desktop.core.chat.strategies.base import AnswerContext
 from desktop.core.knowledge.memory import MemoryHit
@@ -21,6 +21,7 @@ from desktop.core.messages import say
 
 if TYPE_CHECKING:
     from desktop.core.knowledge.memory import AnswerMemory
+    from desktop.core.knowledge.store import KnowledgeStore
 
 MEMORY_HITS = "memory_hits"  # ctx.scratch key: list[MemoryHit] for this answer
 MEMORY_K = 3
@@ -124,33 +125,84 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
     else:  # "showing 0 earlier answers" read as if some were shown
         ctx.trace.notes.append(say("note.insights_fallback", why=why))
     ctx.trace.models["answer"] = "answer-memory"
-    shown = insights_in_language(ctx)
+    shown, display, notes = shown_insights(ctx.store, ctx.message, ctx.language, ctx.insights)
+    ctx.trace.notes += notes
     ctx.trace.insights = shown  # the context panel lists the notes the user reads
-    return memory_answer.compose(hits, shown, ctx.language, ctx.trace.reason)
+    return memory_answer.compose(hits, display, ctx.language, ctx.trace.reason)
+
+
+def shown_insights(
+    store: KnowledgeStore | None,
+    message: str,
+    language: str,
+    insights: Sequence[dict[str, Any]],
+    *,
+    pick: bool = True,
+    weights: offline_pick.Weights | None = None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[str]]:
+    """The insights the offline answer shows, the one that answers the question first (``offline_pick``), in
+    the user's language: (shown as stored, the same with the first one's answering sentence first, trace notes).
+    Only when retrieval found insights for the message (its need decision stands); any failure falls back to
+    retrieval's own order, never fails the answer. ``pick=False``: retrieval's order (the benchmark's before)."""
+    notes: list[str] = []
+    chosen, lead = list(insights), None
+    if pick and insights and store is not None:
+        try:
+            pool = offline_pick.candidates(store, message, language, max(offline_pick.POOL, len(insights)))
+            known = {str(i.get("id")) for i in pool}
+            pool += [i for i in insights if str(i.get("id")) not in known]
+            ranked = offline_pick.rerank(message, language, pool, store.embedder, weights)
+            chosen = [p.insight for p in ranked[: memory_answer.MAX_INSIGHTS]]
+            lead = ranked[0] if ranked else None
+        except Exception as exc:  # the offline answer never fails for a better order
+            notes.append(say("note.offline_pick_failed", error=type(exc).__name__))
+    shown, error = in_language(store, message, language, chosen)
+    if pick:  # a replacement in the user's language may be one the pick already chose
+        firsts: dict[str, dict[str, Any]] = {}
+        for item in shown:
+            firsts.setdefault(str(item.get("id")), item)
+        shown = list(firsts.values())
+    if error:
+        notes.append(say("note.insights_not_looked_up", language=language, error=error))
+    display = list(shown)
+    if lead is not None and display and display[0].get("id") == lead.insight.get("id"):
+        display[0] = {**display[0], "text": lead.display_text()}
+    return shown, display, notes
 
 
 def insights_in_language(ctx: AnswerContext) -> list[dict[str, Any]]:
-    """The answer's insights as a reader of ``ctx.language`` should see them: an insight in another language is
+    """:func:`in_language` for this answer's insights; a failed look-up is noted in the trace."""
+    shown, error = in_language(ctx.store, ctx.message, ctx.language, ctx.insights)
+    if error:
+        ctx.trace.notes.append(say("note.insights_not_looked_up", language=ctx.language, error=error))
+    return shown
+
+
+def in_language(
+    store: KnowledgeStore | None, message: str, language: str, insights: Sequence[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], str]:
+    """The insights as a reader of ``language`` should see them: an insight in another language is
     replaced by the closest one on the same concept in the user's language, when the store has one. (Claude reads
-    every language; a person reading the offline answer should not meet an English note in Indonesian text.)"""
-    insights = list(ctx.insights)
-    if ctx.store is None or all(i.get("language") == ctx.language for i in insights):
-        return insights
+    every language; a person reading the offline answer should not meet an English note in Indonesian text.)
+    Returns (insights, the error's name when the look-up failed)."""
+    insights = list(insights)
+    if store is None or all(i.get("language") == language for i in insights):
+        return insights, ""
     from desktop.core.knowledge.store import concept_key
 
     try:
-        vector = ctx.store.embedder.embed_query(ctx.message)
+        vector = store.embedder.embed_query(message)
         out: list[dict[str, Any]] = []
         seen: set[str] = set()
         for insight in insights:
             concepts = list(insight.get("concepts") or [])
-            if insight.get("language") == ctx.language or not concepts:
+            if insight.get("language") == language or not concepts:
                 out.append(insight)
                 continue
-            where = {"$and": [{"language": ctx.language}, {concept_key(concepts[0]): True}]}
+            where = {"$and": [{"language": language}, {concept_key(concepts[0]): True}]}
             found = [
                 h
-                for h, _v in ctx.store.search_vectors(vector, 3, where)
+                for h, _v in store.search_vectors(vector, 3, where)
                 if h.insight.id not in seen and h.insight.status != "rejected"
             ]
             if found:
@@ -158,12 +210,9 @@ def insights_in_language(ctx: AnswerContext) -> list[dict[str, Any]]:
                 out.append(found[0].to_dict())
             else:
                 out.append(insight)
-        return out
+        return out, ""
     except Exception as exc:  # the offline answer never fails for a nicer note
-        ctx.trace.notes.append(
-            say("note.insights_not_looked_up", language=ctx.language, error=type(exc).__name__)
-        )
-        return insights
+        return list(insights), type(exc).__name__
 
 
 def remember(

@@ -2480,6 +2480,10 @@
         <translation>wawasan dalam {language} tidak dicari: {error}</translation>
     </message>
     <message>
+        <source>insights shown in retrieval's order: the one answering the question not picked ({error})</source>
+        <translation>wawasan ditampilkan menurut urutan pencarian: yang menjawab pertanyaan tidak dipilih ({error})</translation>
+    </message>
+    <message>
         <source>the local model could not be used ({error})</source>
         <translation>model lokal tidak dapat dipakai ({error})</translation>
     </message>

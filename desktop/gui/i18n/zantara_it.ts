@@ -2480,6 +2480,10 @@
         <translation>insight in {language} non cercati: {error}</translation>
     </message>
     <message>
+        <source>insights shown in retrieval's order: the one answering the question not picked ({error})</source>
+        <translation>insight mostrati nell'ordine della ricerca: quello che risponde alla domanda non è stato scelto ({error})</translation>
+    </message>
+    <message>
         <source>the local model could not be used ({error})</source>
         <translation>il modello locale non si è potuto usare ({error})</translation>
     </message>
