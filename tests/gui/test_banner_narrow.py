@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from conftest import WAIT_MS, make_services
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from desktop.core.settings import Settings
 from desktop.gui.i18n import tr
@@ -48,7 +49,7 @@ def test_at_the_minimum_size_the_no_key_banner_is_compact_and_whole(
             label.height() >= label.heightForWidth(label.width()) and banner.height() <= 0.2 * column.height()
         )
 
-    with contextlib.suppress(AssertionError):  # a timeout: the asserts below say what is wrong
+    with contextlib.suppress(WaitTimeout):  # a timeout: the asserts below say what is wrong
         qtbot.waitUntil(settled, timeout=5000)
     assert banner.height() <= 0.2 * column.height(), f"banner {banner.height()} px of {column.height()} px"
     assert window.chat.height() >= 3 * banner.height()
