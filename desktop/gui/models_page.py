@@ -106,6 +106,8 @@ class ModelsPage(QWidget):
         self.description = QLabel(self)  # what the selected model (else the bundled one) is good and bad at
         self.description.setWordWrap(True)
         self.description.setTextFormat(Qt.TextFormat.RichText)
+        # two lines kept free: a catalog model's notes take one or two, so choosing one never squeezes the table
+        self.description.setMinimumHeight(2 * self.description.fontMetrics().lineSpacing())
         self.table.itemSelectionChanged.connect(self.describe)
         self.download_button = QPushButton(self)
         self.cancel_button = QPushButton(self)

@@ -24,13 +24,14 @@ from desktop.gui.settings_dialog import SettingsDialog
 pytestmark = pytest.mark.gui
 
 
-def open_models_tab(qtbot: Any, lang: str) -> SettingsDialog:
+def open_models_tab(qtbot: Any, lang: str, first_run: bool = False) -> SettingsDialog:
     from desktop.gui import localized_widgets
 
     localized_widgets.install()  # as the app does (desktop.gui.app.build_window)
     i18n.set_language(lang)
     settings = Settings(ui_language=lang)
-    settings.extra["model_suggestion_shown"] = True  # no row preselected: the bundled model is described
+    # after the first run no row is preselected: the bundled model is described (first run: the suggested one)
+    settings.extra["model_suggestion_shown"] = not first_run
     dialog = SettingsDialog(make_services(settings))
     qtbot.addWidget(dialog)
     page = dialog.models_page
@@ -58,9 +59,10 @@ def test_the_models_tab_describes_the_bundled_model_then_the_selected_one(lang: 
     assert description.height() >= description.heightForWidth(description.width()), "the description is cut"
 
 
+@pytest.mark.parametrize("first_run", [False, True])
 @pytest.mark.parametrize("lang", ["en", "it", "id"])
-def test_at_the_default_size_the_models_table_is_whole(lang: str, qtbot: Any) -> None:
-    dialog = open_models_tab(qtbot, lang)
+def test_at_the_default_size_the_models_table_is_whole(lang: str, first_run: bool, qtbot: Any) -> None:
+    dialog = open_models_tab(qtbot, lang, first_run)
     table = dialog.models_page.table
     screen = QApplication.primaryScreen().availableGeometry().size()
     assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
@@ -82,6 +84,11 @@ def test_at_the_default_size_the_models_table_is_whole(lang: str, qtbot: Any) ->
         qtbot.waitUntil(whole, timeout=5000)
     assert header.length() <= viewport.width(), f"columns need {header.length()} px, have {viewport.width()}"
     assert 0 <= bottom() <= viewport.height(), f"the last row ends at {bottom()} px of {viewport.height()}"
+    description = dialog.models_page.description
+    for row in range(table.rowCount()):  # each model's notes fit the room the description has: no relayout
+        table.selectRow(row)
+        title = dialog.models_page.catalog[row].title
+        assert description.height() >= description.heightForWidth(description.width()), f"{title}: no room"
     assert not table.horizontalScrollBar().isVisible() and not table.verticalScrollBar().isVisible()
     fm = table.fontMetrics()
     for col in range(table.columnCount()):
