@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from desktop.core.chat.breaker import NOT_OUTAGES, BreakerState
@@ -24,7 +25,11 @@ log = logging.getLogger(__name__)
 
 
 class Banner(QFrame):
-    """First run without a key: explain that answers are offline and how to add a key."""
+    """First run without a key: answers are offline, and a button to add a key.
+
+    One short sentence and the button, on one row where the chat column has room, else the button under the
+    text: at the 820x520 minimum the old paragraph took 170 px of the chat column. The why and where the key
+    would be kept stay in the text's tooltip and accessible description."""
 
     add_key = Signal()
 
@@ -40,36 +45,71 @@ class Banner(QFrame):
         self.close_button.setFlat(True)
         self.close_button.setFixedWidth(28)
         self.close_button.clicked.connect(self.hide)
-        # The button goes under the text, not beside it: in a narrow chat column (the 820 px window) a text
-        # beside a button wrapped one word a line and was cut off.
-        layout = QGridLayout(self)
-        layout.setContentsMargins(12, 8, 8, 8)
-        layout.addWidget(self.label, 0, 0)
-        layout.addWidget(self.close_button, 0, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.button, 1, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.setColumnStretch(0, 1)
+        self.one_row: bool | None = None  # the button beside the text (None: not laid out yet)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(10, 4, 4, 4)
+        self.grid.setVerticalSpacing(2)
+        self.grid.setColumnStretch(0, 1)
         self.setStyleSheet(
             "#banner { background: rgba(208,138,18,0.16); border: 1px solid rgba(208,138,18,0.55);"
             " border-radius: 8px; }"
         )
         self.retranslate()
+        self._place(one_row=True)
 
     def retranslate(self) -> None:
-        self.label.setText(
+        self.label.setText(tr("No Claude API key yet: answers are offline."))
+        details = (
             tr(
                 "No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). "
                 "Add your Anthropic key in Settings (Ctrl+,) and Claude will answer."
             )
             + (" " + key_texts.storage_sentence(self.key_status)).rstrip()
         )
+        self.label.setToolTip(details)
+        self.label.setAccessibleDescription(details)
         self.button.setText(tr("Add API key…"))
         self.button.setAccessibleName(tr("Add API key"))
+        self.button.setToolTip(tr("Open Settings to add your Anthropic key (Ctrl+,)"))
         self.close_button.setToolTip(tr("Hide this message"))
         self.close_button.setAccessibleName(tr("Hide this message"))
+        self._fit()
 
     def set_key_status(self, status: KeyStatus | None) -> None:
         self.key_status = status
         self.retranslate()
+
+    def _place(self, one_row: bool) -> None:
+        """The text, then the button beside it (one row) or under it; the ✕ top right."""
+        if one_row == self.one_row:
+            return
+        self.one_row = one_row
+        for widget in (self.label, self.button, self.close_button):
+            self.grid.removeWidget(widget)
+        top = Qt.AlignmentFlag.AlignTop
+        self.grid.addWidget(self.label, 0, 0, Qt.AlignmentFlag.AlignVCenter)
+        if one_row:
+            self.grid.addWidget(self.button, 0, 1, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            self.grid.addWidget(self.button, 1, 0, Qt.AlignmentFlag.AlignLeft)
+        self.grid.addWidget(self.close_button, 0, 2, top)
+        self.grid.activate()  # the new places now, not on the next layout pass (the text's width changed)
+
+    def _fit(self) -> None:
+        """The button goes beside the text when the text keeps at least half the row and needs at most two
+        lines there; otherwise under it, so a narrow column never squeezes the text into a tall stack."""
+        if self.width() <= 0:
+            return
+        margins = self.grid.contentsMargins()
+        spacing = max(0, self.grid.horizontalSpacing())
+        room = self.width() - margins.left() - margins.right() - self.close_button.width() - spacing
+        beside = room - self.button.sizeHint().width() - spacing
+        lines = self.label.fontMetrics().horizontalAdvance(self.label.text()) / max(1, beside)
+        self._place(one_row=beside >= room / 2 and lines <= 1.8)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -8,9 +8,10 @@ fitted to the laptop's RAM is shown once.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,6 +53,23 @@ def eta_text(seconds: float | None) -> str:
     return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
 
 
+class CatalogTable(QTableWidget):
+    """The catalog table; its size hint is every row and every column at its contents' width (the header's
+    current length would not do: the stretched last section shrinks with a narrow dialog)."""
+
+    def sizeHint(self) -> QSize:
+        header = self.horizontalHeader()
+        width = sum(
+            max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(self.columnCount())
+        )
+        height = header.sizeHint().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
+        frame = 2 * self.frameWidth()
+        bar = (
+            self.verticalScrollBar().sizeHint().width()
+        )  # a short dialog's scroll bar takes no column's room
+        return QSize(width + frame + bar, height + frame)
+
+
 class ModelsPage(QWidget):
     installed_loaded = Signal()
     download_progress = Signal(object)  # DownloadProgress
@@ -69,13 +87,28 @@ class ModelsPage(QWidget):
         from desktop.core.models.catalog import load_catalog, suggest_for_ram
 
         self.catalog = load_catalog()
+        manifest = services.registry.manifest()  # a small JSON file, read like the catalog above
+        self.bundled: dict[str, Any] = next(
+            (m for m in manifest.get("models", []) if m.get("name") == manifest.get("default")), {}
+        )
         self.installed_label = QLabel(self)
         self.installed_list = QLabel(self)
         self.installed_list.setWordWrap(True)
-        self.table = QTableWidget(len(self.catalog), 6, self)
+        self.table = CatalogTable(len(self.catalog), 6, self)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Whole at Settings' default size (QA: its last columns and row were cut): no row numbers, columns as
+        # wide as their texts, the last one takes what is left, and the table asks for all its rows and
+        # columns (CatalogTable; the dialog sizes itself to that, settings_dialog.py).
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.description = QLabel(self)  # what the selected model (else the bundled one) is good and bad at
+        self.description.setWordWrap(True)
+        self.description.setTextFormat(Qt.TextFormat.RichText)
+        # two lines kept free: a catalog model's notes take one or two, so choosing one never squeezes the table
+        self.description.setMinimumHeight(2 * self.description.fontMetrics().lineSpacing())
+        self.table.itemSelectionChanged.connect(self.describe)
         self.download_button = QPushButton(self)
         self.cancel_button = QPushButton(self)
         self.cancel_button.setEnabled(False)
@@ -116,6 +149,7 @@ class ModelsPage(QWidget):
         layout.addWidget(self.installed_label)
         layout.addWidget(self.installed_list)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.description)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addLayout(roles)
@@ -152,6 +186,8 @@ class ModelsPage(QWidget):
             [tr("Model"), tr("Download"), tr("RAM"), tr("Languages"), tr("Good for"), tr("Licence")]
         )
         self.table.resizeColumnsToContents()
+        self.describe()
+        self.description.setAccessibleName(tr("Model description"))
         self.installed_label.setText(tr("Installed:"))
         self.download_button.setText(tr("Download"))
         self.download_button.setToolTip(tr("Download the selected model (resumable, sha256-verified)"))
@@ -181,6 +217,7 @@ class ModelsPage(QWidget):
         self.installed = entries
         self.installed_files = {e.path.name for e in entries}
         self._fill_table()
+        self.table.resizeColumnsToContents()  # the ✔ of an installed model widens the first column
         self.installed_list.setText(", ".join(e.name for e in entries) or tr("none"))
         s: Settings = self.services.settings
         for role, box in self.role_boxes.items():
@@ -191,6 +228,24 @@ class ModelsPage(QWidget):
                 box.addItem(e.name, e.name)
             box.setCurrentIndex(max(0, box.findData(current)))
         self.installed_loaded.emit()
+
+    def describe(self) -> None:
+        """Say what the selected catalog model is, else the bundled (default) model of models/manifest.json,
+        in the UI language: the same notes as the catalog's tooltips and the "Local model" tab."""
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            m = self.catalog[rows[0].row()]
+            title, notes = m.title, m.notes
+        elif self.bundled:
+            title = f"{self.bundled.get('name', '')} {tr('(default)')}"
+            notes = str(self.bundled.get("notes", ""))
+        else:
+            self.description.clear()
+            return
+        text = f"<b>{html.escape(title, quote=False)}</b>"
+        if notes:
+            text += f" — {html.escape(tr(notes), quote=False)}"
+        self.description.setText(text)
 
     def role_choices(self) -> dict[str, str]:
         """Setting name -> chosen registry name ("" = same as the local model)."""
@@ -286,3 +341,14 @@ class ModelsPage(QWidget):
         else:
             self.status.setText(str(job.error))
             self.download_failed.emit(str(job.error))
+
+
+def fitted_size(dialog: QWidget, room: QSize | None = None) -> QSize:
+    """Settings' default size: what its pages ask for (the Models table whole, in the UI language), at least
+    the old 640x520, at most nine tenths of ``room`` (the screen's free area; on a 1366x768 laptop the
+    table is whole; a smaller screen gets scroll bars rather than a dialog larger than itself)."""
+    wanted = dialog.sizeHint().expandedTo(QSize(640, 520))
+    if room is None:
+        screen = dialog.screen()
+        room = screen.availableGeometry().size() if screen is not None else wanted
+    return wanted.boundedTo(room * 0.9)

@@ -44,7 +44,7 @@ from desktop.core.settings import Settings
 from desktop.gui import chroma_check, crash, i18n, key_texts, theme
 from desktop.gui.core_text import localize
 from desktop.gui.i18n import tr
-from desktop.gui.models_page import ModelsPage
+from desktop.gui.models_page import ModelsPage, fitted_size
 from desktop.gui.workers import run_in_background
 
 
@@ -265,6 +265,7 @@ class SettingsDialog(QDialog):
         self.tabs.currentChanged.connect(lambda _i: self._sync_keep_button())
         self.chroma_url.textEdited.connect(lambda _t: self._sync_keep_button())
         self.retranslate()
+        self.resize(fitted_size(self))  # the Models table whole (models_page.py), at least 640x520
         self.refresh_key_status()
         self.load_local_models()
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QToolBar, QWidget
 from desktop.core.settings import PROFILES
 from desktop.gui import status_badge as sb
 from desktop.gui.i18n import tr
+from desktop.gui.strategy_combo import StrategyCombo
 
 
 def available_strategies() -> dict[str, str]:
@@ -37,7 +38,7 @@ class MainToolbar(QToolBar):
         self.strategy_labels: dict[str, str] = {}
         self.available_strategies: list[str] | None = None  # None until the registry answered
         self.strategy_label = QLabel(self)
-        self.strategy_combo = QComboBox(self)
+        self.strategy_combo = StrategyCombo(self)  # closed, a short label (strategy_combo.py)
         self.strategy_combo.addItem(strategy, strategy)  # the full list arrives in set_strategies()
         self.profile_label = QLabel(self)
         self.profile_combo = QComboBox(self)
@@ -88,6 +89,7 @@ class MainToolbar(QToolBar):
         index = self.strategy_combo.findData(wanted)
         self.strategy_combo.setCurrentIndex(index if index >= 0 else 0)
         self.strategy_combo.blockSignals(False)
+        self.strategy_combo.set_short_labels()
 
     def chosen_strategy(self) -> str | None:
         """The selected strategy, or None (the router's default) while the available list is unknown."""
@@ -102,9 +104,10 @@ class MainToolbar(QToolBar):
         for i in range(self.strategy_combo.count()):
             name = self.strategy_combo.itemData(i)
             self.strategy_combo.setItemText(i, tr(self.strategy_labels.get(name, name)))
+        self.strategy_combo.set_short_labels()
         for i in range(self.profile_combo.count()):
             self.profile_combo.setItemText(i, profile_label(self.profile_combo.itemData(i)))
-        self.strategy_combo.setToolTip(tr("How Claude and the local model work together on each answer"))
+        self.strategy_combo.set_about(tr("How Claude and the local model work together on each answer"))
         self.strategy_combo.setAccessibleName(tr("Strategy"))
         self.profile_combo.setToolTip(
             tr("Who is chatting: a team member (warm colleague) or a client (professional tone)")

@@ -135,7 +135,7 @@ def test_first_run_without_key_answers_offline_with_banner(
 ) -> None:
     window = window_factory(make_services(store=curated_store, local_model=local_scripted))
     assert window.banner.isVisible()
-    assert "Settings" in window.banner.label.text()
+    assert "Settings" in window.banner.label.toolTip() and window.banner.button.text() == "Add API key…"
     assert window.badge.state == sb.OFFLINE and window.badge.reason == "no_key"
 
     qtbot.keyClicks(window.input, "halo")

@@ -1,8 +1,9 @@
 """QA walk-through at 1024x768: the strategy drop-down on the toolbar was cut (its text elided, the combo
 clipped by the toolbar, the long labels cut in the list). At 1024 px wide, in English, Italian and
 Indonesian, the combo gets the width its current text needs, shows whole (not clipped by the toolbar or
-moved into its overflow menu), and its list is wide enough for the longest strategy label. The room comes
-from hiding the "Strategy:" and "Profile:" captions while the bar is too narrow (a wide window shows them)."""
+moved into its overflow menu), and its list is wide enough for the longest strategy label. Closed, the box
+shows a short label (strategy_combo.py), so the "Strategy:" and "Profile:" captions stay too; they hide only
+when the bar is too narrow."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def test_the_strategy_combo_fits_at_1024_px(
     for i in range(combo.count()):  # whatever strategy is chosen, its label shows whole
         combo.setCurrentIndex(i)
         qtbot.wait(20)
-        text = combo.currentText()
+        text = combo.shown_text(i)  # closed, the box shows the short label (test_strategy_combo.py)
         assert combo.isVisible(), f"{text!r}: the combo went into the toolbar's overflow menu"
         assert combo.width() >= combo.sizeHint().width(), (
             f"{text!r}: {combo.width()} px < hint {combo.sizeHint().width()}"

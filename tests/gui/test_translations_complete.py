@@ -173,14 +173,15 @@ class Collector:
         if not combo.isVisible() or combo.count() == 0:
             return
         fm = combo.fontMetrics()
-        widest = max(fm.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+        shown = getattr(combo, "shown_text", combo.itemText)  # a short label when closed (strategy_combo.py)
+        widest = max(fm.horizontalAdvance(shown(i)) for i in range(combo.count()))
         opt = QStyleOptionComboBox()
         combo.initStyleOption(opt)
         needed = combo.style().sizeFromContents(
             QStyle.ContentsType.CT_ComboBox, opt, QSize(widest, fm.height()), combo
         )
         if needed.width() > combo.width() + 2:
-            longest = max((combo.itemText(i) for i in range(combo.count())), key=fm.horizontalAdvance)
+            longest = max((shown(i) for i in range(combo.count())), key=fm.horizontalAdvance)
             self.clipped.append(f"{where}: {longest!r} needs {needed.width()} px, has {combo.width()}")
 
 
