@@ -288,6 +288,14 @@
         <translation>Hentikan jawaban</translation>
     </message>
     <message>
+        <source>No Claude API key yet: answers are offline.</source>
+        <translation>Belum ada kunci API Claude: jawaban offline.</translation>
+    </message>
+    <message>
+        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer.</source>
+        <translation>Belum ada kunci API Claude, jadi Zantara menjawab secara offline dari laptop ini: jawaban sebelumnya dan catatan budaya, serta jawaban model lokal begitu model yang mampu menulisnya dipasang (Pengaturan → Model). Tambahkan kunci Anthropic Anda di Pengaturan (Ctrl+,) dan Claude akan menjawab.</translation>
+    </message>
+    <message>
         <source>Add API key…</source>
         <translation>Tambah kunci API…</translation>
     </message>
@@ -296,12 +304,12 @@
         <translation>Tambah kunci API</translation>
     </message>
     <message>
-        <source>Hide this message</source>
-        <translation>Sembunyikan pesan ini</translation>
+        <source>Open Settings to add your Anthropic key (Ctrl+,)</source>
+        <translation>Buka Pengaturan untuk menambahkan kunci Anthropic Anda (Ctrl+,)</translation>
     </message>
     <message>
-        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer.</source>
-        <translation>Belum ada kunci API Claude, jadi Zantara menjawab secara offline dari laptop ini: jawaban sebelumnya dan catatan budaya, serta jawaban model lokal begitu model yang mampu menulisnya dipasang (Pengaturan → Model). Tambahkan kunci Anthropic Anda di Pengaturan (Ctrl+,) dan Claude akan menjawab.</translation>
+        <source>Hide this message</source>
+        <translation>Sembunyikan pesan ini</translation>
     </message>
     <message>
         <source>ready in time</source>
@@ -1660,6 +1668,10 @@
         <translation>memperkirakan…</translation>
     </message>
     <message>
+        <source>Model description</source>
+        <translation>Deskripsi model</translation>
+    </message>
+    <message>
         <source>Installed:</source>
         <translation>Terpasang:</translation>
     </message>
@@ -1734,6 +1746,10 @@
     <message>
         <source>Suggested for this laptop's memory: {title} (writes Indonesian, Italian and English).</source>
         <translation>Disarankan untuk memori laptop ini: {title} (menulis bahasa Indonesia, Italia, dan Inggris).</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(bawaan)</translation>
     </message>
     <message>
         <source>'{name}' is installed; choose it for a role below.</source>
@@ -2024,10 +2040,6 @@
         <translation>Lisensi: {lic}</translation>
     </message>
     <message>
-        <source>(default)</source>
-        <translation>(bawaan)</translation>
-    </message>
-    <message>
         <source>Could not save the settings: {err}</source>
         <translation>Tidak dapat menyimpan pengaturan: {err}</translation>
     </message>
@@ -2142,6 +2154,30 @@
     <message>
         <source>Checking Claude…</source>
         <translation>Memeriksa Claude…</translation>
+    </message>
+    <message>
+        <source>Combo (recommended)</source>
+        <translation>Kombo (disarankan)</translation>
+    </message>
+    <message>
+        <source>Insights only</source>
+        <translation>Hanya wawasan</translation>
+    </message>
+    <message>
+        <source>Live note</source>
+        <translation>Catatan langsung</translation>
+    </message>
+    <message>
+        <source>Warm wrap</source>
+        <translation>Bingkai hangat</translation>
+    </message>
+    <message>
+        <source>Warm rewrite</source>
+        <translation>Tulis ulang hangat</translation>
+    </message>
+    <message>
+        <source>Team / client</source>
+        <translation>Tim / klien</translation>
     </message>
     <message>
         <source>How Claude and the local model work together on each answer</source>

@@ -288,6 +288,14 @@
         <translation>Ferma la risposta</translation>
     </message>
     <message>
+        <source>No Claude API key yet: answers are offline.</source>
+        <translation>Nessuna chiave API di Claude: risposte offline.</translation>
+    </message>
+    <message>
+        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer.</source>
+        <translation>Non c'è ancora una chiave API di Claude, quindi Zantara risponde offline da questo portatile: risposte precedenti e note culturali, e le risposte di un modello locale appena ne installi uno capace di scriverle (Impostazioni → Modelli). Aggiungi la tua chiave Anthropic nelle Impostazioni (Ctrl+,) e risponderà Claude.</translation>
+    </message>
+    <message>
         <source>Add API key…</source>
         <translation>Aggiungi chiave API…</translation>
     </message>
@@ -296,12 +304,12 @@
         <translation>Aggiungi chiave API</translation>
     </message>
     <message>
-        <source>Hide this message</source>
-        <translation>Nascondi questo messaggio</translation>
+        <source>Open Settings to add your Anthropic key (Ctrl+,)</source>
+        <translation>Apri le Impostazioni per aggiungere la tua chiave Anthropic (Ctrl+,)</translation>
     </message>
     <message>
-        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer.</source>
-        <translation>Non c'è ancora una chiave API di Claude, quindi Zantara risponde offline da questo portatile: risposte precedenti e note culturali, e le risposte di un modello locale appena ne installi uno capace di scriverle (Impostazioni → Modelli). Aggiungi la tua chiave Anthropic nelle Impostazioni (Ctrl+,) e risponderà Claude.</translation>
+        <source>Hide this message</source>
+        <translation>Nascondi questo messaggio</translation>
     </message>
     <message>
         <source>ready in time</source>
@@ -1660,6 +1668,10 @@
         <translation>stima in corso…</translation>
     </message>
     <message>
+        <source>Model description</source>
+        <translation>Descrizione del modello</translation>
+    </message>
+    <message>
         <source>Installed:</source>
         <translation>Installati:</translation>
     </message>
@@ -1734,6 +1746,10 @@
     <message>
         <source>Suggested for this laptop's memory: {title} (writes Indonesian, Italian and English).</source>
         <translation>Consigliato per la memoria di questo portatile: {title} (scrive in indonesiano, italiano e inglese).</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(predefinito)</translation>
     </message>
     <message>
         <source>'{name}' is installed; choose it for a role below.</source>
@@ -2024,10 +2040,6 @@
         <translation>Licenza: {lic}</translation>
     </message>
     <message>
-        <source>(default)</source>
-        <translation>(predefinito)</translation>
-    </message>
-    <message>
         <source>Could not save the settings: {err}</source>
         <translation>Impossibile salvare le impostazioni: {err}</translation>
     </message>
@@ -2142,6 +2154,30 @@
     <message>
         <source>Checking Claude…</source>
         <translation>Verifica di Claude…</translation>
+    </message>
+    <message>
+        <source>Combo (recommended)</source>
+        <translation>Combo (consigliata)</translation>
+    </message>
+    <message>
+        <source>Insights only</source>
+        <translation>Solo insight</translation>
+    </message>
+    <message>
+        <source>Live note</source>
+        <translation>Nota dal vivo</translation>
+    </message>
+    <message>
+        <source>Warm wrap</source>
+        <translation>Cornice calorosa</translation>
+    </message>
+    <message>
+        <source>Warm rewrite</source>
+        <translation>Riscrittura calorosa</translation>
+    </message>
+    <message>
+        <source>Team / client</source>
+        <translation>Team / cliente</translation>
     </message>
     <message>
         <source>How Claude and the local model work together on each answer</source>
