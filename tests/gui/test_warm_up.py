@@ -1,4 +1,5 @@
-"""Start-up warm-up (issue 15): the store opens and queries move to the fast engine before the first message."""
+"""Start-up warm-up (issue 15): before the first message the store opens, queries move to the fast engine and
+a small store's records are read into memory."""
 
 from __future__ import annotations
 
@@ -21,5 +22,6 @@ def test_warm_up_moves_queries_to_onnxruntime(
     win.session.warm_up()  # what the app runs 300 ms after the window shows
     qtbot.waitUntil(lambda: "Ready" in win.statusBar().currentMessage(), timeout=WAIT_MS)
     assert embedder.fast_queries, embedder.fast_error
+    assert curated_store.records is not None and len(curated_store.records) == curated_store.count()
     embedder.embed_queries(["aku malu bertanya tentang visa"])
     assert embedder.last_engine == "onnxruntime"

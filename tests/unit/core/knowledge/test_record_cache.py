@@ -112,3 +112,24 @@ def test_batched_searches_equal_single_ones(small_store: KnowledgeStore) -> None
     batched = small_store.nearest_ids_many(vectors, 4)
     assert batched == [small_store.nearest_ids(v, 4) for v in vectors]
     assert small_store.nearest_ids_many([], 4) == []
+
+
+def test_a_small_store_is_read_into_memory_at_start_up(
+    small_store: KnowledgeStore, samples: list[Insight]
+) -> None:
+    """prepare_session (the app's warm-up) reads a small store's records once: a topic's first search then
+    reads nothing by id; a write still drops them."""
+    from desktop.core.knowledge.retrieval import prepare_session
+
+    assert small_store.records is not None
+    assert prepare_session(small_store) == small_store.count() == len(samples)
+    misses = small_store.records.misses
+    found = small_store.hits([(i.id, 0.5) for i in samples])
+    assert len(found) == len(samples) and small_store.records.misses == misses
+    small_store.set_status(samples[0].id, "pending")
+    assert _statuses(small_store, [samples[0].id]) == {samples[0].id: "pending"}
+
+
+def test_a_store_above_the_limit_is_not_read_whole(small_store: KnowledgeStore) -> None:
+    assert small_store.preload_records(limit=small_store.count() - 1) == 0
+    assert small_store.records is not None and len(small_store.records) == 0
