@@ -133,3 +133,15 @@ def fill_generate_form(dialog: Any, target: int, language: str = "en", category:
         item = dialog.categories.item(i)
         chosen = item.data(Qt.ItemDataRole.UserRole) == category
         item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+
+
+def text_room(combo: Any) -> int:
+    """The width a combo box's style gives its text (past it, the text is elided)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    opt = QStyleOptionComboBox()
+    combo.initStyleOption(opt)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return int(field.width())

@@ -10,22 +10,13 @@ import contextlib
 from typing import Any
 
 import pytest
-from conftest import WAIT_MS, make_services
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+from conftest import WAIT_MS, make_services, text_room
+from PySide6.QtWidgets import QComboBox
 from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from desktop.core.settings import Settings
 
 pytestmark = pytest.mark.gui
-
-
-def text_room(combo: QComboBox) -> int:
-    opt = QStyleOptionComboBox()
-    combo.initStyleOption(opt)
-    field = combo.style().subControlRect(
-        QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, combo
-    )
-    return field.width()
 
 
 def shown(combo: QComboBox) -> str:

@@ -10,22 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import WAIT_MS, make_services
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+from conftest import WAIT_MS, make_services, text_room
 
 from desktop.core.settings import Settings
 
 pytestmark = pytest.mark.gui
-
-
-def text_room(combo: QComboBox) -> int:
-    """The width the combo's style gives its text (past it, the text is elided)."""
-    opt = QStyleOptionComboBox()
-    combo.initStyleOption(opt)
-    field = combo.style().subControlRect(
-        QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, combo
-    )
-    return field.width()
 
 
 @pytest.mark.parametrize("lang", ["en", "it", "id"])
