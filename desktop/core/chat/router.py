@@ -674,7 +674,7 @@ class Router:
             result = retrieve(store, text, k=self.services.settings.retrieval_k, language=language)
             language, insights = result.language, [s.to_dict() for s in result.insights]
             trace.needs_context = result.needs_context
-            engine = getattr(store.embedder, "engine", "")
+            engine = store.embedder.engine
             trace.embedding = f"{store.embedder.name} ({engine})" if engine else store.embedder.name
             block = format_for_claude(result.insights)
             trace.add_stage("retrieval", began, detail=result.need_reason)

@@ -68,6 +68,11 @@ class Embedder(ABC):
                 cache.popitem(last=False)
         return vector
 
+    @property
+    def engine(self) -> str:
+        """What embeds queries, when the embedder has more than one way (shown in each answer's trace)."""
+        return ""
+
     def load_fast_queries(self, model_file: Path | None = None) -> bool:
         """Switch queries to a faster engine where one exists (long-lived processes call it); False: none."""
         return False

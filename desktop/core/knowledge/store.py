@@ -104,6 +104,16 @@ def from_record(document: str, meta: dict[str, Any]) -> Insight:
     )
 
 
+def _records(got: Any) -> dict[str, Record]:
+    """Chroma's answer to a ``get`` with documents, metadatas and embeddings, as records by id."""
+    return {
+        i: (doc, dict(meta), _read_only(vec))
+        for i, doc, meta, vec in zip(
+            got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
+        )
+    }
+
+
 def _read_only(vector: Any) -> np.ndarray:
     """A record's vector as float32, read-only: cached records are shared between searches."""
     out = np.array(vector, dtype=np.float32)
@@ -447,13 +457,7 @@ class KnowledgeStore:
         _found, _missing, stamp = self.records.lookup(())  # the stamp before reading, as hits() does
         if self.collection.count() > min(limit, self.records.size):
             return 0
-        got = self.collection.get(include=["documents", "metadatas", "embeddings"])
-        fresh = {
-            i: (doc, dict(meta), _read_only(vec))
-            for i, doc, meta, vec in zip(
-                got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
-            )
-        }
+        fresh = _records(self.collection.get(include=["documents", "metadatas", "embeddings"]))
         self.records.add(fresh, stamp)
         return len(fresh)
 
@@ -469,13 +473,9 @@ class KnowledgeStore:
         if self.records is not None:
             records, wanted, stamp = self.records.lookup(wanted)
         if wanted:
-            got = self.collection.get(ids=wanted, include=["documents", "metadatas", "embeddings"])
-            fresh = {
-                i: (doc, dict(meta), _read_only(vec))
-                for i, doc, meta, vec in zip(
-                    got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
-                )
-            }
+            fresh = _records(
+                self.collection.get(ids=wanted, include=["documents", "metadatas", "embeddings"])
+            )
             if self.records is not None:
                 self.records.add(fresh, stamp)
             records.update(fresh)
