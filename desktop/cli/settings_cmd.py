@@ -39,8 +39,15 @@ def show(as_json: bool) -> None:
 @click.argument("value")
 def set_value(name: str, value: str) -> None:
     """Set NAME to VALUE (numbers are parsed; `zantara settings show` lists the names)."""
+    from desktop.core.llm.framing import encodable
     from desktop.core.settings import RULES, Settings
 
+    for what, text in (("name", name), ("value", value)):
+        if encodable(text) != text:
+            raise SettingsError(
+                f"The setting's {what} holds bytes that are not UTF-8; nothing was changed.",
+                "Type it again as plain text (UTF-8).",
+            )
     rule = next((r for r in RULES if r.name == name), None)
     if rule is None:
         raise SettingsError(f"Unknown setting '{name}'.", "Run `zantara settings show` to see the names.")
