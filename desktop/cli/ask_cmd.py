@@ -14,8 +14,26 @@ import click
 
 from desktop.cli.output import err_console, json_option, print_json
 from desktop.cli.textinput import clean_text, read_message
+from desktop.cli.transcript import Transcript
 from desktop.core.cancel import CancelToken
 from desktop.core.chat.trace import Event
+
+CLI_TEXTS = {
+    "late": "[dim]({backend} is late: the offline answer meanwhile)[/]",
+    "superseded": "[dim]({backend} answered: the text above was the local draft)[/]",
+}
+
+
+def say_cli(code: str, **fields: str) -> str:
+    return CLI_TEXTS[code].format(**fields)
+
+
+def _backend(services: Any) -> str:
+    """The online backend's name as the user knows it (Claude, or the OpenAI-compatible server's model)."""
+    try:
+        return str(services.router.claude().label)
+    except Exception:
+        return "the online model"
 
 
 def _services() -> Any:
@@ -62,28 +80,30 @@ def ask(
     else:
         text = clean_text(text, "message")
     services = _services()
-    shown = {"text": False}
+    transcript = Transcript(sys.stdout)
 
     def on_event(event: Event) -> None:
         if as_json:
             return
         if event.kind == "chunk":
-            sys.stdout.write(event.text)
-            sys.stdout.flush()
-            shown["text"] = True
+            transcript.chunk(event.text)
         elif event.kind == "replace":
-            sys.stdout.write(("\n" if shown["text"] else "") + event.text)
-            sys.stdout.flush()
+            transcript.replace(event.text)
         elif event.kind == "hedge" and event.data.get("state") == "started":
-            err_console.print("[dim](Claude is late: the offline answer meanwhile)[/]", highlight=False)
+            err_console.print(say_cli("late", backend=_backend(services)), highlight=False)
         elif event.kind == "hedge" and event.data.get("state") == "superseded":
-            err_console.print(
-                "\n[dim](Claude answered: the text above was the local draft)[/]", highlight=False
-            )
-            shown["text"] = False
+            err_console.print(say_cli("superseded", backend=_backend(services)), highlight=False)
         elif event.kind == "mode" and event.data.get("mode") == "offline":
             message = event.data.get("message") or event.data.get("reason", "")
             err_console.print(f"[dim](offline: {event.data.get('reason')}) {message}[/]", highlight=False)
+        elif event.kind == "insights" and event.data.get("retrieval_error"):
+            problem = event.data["retrieval_error"]
+            err_console.print(
+                f"zantara: no cultural insights for this answer: {problem.get('message') or problem.get('error')}",
+                highlight=False,
+                soft_wrap=True,
+                markup=False,
+            )
 
     cancel = CancelToken()
     try:
@@ -103,7 +123,7 @@ def ask(
         data["message_id"] = answer.message_id
         print_json(data)
         return
-    sys.stdout.write("\n")
+    transcript.finish(answer.text)
     model = answer.trace.models.get("answer", "")
     err_console.print(
         f"[dim]{answer.mode} · {model} · {answer.trace.strategy} · {answer.trace.language} · "

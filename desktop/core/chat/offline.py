@@ -128,7 +128,14 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
     shown, display, notes = shown_insights(ctx.store, ctx.message, ctx.language, ctx.insights)
     ctx.trace.notes += notes
     ctx.trace.insights = shown  # the context panel lists the notes the user reads
-    return memory_answer.compose(hits, display, ctx.language, ctx.trace.reason)
+    return memory_answer.compose(hits, display, ctx.language, ctx.trace.reason, backend_label(ctx.settings))
+
+
+def backend_label(settings: Any) -> str:
+    """How texts name the online backend: "Claude", or the OpenAI-compatible server's model."""
+    if getattr(settings, "backend", "claude") == "claude":
+        return "Claude"
+    return str(getattr(settings, "openai_model", "") or "the online model")
 
 
 def shown_insights(

@@ -449,6 +449,9 @@ class Router:
                     ctx.offline, ctx.main = True, offline_model
                     body = local_body
                     self._adopt_hedge_trace(ctx, hedge)
+                    if trace.models.get("answer") == "answer-memory":  # it said Claude was only late
+                        body = offline_path.fallback_text(ctx, self._memory(), trace.reason)
+                        sink.emit(Event("replace", body))
                 elif partial:
                     status = "partial"
                     trace.notes.append(say("note.kept_partial", n=len(partial)))
