@@ -82,12 +82,12 @@ class ZantaraGroup(click.Group):
             click.echo("zantara: interrupted.", err=True)
             ctx.exit(130)
         except Exception as exc:
-            from desktop.core.health.disk import disk_full, is_disk_full
+            from desktop.core.health.disk import disk_full, is_disk_full, no_room
 
-            if is_disk_full(exc):
+            store = damaged_store(exc)
+            if is_disk_full(exc) or (store is not None and no_room()):
                 click.echo(f"zantara: {disk_full(exc)}", err=True)
                 ctx.exit(1)
-            store = damaged_store(exc)
             if store is not None:
                 click.echo(
                     f"zantara: the {store} failed ({type(exc).__name__}: {str(exc)[:300]}). "

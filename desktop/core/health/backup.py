@@ -70,6 +70,7 @@ def _backup_database(target: Path) -> int | None:
     dst = sqlite3.connect(str(target))
     try:
         src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, readable without writing
         return int(dst.execute("SELECT COUNT(*) FROM messages").fetchone()[0])
     except sqlite3.DatabaseError as exc:
         raise ZantaraError(
@@ -187,8 +188,12 @@ def restore_backup(name: str) -> dict[str, Any]:
     from desktop.core.knowledge.memory import user_name
     from desktop.core.settings import Settings
 
+    from desktop.core.health.disk import disk_full, no_room
+
     folder = find_backup(name)
     problems = verify_backup(folder)
+    if problems and no_room():  # SQLite cannot even open a file read-only on a full disk
+        raise disk_full()
     if problems:
         raise BackupDamaged(
             f"Backup {folder.name} is damaged ({'; '.join(problems)[:300]}); nothing was restored or changed.",

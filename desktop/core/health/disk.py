@@ -7,6 +7,7 @@ and restore ask for the space they need before they change anything (:func:`requ
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -32,6 +33,30 @@ def is_disk_full(exc: BaseException | None) -> bool:
         if any(word in str(exc).casefold() for word in FULL_WORDS):
             return True
         exc = exc.__cause__ or exc.__context__
+    return False
+
+
+PROBE_BYTES = 1024 * 1024
+
+
+def no_room(folder: Path | None = None) -> bool:
+    """Whether a write of 1 MB into ``folder`` fails for want of space right now. Chroma's native code
+    sometimes reports a failed write as its own error ("Error in compaction"), losing the ENOSPC: after such
+    a failure this asks the disk itself."""
+    folder = folder or _data_dir()
+    probe = folder / f".space-probe-{os.getpid()}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, b"\0" * PROBE_BYTES)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        return exc.errno in FULL_ERRNOS
+    finally:
+        with contextlib.suppress(OSError):
+            probe.unlink()
     return False
 
 

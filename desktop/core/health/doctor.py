@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop.core import paths
 from desktop.core.health import KNOWLEDGE, Problem, check_all
-from desktop.core.health.disk import disk_full, free_bytes, is_disk_full
+from desktop.core.health.disk import disk_full, free_bytes, is_disk_full, no_room
 from desktop.core.messages import say
 
 NEARLY_FULL = 4 * 1024 * 1024  # below this, every write may fail: said as a full disk, never as damage
@@ -54,8 +54,8 @@ def diagnose(probe: bool = True) -> list[Problem]:
             remote = ""
         if not remote:
             problems += _probe_knowledge()
-    if any(p.kind == "disk" for p in problems):
-        return [p for p in problems if p.kind == "disk"]
+    if any(p.kind == "disk" for p in problems) or (problems and no_room()):
+        return [_disk_problem()]
     damaged = {p.store for p in problems}
     return problems + [p for p in find_loss() if p.store not in damaged]
 

@@ -21,7 +21,7 @@ from typing import Any
 from desktop.core import paths
 from desktop.core.errors import ZantaraError
 from desktop.core.health import CONVERSATIONS, KNOWLEDGE
-from desktop.core.health.disk import disk_full, is_disk_full, require_space, size_of
+from desktop.core.health.disk import disk_full, is_disk_full, no_room, require_space, size_of
 from desktop.core.health.salvage import open_damaged, table_rows
 from desktop.core.health.staging import (
     KnowledgeParts,
@@ -170,7 +170,7 @@ def repair_stores(
 def unchanged(exc: BaseException, what: str) -> ZantaraError:
     """The error for a repair or restore that stopped: nothing changed, and where the data is."""
     where = say("doctor.kept_where", database=live_database(), store=live_chroma())
-    if is_disk_full(exc):
+    if is_disk_full(exc) or no_room():
         full = disk_full(exc)
         return type(full)(f"{full.message} {say('doctor.nothing_changed', reason=what + ' stopped.')}", where)
     if isinstance(exc, ZantaraError) and not isinstance(exc, KeyboardInterrupt):
