@@ -6,13 +6,14 @@ and why; ``--json`` prints the whole answer with its trace once it is done (:met
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from desktop.cli.output import err_console, json_option, print_json
+from desktop.cli.output import json_option, own_streams, print_json
 from desktop.cli.textinput import clean_text, read_message
 from desktop.cli.transcript import Transcript
 from desktop.core.cancel import CancelToken
@@ -80,7 +81,8 @@ def ask(
     else:
         text = clean_text(text, "message")
     services = _services()
-    transcript = Transcript(sys.stdout)
+    out, err_console = own_streams()
+    transcript = Transcript(out)
 
     def on_event(event: Event) -> None:
         if as_json:
@@ -98,8 +100,9 @@ def ask(
             err_console.print(f"[dim](offline: {event.data.get('reason')}) {message}[/]", highlight=False)
         elif event.kind == "insights" and event.data.get("retrieval_error"):
             problem = event.data["retrieval_error"]
+            said = f"{problem.get('message') or problem.get('error')} {problem.get('hint') or ''}".strip()
             err_console.print(
-                f"zantara: no cultural insights for this answer: {problem.get('message') or problem.get('error')}",
+                f"zantara: no cultural insights for this answer: {said}",
                 highlight=False,
                 soft_wrap=True,
                 markup=False,
@@ -121,7 +124,8 @@ def ask(
     if as_json:
         data = answer.to_dict()
         data["message_id"] = answer.message_id
-        print_json(data)
+        out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+        out.flush()
         return
     transcript.finish(answer.text)
     model = answer.trace.models.get("answer", "")

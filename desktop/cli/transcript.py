@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TextIO
 
 SEPARATOR = "\n\n────────\n"
+KEEP_CHARS = 12  # a shared beginning this long is the same text kept, not a coincidence
 
 
 class Transcript:
@@ -48,9 +49,15 @@ class Transcript:
         if not self.cleared and text.startswith(self.shown):
             self.chunk(text[len(self.shown) :])
             return
-        if self.shown or self.cleared:
-            self.cleared = True
-        self.chunk(text)
+        self._rewrite(text)
+
+    def _rewrite(self, text: str) -> None:
+        """A new section for ``text``; when it starts as the shown text did (Claude's kept beginning), only
+        what differs is printed under the separator."""
+        same = "" if self.cleared else _common_start(self.shown, text)
+        keep = same if len(same) >= KEEP_CHARS else ""
+        self.cleared = bool(self.shown) or self.cleared
+        self.chunk(text[len(keep) :])
         self.shown = text
 
     def finish(self, final: str) -> None:
@@ -59,6 +66,15 @@ class Transcript:
             if not self.cleared and final.startswith(self.shown):
                 self.chunk(final[len(self.shown) :])
             else:
-                self.cleared = True
-                self.chunk(final)
-        self._write("\n") if self.printed else None
+                self._rewrite(final)
+        if self.printed:
+            self._write("\n")
+
+
+def _common_start(a: str, b: str) -> str:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return a[:n]

@@ -26,7 +26,7 @@ from support.damage import (
 from support.diskfull import cli_on_full_disk, diskfull_lib  # noqa: F401  (pytest fixture)
 from support.knowledge import curated_store_dir  # noqa: F401  (pytest fixture)
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("flushed_store")]
 
 IMPORTED = (
     "Imported team note: a sponsor letter from a Balinese banjar head helps a KITAS renewal in Gianyar."
@@ -123,9 +123,7 @@ def damage_index(home: Path) -> None:
 
 # -- 1. imported insights are the user's -----------------------------------------------------------------
 @pytest.mark.parametrize("damage", ["garbled HNSW header", "deleted data_level0.bin"])
-def test_imported_insight_is_backed_up_and_survives_every_repair(
-    damage: str, flushed_store: Path, zantara_home: Path
-) -> None:
+def test_imported_insight_is_backed_up_and_survives_every_repair(damage: str, zantara_home: Path) -> None:
     seed(zantara_home)
     made = backup(zantara_home)
     assert made["insights"] == 2, made  # the imported line and the added one
@@ -144,7 +142,6 @@ def test_imported_insight_is_backed_up_and_survives_every_repair(
 
 # -- 2. a repair on a full disk changes nothing ----------------------------------------------------------
 def test_repair_on_a_full_disk_leaves_the_store_as_it_was(
-    flushed_store: Path,
     zantara_home: Path,
     diskfull_lib: Path,  # noqa: F811
 ) -> None:
@@ -166,7 +163,6 @@ def test_repair_on_a_full_disk_leaves_the_store_as_it_was(
 
 
 def test_too_little_free_space_is_said_before_anything_changes(
-    flushed_store: Path,
     zantara_home: Path,
     diskfull_lib: Path,  # noqa: F811
 ) -> None:
@@ -182,7 +178,6 @@ def test_too_little_free_space_is_said_before_anything_changes(
 @pytest.mark.parametrize("command", ["knowledge add", "doctor", "settings set", "ask"])
 def test_a_full_disk_is_said_as_such_not_as_damage(
     command: str,
-    flushed_store: Path,
     zantara_home: Path,
     diskfull_lib: Path,  # noqa: F811
 ) -> None:
@@ -202,7 +197,7 @@ def test_a_full_disk_is_said_as_such_not_as_damage(
 
 
 # -- 3. a damaged backup is refused before anything moves ------------------------------------------------
-def test_restoring_a_damaged_backup_changes_nothing(flushed_store: Path, zantara_home: Path) -> None:
+def test_restoring_a_damaged_backup_changes_nothing(zantara_home: Path) -> None:
     seed(zantara_home)
     name = str(backup(zantara_home)["name"])
     copy = zantara_home / "data" / "backups" / name / "zantara.sqlite3"
@@ -217,9 +212,7 @@ def test_restoring_a_damaged_backup_changes_nothing(flushed_store: Path, zantara
 
 # -- 4. a vanished or emptied store is loss, not a new install -------------------------------------------
 @pytest.mark.parametrize("gone", ["chroma folder removed", "conversations emptied"])
-def test_a_vanished_store_is_reported_as_loss_with_the_restore_command(
-    gone: str, flushed_store: Path, zantara_home: Path
-) -> None:
+def test_a_vanished_store_is_reported_as_loss_with_the_restore_command(gone: str, zantara_home: Path) -> None:
     seed(zantara_home)
     name = str(backup(zantara_home)["name"])
     if gone == "chroma folder removed":
@@ -239,9 +232,7 @@ def test_a_vanished_store_is_reported_as_loss_with_the_restore_command(
 
 
 # -- 5. the answer memory comes back from the conversations ----------------------------------------------
-def test_repair_rebuilds_the_answer_memory_from_the_conversations(
-    flushed_store: Path, zantara_home: Path
-) -> None:
+def test_repair_rebuilds_the_answer_memory_from_the_conversations(zantara_home: Path) -> None:
     seed(zantara_home)
     damage_index(zantara_home)
     repaired = cli(zantara_home, "doctor", "--repair")
@@ -267,7 +258,6 @@ def _files(folder: Path) -> list[str]:
 @pytest.mark.parametrize("operation", ["repair", "restore"])
 def test_the_disk_filling_at_every_step_never_loses_anything(
     operation: str,
-    flushed_store: Path,
     zantara_home: Path,
     diskfull_lib: Path,  # noqa: F811
     tmp_path: Path,

@@ -174,7 +174,7 @@ def restore_backup(name: str) -> dict[str, Any]:
     only when whole. What they replace is kept in ``before-restore-<timestamp>``. Any failure changes
     nothing and says where everything is."""
     from desktop.core.errors import BackupDamaged
-    from desktop.core.health.disk import require_space, size_of
+    from desktop.core.health.disk import disk_full, no_room, require_space, size_of
     from desktop.core.health.repair import gather_parts, unchanged
     from desktop.core.health.staging import (
         Swap,
@@ -187,8 +187,6 @@ def restore_backup(name: str) -> dict[str, Any]:
     )
     from desktop.core.knowledge.memory import user_name
     from desktop.core.settings import Settings
-
-    from desktop.core.health.disk import disk_full, no_room
 
     folder = find_backup(name)
     problems = verify_backup(folder)

@@ -72,6 +72,26 @@ class Embedder(ABC):
                 cache.popitem(last=False)
         return vector
 
+    def embed_passage(self, text: str) -> np.ndarray:
+        """One text's passage vector, remembered like :meth:`embed_query`'s: the answer memory embeds a
+        message's passage form when it searches and again when it indexes the answer."""
+        from desktop.core.knowledge.text_budget import excerpt
+
+        text = excerpt(text)
+        cache, lock = self._cache("_pcache", "_plock")
+        with lock:
+            vector = cache.get(text)
+            if vector is not None:
+                cache.move_to_end(text)
+                return vector
+        vector = np.array(self.embed_passages([text])[0], dtype=np.float32)
+        vector.setflags(write=False)
+        with lock:
+            cache[text] = vector
+            while len(cache) > QUERY_CACHE:
+                cache.popitem(last=False)
+        return vector
+
     @property
     def engine(self) -> str:
         """What embeds queries, when the embedder has more than one way (shown in each answer's trace)."""
@@ -88,12 +108,15 @@ class Embedder(ABC):
             cache.clear()
 
     def _query_cache(self) -> tuple[OrderedDict[str, np.ndarray], threading.Lock]:
+        return self._cache("_qcache", "_qlock")
+
+    def _cache(self, name: str, lock: str) -> tuple[OrderedDict[str, np.ndarray], threading.Lock]:
         # Created lazily: subclasses (test fakes too) need not call an __init__ of this class.
         try:
-            return self.__dict__["_qcache"], self.__dict__["_qlock"]
+            return self.__dict__[name], self.__dict__[lock]
         except KeyError:
-            return self.__dict__.setdefault("_qcache", OrderedDict()), self.__dict__.setdefault(
-                "_qlock", threading.Lock()
+            return self.__dict__.setdefault(name, OrderedDict()), self.__dict__.setdefault(
+                lock, threading.Lock()
             )
 
 

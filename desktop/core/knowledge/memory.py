@@ -121,8 +121,9 @@ class AnswerMemory:
             "strategy": strategy,
         }
         document = f"{question}\n\n{answer[:MAX_ANSWER_CHARS]}"
-        q_vec = self.embedder.embed_query(question)
-        p_vec, qa_vec = self.embedder.embed_passages([question, document])
+        q_vec = self.embedder.embed_query(question)  # both question forms as the search made them (cached)
+        p_vec = self.embedder.embed_passage(question)
+        qa_vec = self.embedder.embed_passages([document])[0]
         with self._lock:
             self.collection.upsert(
                 ids=[answer_id + ":q", answer_id + ":p", answer_id + ":qa"],
@@ -149,7 +150,7 @@ class AnswerMemory:
         if k <= 0 or total == 0:
             return []
         as_query = self.embedder.embed_query(question)
-        as_passage = self.embedder.embed_passages([question])[0]
+        as_passage = self.embedder.embed_passage(question)
         found = self.collection.query(
             query_embeddings=np.asarray([as_query], dtype=np.float32),
             n_results=min(total, CANDIDATES * k),

@@ -132,10 +132,7 @@ class LocalModel(ChatModel):
         fitted = self.fit(request.system, request.messages, self.tokens_for(request))
         turns = [("system", fitted.system)] if fitted.system else []
         turns += [(m.role, m.content) for m in fitted.messages]
-        chat = [
-            {"role": role, "content": self.defuse(content)}
-            for role, content in turns
-        ]
+        chat = [{"role": role, "content": self.defuse(content)} for role, content in turns]
         max_tokens = fitted.max_tokens
         self._acquire(cancel)
         started = time.perf_counter()
