@@ -17,7 +17,7 @@ from desktop.cli.output import json_option, own_streams, print_json
 from desktop.cli.textinput import clean_text, read_message
 from desktop.cli.transcript import Transcript
 from desktop.core.cancel import CancelToken
-from desktop.core.chat.trace import Event
+from desktop.core.chat.trace import Event, Trace
 
 CLI_TEXTS = {
     "late": "[dim]({backend} is late: the offline answer meanwhile)[/]",
@@ -128,17 +128,17 @@ def ask(
         out.flush()
         return
     transcript.finish(answer.text)
-    model = answer.trace.models.get("answer", "")
+    trace = answer.trace
     err_console.print(
-        f"[dim]{answer.mode} · {model} · {answer.trace.strategy} · {answer.trace.language} · "
-        f"{len(answer.trace.insights)} insight(s) · {answer.trace.timings_ms.get('total')} ms · "
+        f"[dim]{answer.mode} · {trace.answer_model} · {trace.strategy} · {trace.language} · "
+        f"{len(trace.insights)} insight(s) · {trace.timings_ms.total} ms · "
         f"conversation {answer.conversation_id}[/]",
         highlight=False,
     )
 
 
 def _history_row(row: dict[str, Any]) -> dict[str, Any]:
-    trace = row.get("trace") or {}
+    trace = Trace.from_json(row.get("trace"))
     return {
         "id": row["id"],
         "conversation_id": row["conversation_id"],
@@ -146,7 +146,7 @@ def _history_row(row: dict[str, Any]) -> dict[str, Any]:
         "role": row["role"],
         "content": row["content"],
         "mode": row["mode"],
-        "reason": trace.get("reason", "") if trace else "",
+        "reason": trace.reason,
         "model": row["model"],
         "status": row["status"],
         "strategy": row["strategy"],
