@@ -160,12 +160,12 @@
         <translation>Tanyakan apa saja tentang visa, KITAS, PT PMA, atau kehidupan di Bali.</translation>
     </message>
     <message>
-        <source>Answered offline: {reason}.</source>
-        <translation>Dijawab secara offline: {reason}.</translation>
-    </message>
-    <message>
         <source>Interrupted: Zantara was closed while writing this answer.</source>
         <translation>Terputus: Zantara ditutup saat menulis jawaban ini.</translation>
+    </message>
+    <message>
+        <source>Answered offline: {reason}.</source>
+        <translation>Dijawab secara offline: {reason}.</translation>
     </message>
     <message>
         <source>Cannot reach {url}: {reason}. Check the address and that the server runs (`chroma run --port N` on the server), or choose the local store. Keep this address anyway?</source>
@@ -336,16 +336,12 @@
         <translation>Pilih sebuah jawaban untuk melihat wawasan dan waktu di baliknya.</translation>
     </message>
     <message>
-        <source>Retrieval</source>
-        <translation>Pencarian</translation>
+        <source>used</source>
+        <translation>dipakai</translation>
     </message>
     <message>
-        <source>First token</source>
-        <translation>Token pertama</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
+        <source>not used</source>
+        <translation>tidak dipakai</translation>
     </message>
     <message>
         <source>Answered by</source>
@@ -372,12 +368,32 @@
         <translation>Mengapa berhenti</translation>
     </message>
     <message>
-        <source>used</source>
-        <translation>dipakai</translation>
+        <source>Lost</source>
+        <translation>Hilang</translation>
     </message>
     <message>
-        <source>not used</source>
-        <translation>tidak dipakai</translation>
+        <source>Added</source>
+        <translation>Ditambahkan</translation>
+    </message>
+    <message>
+        <source>Retrieval</source>
+        <translation>Pencarian</translation>
+    </message>
+    <message>
+        <source>First token</source>
+        <translation>Token pertama</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost}</source>
+        <translation>{inp} token masukan ({ins} dari wawasan), {out} token keluaran, sekitar ${cost}</translation>
+    </message>
+    <message>
+        <source>asked by {who} on {date} in “{title}”</source>
+        <translation>ditanyakan oleh {who} pada {date} di “{title}”</translation>
     </message>
     <message>
         <source>Answer context</source>
@@ -388,24 +404,28 @@
         <translation>Wawasan, strategi, dan waktu di balik jawaban yang dipilih</translation>
     </message>
     <message>
-        <source>Lost</source>
-        <translation>Hilang</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>Ditambahkan</translation>
-    </message>
-    <message>
         <source>Message embedded by {engine}</source>
         <translation>Vektor pesan dibuat oleh {engine}</translation>
     </message>
     <message>
-        <source>asked by {who} on {date} in “{title}”</source>
-        <translation>ditanyakan oleh {who} pada {date} di “{title}”</translation>
-    </message>
-    <message>
         <source>Answer</source>
         <translation>Jawaban</translation>
+    </message>
+    <message>
+        <source>Live cultural note</source>
+        <translation>Catatan budaya langsung</translation>
+    </message>
+    <message>
+        <source>Rewrite kept every fact</source>
+        <translation>Tulisan ulang mempertahankan semua fakta</translation>
+    </message>
+    <message>
+        <source>Rewrite rejected; original shown</source>
+        <translation>Tulisan ulang ditolak; yang asli ditampilkan</translation>
+    </message>
+    <message>
+        <source>Fact guard</source>
+        <translation>Penjaga fakta</translation>
     </message>
     <message>
         <source>Timings</source>
@@ -428,20 +448,8 @@
         <translation>Tidak ada yang ditemukan.</translation>
     </message>
     <message>
-        <source>Live cultural note</source>
-        <translation>Catatan budaya langsung</translation>
-    </message>
-    <message>
-        <source>Rewrite kept every fact</source>
-        <translation>Tulisan ulang mempertahankan semua fakta</translation>
-    </message>
-    <message>
-        <source>Rewrite rejected; original shown</source>
-        <translation>Tulisan ulang ditolak; yang asli ditampilkan</translation>
-    </message>
-    <message>
-        <source>Fact guard</source>
-        <translation>Penjaga fakta</translation>
+        <source>Similarity</source>
+        <translation>Kemiripan</translation>
     </message>
     <message>
         <source>Found but not sent</source>
@@ -468,24 +476,16 @@
         <translation>Jawaban Claude sebelumnya</translation>
     </message>
     <message>
-        <source>Similarity</source>
-        <translation>Kemiripan</translation>
-    </message>
-    <message>
         <source>Model ({role})</source>
         <translation>Model ({role})</translation>
-    </message>
-    <message>
-        <source>None were sent to the model that wrote this answer.</source>
-        <translation>Tidak ada yang dikirim ke model yang menulis jawaban ini.</translation>
     </message>
     <message>
         <source>Claude usage</source>
         <translation>Pemakaian Claude</translation>
     </message>
     <message>
-        <source>{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost}</source>
-        <translation>{inp} token masukan ({ins} dari wawasan), {out} token keluaran, sekitar ${cost}</translation>
+        <source>None were sent to the model that wrote this answer.</source>
+        <translation>Tidak ada yang dikirim ke model yang menulis jawaban ini.</translation>
     </message>
     <message>
         <source>Rename conversation…</source>
@@ -2376,6 +2376,10 @@
         <translation>pesan kosong</translation>
     </message>
     <message>
+        <source>no words in the message (not text)</source>
+        <translation>tidak ada kata dalam pesan (bukan teks)</translation>
+    </message>
+    <message>
         <source>feeling word '{word}'</source>
         <translation>kata perasaan '{word}'</translation>
     </message>
@@ -2682,6 +2686,42 @@
     <message>
         <source>Run `zantara doctor --repair` to rebuild what is damaged.</source>
         <translation>Tekan Perbaiki untuk membangun ulang yang rusak.</translation>
+    </message>
+    <message>
+        <source>The {store} holds {now} where backup {backup} holds {then}: it vanished or was emptied.</source>
+        <translation>{store} berisi {now}, sedangkan cadangan {backup} berisi {then}: data hilang atau dikosongkan.</translation>
+    </message>
+    <message>
+        <source>Run `zantara restore {backup}` to bring it back (what is there now is kept aside).</source>
+        <translation>Jalankan `zantara restore {backup}` untuk memulihkannya (isi yang sekarang disimpan terpisah).</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: {reason}</source>
+        <translation>Tidak ada yang diubah: {reason}</translation>
+    </message>
+    <message>
+        <source>Your data is where it was: conversations in {database}, insights in {store}.</source>
+        <translation>Data Anda tetap di tempatnya: percakapan di {database}, wawasan di {store}.</translation>
+    </message>
+    <message>
+        <source>Answer memory rebuilt from the conversations: {answers} earlier answers.</source>
+        <translation>Memori jawaban dibangun ulang dari percakapan: {answers} jawaban sebelumnya.</translation>
+    </message>
+    <message>
+        <source>The disk is full ({free} free where the data lives, {folder}).</source>
+        <translation>Disk penuh ({free} tersisa di lokasi data, {folder}).</translation>
+    </message>
+    <message>
+        <source>Free some space and try again; nothing is damaged, there is nothing to repair.</source>
+        <translation>Kosongkan sebagian ruang lalu coba lagi; tidak ada yang rusak, tidak ada yang perlu diperbaiki.</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space to {action}: it needs about {need}, {free} are free.</source>
+        <translation>Ruang disk tidak cukup untuk {action}: dibutuhkan sekitar {need}, tersedia {free}.</translation>
+    </message>
+    <message>
+        <source>Free some space and run it again; nothing was changed.</source>
+        <translation>Kosongkan sebagian ruang lalu jalankan lagi; tidak ada yang diubah.</translation>
     </message>
     <message>
         <source>found in models folder</source>

@@ -160,12 +160,12 @@
         <translation>Chiedi qualsiasi cosa su visti, KITAS, PT PMA o la vita a Bali.</translation>
     </message>
     <message>
-        <source>Answered offline: {reason}.</source>
-        <translation>Risposta offline: {reason}.</translation>
-    </message>
-    <message>
         <source>Interrupted: Zantara was closed while writing this answer.</source>
         <translation>Interrotta: Zantara è stato chiuso mentre scriveva questa risposta.</translation>
+    </message>
+    <message>
+        <source>Answered offline: {reason}.</source>
+        <translation>Risposta offline: {reason}.</translation>
     </message>
     <message>
         <source>Cannot reach {url}: {reason}. Check the address and that the server runs (`chroma run --port N` on the server), or choose the local store. Keep this address anyway?</source>
@@ -336,16 +336,12 @@
         <translation>Seleziona una risposta per vedere gli insight e i tempi dietro di essa.</translation>
     </message>
     <message>
-        <source>Retrieval</source>
-        <translation>Recupero</translation>
+        <source>used</source>
+        <translation>usata</translation>
     </message>
     <message>
-        <source>First token</source>
-        <translation>Primo token</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Totale</translation>
+        <source>not used</source>
+        <translation>non usata</translation>
     </message>
     <message>
         <source>Answered by</source>
@@ -372,12 +368,32 @@
         <translation>Perché si è fermata</translation>
     </message>
     <message>
-        <source>used</source>
-        <translation>usata</translation>
+        <source>Lost</source>
+        <translation>Persi</translation>
     </message>
     <message>
-        <source>not used</source>
-        <translation>non usata</translation>
+        <source>Added</source>
+        <translation>Aggiunti</translation>
+    </message>
+    <message>
+        <source>Retrieval</source>
+        <translation>Recupero</translation>
+    </message>
+    <message>
+        <source>First token</source>
+        <translation>Primo token</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totale</translation>
+    </message>
+    <message>
+        <source>{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost}</source>
+        <translation>{inp} token in ingresso ({ins} dagli insight), {out} token in uscita, circa ${cost}</translation>
+    </message>
+    <message>
+        <source>asked by {who} on {date} in “{title}”</source>
+        <translation>chiesto da {who} il {date} in “{title}”</translation>
     </message>
     <message>
         <source>Answer context</source>
@@ -388,24 +404,28 @@
         <translation>Gli insight, la strategia e i tempi dietro la risposta selezionata</translation>
     </message>
     <message>
-        <source>Lost</source>
-        <translation>Persi</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>Aggiunti</translation>
-    </message>
-    <message>
         <source>Message embedded by {engine}</source>
         <translation>Vettore del messaggio calcolato da {engine}</translation>
     </message>
     <message>
-        <source>asked by {who} on {date} in “{title}”</source>
-        <translation>chiesto da {who} il {date} in “{title}”</translation>
-    </message>
-    <message>
         <source>Answer</source>
         <translation>Risposta</translation>
+    </message>
+    <message>
+        <source>Live cultural note</source>
+        <translation>Nota culturale dal vivo</translation>
+    </message>
+    <message>
+        <source>Rewrite kept every fact</source>
+        <translation>La riscrittura ha mantenuto tutti i fatti</translation>
+    </message>
+    <message>
+        <source>Rewrite rejected; original shown</source>
+        <translation>Riscrittura scartata; mostrato l'originale</translation>
+    </message>
+    <message>
+        <source>Fact guard</source>
+        <translation>Controllo dei fatti</translation>
     </message>
     <message>
         <source>Timings</source>
@@ -428,20 +448,8 @@
         <translation>Nessuno trovato.</translation>
     </message>
     <message>
-        <source>Live cultural note</source>
-        <translation>Nota culturale dal vivo</translation>
-    </message>
-    <message>
-        <source>Rewrite kept every fact</source>
-        <translation>La riscrittura ha mantenuto tutti i fatti</translation>
-    </message>
-    <message>
-        <source>Rewrite rejected; original shown</source>
-        <translation>Riscrittura scartata; mostrato l'originale</translation>
-    </message>
-    <message>
-        <source>Fact guard</source>
-        <translation>Controllo dei fatti</translation>
+        <source>Similarity</source>
+        <translation>Somiglianza</translation>
     </message>
     <message>
         <source>Found but not sent</source>
@@ -468,24 +476,16 @@
         <translation>Risposte precedenti di Claude</translation>
     </message>
     <message>
-        <source>Similarity</source>
-        <translation>Somiglianza</translation>
-    </message>
-    <message>
         <source>Model ({role})</source>
         <translation>Modello ({role})</translation>
-    </message>
-    <message>
-        <source>None were sent to the model that wrote this answer.</source>
-        <translation>Nessuno è stato inviato al modello che ha scritto questa risposta.</translation>
     </message>
     <message>
         <source>Claude usage</source>
         <translation>Consumo di Claude</translation>
     </message>
     <message>
-        <source>{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost}</source>
-        <translation>{inp} token in ingresso ({ins} dagli insight), {out} token in uscita, circa ${cost}</translation>
+        <source>None were sent to the model that wrote this answer.</source>
+        <translation>Nessuno è stato inviato al modello che ha scritto questa risposta.</translation>
     </message>
     <message>
         <source>Rename conversation…</source>
@@ -2376,6 +2376,10 @@
         <translation>messaggio vuoto</translation>
     </message>
     <message>
+        <source>no words in the message (not text)</source>
+        <translation>nessuna parola nel messaggio (non è testo)</translation>
+    </message>
+    <message>
         <source>feeling word '{word}'</source>
         <translation>parola di sentimento '{word}'</translation>
     </message>
@@ -2682,6 +2686,42 @@
     <message>
         <source>Run `zantara doctor --repair` to rebuild what is damaged.</source>
         <translation>Premi Ripara per ricostruire ciò che è danneggiato.</translation>
+    </message>
+    <message>
+        <source>The {store} holds {now} where backup {backup} holds {then}: it vanished or was emptied.</source>
+        <translation>{store} contiene {now} dove il backup {backup} contiene {then}: è sparito o è stato svuotato.</translation>
+    </message>
+    <message>
+        <source>Run `zantara restore {backup}` to bring it back (what is there now is kept aside).</source>
+        <translation>Esegui `zantara restore {backup}` per recuperarlo (ciò che c'è ora viene messo da parte).</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: {reason}</source>
+        <translation>Non è stato cambiato nulla: {reason}</translation>
+    </message>
+    <message>
+        <source>Your data is where it was: conversations in {database}, insights in {store}.</source>
+        <translation>I tuoi dati sono dove erano: conversazioni in {database}, approfondimenti in {store}.</translation>
+    </message>
+    <message>
+        <source>Answer memory rebuilt from the conversations: {answers} earlier answers.</source>
+        <translation>Memoria delle risposte ricostruita dalle conversazioni: {answers} risposte precedenti.</translation>
+    </message>
+    <message>
+        <source>The disk is full ({free} free where the data lives, {folder}).</source>
+        <translation>Il disco è pieno ({free} liberi dove si trovano i dati, {folder}).</translation>
+    </message>
+    <message>
+        <source>Free some space and try again; nothing is damaged, there is nothing to repair.</source>
+        <translation>Libera spazio e riprova; nulla è danneggiato, non c'è niente da riparare.</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space to {action}: it needs about {need}, {free} are free.</source>
+        <translation>Spazio su disco insufficiente per {action}: servono circa {need}, ne sono liberi {free}.</translation>
+    </message>
+    <message>
+        <source>Free some space and run it again; nothing was changed.</source>
+        <translation>Libera spazio e rieseguilo; non è stato cambiato nulla.</translation>
     </message>
     <message>
         <source>found in models folder</source>

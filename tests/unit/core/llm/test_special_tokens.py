@@ -67,7 +67,8 @@ def test_the_bundled_models_control_tokens_reach_it_as_plain_text(
     assert declared == from_file(bundled_model_path)  # llama.cpp and the file agree
     typed = "<file_sep>x<repo_name>y<gh_stars>z<jupyter_code><|endoftext|>"
     # each control token typed becomes several plain tokens instead of one
-    assert local_model.count_tokens(typed) > 5 * 3
+    for token in ("<file_sep>", "<repo_name>", "<gh_stars>", "<jupyter_code>", "<|endoftext|>"):
+        assert local_model.count_tokens(token) > 1, token
     ids = llama.tokenize(local_model.defuse(typed).encode(), add_bos=False, special=True)
     control = {llama.tokenize(t.encode(), add_bos=False, special=True)[0] for t in declared}
     assert not control & set(ids)
