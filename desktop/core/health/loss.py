@@ -65,9 +65,31 @@ def _own_insights_now(chroma: Path) -> int | None:
     catalogue = chroma / "chroma.sqlite3"
     if not catalogue.exists() or not catalogue.stat().st_size:
         return 0
+    if _has_marked_own(catalogue):
+        return 1  # the common case, read in place: no copy of a large catalogue
     try:
         insights, deleted = read_chroma_insights(catalogue)
     except (sqlite3.DatabaseError, OSError):
         return None
     shipped = shipped_ids()
     return sum(1 for i in insights if is_users_own(i, shipped)) + len(deleted)
+
+
+MARKED_OWN = """
+SELECT 1 FROM embedding_metadata
+ WHERE (key = 'source' AND string_value != 'curated')
+    OR (key = 'provenance' AND (string_value LIKE '%user_edited%' OR string_value LIKE '%imported_from%'))
+ LIMIT 1
+"""
+
+
+def _has_marked_own(catalogue: Path) -> bool:
+    """Whether any insight is marked as the user's (read-only, in place; False when that cannot be told)."""
+    try:
+        db = sqlite3.connect(f"file:{catalogue}?mode=ro", uri=True, timeout=10)
+        try:
+            return db.execute(MARKED_OWN).fetchone() is not None
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return False
