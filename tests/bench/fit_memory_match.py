@@ -16,6 +16,7 @@ the two kinds of memory). Then run bench_memory_match.py for the figures through
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,10 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_memory_match import ONE_LANGUAGE, _memory_items, episodes
+from bench_memory_match import ONE_LANGUAGE, _load, _memory_items, episodes
 from benchutil import REPO
 
-CANDIDATES = 8  # answers considered per question (AnswerMemory.search fetches CANDIDATES * k vectors)
+FETCHED = 24  # vectors Chroma returns per question (memory.CANDIDATES * MEMORY_K), three per answer
 TARGET_UNRELATED = 0.05
 L2 = 1e-3
 FEATURES = ("similarity", "margin", "concepts", "asks")
@@ -67,7 +68,7 @@ def rows(splits: set[str]) -> list[dict[str, Any]]:
     eps = {m: e for m, e in episodes(splits).items() if e and m != "paraphrases-heldout"}
     texts = {ep["query"] for e in eps.values() for ep in e}
     for name in eps:
-        texts |= {i["question"] for i in _memory_items(name)}
+        texts |= {i["question"] for i in _memory_items(name)} | set(_documents(name))
     vec = _vectors(texts, embedder)
     concept = {
         t: np.array([p for _c, p in sorted(concepts_of.probabilities(vec[t][0]).items())]) for t in texts
@@ -79,6 +80,7 @@ def rows(splits: set[str]) -> list[dict[str, Any]]:
         questions = [i["question"] for i in items]
         qv = np.stack([vec[q][0] for q in questions])
         pv = np.stack([vec[q][1] for q in questions])
+        av = np.stack([vec[d][1] for d in _documents(name)])  # question + answer, as a passage
         langs = [i["language"] for i in items]
         for ep in eps_of:
             gold = (
@@ -86,9 +88,11 @@ def rows(splits: set[str]) -> list[dict[str, Any]]:
             )
             aq, ap = vec[ep["query"]]
             sims = (qv @ aq + pv @ aq + pv @ ap) / 3
-            fetch = np.maximum(qv @ aq, pv @ aq)
+            fetch = np.r_[qv @ aq, pv @ aq, av @ aq]
             for present in [gold, set()] if gold else [set()]:
-                alive = [n for n in np.argsort(-fetch) if present or n not in gold][:CANDIDATES]
+                ranked = [int(v) % len(items) for v in np.argsort(-fetch)]
+                vectors = [n for n in ranked if present or n not in gold][:FETCHED]
+                alive = list(dict.fromkeys(vectors))
                 s = [float(sims[n]) for n in alive]
                 lead = memory_match.margins(s, qv[alive], [langs[n] for n in alive])
                 cand = []
@@ -105,6 +109,14 @@ def rows(splits: set[str]) -> list[dict[str, Any]]:
                 kind = "one" if name in ONE_LANGUAGE else "pooled"
                 out.append({"split": ep["split"], "memory": kind, "present": present, "cand": cand})
     return out
+
+
+def _documents(name: str) -> list[str]:
+    """The question + answer passage the bench stores for each answer of memory ``name``."""
+    return [
+        f"{i['question']}\n\n{i.get('answer') or f'Earlier answer number {n}, written for this question.'}"
+        for n, i in enumerate(_memory_items(name))
+    ]
 
 
 def fit(train: list[dict[str, Any]]) -> np.ndarray:
@@ -147,7 +159,32 @@ def score(data: list[dict[str, Any]], w: np.ndarray, threshold: float, k: int = 
     }
 
 
+def asks_on_dev() -> float:
+    """Share of the dev questions' paraphrases whose most likely ask is one of the question's (asks-dev.jsonl)."""
+    from desktop.core.knowledge import asks_model
+    from desktop.core.knowledge.embedder import default_embedder
+
+    embedder = default_embedder()
+    model = asks_model.get_model(embedder)
+    assert model is not None
+    labels = {}
+    for line in (REPO / "tests/data/memory-match/asks-dev.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        labels[row["question"]] = set(row["asks"])
+    texts = [p["text"] for i in _load("paraphrases") if i["question"] in labels for p in i["paraphrases"]]
+    vectors = _vectors(set(texts), embedder)
+    right = [
+        model.asks[int(np.argmax(model.probabilities(vectors[p["text"]][0], p["text"])))]
+        in labels[i["question"]]
+        for i in _load("paraphrases")
+        if i["question"] in labels
+        for p in i["paraphrases"]
+    ]
+    return sum(right) / len(right)
+
+
 def main() -> None:
+    print(f"asks model on dev paraphrases: first ask right {asks_on_dev():.1%}")
     data = rows({"train", "dev"})
     train = [r for r in data if r["split"] == "train"]
     dev = {

@@ -36,14 +36,14 @@ from dataclasses import dataclass
 import numpy as np
 
 # Logistic model in raw units: p = sigmoid(SIMILARITY*s + MARGIN*m + CONCEPTS*c + ASKS*a + BIAS), fitted on train.
-SIMILARITY = 7.928
-MARGIN = 40.256
-CONCEPTS = 4.892
-ASKS = 5.882
-BIAS = -17.505
-THRESHOLD = 0.75  # chosen on dev (both kinds of memory): shown at p >= 0.75
-NEUTRAL_CONCEPTS = 0.53  # mean agreement over train candidates: used when the concept model is not ready
-NEUTRAL_ASKS = 0.35  # the same for the asks model
+SIMILARITY = 9.591
+MARGIN = 43.282
+CONCEPTS = 4.662
+ASKS = 5.456
+BIAS = -18.425
+THRESHOLD = 0.70  # chosen on dev (both kinds of memory): shown at p >= 0.70
+NEUTRAL_CONCEPTS = 0.48  # mean agreement over train candidates: used when the concept model is not ready
+NEUTRAL_ASKS = 0.31  # the same for the asks model
 # The rival every question has, even in a memory of one answer: an unrelated earlier question at the score
 # unrelated questions of this domain typically reach. Chosen on train with memories of 1-5 answers (1 answer:
 # recall 90%, unrelated shown 2%; without it a lone answer has no rival at all); no effect on larger memories,

@@ -36,7 +36,7 @@ def test_visa_codes_must_agree() -> None:
     assert not memory_match.codes_conflict("Tariffe del visto C312?", "How much is a C312 KITAS per year?")
     # a question without a code says nothing either way (KITAS, 2026 and 60 are not codes)
     assert not memory_match.codes_conflict("How much is a KITAS in 2026?", "What does the E33G cost?")
-    verdict = memory_match.decide(0.95, 0.10, 0.95, "B211 visa fee?", "C312 visa fee?")
+    verdict = memory_match.decide(0.95, 0.10, 0.95, "B211 visa fee?", "C312 visa fee?", asks=0.95)
     assert verdict.probability > 0.9 and verdict.vetoed_by_codes and not verdict.same
 
 
@@ -54,10 +54,25 @@ def test_the_lead_counts_against_other_questions_in_the_same_language_only() -> 
     assert memory_match.margins([0.84], a[None, :]) == [pytest.approx(0.84 - memory_match.VIRTUAL_RIVAL)]
 
 
-def test_a_clear_lead_on_the_same_concepts_is_the_same_question_and_a_close_pack_is_not() -> None:
-    assert memory_match.decide(0.91, 0.06, 0.95).same
-    assert not memory_match.decide(0.91, 0.005, 0.95).same  # neck and neck with another question
-    assert not memory_match.decide(0.91, 0.03, 0.20).same  # ahead, but about other things
+def test_a_clear_lead_on_the_same_concepts_and_ask_is_the_same_question_and_a_close_pack_is_not() -> None:
+    assert memory_match.decide(0.91, 0.06, 0.95, asks=0.95).same
+    assert not memory_match.decide(0.91, 0.005, 0.95, asks=0.95).same  # neck and neck with another question
+    assert not memory_match.decide(0.91, 0.03, 0.20, asks=0.95).same  # ahead, but about other things
+    # ahead and about the same thing, but asking another thing of it (its cost, not its documents)
+    assert not memory_match.decide(0.91, 0.06, 0.95, asks=0.10).same
+    # an unknown ask (the model not ready) is neither for nor against
+    neutral = memory_match.decide(0.91, 0.06, 0.95)
+    assert neutral.asks == memory_match.NEUTRAL_ASKS
+    assert memory_match.decide(0.91, 0.06, 0.95, asks=0.10).probability < neutral.probability
+    assert neutral.probability < memory_match.decide(0.91, 0.06, 0.95, asks=0.95).probability
+
+
+def test_agreement_is_the_cosine_of_two_probability_vectors_or_neutral_without_them() -> None:
+    p, q = np.array([0.9, 0.1, 0.0]), np.array([0.0, 0.1, 0.9])
+    assert memory_match.concept_agreement(p, p) == pytest.approx(1.0)
+    assert memory_match.concept_agreement(p, q) == pytest.approx(0.01 / 0.82)
+    assert memory_match.concept_agreement(None, q) == memory_match.NEUTRAL_CONCEPTS
+    assert memory_match.concept_agreement(p, None, memory_match.NEUTRAL_ASKS) == memory_match.NEUTRAL_ASKS
 
 
 @pytest.fixture(scope="module")
