@@ -1,7 +1,8 @@
 """What a question asks for (its cost, how long, which documents, whether it is allowed...), in any language.
 
 Two questions about one thing can ask different things of it: "how much is an investor KITAS" and "which
-documents does an investor KITAS need" are 0.95 apart in e5 (query form), which rates the topic, not the ask. The answer
+documents does an investor KITAS need" have an e5 similarity
+of 0.95: e5 rates the topic, not the ask. The answer
 memory must not show the one's answer for the other (``memory_match``), so it compares what each question asks.
 
 A softmax classifier over twelve kinds of ask, trained on the labelled questions of knowledge/questions

@@ -14,7 +14,7 @@ similarity threshold separates them. Four signals together do better, in a small
   thing (cosine of their concept probabilities);
 - ``asks``: whether both ask the same thing of it (``asks_model.py``: its cost, how long, which documents,
   whether it is allowed...). e5 rates the topic: "how much is an investor KITAS" and "which documents for an
-  investor KITAS" are 0.95 apart (e5, query form), and the answer to the one does not answer the other.
+  investor KITAS" have an e5 similarity of 0.95, and the answer to the one does not answer the other.
 
 And one veto: two questions that name different visa or permit codes (B211 vs C312) are not the same question.
 
