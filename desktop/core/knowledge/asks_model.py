@@ -1,9 +1,8 @@
 """What a question asks for (its cost, how long, which documents, whether it is allowed...), in any language.
 
 Two questions about one thing can ask different things of it: "how much is an investor KITAS" and "which
-documents does an investor KITAS need" have an e5 similarity
-of 0.95: e5 rates the topic, not the ask. The answer
-memory must not show the one's answer for the other (``memory_match``), so it compares what each question asks.
+documents does an investor KITAS need" have an e5 similarity of 0.95: e5 rates the topic, not the ask. The
+answer memory must not show the one's answer for the other (``memory_match``), so it compares what each asks.
 
 A softmax classifier over twelve kinds of ask, trained on the labelled questions of knowledge/questions
 (the *train* split of tests/data/paraphrases with its paraphrases in three languages, and written train
