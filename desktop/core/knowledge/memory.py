@@ -121,9 +121,9 @@ class AnswerMemory:
             "strategy": strategy,
         }
         document = f"{question}\n\n{answer[:MAX_ANSWER_CHARS]}"
-        q_vec = self.embedder.embed_query(question)  # both question forms as the search made them (cached)
-        p_vec = self.embedder.embed_passage(question)
-        qa_vec = self.embedder.embed_passages([document])[0]
+        q_vec = self.embedder.embed_query(question)  # the search's vector (remembered by the embedder)
+        # one batch, as the stored answers (and memory_match's fit) were made: a batch pads its texts alike
+        p_vec, qa_vec = self.embedder.embed_passages([question, document])
         with self._lock:
             self.collection.upsert(
                 ids=[answer_id + ":q", answer_id + ":p", answer_id + ":qa"],
