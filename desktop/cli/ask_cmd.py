@@ -37,6 +37,15 @@ def _backend(services: Any) -> str:
         return "the online model"
 
 
+def _store_hint(problem: dict[str, Any]) -> str:
+    """What to do about a failed knowledge search: check the local store, or reach the team's server."""
+    from desktop.core.messages import say
+
+    if problem.get("url"):
+        return say("store.unreachable_hint")
+    return "Run `zantara doctor` to check it; `zantara doctor --repair` rebuilds it."
+
+
 def _services() -> Any:
     from desktop.core.services import Services
 
@@ -100,7 +109,7 @@ def ask(
             err_console.print(f"[dim](offline: {event.data.get('reason')}) {message}[/]", highlight=False)
         elif event.kind == "insights" and event.data.get("retrieval_error"):
             problem = event.data["retrieval_error"]
-            said = f"{problem.get('message') or problem.get('error')} {problem.get('hint') or ''}".strip()
+            said = f"{problem.get('message') or problem.get('error')} {_store_hint(problem)}"
             err_console.print(
                 f"zantara: no cultural insights for this answer: {said}",
                 highlight=False,

@@ -707,7 +707,6 @@ class Router:
             trace.retrieval_error = RetrievalError(
                 error=type(exc).__name__,
                 message=secrets.redact(getattr(exc, "message", "") or str(exc)),
-                hint=str(getattr(exc, "hint", "")),
                 url=self.services.settings.effective_chroma_url(),
             )
             trace.add_stage("retrieval", began, ok=False, detail=type(exc).__name__)
