@@ -1,0 +1,172 @@
+"""Hybrid passage search: e5 vectors (meaning, across languages) and FTS5 bm25 (exact terms), fused by RRF.
+
+The vectors find "how long does the investor permit take" in an Indonesian procedure; the words find
+"E28A", "C312", "IDR 12.500.000" or "Pasal 5" that e5 blurs into their neighbours. Reciprocal rank fusion
+(Cormack et al. 2009) adds ``weight / (RRF_K + rank)`` from each list, so neither index's score scale matters.
+The weights and candidate depth were chosen on the train and dev questions of tests/data/documents; the test
+split is scored by tests/bench/bench_documents.py (docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from desktop.core.documents.index import DocumentIndex
+
+FoundBy = Literal["vector", "words", "both"]
+
+RRF_K = 60
+VECTOR_WEIGHT = 1.0
+WORDS_WEIGHT = 1.0
+CANDIDATES = 20  # from each index before fusion
+# A question whose best passage is less like it than this gets no passages (the documents do not answer it);
+# chosen on train/dev (tests/bench/bench_documents.py).
+MIN_COSINE = 0.80
+
+_TOKEN = re.compile(r"\w+(?:[.,/-]\w+)*", re.UNICODE)
+
+
+@dataclass
+class PassageHit:
+    passage_id: int
+    text: str
+    document: str  # the document's title
+    path: str
+    section: str
+    page: int | None
+    language: str
+    score: float  # the fused score
+    found_by: FoundBy
+    cosine: float | None = None
+    bm25: float | None = None
+    ranks: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["score"] = round(self.score, 5)
+        out["cosine"] = None if self.cosine is None else round(self.cosine, 4)
+        out["bm25"] = None if self.bm25 is None else round(self.bm25, 3)
+        return out
+
+    def where(self) -> str:
+        """ "Fee Table 2026, p. 3" / "Fee Table 2026 › 2. Immigration services": for citations."""
+        place = f"p. {self.page}" if self.page else self.section
+        return f"{self.document}, {place}" if place and place != self.document else self.document
+
+
+@dataclass
+class SearchResult:
+    hits: list[PassageHit]
+    timings_ms: dict[str, float]
+    best_cosine: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "passages": [h.to_dict() for h in self.hits],
+            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+            "best_cosine": None if self.best_cosine is None else round(self.best_cosine, 4),
+        }
+
+
+def fts_query(text: str) -> str:
+    """The words of ``text`` as an FTS5 OR query; "12.500.000" and "E-28A" become phrases of their parts."""
+    terms = []
+    for token in _TOKEN.findall(text.casefold()):
+        parts = [p for p in re.split(r"[.,/-]", token) if p]
+        if parts:
+            terms.append('"' + " ".join(parts).replace('"', "") + '"')
+    return " OR ".join(dict.fromkeys(terms))
+
+
+def search(
+    index: DocumentIndex,
+    query: str,
+    k: int = 3,
+    mode: Literal["hybrid", "vector", "words"] = "hybrid",
+    candidates: int = CANDIDATES,
+    vector: np.ndarray | None = None,
+    weights: tuple[float, float] = (VECTOR_WEIGHT, WORDS_WEIGHT),
+) -> SearchResult:
+    """The ``k`` best passages for ``query``; ``vector`` is its query embedding when the caller has it."""
+    timings: dict[str, float] = {}
+    by_vector: list[tuple[int, float]] = []
+    by_words: list[tuple[int, float]] = []
+    if mode in ("hybrid", "vector"):
+        started = time.perf_counter()
+        if vector is None:
+            vector = index.embedder.embed_query(query)
+        timings["embed"] = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        by_vector = _nearest(index, vector, candidates)
+        timings["vector"] = (time.perf_counter() - started) * 1000
+    if mode in ("hybrid", "words"):
+        started = time.perf_counter()
+        by_words = index.words(fts_query(query), candidates)
+        timings["words"] = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    hits = _fuse(index, by_vector, by_words, k, weights)
+    timings["fuse"] = (time.perf_counter() - started) * 1000
+    best = by_vector[0][1] if by_vector else None
+    return SearchResult(hits, timings, best)
+
+
+def _nearest(index: DocumentIndex, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+    total = index.collection.count()
+    if not total:
+        return []
+    res = index.collection.query(
+        query_embeddings=np.asarray([vector], dtype=np.float32),
+        n_results=min(k, total),
+        include=["distances"],
+    )
+    ids = [str(i) for i in res["ids"][0]]
+    known = index.passage_ids_for_vectors(ids)  # a vector of a write that failed half-way is not a passage
+    return [(known[i], 1.0 - float(d)) for i, d in zip(ids, res["distances"][0], strict=True) if i in known]
+
+
+def _fuse(
+    index: DocumentIndex,
+    by_vector: Sequence[tuple[int, float]],
+    by_words: Sequence[tuple[int, float]],
+    k: int,
+    weights: tuple[float, float],
+) -> list[PassageHit]:
+    scores: dict[int, float] = {}
+    ranks: dict[int, dict[str, int]] = {}
+    for name, ranked, weight in (("vector", by_vector, weights[0]), ("words", by_words, weights[1])):
+        for rank, (pid, _s) in enumerate(ranked, 1):
+            scores[pid] = scores.get(pid, 0.0) + weight / (RRF_K + rank)
+            ranks.setdefault(pid, {})[name] = rank
+    best = sorted(scores, key=lambda pid: -scores[pid])[:k]
+    rows = index.passages_by_id(best)
+    cosines, bm25s = dict(by_vector), dict(by_words)
+    hits = []
+    for pid in best:
+        row = rows.get(pid)
+        if row is None:
+            continue
+        found: FoundBy = "both" if len(ranks[pid]) == 2 else ("vector" if "vector" in ranks[pid] else "words")
+        hits.append(
+            PassageHit(
+                passage_id=pid,
+                text=row["text"],
+                document=row["title"],
+                path=row["path"],
+                section=row["section"],
+                page=row["page"],
+                language=row["language"],
+                score=scores[pid],
+                found_by=found,
+                cosine=cosines.get(pid),
+                bm25=bm25s.get(pid),
+                ranks=ranks[pid],
+            )
+        )
+    return hits
