@@ -42,13 +42,15 @@ def chunk(doc: ParsedDocument, max_chars: int = MAX_CHARS) -> list[Passage]:
     lines: list[str] = []
     header = ""  # the table header the current lines are rows of
     page: int | None = None
+    first_h1 = next((b.text for b in doc.blocks if b.kind == "heading" and b.level == 1), "")
 
     def flush() -> None:
         nonlocal header
         body = "\n".join(lines).strip()
         if body:
-            path = [text for _, text in headings]
-            section = " › ".join(path[1:] if path and path[0] == doc.title else path)
+            # the document's own level-1 heading is its title, shown beside the section already
+            path = [text for level, text in headings if not (level == 1 and text in (doc.title, first_h1))]
+            section = " › ".join(path)
             text = f"{header}\n{body}" if header else body
             passages.append(Passage(len(passages), text, section, page, doc.title))
         lines.clear()

@@ -66,6 +66,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(search_text, tokenize
 CREATE TABLE IF NOT EXISTS watched (path TEXT PRIMARY KEY);
 """
 EMBED_BATCH = 64
+CENTROID_SAMPLE = 3000
 FAST_FROM = 4  # passages to embed at once that are worth loading the faster engine
 
 
@@ -138,6 +139,7 @@ class DocumentIndex:
         self.collection = collection
         self.embedder = embedder
         self._lock = threading.RLock()
+        self._centroids: dict[str, np.ndarray] | None = None
         self.db = sqlite3.connect(str(db_path), check_same_thread=False, isolation_level=None)
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA journal_mode = WAL")
@@ -191,6 +193,38 @@ class DocumentIndex:
                 f"SELECT vector_id, id FROM passages WHERE vector_id IN ({marks})", list(vector_ids)
             ).fetchall()
         return {str(v): int(i) for v, i in rows}
+
+    def passage_languages(self, ids: Sequence[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        sql = (
+            "SELECT p.id, d.language FROM passages p JOIN documents d ON d.id = p.document_id "
+            f"WHERE p.id IN ({marks})"
+        )
+        with self._lock:
+            return {int(i): str(lang) for i, lang in self.db.execute(sql, list(ids))}
+
+    def language_centroids(self) -> dict[str, np.ndarray]:
+        """The mean passage vector per document language (from up to ``CENTROID_SAMPLE`` vectors each), kept
+        until the next write."""
+        with self._lock:
+            if self._centroids is not None:
+                return self._centroids
+            languages = [str(r[0]) for r in self.db.execute("SELECT DISTINCT language FROM documents")]
+        centroids = {}
+        for language in languages:
+            if not language:
+                continue
+            got = self.collection.get(
+                where={"language": language}, limit=CENTROID_SAMPLE, include=["embeddings"]
+            )
+            vectors = np.asarray(got["embeddings"], dtype=np.float32)
+            if len(vectors):
+                centroids[language] = vectors.mean(axis=0)
+        with self._lock:
+            self._centroids = centroids
+        return centroids
 
     def words(self, match: str, k: int) -> list[tuple[int, float]]:
         """(passage id, bm25) for an FTS5 query, best first (bm25 is lower for better matches)."""
@@ -450,6 +484,7 @@ class DocumentIndex:
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
+            self._centroids = None
 
     def _delete_passages(self, doc_id: int) -> None:
         self.db.execute(
@@ -486,6 +521,7 @@ class DocumentIndex:
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
+            self._centroids = None
         for start in range(0, len(ids), 5000):
             self.collection.delete(ids=ids[start : start + 5000])
         return FileResult(path, "removed")
