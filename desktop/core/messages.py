@@ -117,6 +117,9 @@ TEMPLATES: dict[str, str] = {
     ),
     "doctor.damaged_copy": "The damaged files are kept in {path}.",
     "doctor.run_repair": "Run `zantara doctor --repair` to rebuild what is damaged.",
+    "note.documents_unavailable": "the team's documents could not be searched ({error})",
+    "note.citations_dropped": "{n} citation(s) matching no passage sent were removed",
+    "stage.documents": "{n} passages from the team's documents",
     # the team's documents (documents/parse.py, documents/index.py): one message per file that is not indexed
     "doc.unsupported": "{name}: files of type {suffix} are not read.",
     "doc.unsupported_hint": "Add PDF, DOCX, Markdown, plain text or HTML files.",

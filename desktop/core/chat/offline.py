@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.chat import local_fit, memory_answer, offline_pick
+from desktop.core.chat import documents_step, local_fit, memory_answer, offline_pick
 from desktop.core.chat.readability import WORD, Readability, StreamGuard, UnreadableAnswer
 from desktop.core.chat.strategies.base import AnswerContext
 from desktop.core.knowledge.memory import MemoryHit
@@ -42,6 +42,8 @@ def system_with_memory(system: str, ctx: AnswerContext) -> str:
     from desktop.core.chat.prompts import SystemPrompt
 
     note = memory_answer.context_note(ctx.scratch.get(MEMORY_HITS) or [], ctx.language)
+    documents = documents_step.block(ctx.scratch.get(documents_step.PASSAGES) or [])
+    note = f"{documents}\n\n{note}".strip() if documents else note
     if not note:
         return system
     if isinstance(system, SystemPrompt):  # keep the leaner variants the token budget trims through
@@ -128,7 +130,12 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
     shown, display, notes = shown_insights(ctx.store, ctx.message, ctx.language, ctx.insights)
     ctx.trace.notes += notes
     ctx.trace.insights = shown  # the context panel lists the notes the user reads
-    return memory_answer.compose(hits, display, ctx.language, ctx.trace.reason)
+    passages = ctx.scratch.get(documents_step.PASSAGES) or []
+    documents = documents_step.offline_section(ctx.message, ctx.language, passages)
+    if documents:
+        ctx.trace.cited_passages = list(passages)
+        ctx.trace.citations = {"sent": len(passages), "cited": len(passages), "dropped": 0}
+    return memory_answer.compose(hits, display, ctx.language, ctx.trace.reason, documents=documents)
 
 
 def shown_insights(

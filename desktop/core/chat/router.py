@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.core import secrets
 from desktop.core.cancel import CancelToken
+from desktop.core.chat import documents_step
 from desktop.core.chat import offline as offline_path
 from desktop.core.chat import precompute as pre
 from desktop.core.chat import prompts
@@ -397,6 +398,9 @@ class Router:
         )
         earlier = [m.content for m in history if m.role == "user"]
         language, insights, context_block, store = self._retrieve(text, trace, sink, earlier)
+        passages = documents_step.find(self._documents(), text, trace)
+        scratch[documents_step.PASSAGES] = passages
+        context_block = documents_step.with_passages(context_block, passages)
         if "prepared" in scratch:
             scratch[
                 "prepared"
@@ -494,6 +498,11 @@ class Router:
                 if hedge.started:
                     trace.hedge = hedge.summary()
         trace.models.setdefault("answer", ctx.main.name)
+        if passages and trace.parts and trace.parts[-1]["kind"] != "memory":
+            checked = documents_step.check_citations(body, passages, trace, language)
+            if checked != body:
+                body = checked
+                sink.emit(Event("replace", prefix + body))
         if claude is not None and trace.mode == "claude" and trace.models.get("answer") == claude.name:
             self._remember(text, body, conversation_id, trace)
         return self._finish(answer_id, conversation_id, prefix + body, status, trace, started)
@@ -654,6 +663,17 @@ class Router:
             return self.services.model_for(role)
         except ZantaraError as exc:
             return _UnavailableLocal(exc)
+
+    def _documents(self) -> Any:
+        """The team's document index, or None when no document was ever added (nothing opened then)."""
+        from desktop.core import paths
+
+        if not (paths.data_dir() / "documents.sqlite3").exists():
+            return None
+        try:
+            return getattr(self.services, "documents", None)
+        except Exception:  # a damaged index costs the passages, not the answer
+            return None
 
     def _retrieve(
         self, text: str, trace: Trace, sink: _Sink, earlier: list[str]

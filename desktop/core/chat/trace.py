@@ -63,6 +63,13 @@ class Trace:
     # The hedged offline answer (chat/hedge.py): after_ms, started_ms, winner, draft (the local text kept)
     hedge: dict[str, Any] | None = None
 
+    # The team's documents (chat/documents_step.py): the passages given to the answer (n, text, document,
+    # where, page, section, language, score, found_by), those the answer cites, and the citation check
+    # {"sent", "cited", "dropped"} (a citation matching no sent passage is dropped from the text).
+    passages: list[dict[str, Any]] = field(default_factory=list)
+    cited_passages: list[dict[str, Any]] = field(default_factory=list)
+    citations: dict[str, int] | None = None
+
     def add_part(self, part: str, kind: str, model: str = "") -> None:
         self.parts.append({"part": part, "kind": kind, "model": model})
 

@@ -2684,6 +2684,118 @@
         <translation>Tekan Perbaiki untuk membangun ulang yang rusak.</translation>
     </message>
     <message>
+        <source>the team's documents could not be searched ({error})</source>
+        <translation>dokumen tim tidak dapat dicari ({error})</translation>
+    </message>
+    <message>
+        <source>{n} citation(s) matching no passage sent were removed</source>
+        <translation>{n} kutipan yang tidak cocok dengan bagian yang dikirim telah dihapus</translation>
+    </message>
+    <message>
+        <source>{n} passages from the team's documents</source>
+        <translation>{n} bagian dari dokumen tim</translation>
+    </message>
+    <message>
+        <source>{name}: files of type {suffix} are not read.</source>
+        <translation>{name}: berkas jenis {suffix} tidak dibaca.</translation>
+    </message>
+    <message>
+        <source>Add PDF, DOCX, Markdown, plain text or HTML files.</source>
+        <translation>Tambahkan berkas PDF, DOCX, Markdown, teks biasa, atau HTML.</translation>
+    </message>
+    <message>
+        <source>{name}: no such file or folder.</source>
+        <translation>{name}: berkas atau folder tidak ada.</translation>
+    </message>
+    <message>
+        <source>Check the path.</source>
+        <translation>Periksa jalurnya.</translation>
+    </message>
+    <message>
+        <source>{name} disappeared while it was being indexed.</source>
+        <translation>{name} hilang saat sedang diindeks.</translation>
+    </message>
+    <message>
+        <source>Nothing of it was added; add it again if it comes back.</source>
+        <translation>Tidak ada bagiannya yang ditambahkan; tambahkan lagi jika berkasnya kembali.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({error}).</source>
+        <translation>{name} tidak dapat dibaca ({error}).</translation>
+    </message>
+    <message>
+        <source>Check that your account may read the file.</source>
+        <translation>Periksa apakah akun Anda boleh membaca berkas ini.</translation>
+    </message>
+    <message>
+        <source>{name} is too large to index ({mb} MB).</source>
+        <translation>{name} terlalu besar untuk diindeks ({mb} MB).</translation>
+    </message>
+    <message>
+        <source>Split it into smaller files.</source>
+        <translation>Pecah menjadi berkas yang lebih kecil.</translation>
+    </message>
+    <message>
+        <source>{name} has {pages} pages, more than the {limit} indexed per file.</source>
+        <translation>{name} memiliki {pages} halaman, lebih dari {limit} yang diindeks per berkas.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and cannot be read ({error}).</source>
+        <translation>{name} rusak dan tidak dapat dibaca ({error}).</translation>
+    </message>
+    <message>
+        <source>Open it in its own program and save it again.</source>
+        <translation>Buka dengan programnya sendiri lalu simpan ulang.</translation>
+    </message>
+    <message>
+        <source>{name} is protected by a password.</source>
+        <translation>{name} dilindungi kata sandi.</translation>
+    </message>
+    <message>
+        <source>Save a copy without the password and add that.</source>
+        <translation>Simpan salinan tanpa kata sandi lalu tambahkan salinan itu.</translation>
+    </message>
+    <message>
+        <source>{name} is a scan: its {pages} pages have no text layer.</source>
+        <translation>{name} adalah hasil pindaian: {pages} halamannya tidak memiliki lapisan teks.</translation>
+    </message>
+    <message>
+        <source>Run it through OCR (for example ocrmypdf) and add the result.</source>
+        <translation>Proses dengan OCR (misalnya ocrmypdf) lalu tambahkan hasilnya.</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file (binary content).</source>
+        <translation>{name} bukan berkas teks (isi biner).</translation>
+    </message>
+    <message>
+        <source>Give it the right extension, or leave it out.</source>
+        <translation>Beri ekstensi yang benar, atau jangan ditambahkan.</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to {mb} MB ({ratio}x its size): refused as a possible zip bomb.</source>
+        <translation>{name} terurai menjadi {mb} MB ({ratio}x ukurannya): ditolak sebagai kemungkinan zip bomb.</translation>
+    </message>
+    <message>
+        <source>Open it in Word and save it again; a real document is far smaller.</source>
+        <translation>Buka di Word lalu simpan ulang; dokumen asli jauh lebih kecil.</translation>
+    </message>
+    <message>
+        <source>{name} has no text.</source>
+        <translation>{name} tidak berisi teks.</translation>
+    </message>
+    <message>
+        <source>Nothing to index.</source>
+        <translation>Tidak ada yang perlu diindeks.</translation>
+    </message>
+    <message>
+        <source>{name} could not be indexed ({error}).</source>
+        <translation>{name} tidak dapat diindeks ({error}).</translation>
+    </message>
+    <message>
+        <source>Nothing of it was added; try again with `zantara docs add`.</source>
+        <translation>Tidak ada bagiannya yang ditambahkan; coba lagi dengan `zantara docs add`.</translation>
+    </message>
+    <message>
         <source>found in models folder</source>
         <translation>ditemukan di folder model</translation>
     </message>

@@ -2684,6 +2684,118 @@
         <translation>Premi Ripara per ricostruire ciò che è danneggiato.</translation>
     </message>
     <message>
+        <source>the team's documents could not be searched ({error})</source>
+        <translation>non è stato possibile cercare nei documenti del team ({error})</translation>
+    </message>
+    <message>
+        <source>{n} citation(s) matching no passage sent were removed</source>
+        <translation>{n} citazione/i che non corrispondono a nessun passaggio inviato sono state rimosse</translation>
+    </message>
+    <message>
+        <source>{n} passages from the team's documents</source>
+        <translation>{n} passaggi dai documenti del team</translation>
+    </message>
+    <message>
+        <source>{name}: files of type {suffix} are not read.</source>
+        <translation>{name}: i file di tipo {suffix} non vengono letti.</translation>
+    </message>
+    <message>
+        <source>Add PDF, DOCX, Markdown, plain text or HTML files.</source>
+        <translation>Aggiungi file PDF, DOCX, Markdown, testo semplice o HTML.</translation>
+    </message>
+    <message>
+        <source>{name}: no such file or folder.</source>
+        <translation>{name}: file o cartella inesistente.</translation>
+    </message>
+    <message>
+        <source>Check the path.</source>
+        <translation>Controlla il percorso.</translation>
+    </message>
+    <message>
+        <source>{name} disappeared while it was being indexed.</source>
+        <translation>{name} è scomparso mentre veniva indicizzato.</translation>
+    </message>
+    <message>
+        <source>Nothing of it was added; add it again if it comes back.</source>
+        <translation>Non ne è stato aggiunto nulla; aggiungilo di nuovo se ricompare.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({error}).</source>
+        <translation>{name} non può essere letto ({error}).</translation>
+    </message>
+    <message>
+        <source>Check that your account may read the file.</source>
+        <translation>Controlla che il tuo account possa leggere il file.</translation>
+    </message>
+    <message>
+        <source>{name} is too large to index ({mb} MB).</source>
+        <translation>{name} è troppo grande per essere indicizzato ({mb} MB).</translation>
+    </message>
+    <message>
+        <source>Split it into smaller files.</source>
+        <translation>Dividilo in file più piccoli.</translation>
+    </message>
+    <message>
+        <source>{name} has {pages} pages, more than the {limit} indexed per file.</source>
+        <translation>{name} ha {pages} pagine, più delle {limit} indicizzate per file.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and cannot be read ({error}).</source>
+        <translation>{name} è danneggiato e non può essere letto ({error}).</translation>
+    </message>
+    <message>
+        <source>Open it in its own program and save it again.</source>
+        <translation>Aprilo con il suo programma e salvalo di nuovo.</translation>
+    </message>
+    <message>
+        <source>{name} is protected by a password.</source>
+        <translation>{name} è protetto da password.</translation>
+    </message>
+    <message>
+        <source>Save a copy without the password and add that.</source>
+        <translation>Salvane una copia senza password e aggiungi quella.</translation>
+    </message>
+    <message>
+        <source>{name} is a scan: its {pages} pages have no text layer.</source>
+        <translation>{name} è una scansione: le sue {pages} pagine non hanno testo.</translation>
+    </message>
+    <message>
+        <source>Run it through OCR (for example ocrmypdf) and add the result.</source>
+        <translation>Passalo in un OCR (per esempio ocrmypdf) e aggiungi il risultato.</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file (binary content).</source>
+        <translation>{name} non è un file di testo (contenuto binario).</translation>
+    </message>
+    <message>
+        <source>Give it the right extension, or leave it out.</source>
+        <translation>Dagli l'estensione giusta, o lascialo fuori.</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to {mb} MB ({ratio}x its size): refused as a possible zip bomb.</source>
+        <translation>{name} si espande a {mb} MB ({ratio}x la sua dimensione): rifiutato come possibile zip bomb.</translation>
+    </message>
+    <message>
+        <source>Open it in Word and save it again; a real document is far smaller.</source>
+        <translation>Aprilo in Word e salvalo di nuovo; un documento vero è molto più piccolo.</translation>
+    </message>
+    <message>
+        <source>{name} has no text.</source>
+        <translation>{name} non contiene testo.</translation>
+    </message>
+    <message>
+        <source>Nothing to index.</source>
+        <translation>Niente da indicizzare.</translation>
+    </message>
+    <message>
+        <source>{name} could not be indexed ({error}).</source>
+        <translation>{name} non è stato indicizzato ({error}).</translation>
+    </message>
+    <message>
+        <source>Nothing of it was added; try again with `zantara docs add`.</source>
+        <translation>Non ne è stato aggiunto nulla; riprova con `zantara docs add`.</translation>
+    </message>
+    <message>
         <source>found in models folder</source>
         <translation>trovato nella cartella dei modelli</translation>
     </message>

@@ -12,7 +12,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 from support.documents import (
-    doc_index,  # noqa: F401  (fixture)
     open_index,
     write_docx,
     write_docx_bomb,
@@ -36,7 +35,7 @@ def good_file(folder: Path) -> Path:
 
 def intact(index: DocumentIndex, passages: int) -> None:
     """Both indexes hold exactly the passages SQLite lists: no vector or row of a refused file."""
-    docs, stored = index.count()
+    _docs, stored = index.count()
     assert stored == passages
     assert index.collection.count() == passages
     assert index.prune_vectors() == 0
