@@ -91,6 +91,7 @@ def render_trace(trace: dict[str, Any]) -> str:
             out.append(f"<tr><td><b>{_esc(label)}</b></td><td>{_esc(value)}</td></tr>")
     out.append("</table>")
     out += _render_writers(trace)
+    out += _render_passages(trace)
     out += _render_insights(trace)
 
     enrich = trace.get("enrich")
@@ -195,6 +196,39 @@ def _insight_html(ins: dict[str, Any]) -> str:
         f"<p style='margin-bottom:6px'><span style='color:{theme.GREY}'>{meta}</span><br>"
         f"{_esc(ins.get('text', ''))}</p>"
     )
+
+
+def _passage_html(passage: dict[str, Any]) -> str:
+    page = passage.get("page")
+    place = tr("page {page}").format(page=page) if page else str(passage.get("section") or "")
+    meta = " · ".join(_esc(x) for x in (passage.get("document", ""), place, passage.get("language", "")) if x)
+    return (
+        f"<p style='margin-bottom:6px'><b>[{_esc(passage.get('n', ''))}]</b> "
+        f"<span style='color:{theme.GREY}'>{meta}</span><br>"
+        + _esc(passage.get("text", "")).replace("\n", "<br>")
+        + "</p>"
+    )
+
+
+def _render_passages(trace: dict[str, Any]) -> list[str]:
+    """The team's document passages the answer cites (document, page or section), then those sent but not
+    cited, and how many citations matched no passage and were removed."""
+    sent = trace.get("passages") or []
+    if not sent:
+        return []
+    cited = trace.get("cited_passages") or []
+    numbers = {p.get("n") for p in cited}
+    out = [f"<h3>{_esc(tr('Document passages cited'))} ({len(cited)})</h3>"]
+    out += [_passage_html(p) for p in cited]
+    dropped = int((trace.get("citations") or {}).get("dropped", 0) or 0)
+    if dropped:
+        text = tr("{n} citation(s) matched no passage sent and were removed.").format(n=number(dropped))
+        out.append(f"<p style='color:{theme.RED}'>{_esc(text)}</p>")
+    rest = [p for p in sent if p.get("n") not in numbers]
+    if rest:
+        out.append(f"<h3>{_esc(tr('Document passages sent, not cited'))} ({len(rest)})</h3>")
+        out += [_passage_html(p) for p in rest]
+    return out
 
 
 def _render_insights(trace: dict[str, Any]) -> list[str]:

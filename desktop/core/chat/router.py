@@ -24,10 +24,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.core import secrets
 from desktop.core.cancel import CancelToken
-from desktop.core.chat import documents_step
+from desktop.core.chat import documents_step, prompts
 from desktop.core.chat import offline as offline_path
 from desktop.core.chat import precompute as pre
-from desktop.core.chat import prompts
 from desktop.core.chat.hedge import Hedge
 from desktop.core.chat.readability import UnreadableAnswer
 from desktop.core.chat.strategies import registry

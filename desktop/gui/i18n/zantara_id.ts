@@ -400,6 +400,14 @@
         <translation>Vektor pesan dibuat oleh {engine}</translation>
     </message>
     <message>
+        <source>page {page}</source>
+        <translation>halaman {page}</translation>
+    </message>
+    <message>
+        <source>{n} citation(s) matched no passage sent and were removed.</source>
+        <translation>{n} kutipan tidak cocok dengan bagian yang dikirim dan telah dihapus.</translation>
+    </message>
+    <message>
         <source>asked by {who} on {date} in “{title}”</source>
         <translation>ditanyakan oleh {who} pada {date} di “{title}”</translation>
     </message>
@@ -414,6 +422,10 @@
     <message>
         <source>Who wrote what</source>
         <translation>Siapa menulis apa</translation>
+    </message>
+    <message>
+        <source>Document passages cited</source>
+        <translation>Bagian dokumen yang dikutip</translation>
     </message>
     <message>
         <source>Cultural insights used</source>
@@ -442,6 +454,10 @@
     <message>
         <source>Fact guard</source>
         <translation>Penjaga fakta</translation>
+    </message>
+    <message>
+        <source>Document passages sent, not cited</source>
+        <translation>Bagian dokumen yang dikirim, tidak dikutip</translation>
     </message>
     <message>
         <source>Found but not sent</source>

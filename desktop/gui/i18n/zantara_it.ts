@@ -400,6 +400,14 @@
         <translation>Vettore del messaggio calcolato da {engine}</translation>
     </message>
     <message>
+        <source>page {page}</source>
+        <translation>pagina {page}</translation>
+    </message>
+    <message>
+        <source>{n} citation(s) matched no passage sent and were removed.</source>
+        <translation>{n} citazione/i non corrispondevano a nessun passaggio inviato e sono state rimosse.</translation>
+    </message>
+    <message>
         <source>asked by {who} on {date} in “{title}”</source>
         <translation>chiesto da {who} il {date} in “{title}”</translation>
     </message>
@@ -414,6 +422,10 @@
     <message>
         <source>Who wrote what</source>
         <translation>Chi ha scritto cosa</translation>
+    </message>
+    <message>
+        <source>Document passages cited</source>
+        <translation>Passaggi dei documenti citati</translation>
     </message>
     <message>
         <source>Cultural insights used</source>
@@ -442,6 +454,10 @@
     <message>
         <source>Fact guard</source>
         <translation>Controllo dei fatti</translation>
+    </message>
+    <message>
+        <source>Document passages sent, not cited</source>
+        <translation>Passaggi dei documenti inviati, non citati</translation>
     </message>
     <message>
         <source>Found but not sent</source>
