@@ -144,14 +144,12 @@ def offline_citations(index: Any, items: list[dict[str, Any]]) -> dict[str, Any]
     right = cited = refused = 0
     for item in items:
         passages = documents_step.find(index, item["question"], Trace())
-        section = documents_step.offline_section(item["question"], item["language"], passages)
-        if not section:
+        if not passages:
             refused += not item["document"]
             continue
         cited += 1
-        first = section.split("[2]")[0]
-        if item["document"] and norm(item["answer_quote"]).split(" ")[0] in norm(first):
-            lead = next(p for p in passages if p["where"] in first)
+        lead = documents_step.offline_order(item["language"], passages)[0]
+        if item["document"]:
             right += Path(lead["path"]).name == item["document"] and norm(item["answer_quote"]) in norm(
                 lead["text"]
             )

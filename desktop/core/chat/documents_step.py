@@ -142,9 +142,7 @@ def offline_section(question: str, language: str, passages: list[dict[str, Any]]
     if not passages:
         return ""
     t = TEXTS.get(language, TEXTS["en"])
-    best = max(float(p["score"]) for p in passages)
-    own = [p for p in passages if p["language"] == language and float(p["score"]) >= LANGUAGE_LEAD * best]
-    ordered = own[:1] + [p for p in passages if p not in own[:1]]
+    ordered = offline_order(language, passages)
     lines = [t["found"], ""]
     for n, passage in enumerate(ordered, 1):
         quote = answering_first(question, language, str(passage["text"]))
@@ -154,6 +152,15 @@ def offline_section(question: str, language: str, passages: list[dict[str, Any]]
             named = " " + t["in_language"].format(language=name) if name else ""
         lines += [f"[{n}] **{passage['where']}**{named}", "", _quoted(quote), ""]
     return "\n".join(lines).strip()
+
+
+def offline_order(language: str, passages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The best passage first, unless one in the reader's language scores about as well (``LANGUAGE_LEAD``)."""
+    if not passages:
+        return []
+    best = max(float(p["score"]) for p in passages)
+    own = [p for p in passages if p["language"] == language and float(p["score"]) >= LANGUAGE_LEAD * best]
+    return own[:1] + [p for p in passages if p not in own[:1]]
 
 
 def answering_first(question: str, language: str, text: str) -> str:

@@ -692,6 +692,78 @@
         <translation>Otak Claude, jiwa LLaMA: asisten lokal untuk visa, bisnis, dan kehidupan di Bali.</translation>
     </message>
     <message>
+        <source>Add documents</source>
+        <translation>Tambah dokumen</translation>
+    </message>
+    <message>
+        <source>Add a folder of documents</source>
+        <translation>Tambah folder dokumen</translation>
+    </message>
+    <message>
+        <source>Adding documents</source>
+        <translation>Menambahkan dokumen</translation>
+    </message>
+    <message>
+        <source>Checking documents again</source>
+        <translation>Memeriksa ulang dokumen</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>The team's own files (PDF, DOCX, Markdown, text, HTML): answers quote and cite them, online and offline. Drop files or folders here, or add them with the buttons.</source>
+        <translation>Berkas milik tim (PDF, DOCX, Markdown, teks, HTML): jawaban mengutip dan merujuknya, online maupun offline. Seret berkas atau folder ke sini, atau tambahkan dengan tombol.</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Tambah &amp;berkas…</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>Tambah f&amp;older…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Periksa &amp;ulang</translation>
+    </message>
+    <message>
+        <source>{indexed} indexed, {unchanged} unchanged, {errors} not indexed, {removed} removed</source>
+        <translation>{indexed} diindeks, {unchanged} tidak berubah, {errors} tidak diindeks, {removed} dihapus</translation>
+    </message>
+    <message>
+        <source>Indexed</source>
+        <translation>Diindeks</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>Bagian</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>{done} of {total}: {name}</source>
+        <translation>{done} dari {total}: {name}</translation>
+    </message>
+    <message>
+        <source>{n} removed</source>
+        <translation>{n} dihapus</translation>
+    </message>
+    <message>
         <source>The cultural insights could not be searched ({err}), so this answer was written without them. Tools → Check data… can repair the knowledge store.</source>
         <translation>Wawasan budaya tidak dapat dicari ({err}), jadi jawaban ini ditulis tanpanya. Alat → Periksa data… dapat memperbaiki penyimpanan pengetahuan.</translation>
     </message>
@@ -1364,10 +1436,6 @@
         <translation>Sumber</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>Search text or concepts</source>
         <translation>Cari teks atau konsep</translation>
     </message>
@@ -1646,6 +1714,10 @@
     <message>
         <source>Quit</source>
         <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Documents…</source>
+        <translation>Dokumen…</translation>
     </message>
     <message>
         <source>&amp;File</source>

@@ -692,6 +692,78 @@
         <translation>Il cervello di Claude, l'anima di LLaMA: un assistente locale per visti, affari e vita a Bali.</translation>
     </message>
     <message>
+        <source>Add documents</source>
+        <translation>Aggiungi documenti</translation>
+    </message>
+    <message>
+        <source>Add a folder of documents</source>
+        <translation>Aggiungi una cartella di documenti</translation>
+    </message>
+    <message>
+        <source>Adding documents</source>
+        <translation>Aggiunta dei documenti</translation>
+    </message>
+    <message>
+        <source>Checking documents again</source>
+        <translation>Nuovo controllo dei documenti</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenti</translation>
+    </message>
+    <message>
+        <source>The team's own files (PDF, DOCX, Markdown, text, HTML): answers quote and cite them, online and offline. Drop files or folders here, or add them with the buttons.</source>
+        <translation>I file del team (PDF, DOCX, Markdown, testo, HTML): le risposte li citano, online e offline. Trascina qui file o cartelle, oppure aggiungili con i pulsanti.</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Aggiungi &amp;file…</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>Aggiungi &amp;cartella…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Rimuovi</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Controlla di &amp;nuovo</translation>
+    </message>
+    <message>
+        <source>{indexed} indexed, {unchanged} unchanged, {errors} not indexed, {removed} removed</source>
+        <translation>{indexed} indicizzati, {unchanged} invariati, {errors} non indicizzati, {removed} rimossi</translation>
+    </message>
+    <message>
+        <source>Indexed</source>
+        <translation>Indicizzato</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>Passaggi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Percorso</translation>
+    </message>
+    <message>
+        <source>{done} of {total}: {name}</source>
+        <translation>{done} di {total}: {name}</translation>
+    </message>
+    <message>
+        <source>{n} removed</source>
+        <translation>{n} rimossi</translation>
+    </message>
+    <message>
         <source>The cultural insights could not be searched ({err}), so this answer was written without them. Tools → Check data… can repair the knowledge store.</source>
         <translation>Non è stato possibile cercare gli insight culturali ({err}), quindi questa risposta è stata scritta senza. Strumenti → Controlla i dati… può riparare l'archivio della conoscenza.</translation>
     </message>
@@ -1364,10 +1436,6 @@
         <translation>Fonte</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Stato</translation>
-    </message>
-    <message>
         <source>Search text or concepts</source>
         <translation>Cerca nel testo o nei concetti</translation>
     </message>
@@ -1646,6 +1714,10 @@
     <message>
         <source>Quit</source>
         <translation>Esci</translation>
+    </message>
+    <message>
+        <source>Documents…</source>
+        <translation>Documenti…</translation>
     </message>
     <message>
         <source>&amp;File</source>
