@@ -165,12 +165,12 @@ def online_check(trials: int = 200) -> float:
     """The citation check on scripted answers citing sent and unsent numbers: share of answers whose kept
     citations are exactly the sent ones they used."""
     from desktop.core.chat import documents_step
-    from desktop.core.chat.trace import Trace
+    from desktop.core.chat.trace import DocumentPassage, Trace
 
     rng = random.Random(7)
     exact = 0
     for _ in range(trials):
-        sent = [{"n": n, "where": f"Doc {n}", "text": "x"} for n in range(1, rng.randint(1, 5) + 1)]
+        sent = [DocumentPassage(n=n, where=f"Doc {n}", text="x") for n in range(1, rng.randint(1, 5) + 1)]
         used = rng.sample(range(1, 9), rng.randint(1, 4))
         text = " ".join(f"Fact {n} [{n}]." for n in used)
         trace = Trace()

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from desktop.core.chat.trace import Trace
 from desktop.gui import i18n
 from desktop.gui.context_panel import ContextPanel
 
@@ -28,7 +29,7 @@ REGISTER = {
     "page": 378,
     "language": "en",
 }
-TRACE: dict[str, Any] = {
+TRACE_JSON: dict[str, Any] = {
     "mode": "claude",
     "strategy": "rag",
     "language": "en",
@@ -37,6 +38,7 @@ TRACE: dict[str, Any] = {
     "cited_passages": [FEES],
     "citations": {"sent": 2, "cited": 1, "dropped": 1},
 }
+TRACE = Trace.from_json(TRACE_JSON)
 
 
 def test_panel_shows_cited_passages_with_their_source(qtbot: Any) -> None:
@@ -55,7 +57,7 @@ def test_panel_shows_cited_passages_with_their_source(qtbot: Any) -> None:
 def test_panel_without_passages_says_nothing_about_documents(qtbot: Any) -> None:
     panel = ContextPanel()
     qtbot.addWidget(panel)
-    panel.show_trace({**TRACE, "passages": [], "cited_passages": [], "citations": None})
+    panel.show_trace(Trace.from_json({**TRACE_JSON, "passages": [], "cited_passages": [], "citations": None}))
     assert "Document passages" not in panel.browser.toPlainText()
 
 

@@ -10,17 +10,18 @@ against the passages sent: one that matches none is removed from the text and co
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from desktop.core.chat.trace import Citations, DocumentPassage
 from desktop.core.messages import say
 
 if TYPE_CHECKING:
     from desktop.core.chat.trace import Trace
     from desktop.core.documents.index import DocumentIndex
 
-PASSAGES = "document_passages"  # ctx.scratch key: the passages given to this answer (dicts)
 K = 3
 LANGUAGE_LEAD = (
     0.95  # a passage in the reader's language is quoted first when its fused score is this close to the best
@@ -59,7 +60,7 @@ LANGUAGE_NAMES = {
 }
 
 
-def find(index: DocumentIndex | None, text: str, trace: Trace, vector: Any = None) -> list[dict[str, Any]]:
+def find(index: DocumentIndex | None, text: str, trace: Trace) -> list[DocumentPassage]:
     """The passages for this message (none when no document is close enough); never fails the answer."""
     from desktop.core.documents import hybrid
 
@@ -69,20 +70,35 @@ def find(index: DocumentIndex | None, text: str, trace: Trace, vector: Any = Non
     try:
         if not index.count()[1]:
             return []
-        result = hybrid.search(index, text, k=K, vector=vector)
+        result = hybrid.search(index, text, k=K)
     except Exception as exc:
         trace.notes.append(say("note.documents_unavailable", error=type(exc).__name__))
         trace.add_stage("documents", started, ok=False, detail=type(exc).__name__)
         return []
     fits = result.best_cosine is not None and result.best_cosine >= hybrid.MIN_COSINE
-    passages = [{"n": n, **hit.to_dict(), "where": hit.where()} for n, hit in enumerate(result.hits, 1)]
+    passages = [
+        DocumentPassage(
+            n=n,
+            text=hit.text,
+            document=hit.document,
+            path=hit.path,
+            section=hit.section,
+            page=hit.page,
+            where=hit.where(),
+            language=hit.language,
+            score=round(hit.score, 5),
+            found_by=hit.found_by,
+            cosine=None if hit.cosine is None else round(hit.cosine, 4),
+        )
+        for n, hit in enumerate(result.hits, 1)
+    ]
     passages = passages if fits else []
     trace.passages = passages
     trace.add_stage("documents", started, detail=say("stage.documents", n=len(passages)))
     return passages
 
 
-def block(passages: list[dict[str, Any]]) -> str:
+def block(passages: list[DocumentPassage]) -> str:
     """The passages as numbered, delimited reference data with the citation rule (for any model)."""
     from desktop.core.llm.framing import data_block
 
@@ -90,13 +106,7 @@ def block(passages: list[dict[str, Any]]) -> str:
         return ""
     parts = [
         data_block(
-            "passage",
-            str(p["text"]),
-            rule=False,
-            n=str(p["n"]),
-            document=str(p["document"]),
-            where=str(p["where"]),
-            language=str(p["language"]),
+            "passage", p.text, rule=False, n=str(p.n), document=p.document, where=p.where, language=p.language
         )
         for p in passages
     ]
@@ -104,14 +114,14 @@ def block(passages: list[dict[str, Any]]) -> str:
     return f"{INSTRUCTION}\n{rule}\n<documents>\n" + "\n".join(parts) + "\n</documents>"
 
 
-def with_passages(context_block: str, passages: list[dict[str, Any]]) -> str:
+def with_passages(context_block: str, passages: list[DocumentPassage]) -> str:
     documents = block(passages)
     return f"{context_block}\n\n{documents}".strip() if documents else context_block
 
 
-def check_citations(text: str, passages: list[dict[str, Any]], trace: Trace, language: str) -> str:
+def check_citations(text: str, passages: list[DocumentPassage], trace: Trace, language: str) -> str:
     """The answer with only the citations that match a sent passage, and its sources listed at the end."""
-    sent = {int(p["n"]): p for p in passages}
+    sent = {p.n: p for p in passages}
     cited: list[int] = []
     dropped = 0
 
@@ -126,17 +136,17 @@ def check_citations(text: str, passages: list[dict[str, Any]], trace: Trace, lan
     checked = _CITATION.sub(keep, text)
     checked = re.sub(r"[ \t]+([.,;:!?])", r"\1", checked) if dropped else checked
     trace.cited_passages = [sent[n] for n in cited]
-    trace.citations = {"sent": len(sent), "cited": len(cited), "dropped": dropped}
+    trace.citations = Citations(sent=len(sent), cited=len(cited), dropped=dropped)
     if dropped:
         trace.notes.append(say("note.citations_dropped", n=dropped))
     if not cited:
         return checked
     t = TEXTS.get(language, TEXTS["en"])
-    sources = [f"[{n}] {sent[n]['where']}" for n in cited]
+    sources = [f"[{n}] {sent[n].where}" for n in cited]
     return checked.rstrip() + "\n\n" + t["sources"] + "\n" + "\n".join(sources)
 
 
-def offline_section(question: str, language: str, passages: list[dict[str, Any]]) -> str:
+def offline_section(question: str, language: str, passages: list[DocumentPassage]) -> str:
     """The passages for the offline answer: the one in the reader's language first when it is about as good,
     its answering sentence first, each with document and page or section, another language named."""
     if not passages:
@@ -144,23 +154,25 @@ def offline_section(question: str, language: str, passages: list[dict[str, Any]]
     t = TEXTS.get(language, TEXTS["en"])
     ordered = offline_order(language, passages)
     lines = [t["found"], ""]
-    for n, passage in enumerate(ordered, 1):
-        quote = answering_first(question, language, str(passage["text"]))
+    for passage in ordered:
+        quote = answering_first(question, language, passage.text)
         named = ""
-        if passage["language"] != language:
-            name = LANGUAGE_NAMES.get(language, LANGUAGE_NAMES["en"]).get(str(passage["language"]), "")
+        if passage.language != language:
+            name = LANGUAGE_NAMES.get(language, LANGUAGE_NAMES["en"]).get(passage.language, "")
             named = " " + t["in_language"].format(language=name) if name else ""
-        lines += [f"[{n}] **{passage['where']}**{named}", "", _quoted(quote), ""]
+        lines += [f"[{passage.n}] **{passage.where}**{named}", "", _quoted(quote), ""]
     return "\n".join(lines).strip()
 
 
-def offline_order(language: str, passages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The best passage first, unless one in the reader's language scores about as well (``LANGUAGE_LEAD``)."""
+def offline_order(language: str, passages: list[DocumentPassage]) -> list[DocumentPassage]:
+    """The best passage first, unless one in the reader's language scores about as well (``LANGUAGE_LEAD``);
+    numbered again in that order (the offline answer's [1], [2]...)."""
     if not passages:
         return []
-    best = max(float(p["score"]) for p in passages)
-    own = [p for p in passages if p["language"] == language and float(p["score"]) >= LANGUAGE_LEAD * best]
-    return own[:1] + [p for p in passages if p not in own[:1]]
+    best = max(p.score for p in passages)
+    own = [p for p in passages if p.language == language and p.score >= LANGUAGE_LEAD * best]
+    ordered = own[:1] + [p for p in passages if p not in own[:1]]
+    return [dataclasses.replace(p, n=n) for n, p in enumerate(ordered, 1)]
 
 
 def answering_first(question: str, language: str, text: str) -> str:
