@@ -67,6 +67,7 @@ CREATE TABLE IF NOT EXISTS watched (path TEXT PRIMARY KEY);
 """
 EMBED_BATCH = 64
 CENTROID_SAMPLE = 3000
+CENTROID_MIN = 40  # the example documents hold 45-60 passages per language
 FAST_FROM = 4  # passages to embed at once that are worth loading the faster engine
 
 
@@ -207,7 +208,7 @@ class DocumentIndex:
 
     def language_centroids(self) -> dict[str, np.ndarray]:
         """The mean passage vector per document language (from up to ``CENTROID_SAMPLE`` vectors each), kept
-        until the next write."""
+        until the next write; none at all while a language has fewer than ``CENTROID_MIN`` passages."""
         with self._lock:
             if self._centroids is not None:
                 return self._centroids
@@ -220,8 +221,10 @@ class DocumentIndex:
                 where={"language": language}, limit=CENTROID_SAMPLE, include=["embeddings"]
             )
             vectors = np.asarray(got["embeddings"], dtype=np.float32)
-            if len(vectors):
-                centroids[language] = vectors.mean(axis=0)
+            if len(vectors) < CENTROID_MIN:  # a few passages' mean is their topic, not their language's baseline
+                centroids = {}
+                break
+            centroids[language] = vectors.mean(axis=0)
         with self._lock:
             self._centroids = centroids
         return centroids
