@@ -213,7 +213,7 @@ class DocumentIndex:
             if self._centroids is not None:
                 return self._centroids
             languages = [str(r[0]) for r in self.db.execute("SELECT DISTINCT language FROM documents")]
-        centroids = {}
+        centroids: dict[str, np.ndarray] = {}
         for language in languages:
             if not language:
                 continue
