@@ -44,6 +44,7 @@ from benchutil import REPO
 
 SAMPLES = REPO / "knowledge" / "samples" / "documents"
 DATA = REPO / "tests" / "data" / "documents"
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian's fonts-dejavu-core
 
 
 def load(split: str) -> list[dict[str, Any]]:
@@ -150,8 +151,8 @@ def offline_citations(index: Any, items: list[dict[str, Any]]) -> dict[str, Any]
         cited += 1
         lead = documents_step.offline_order(item["language"], passages)[0]
         if item["document"]:
-            right += Path(lead["path"]).name == item["document"] and norm(item["answer_quote"]) in norm(
-                lead["text"]
+            right += Path(lead.path).name == item["document"] and norm(item["answer_quote"]) in norm(
+                lead.text
             )
     unanswerable = sum(1 for i in items if not i["document"])
     return {
@@ -191,10 +192,15 @@ def synthetic_pages(folder: Path, pages: int, per_file: int = 25) -> int:
     chars = 0
     for start in range(0, pages, per_file):
         pdf = FPDF()
-        pdf.add_font("dejavu", fname="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-        pdf.set_font("dejavu", size=10)
+        if FONT.exists():
+            pdf.add_font("dejavu", fname=str(FONT))
+            pdf.set_font("dejavu", size=10)
+        else:  # the PDF core font writes Latin-1 only
+            pdf.set_font("helvetica", size=10)
         for _ in range(min(per_file, pages - start)):
             body = "\n\n".join(renumber(rng.choice(texts), rng) for _ in range(2))
+            if not FONT.exists():
+                body = body.encode("latin-1", "replace").decode("latin-1")
             chars += len(body)
             pdf.add_page()
             pdf.multi_cell(0, 5, body)
