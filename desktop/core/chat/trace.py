@@ -214,6 +214,9 @@ class HedgeInfo(Record):
     error: str | None = None
 
 
+DOCUMENT_KEYS = ("passages", "cited_passages", "citations")
+
+
 @dataclass
 class DocumentPassage(Record):
     """A passage of the team's documents given to the answer: its number [n], where it is, how it was found."""
@@ -282,6 +285,13 @@ class Trace(Record):
         stage = Stage(name=name, ms=round((time.perf_counter() - started) * 1000, 1), ok=ok, detail=detail)
         self.stages.append(stage)
         return stage
+
+    def to_json(self) -> JSON:
+        out = super().to_json()
+        for key in DOCUMENT_KEYS:  # an answer without the team's documents keeps the JSON it always had
+            if not out.get(key):
+                out.pop(key, None)
+        return out
 
     @property
     def answer_model(self) -> str:
