@@ -381,6 +381,14 @@ def rule(name: str) -> Rule:
     return found
 
 
+def bounds(name: str) -> tuple[Any, Any]:
+    """(low, high) of a numeric setting, in its own type (a spin box's range comes from the declaration)."""
+    r = rule(name)
+    if r.low is None or r.high is None:
+        raise SettingsError(f"Setting '{name}' has no range.")
+    return r.kind(r.low), r.kind(r.high)
+
+
 def rebuilt_by(changed: set[str]) -> set[str]:
     """The Services components built from any of the ``changed`` settings (their ``rebuilds``)."""
     return {component for r in RULES if r.name in changed for component in r.rebuilds}
