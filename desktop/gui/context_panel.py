@@ -140,7 +140,7 @@ def render_trace(trace: dict[str, Any]) -> str:
         line = tr("Message embedded by {engine}").format(engine=trace["embedding"])
         out.append(f"<p style='color:gray'>{_esc(line)}</p>")
     usage = trace.get("usage") or {}
-    if usage.get("calls"):  # Claude's own token counts (issue 18)
+    if usage.get("calls"):  # Claude's own token counts
         out.append(
             f"<h3>{_esc(tr('Claude usage'))}</h3><p>"
             + _esc(

@@ -200,7 +200,7 @@ class SettingsDialog(QDialog):
         self.enrich_deadline.setRange(*bounds("enrich_deadline_ms"))
         self.enrich_deadline.setSuffix(" ms")
         self.enrich_deadline.setValue(s.enrich_deadline_ms)
-        self.enrich_wait = QCheckBox(knowledge)  # off: adaptive, the note never adds latency (issue 15)
+        self.enrich_wait = QCheckBox(knowledge)  # off: adaptive, the note never adds latency
         self.enrich_wait.setChecked(s.enrich_wait == "deadline")
         self.knowledge_labels = [QLabel(knowledge) for _ in range(3)]
         kform = QFormLayout(knowledge)

@@ -1,7 +1,7 @@
 """The hedged offline answer: when Claude has not started after a short wait, the offline answer starts beside it.
 
-Why (issue 15): when Claude hangs, the user used to wait the whole first-token deadline (8 s) before anything
-appeared. Now, after ``settings.hedge_after_s`` (2.5 s) with no first token from Claude, the offline answer
+Why: when Claude hangs, waiting the whole first-token deadline (8 s) would leave the screen empty that long.
+So after ``settings.hedge_after_s`` (2.5 s) with no first token from Claude, the offline answer
 (a local model declared for answers, or earlier answers + cultural notes: :mod:`desktop.core.chat.offline`)
 starts in a thread. Whichever starts first is shown. If Claude starts later, its answer replaces the local
 text, which is kept (``hedge`` event "superseded" with the ``draft``; the GUI shows it collapsed, the CLI and

@@ -1,7 +1,7 @@
 """Local-model work started before the answer needs it: the live cultural note and wrap's warm opening.
 
 Why: the note takes ~0.5 s on the bundled model (seconds on a busy laptop) and Claude's request must not wait
-for it (issue 15). So the app calls :meth:`Precomputer.prepare` with the composer's draft while the user types
+for it. So the app calls :meth:`Precomputer.prepare` with the composer's draft while the user types
 (debounced); the work is restarted only when the draft changed a lot (words deleted or rewritten, not
 added), and at Enter the router
 :meth:`~Precomputer.take`\\s what matches the message. The CLI, which has no typing time, starts the same work

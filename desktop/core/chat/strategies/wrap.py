@@ -2,7 +2,7 @@
 
 The opening is written while the user types when the app can (:mod:`desktop.core.chat.precompute`), else it
 starts with Claude's request. It is shown the moment Claude's first words arrive, in front of them, if it is
-ready then; otherwise it is skipped: Claude is never held back for it (issue 15). The closing starts with
+ready then; otherwise it is skipped: Claude is never held back for it. The closing starts with
 Claude's first words and is appended if it is ready when Claude ends (plus ``settings.enrich_deadline_ms``). Any local-model failure or delay → Claude's answer as is, and the trace
 says so; Claude's own failure cancels the local work at once so the offline answer is not kept waiting.
 """
@@ -98,7 +98,7 @@ class WrapStrategy(Strategy):
                     break
                 if not answer:
                     # Claude's first words: the opening goes first if it is ready now, else it is skipped.
-                    # Claude is never held back for it (issue 15).
+                    # Claude is never held back for it.
                     wrap["claude_first_token_ms"] = round((time.perf_counter() - producer.started) * 1000, 1)
                     opening = self._resolve(ctx, opening_job, "opening", wrap)
                     if opening:
