@@ -55,7 +55,9 @@ class PluginTable:
         return found
 
     def names(self) -> tuple[str, ...]:
-        return tuple(self.specs())
+        """Every plugin's name: built in, installed, then added at run time."""
+        specs = self.specs()
+        return (*specs, *(name for name in self._loaded if name not in specs))
 
     def known(self, name: str) -> bool:
         """Is ``name`` a plugin (broken or not)? Reads entry points only for a name that is not built in."""
@@ -83,9 +85,9 @@ class PluginTable:
             return obj
 
     def load_all(self) -> dict[str, Any]:
-        """Every plugin that imports, in :meth:`specs` order."""
+        """Every plugin that imports, in :meth:`names` order."""
         loaded = {}
-        for name in self.specs():
+        for name in self.names():
             obj = self.load(name)
             if obj is not None:
                 loaded[name] = obj

@@ -35,6 +35,8 @@ def test_a_module_that_raises_is_reported_and_the_others_load(modules: None) -> 
     assert table.load("bad") is None and table.known("bad") and not table.known("nope")
     table.add("bad", object)  # replaced at run time: usable again
     assert table.load("bad") is object and table.errors() == {}
+    table.add("extra", int)  # added at run time: listed after the others
+    assert table.names() == ("bad", "good", "extra") and list(table.load_all()) == ["bad", "good", "extra"]
 
 
 def test_unknown_strategy_error_names_the_choices() -> None:
