@@ -377,7 +377,11 @@ def rule(name: str) -> Rule:
     """The rule of setting ``name``; an unknown name raises :class:`SettingsError` listing the names."""
     found = next((r for r in RULES if r.name == name), None)
     if found is None:
-        raise SettingsError(f"Unknown setting '{name}'.", "Run `zantara settings describe` to see the names.")
+        names = ", ".join(sorted(r.name for r in RULES))
+        raise SettingsError(
+            f"Unknown setting '{name}'.",
+            f"Settings are: {names} (`zantara settings describe` says what each does).",
+        )
     return found
 
 
