@@ -26,6 +26,7 @@ import numpy as np
 from desktop.core.errors import EmbedderMismatch, KnowledgeError
 from desktop.core.knowledge import memory_match
 from desktop.core.knowledge.embedder import Embedder
+from desktop.core.knowledge.text_budget import excerpt
 
 COLLECTION = "answer_memory"
 MIN_SIMILARITY = 0.80  # below this an earlier answer is about something else (e5 cosines are all high)
@@ -123,7 +124,7 @@ class AnswerMemory:
         document = f"{question}\n\n{answer[:MAX_ANSWER_CHARS]}"
         q_vec = self.embedder.embed_query(question)  # the search's vector (remembered by the embedder)
         # one batch, as the stored answers (and memory_match's fit) were made: a batch pads its texts alike
-        p_vec, qa_vec = self.embedder.embed_passages([question, document])
+        p_vec, qa_vec = self.embedder.embed_passages([excerpt(question), excerpt(document)])
         with self._lock:
             self.collection.upsert(
                 ids=[answer_id + ":q", answer_id + ":p", answer_id + ":qa"],
