@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QStatusBar
 
 from desktop.core.cancel import CancelToken
 from desktop.core.chat.conversations import StoredMessage
-from desktop.core.chat.trace import Answer, Event, Insight, Mode, RetrievalError, Trace
+from desktop.core.chat.trace import Answer, Event, Trace
 from desktop.core.errors import Cancelled, ZantaraError
 from desktop.gui.answer_labels import claude_wrote
 from desktop.gui.chat_view import ChatView, MessageBubble, MessageInput
@@ -139,33 +139,27 @@ class AnswerSession(QObject):
         )
 
     def _on_event(self, bubble: MessageBubble, event: Event) -> None:
-        data = event.data or {}
         if event.kind == "chunk":
             bubble.append_chunk(event.text)
         elif event.kind == "replace":
             bubble.replace_text(event.text)
         elif event.kind == "mode":
-            mode: Mode = "offline" if data.get("mode") == "offline" else "claude"
-            trace = dataclasses.replace(
-                bubble.trace or Trace(), mode=mode, reason=str(data.get("reason", ""))
-            )
+            mode = event.mode or "claude"
+            trace = dataclasses.replace(bubble.trace or Trace(), mode=mode, reason=event.reason)
             bubble.set_trace(trace)
             self._badge_for(trace)
         elif event.kind == "insights":
-            error = data.get("retrieval_error")
             trace = dataclasses.replace(
-                bubble.trace or Trace(),
-                insights=[Insight.from_json(i) for i in data.get("insights", [])],
-                retrieval_error=RetrievalError.from_json(error) if error else None,
+                bubble.trace or Trace(), insights=event.insights, retrieval_error=event.retrieval_error
             )
             bubble.set_trace(trace)
         elif event.kind == "hedge":
             late = tr("Claude is late: showing what Zantara knows meanwhile")
-            if data.get("state") == "started":
+            if event.state == "started":
                 self.views.status.showMessage(late, 6000)
                 return
-            if data.get("state") == "superseded":
-                bubble.show_local_draft(str(data.get("draft", "")))
+            if event.state == "superseded":
+                bubble.show_local_draft(event.draft)
             if self.views.status.currentMessage() == late:  # Claude's answer started: no longer late
                 self.views.status.clearMessage()
 
