@@ -37,11 +37,11 @@ def _backend(services: Any) -> str:
         return "the online model"
 
 
-def _store_hint(problem: dict[str, Any]) -> str:
+def _store_hint(url: str) -> str:
     """What to do about a failed knowledge search: check the local store, or reach the team's server."""
     from desktop.core.messages import say
 
-    if problem.get("url"):
+    if url:
         return say("store.unreachable_hint")
     return "Run `zantara doctor` to check it; `zantara doctor --repair` rebuilds it."
 
@@ -100,16 +100,16 @@ def ask(
             transcript.chunk(event.text)
         elif event.kind == "replace":
             transcript.replace(event.text)
-        elif event.kind == "hedge" and event.data.get("state") == "started":
+        elif event.kind == "hedge" and event.state == "started":
             err_console.print(say_cli("late", backend=_backend(services)), highlight=False)
-        elif event.kind == "hedge" and event.data.get("state") == "superseded":
+        elif event.kind == "hedge" and event.state == "superseded":
             err_console.print(say_cli("superseded", backend=_backend(services)), highlight=False)
-        elif event.kind == "mode" and event.data.get("mode") == "offline":
-            message = event.data.get("message") or event.data.get("reason", "")
-            err_console.print(f"[dim](offline: {event.data.get('reason')}) {message}[/]", highlight=False)
-        elif event.kind == "insights" and event.data.get("retrieval_error"):
-            problem = event.data["retrieval_error"]
-            said = f"{problem.get('message') or problem.get('error')} {_store_hint(problem)}"
+        elif event.kind == "mode" and event.mode == "offline":
+            message = event.message or event.reason
+            err_console.print(f"[dim](offline: {event.reason}) {message}[/]", highlight=False)
+        elif event.kind == "insights" and event.retrieval_error is not None:
+            problem = event.retrieval_error
+            said = f"{problem.message or problem.error} {_store_hint(problem.url)}"
             err_console.print(
                 f"zantara: no cultural insights for this answer: {said}",
                 highlight=False,
