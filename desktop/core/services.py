@@ -45,7 +45,6 @@ DEPENDS_ON_SETTING: dict[str, tuple[str, ...]] = {
     "model_insights": ("router",),
     "threads": ("local_model", "router"),
     "context_size": ("local_model", "router"),
-    "chroma_url": ("store", "memory", "router"),
     "claude_chat_model": ("router",),
     "claude_strong_model": ("router",),
     # backend, openai_base_url, openai_model: read per request (Router.claude(), OpenAICompatModel)

@@ -120,7 +120,13 @@ class Settings:
     # Answer memory: who asked (empty = the OS login name)
     user_name: str = ""
     # Knowledge store
-    chroma_url: str = ""  # empty = local PersistentClient; ZANTARA_CHROMA_URL overrides
+    chroma_url: str = ""  # the team server's address under its old name (team_url wins when both are set)
+    # Team sync: the laptop always answers from its own store; the team server is a sync peer
+    team_url: str = ""  # https://team.example.com; ZANTARA_TEAM_URL (or ZANTARA_CHROMA_URL) overrides
+    team_ca: str = ""  # a CA or self-signed certificate file to trust for the team server's https
+    team_verify_tls: str = "on"  # "off": accept any certificate (a first try with a self-signed one)
+    team_allow_http: str = "off"  # "on": allow plain http to a non-loopback team server (the user insists)
+    team_sync_minutes: int = 5  # background sync period in the app
     # Feedback (issue 18): switch the default strategy to the one ratings prove better; share ratings
     learn_strategy: str = "off"  # "on": use the winning strategy per language and profile
     learn_min_ratings: int = 20  # never switch with less evidence than this in the group
@@ -206,7 +212,20 @@ class Settings:
         return str(getattr(self, ROLE_SETTINGS[role])) or self.local_model
 
     def effective_chroma_url(self) -> str:
-        return os.environ.get("ZANTARA_CHROMA_URL", "") or self.chroma_url
+        """The team server's address (kept under its old name for callers that only ask "is there a team")."""
+        return self.effective_team_url()
+
+    def effective_team_url(self) -> str:
+        """``ZANTARA_TEAM_URL``, else ``ZANTARA_CHROMA_URL``, else ``team_url``, else the old ``chroma_url``."""
+        for value in (
+            os.environ.get("ZANTARA_TEAM_URL", ""),
+            os.environ.get("ZANTARA_CHROMA_URL", ""),
+            self.team_url,
+            self.chroma_url,
+        ):
+            if value.strip():
+                return value.strip()
+        return ""
 
     def effective_threads(self, physical_cores: int | None = None) -> int:
         """``threads``, or automatic: physical cores minus one (at least 1, at most 8). llama.cpp's threads spin
@@ -297,6 +316,11 @@ RULES: tuple[Rule, ...] = (
     Rule("threads", int, 0, 256),
     Rule("context_size", int, 256, 131072),
     Rule("chroma_url", str),
+    Rule("team_url", str),
+    Rule("team_ca", str),
+    Rule("team_verify_tls", str, choices=("on", "off")),
+    Rule("team_allow_http", str, choices=("off", "on")),
+    Rule("team_sync_minutes", int, 1, 1440),
     Rule("learn_strategy", str, choices=("off", "on")),
     Rule("learn_min_ratings", int, 5, 10000),
     Rule("share_ratings", str, choices=("off", "on")),
