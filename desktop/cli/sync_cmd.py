@@ -93,10 +93,8 @@ def token_cmd(to_file: bool, clear: bool) -> None:
         delete_team_token()
         click.echo("Team token forgotten.")
         return
-    if sys.stdin.isatty():
-        value = click.prompt("Team server token", hide_input=True)
-    else:
-        value = sys.stdin.readline()
+    tty = sys.stdin.isatty()
+    value = click.prompt("Team server token", hide_input=True) if tty else sys.stdin.readline()
     if not value.strip():
         raise ZantaraError("No token given.", "Ask whoever runs the team server for it.")
     where = set_team_token(value, store=secrets.FILE if to_file else secrets.KEYRING)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from support.chroma_server import free_port
 
 REPO = Path(__file__).resolve().parents[2]

@@ -26,6 +26,7 @@ from desktop.core.knowledge.embedder import Embedder
 from desktop.core.knowledge.insight import INSIGHT_TYPE, STATUSES, Insight
 from desktop.core.knowledge.record_cache import Record, RecordCache, Stamp, file_stamp
 from desktop.core.settings import Settings
+from desktop.core.sync.history import origin_of
 from desktop.core.sync.journal import INSIGHTS_KIND, Journal
 
 COLLECTION = "cultural_insights"
@@ -54,6 +55,7 @@ class ScoredInsight:
             "source": i.source,
             "status": i.status,
             "score": round(float(self.score), 4),
+            "from_colleague": origin_of(i),  # {"name", "at", "device"} when synced from a colleague
         }
 
 
@@ -83,6 +85,11 @@ def to_metadata(insight: Insight) -> dict[str, str | bool]:
         "created_at": insight.created_at,
         "provenance": json.dumps(insight.provenance, ensure_ascii=False, sort_keys=True),
     }
+
+
+def _edited(provenance: dict[str, Any]) -> dict[str, Any]:
+    """Provenance after a person here changed the insight: flagged, and no longer a colleague's version."""
+    return {k: v for k, v in provenance.items() if k != "origin"} | {USER_EDITED: True}
 
 
 def from_record(document: str, meta: dict[str, Any]) -> Insight:
@@ -265,7 +272,7 @@ class KnowledgeStore:
     def update(self, insight: Insight, old_id: str | None = None) -> None:
         """Store an edited insight. A text edit changes the id, so pass the old one to replace it."""
         insight.validate()
-        insight.provenance = {**insight.provenance, USER_EDITED: True}
+        insight.provenance = _edited(insight.provenance)
         with self._lock:
             if old_id and old_id != insight.id:
                 self.delete(old_id)
@@ -287,7 +294,7 @@ class KnowledgeStore:
                     f"No insight with id '{insight_id}'.", "List ids with `zantara knowledge export`."
                 )
             insight.status = status
-            insight.provenance = {**insight.provenance, USER_EDITED: True}
+            insight.provenance = _edited(insight.provenance)
             self.collection.update(ids=[insight_id], metadatas=[to_metadata(insight)])
             self._noted([insight_id])
             return insight
