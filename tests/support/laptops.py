@@ -30,9 +30,9 @@ class Laptop:
     def run(
         self, *args: str, check: bool = True, timeout: float = 600, **extra: str
     ) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", **self.env, **extra}
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("ZANTARA_TEAM", "ZANTARA_CHROMA"))}
+        env |= {"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", **self.env, **extra}
         env["ZANTARA_HOME"] = str(self.home)
-        env.pop("ZANTARA_CHROMA_URL", None)
         done = subprocess.run(
             [sys.executable, "-m", "desktop", *args],
             capture_output=True,
