@@ -95,9 +95,18 @@ def main() -> None:
     parser.add_argument("--answers", type=int, default=0)
     parser.add_argument("--start", type=int, default=0)
     parser.add_argument("--tag", default="bench")
+    parser.add_argument("--homes", nargs="*", default=[], help="seed each of these homes (tag: its name)")
     args = parser.parse_args()
-    seed_insights(args.tag, args.insights, args.start)
-    seed_answers(args.tag, args.answers, args.start)
+    if not args.homes:
+        seed_insights(args.tag, args.insights, args.start)
+        seed_answers(args.tag, args.answers, args.start)
+        return
+    import os
+
+    for home in args.homes:  # one process for many laptops: each home has its own store and journal
+        os.environ["ZANTARA_HOME"] = home
+        seed_insights(Path(home).name, args.insights, args.start)
+        seed_answers(Path(home).name, args.answers, args.start)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ cursors restart, so the team re-seeds it without loss or duplicates.
 
 from __future__ import annotations
 
+import base64
+import json
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -30,10 +32,11 @@ from desktop.core.sync.journal import Journal, Version, now_iso
 from desktop.core.sync.kinds import Kind, Record, Row
 from desktop.core.sync.remote import DEVICES, EPOCH_ID, PREFIX
 
-WINDOW = 500  # push sequence numbers read per request and device
+WINDOW = 1500  # push sequence numbers read per request and device (up to 4500 local rows)
 PUSH_BATCH = 500  # outbox entries per upload
 ROWS_PER_REQUEST = 600
-SYNC_KEYS = ("zs_key", "zs_rev", "zs_origin", "zs_oname", "zs_pusher", "zs_pseq", "zs_deleted", "zs_vec")
+PAYLOAD = "zs_payload"
+ONE = np.ones(1, dtype=np.float32)
 LOCAL_MARKS = ("origin_device", "origin_name", "origin_at")
 
 Progress = Callable[[str, int, int], None]
@@ -77,8 +80,6 @@ class Engine:
         self.me = journal.device
         self.summary = Summary()
         self.remote: dict[str, Any] = {}
-        self.remote_embedder: dict[str, str] = {}
-        self.remote_dim: dict[str, int] = {}
 
     # ------------------------------------------------------------------ set-up
     def _collection(self, name: str, embedder_name: str, dim: int) -> Any:
@@ -90,13 +91,8 @@ class Engine:
         )
 
     def _open_remote(self) -> Any:
-        for name, kind in self.kinds.items():
-            emb, dim = (self.embedder.name, self.embedder.dim) if kind.vectors else ("none", 1)
-            col = self._collection(PREFIX + name, emb, dim)
-            meta = col.metadata or {}
-            self.remote[name] = col
-            self.remote_embedder[name] = str(meta.get("embedder", emb))
-            self.remote_dim[name] = int(meta.get("dim", dim))
+        for name in self.kinds:
+            self.remote[name] = self._collection(PREFIX + name, "none", 1)
         return self._collection(DEVICES, "none", 1)
 
     def _epoch(self, devices: Any) -> None:
@@ -168,24 +164,22 @@ class Engine:
                 self.progress("pull", done, total)
 
     def _read_remote(self, name: str, where: dict[str, Any]) -> list[tuple[Record, Version]]:
-        got = self.remote[name].get(where=where, include=["documents", "metadatas", "embeddings"])
-        same_vectors = self.remote_embedder[name] == self.embedder.name and self.kinds[name].vectors
-        grouped: dict[str, tuple[Record, Version]] = {}
-        for rid, doc, meta, vec in zip(
-            got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
-        ):
+        got = self.remote[name].get(where=where, include=["metadatas"])
+        vectors_fit = self.kinds[name].vectors
+        out = []
+        for meta in got["metadatas"]:
             meta = dict(meta or {})
-            key = str(meta["zs_key"])
             version = Version(int(meta["zs_rev"]), str(meta["zs_origin"]), str(meta.get("zs_oname", "")))
-            record, _v = grouped.setdefault(key, (Record(key, deleted=bool(meta.get("zs_deleted"))), version))
-            if record.deleted:
-                continue
-            vector = None
-            if same_vectors and meta.get("zs_vec") == self.embedder.name:
-                vector = np.asarray(vec, dtype=np.float32)
-            plain = {k: v for k, v in meta.items() if k not in SYNC_KEYS}
-            record.rows.append(Row(rid, doc or "", plain, vector))
-        return list(grouped.values())
+            same = vectors_fit and meta.get("zs_vec") == self.embedder.name
+            out.append(
+                (
+                    unpack(
+                        str(meta["zs_key"]), bool(meta.get("zs_deleted")), str(meta.get(PAYLOAD, "")), same
+                    ),
+                    version,
+                )
+            )
+        return out
 
     def _apply(self, name: str, remote: Sequence[tuple[Record, Version]]) -> None:
         """Apply pulled versions that beat the local ones; conflicts keep the loser in the history."""
@@ -283,11 +277,9 @@ class Engine:
         self.summary.skipped += len(skipped)
 
     def _server_rows(self, name: str, record: Record, version: Version, seq: int) -> list[Row]:
-        kind = self.kinds[name]
-        dim = self.remote_dim[name]
-        unit = np.zeros(dim, dtype=np.float32)
-        unit[0] = 1.0
-        ship = kind.vectors and self.remote_embedder[name] == self.embedder.name
+        """One server row per record: the sync marks to filter on, the record itself packed in a metadata
+        string (rows and vectors); the server never searches, so its vector is a constant."""
+        ship = self.kinds[name].vectors
         marks = {
             "zs_key": record.key,
             "zs_rev": version.rev,
@@ -297,11 +289,45 @@ class Engine:
             "zs_pseq": seq,
             "zs_deleted": record.deleted,
             "zs_vec": self.embedder.name if ship else "",
+            PAYLOAD: "" if record.deleted else pack(record, ship),
         }
-        if record.deleted:
-            return [Row(i, "", dict(marks), unit) for i in kind.row_ids(record.key)]
-        out = []
-        for row in record.rows:
-            meta = {k: v for k, v in row.metadata.items() if k not in LOCAL_MARKS} | marks
-            out.append(Row(row.id, row.document, meta, row.vector if ship else unit))
-        return out
+        return [Row(record.key, "", marks, ONE)]
+
+
+def pack(record: Record, vectors: bool) -> str:
+    """A record's rows as JSON, their vectors as base64 float32 (without this laptop's origin marks)."""
+    rows = [
+        {
+            "id": r.id,
+            "document": r.document,
+            "metadata": {k: v for k, v in r.metadata.items() if k not in LOCAL_MARKS},
+        }
+        for r in record.rows
+    ]
+    data: dict[str, Any] = {"rows": rows}
+    if vectors and all(r.vector is not None for r in record.rows):
+        stacked = np.asarray([r.vector for r in record.rows], dtype=np.float32)
+        data["dim"] = int(stacked.shape[1])
+        data["vectors"] = base64.b64encode(stacked.tobytes()).decode("ascii")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def unpack(key: str, deleted: bool, payload: str, use_vectors: bool) -> Record:
+    """The record from :func:`pack`; vectors only when they come from the same embedder (else embedded here)."""
+    if deleted or not payload:
+        return Record(key, deleted=True)
+    data = json.loads(payload)
+    vectors: np.ndarray | None = None
+    if use_vectors and data.get("vectors"):
+        flat = np.frombuffer(base64.b64decode(data["vectors"]), dtype=np.float32)
+        vectors = flat.reshape(len(data["rows"]), int(data["dim"]))
+    rows = [
+        Row(
+            str(r["id"]),
+            str(r["document"]),
+            dict(r["metadata"]),
+            None if vectors is None else vectors[n].copy(),
+        )
+        for n, r in enumerate(data["rows"])
+    ]
+    return Record(key, rows)

@@ -22,4 +22,8 @@ def origin_of(insight: Any) -> dict[str, str] | None:
 
     if not origin.get("device") or origin.get("device") == device_id():
         return None
-    return {"name": str(origin.get("name", "")), "at": str(origin.get("at", "")), "device": str(origin["device"])}
+    return {
+        "name": str(origin.get("name", "")),
+        "at": str(origin.get("at", "")),
+        "device": str(origin["device"]),
+    }

@@ -18,6 +18,7 @@ from desktop.core.knowledge.embedder import Embedder
 from desktop.core.sync.journal import INSIGHTS_KIND, MEMORY_KIND, RATINGS_KIND
 
 MEMORY_ROWS = (":q", ":p", ":qa")
+WRITE_BATCH = 5000  # below Chroma's local maximum batch (5461)
 ORIGIN = "origin"  # provenance / metadata key naming the laptop and person a pulled version came from
 
 
@@ -105,8 +106,8 @@ class Kind:
             self._deleted([r.key for r in records if r.deleted])
         if rows:
             self._embed_missing(rows)
-            for start in range(0, len(rows), 500):
-                chunk = rows[start : start + 500]
+            for start in range(0, len(rows), WRITE_BATCH):  # large batches: Chroma's cost per call is high
+                chunk = rows[start : start + WRITE_BATCH]
                 self.collection.upsert(
                     ids=[r.id for r in chunk],
                     documents=[r.document for r in chunk],
