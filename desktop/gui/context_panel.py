@@ -191,6 +191,13 @@ def _insight_html(ins: dict[str, Any]) -> str:
     score = ins.get("score")
     if isinstance(score, int | float):
         meta += f" · {number(score, 2)}"
+    colleague = ins.get("from_colleague")
+    if isinstance(colleague, dict):
+        meta += " · " + _esc(
+            tr("from {name}'s laptop, {date}").format(
+                name=colleague.get("name") or "?", date=_date(str(colleague.get("at", "")))
+            )
+        )
     return (
         f"<p style='margin-bottom:6px'><span style='color:{theme.GREY}'>{meta}</span><br>"
         f"{_esc(ins.get('text', ''))}</p>"
@@ -251,6 +258,8 @@ def _render_offline(trace: dict[str, Any]) -> list[str]:
         )
         similarity = hit.get("similarity")
         meta = _esc(asked)
+        if hit.get("colleague"):
+            meta += " · " + _esc(tr("a colleague's answer, synced from their laptop"))
         if isinstance(similarity, int | float):
             meta += f" · {_esc(tr('Similarity'))} {number(similarity, 2)}"
         answer = str(hit.get("answer", ""))

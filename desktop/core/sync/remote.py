@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from desktop.core.errors import TeamAuthError, TeamError
+from desktop.core.messages import say
 from desktop.core.settings import Settings
 from desktop.core.sync.token import get_team_token
 
@@ -61,14 +62,10 @@ def parse(config: TeamConfig) -> tuple[str, int, bool]:
     url = config.url if "://" in config.url else f"https://{config.url}"
     parsed = urlparse(url)
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise TeamError(f"'{config.url}' is not a team server address.", "Use https://HOST[:PORT].")
+        raise TeamError(say("team.bad_url", url=config.url), say("team.bad_url_hint"))
     https = parsed.scheme == "https"
     if not https and not config.allow_http and not _loopback(parsed.hostname):
-        raise TeamError(
-            f"Refusing plain http to {parsed.hostname}: the team server holds what clients asked.",
-            "Use the https address of the team server (make team-server serves one), or, if you really "
-            "must, `zantara settings set team_allow_http on`.",
-        )
+        raise TeamError(say("team.plain_http", host=parsed.hostname), say("team.plain_http_hint"))
     return parsed.hostname, parsed.port or (443 if https else 80), https
 
 
@@ -111,18 +108,10 @@ def explain(exc: BaseException, config: TeamConfig) -> TeamError:
     cause = exc.__cause__ or exc.__context__
     text = f"{type(exc).__name__}: {exc} / {type(cause).__name__}: {cause}"
     if "team token" in text or any(w in text for w in ("401", "403", "Unauthorized", "Forbidden")):
-        how = "Set the right one: `zantara sync token` or Settings → Team (or ZANTARA_TEAM_TOKEN)."
         if not config.token:
-            return TeamAuthError(f"The team server at {config.url} needs a token and none is set.", how)
-        return TeamAuthError(f"The team server at {config.url} refused the token.", how)
-    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate" in text.lower():
-        return TeamError(
-            f"The team server's certificate at {config.url} is not trusted ({type(exc).__name__}).",
-            "Point team_ca at the server's certificate (make team-server prints it), or set "
-            "team_verify_tls off for a first try.",
-        )
+            return TeamAuthError(say("team.no_token", url=config.url), say("team.token_hint"))
+        return TeamAuthError(say("team.wrong_token", url=config.url), say("team.token_hint"))
     reason = type(cause).__name__ if cause is not None else type(exc).__name__
-    return TeamError(
-        f"The team server at {config.url} is unreachable ({reason}).",
-        "Working from this laptop's copy; the next sync sends what is waiting.",
-    )
+    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate" in text.lower():
+        return TeamError(say("team.untrusted", url=config.url, reason=reason), say("team.untrusted_hint"))
+    return TeamError(say("team.unreachable", url=config.url, reason=reason), say("team.unreachable_hint"))

@@ -7,6 +7,7 @@ from typing import Any
 
 from desktop.core import paths
 from desktop.core.errors import TeamError
+from desktop.core.messages import say
 from desktop.core.sync.engine import Engine, Progress, Summary
 from desktop.core.sync.journal import KINDS, Journal, now_iso
 from desktop.core.sync.remote import DEVICES, EPOCH_ID, PREFIX, TeamConfig, connect, explain
@@ -15,10 +16,7 @@ from desktop.core.sync.remote import DEVICES, EPOCH_ID, PREFIX, TeamConfig, conn
 def configured(settings: Any) -> TeamConfig:
     config = TeamConfig.from_settings(settings)
     if config is None:
-        raise TeamError(
-            "No team server is set.",
-            "Set its address: `zantara settings set team_url https://HOST:PORT` (or ZANTARA_TEAM_URL).",
-        )
+        raise TeamError(say("team.not_set"), say("team.not_set_hint"))
     return config
 
 
@@ -53,7 +51,7 @@ def run_sync(services: Any, progress: Progress | None = None) -> Summary:
         lock = FileLock(str(paths.data_dir() / "sync.lock"), timeout=0)
         lock.acquire()
     except Timeout:
-        raise TeamError("A sync is already running for this data folder.", "Wait for it to finish.") from None
+        raise TeamError(say("team.busy"), say("team.busy_hint")) from None
     client = None
     try:
         client = connect(config)
