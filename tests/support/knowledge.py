@@ -87,5 +87,6 @@ class UnreadableStore(KnowledgeStore):
 
     def nearest_ids_many(self, vectors, k, where=None):  # type: ignore[no-untyped-def]
         from desktop.core.errors import KnowledgeError
+        from desktop.core.messages import say
 
-        raise KnowledgeError("The knowledge store's index could not be read.")
+        raise KnowledgeError(say("doctor.run_repair"))  # what the app says of a damaged store
