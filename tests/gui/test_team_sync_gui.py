@@ -83,3 +83,41 @@ def test_sync_now_with_the_team_server(
     assert not isinstance(done.args[0], BaseException), done.args[0]
     assert Journal.open().pending_count() == 0 and Journal.open().get_meta("last_success")
     assert sync.label.text() == "Team: synced just now"
+
+
+def test_the_insight_dialog_shows_whose_version_it_is_and_the_versions_it_replaced(qtbot: Any) -> None:
+    from desktop.core.sync.journal import INSIGHTS_KIND, Version
+    from desktop.gui.knowledge_browser import InsightDialog
+
+    insight = Insight(
+        "Di kantor imigrasi, bicaralah pelan dan sabar; suara keras membuat semua orang malu.",
+        "id",
+        "emotion",
+        ["malu", "sabar"],
+        source="user",
+        provenance={
+            "origin": {"device": "laptop-of-made", "name": "Made", "at": "2026-12-06T09:00:00+00:00"}
+        },
+    )
+    loser = {
+        "deleted": False,
+        "rows": [
+            {
+                "id": insight.id,
+                "document": insight.text,
+                "metadata": {"category": "communication", "concepts": "malu", "status": "approved"},
+            }
+        ],
+    }
+    Journal.open().keep(
+        INSIGHTS_KIND, insight.id, Version(1 << 40, "laptop-of-ayu", "Ayu"), loser, "conflict"
+    )
+    i18n.set_language("it")
+    try:
+        dialog = InsightDialog(None, insight)
+        qtbot.addWidget(dialog)
+        text = dialog.history.toPlainText()
+    finally:
+        i18n.set_language("en")
+    assert "dal portatile di Made, 2026-12-06" in text
+    assert "Ayu · ha perso un conflitto: " in text and "Versioni precedenti" in text

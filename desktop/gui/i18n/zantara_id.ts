@@ -1304,6 +1304,22 @@
         <translation>Kunci sudah diatur (dari variabel lingkungan ANTHROPIC_API_KEY).</translation>
     </message>
     <message>
+        <source>lost a conflict</source>
+        <translation>kalah dalam konflik</translation>
+    </message>
+    <message>
+        <source>replaced by a newer edit</source>
+        <translation>digantikan oleh suntingan yang lebih baru</translation>
+    </message>
+    <message>
+        <source>Earlier versions (kept by the team sync):</source>
+        <translation>Versi sebelumnya (disimpan oleh sinkronisasi tim):</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>dihapus</translation>
+    </message>
+    <message>
         <source>Insight text</source>
         <translation>Teks wawasan</translation>
     </message>
@@ -1334,6 +1350,10 @@
     <message>
         <source>Status:</source>
         <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Versi sebelumnya</translation>
     </message>
     <message>
         <source>Import report</source>

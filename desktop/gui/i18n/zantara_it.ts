@@ -1304,6 +1304,22 @@
         <translation>Una chiave è impostata (dalla variabile d'ambiente ANTHROPIC_API_KEY).</translation>
     </message>
     <message>
+        <source>lost a conflict</source>
+        <translation>ha perso un conflitto</translation>
+    </message>
+    <message>
+        <source>replaced by a newer edit</source>
+        <translation>sostituita da una modifica più recente</translation>
+    </message>
+    <message>
+        <source>Earlier versions (kept by the team sync):</source>
+        <translation>Versioni precedenti (conservate dalla sincronizzazione del team):</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>eliminato</translation>
+    </message>
+    <message>
         <source>Insight text</source>
         <translation>Testo dell'insight</translation>
     </message>
@@ -1334,6 +1350,10 @@
     <message>
         <source>Status:</source>
         <translation>Stato:</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Versioni precedenti</translation>
     </message>
     <message>
         <source>Import report</source>
