@@ -100,8 +100,8 @@ def status(services: Any, probe: bool = True) -> dict[str, Any]:
         names = {getattr(c, "name", str(c)) for c in client.list_collections()}
         for name in KINDS:
             if PREFIX + name in names:
-                rows = int(client.get_collection(PREFIX + name).count())
-                out["server_counts"][name] = rows // len(local[name].row_ids("x"))
+                # one server row per record, deletions included (kept as tombstones)
+                out["server_counts"][name] = int(client.get_collection(PREFIX + name).count())
         if DEVICES in names:
             devices = client.get_collection(DEVICES).get(include=[])["ids"]
             out["server_devices"] = len([d for d in devices if d != EPOCH_ID])
