@@ -18,7 +18,7 @@ from support.team_server import TeamServer, team_server  # noqa: F401  (pytest f
 
 pytestmark = pytest.mark.slow
 
-INSIGHTS, ANSWERS = 1200, 300
+INSIGHTS, ANSWERS = 1200, 300  # more than one pull window (engine.WINDOW): a sync can be cut in the middle
 DATA = Path(__file__).resolve().parents[1] / "support" / "team_data.py"
 
 

@@ -32,7 +32,7 @@ from desktop.core.sync.journal import Journal, Version, now_iso
 from desktop.core.sync.kinds import Kind, Record, Row
 from desktop.core.sync.remote import DEVICES, EPOCH_ID, PREFIX
 
-WINDOW = 1500  # push sequence numbers read per request and device (up to 4500 local rows)
+WINDOW = 1000  # push sequence numbers read per request and device (up to 3000 local rows)
 PUSH_BATCH = 500  # outbox entries per upload
 ROWS_PER_REQUEST = 600
 PAYLOAD = "zs_payload"
