@@ -304,7 +304,9 @@ def show_cmd(insight_id: str, as_json: bool) -> None:
     insight = _store().get(insight_id)
     history = insight_history(insight_id)
     if insight is None and not history:
-        raise KnowledgeError(f"No insight with id '{insight_id}'.", "Find ids with `zantara knowledge query`.")
+        raise KnowledgeError(
+            f"No insight with id '{insight_id}'.", "Find ids with `zantara knowledge query`."
+        )
     data: dict[str, Any] = {
         "insight": insight.to_dict() if insight else None,
         "from_colleague": origin_of(insight) if insight else None,
@@ -354,7 +356,9 @@ def edit_cmd(
     store = _store()
     insight = store.get(insight_id)
     if insight is None:
-        raise KnowledgeError(f"No insight with id '{insight_id}'.", "Find ids with `zantara knowledge query`.")
+        raise KnowledgeError(
+            f"No insight with id '{insight_id}'.", "Find ids with `zantara knowledge query`."
+        )
     if text is not None:
         insight.text = clean_text(text, "text")
     if category is not None:

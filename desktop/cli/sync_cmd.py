@@ -66,7 +66,9 @@ def status_cmd(no_probe: bool, as_json: bool) -> None:
         print_json(data)
         return
     if not data["team_url"]:
-        console.print("No team server set: this laptop works on its own (`zantara settings set team_url ...`).")
+        console.print(
+            "No team server set: this laptop works on its own (`zantara settings set team_url ...`)."
+        )
         return
     reach = {True: "reachable", False: "unreachable", None: "not checked"}[data["reachable"]]
     console.print(f"Team server: {data['team_url']} ({reach}{'' if data['token_set'] else ', no token set'})")
@@ -82,7 +84,9 @@ def status_cmd(no_probe: bool, as_json: bool) -> None:
 
 
 @sync.command("token")
-@click.option("--file", "to_file", is_flag=True, help="Store it in Zantara's encrypted file, not the keyring.")
+@click.option(
+    "--file", "to_file", is_flag=True, help="Store it in Zantara's encrypted file, not the keyring."
+)
 @click.option("--clear", is_flag=True, help="Forget the stored token.")
 def token_cmd(to_file: bool, clear: bool) -> None:
     """Store the team server's token: hidden prompt, or stdin when piped."""
@@ -98,7 +102,9 @@ def token_cmd(to_file: bool, clear: bool) -> None:
     if not value.strip():
         raise ZantaraError("No token given.", "Ask whoever runs the team server for it.")
     where = set_team_token(value, store=secrets.FILE if to_file else secrets.KEYRING)
-    click.echo("Team token stored in the " + ("OS keyring." if where == secrets.KEYRING else "encrypted file."))
+    click.echo(
+        "Team token stored in the " + ("OS keyring." if where == secrets.KEYRING else "encrypted file.")
+    )
 
 
 def register(cli: click.Group) -> None:

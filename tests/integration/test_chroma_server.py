@@ -77,7 +77,9 @@ def test_a_server_only_user_gets_a_local_copy_and_loses_nothing(
 ) -> None:
     answer_id = seed_old_server(chroma_server)
     laptop = Laptop.make(tmp_path, "Wayan", curated_store_dir, {})
-    laptop.run("settings", "set", "chroma_url", chroma_server)  # the old setting, a loopback plain-http server
+    laptop.run(
+        "settings", "set", "chroma_url", chroma_server
+    )  # the old setting, a loopback plain-http server
     first = laptop.sync()
     assert first["ok"] and first["legacy_imported"] == 3
     again = laptop.sync()
