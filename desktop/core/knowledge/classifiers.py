@@ -4,7 +4,6 @@ is already computed for retrieval, so predicting costs one matrix product."""
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 import numpy as np
 
 from desktop.core import paths
+from desktop.core.atomic import replacing
 
 if TYPE_CHECKING:
     from desktop.core.knowledge.embedder import Embedder
@@ -57,6 +57,32 @@ def train_softmax(
     return w
 
 
+def train_softmax_wide(
+    x: np.ndarray,
+    labels: np.ndarray,
+    classes: int,
+    sample_weight: np.ndarray,
+    *,
+    iterations: int = 1500,
+    step: float = 4.0,
+) -> np.ndarray:
+    """``train_softmax`` for more features than rows (hashed n-grams), the same weights at a fraction of the
+    cost: gradient descent from zero keeps the weights in the span of the rows, w = xb.T @ a, so it runs on the
+    rows' n x n Gram matrix instead of the n x dim data."""
+    xb = np.hstack([x, np.ones((len(x), 1))]).astype(np.float64)
+    gram = xb @ xb.T
+    target = np.eye(classes)[labels]
+    sw = sample_weight[:, None] / sample_weight.sum()
+    a = np.zeros((len(x), classes))
+    for _ in range(iterations):
+        z = gram @ a
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        a -= step * ((p - target) * sw)
+    return xb.T @ a
+
+
 def softmax_predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
     z = np.hstack([x, np.ones((len(x), 1))]) @ w
     z -= z.max(axis=1, keepdims=True)
@@ -88,10 +114,8 @@ def cached_arrays(
     arrays = build()
     for path in places:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
-            np.savez(tmp, **arrays)  # type: ignore[arg-type]
-            os.replace(tmp, path)
+            with replacing(path, suffix=".npz") as tmp:
+                np.savez(tmp, **arrays)  # type: ignore[arg-type]
             break
         except OSError:
             continue  # a read-only place only costs the training again next time
