@@ -20,11 +20,9 @@ INSIGHT = (
     "Quando un cliente alza la voce all'ufficio immigrazione, resta calmo, abbassa il tono e porta la "
     "conversazione in privato: a Bali perdere la calma in pubblico fa perdere la faccia a tutti."
 )
-QUESTION = "Saya malu bertanya, dokumen apa saja yang dibutuhkan untuk KITAS investor?"
-PARAPHRASE = "Mi vergogno a chiedere: quali documenti servono per il KITAS da investitore?"
-REPLY = (
-    "Untuk KITAS investor biasanya dibutuhkan paspor, akta pendirian PT PMA dan NIB. Jangan malu bertanya!"
-)
+QUESTION = "What does Nyepi close in Bali?"
+PARAPHRASE = "Apa saja yang tutup saat Nyepi di Bali?"  # the same question, in Indonesian
+REPLY = "On Nyepi the airport, offices, shops and roads close for 24 hours; plan travel around it."
 
 
 @pytest.fixture
@@ -80,7 +78,7 @@ def test_laptop_b_offline_has_a_s_insight_and_answer_and_a_conflict_keeps_both_v
     assert offline["mode"] == "offline" and offline["memory"], offline
     hit = offline["memory"][0]
     assert (hit["question"], hit["answer"], hit["colleague"]) == (QUESTION, REPLY, "Alice")
-    assert REPLY in offline["answer"] and "Alice (un collega)" in offline["answer"]
+    assert REPLY in offline["answer"] and "Alice (seorang rekan)" in offline["answer"]
 
     # both edit the same insight while the server is down; Bob edits last, so his revision is higher
     a.json("knowledge", "edit", added["id"], "--category", "communication")
