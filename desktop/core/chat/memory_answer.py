@@ -128,7 +128,7 @@ def compose(
                 t["hit"].format(
                     n=n,
                     question=_clip(hit.question, 160),
-                    who=hit.user_name or t["someone"],
+                    who=_who(hit, t["someone"]),
                     date=hit.date[:10],
                     title=_clip(hit.conversation_title or hit.question, 60),
                     sim=hit.similarity,
@@ -140,6 +140,13 @@ def compose(
     parts.append(t.get(f"later_{reason}", t["later"]))
     parts.append(t["upgrade"])
     return "\n".join(parts).strip()
+
+
+def _who(hit: MemoryHit, colleague: str) -> str:
+    """Who asked; an answer synced from a colleague's laptop says so."""
+    if hit.colleague:
+        return f"{hit.user_name or hit.colleague} ({colleague})"
+    return hit.user_name or colleague
 
 
 def context_note(hits: Sequence[MemoryHit], language: str) -> str:

@@ -40,20 +40,13 @@ def _disk_problem() -> Problem:
 
 
 def diagnose(probe: bool = True) -> list[Problem]:
-    from desktop.core.errors import ZantaraError
     from desktop.core.health.loss import find_loss
-    from desktop.core.settings import Settings
 
     if free_bytes(paths.data_dir()) < NEARLY_FULL:
         return [_disk_problem()]
     problems = check_all()
     if probe and not any(p.store == KNOWLEDGE for p in problems):
-        try:
-            remote = Settings.load().effective_chroma_url()
-        except ZantaraError:
-            remote = ""
-        if not remote:
-            problems += _probe_knowledge()
+        problems += _probe_knowledge()  # the store is always this laptop's own, team server or not
     if any(p.kind == "disk" for p in problems) or (problems and no_room()):
         return [_disk_problem()]
     damaged = {p.store for p in problems}
