@@ -126,15 +126,6 @@ def test_a_damaged_store_is_one_line_on_stderr(home: None, zantara_home: Path) -
     assert "doctor --repair" in said[0] and "Traceback" not in done.stderr
 
 
-def test_an_unreachable_team_server_is_one_line_on_stderr(home: None) -> None:
-    done = zantara(
-        "ask", "--offline", "--strategy", "rag", MALU, env={"ZANTARA_CHROMA_URL": closed_port_url()}
-    )
-    assert done.returncode == 0, done.stderr
-    said = [line for line in done.stderr.splitlines() if "Chroma server" in line]
-    assert len(said) == 1, done.stderr
-
-
 # -- 6. a 200 KB message ---------------------------------------------------------------------------------
 def big_message(tmp_path: Path) -> Path:
     paragraph = (
