@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop.core.errors import ZantaraError
 from desktop.core.services import Services
-from desktop.gui import keyboard
+from desktop.gui import keyboard, window_geometry
 from desktop.gui.answer_session import AnswerSession
 from desktop.gui.chat_view import ChatView, MessageBubble
 from desktop.gui.composer import Composer
@@ -33,6 +33,7 @@ from desktop.gui.events import app_events, bridge_settings
 from desktop.gui.i18n import tr
 from desktop.gui.jobs import JobManager
 from desktop.gui.jobs_panel import JobsIndicator, confirm_quit
+from desktop.gui.model_offer import OfferController
 from desktop.gui.query_prefetch import QueryPrefetch
 from desktop.gui.toolbar import MainToolbar, available_strategies
 from desktop.gui.workers import Task, run_in_background
@@ -50,8 +51,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.conversation_id: str | None = None
-        self.resize(1240, 800)
         self.setMinimumSize(820, 520)
+        window_geometry.place(self)  # fits the screen it opens on, or the size it had there
         self.session = AnswerSession(self)
         self.monitor = ConnectionMonitor(self)
         self.dialogs = DialogManager(self)
@@ -205,6 +206,8 @@ class MainWindow(QMainWindow):
         self.monitor.key_checked.connect(self._step_ready)
         self.monitor.breaker_checked.connect(self._step_ready)
         self.monitor.start()
+        self.model_offer = OfferController(self)  # first start: the local model that fits this laptop
+        self.model_offer.start()
         run_in_background(self._local_model_name, self._set_local_name, lambda exc: self._step_ready())
         run_in_background(available_strategies, self._strategies_loaded, lambda exc: self._step_ready())
 
@@ -313,6 +316,7 @@ class MainWindow(QMainWindow):
         if not confirm_quit(self.jobs, self):  # "Keep running": the window stays, the jobs go on
             event.ignore()
             return
+        window_geometry.remember(self)
         self.session.stop()
         self.monitor.close()
         self.dialogs.close_all()

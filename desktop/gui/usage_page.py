@@ -113,11 +113,11 @@ class UsagePage(QDialog):
         t = report["total"]
         self.summary.setText(
             tr(
-                "{answers} Claude answer(s), {calls} call(s): {inp} input and {out} output tokens, "
+                "{answers}, {calls}: {inp} input and {out} output tokens, "
                 "${cost}. The cultural insights added {ins} input tokens: {share} of the cost."
             ).format(
-                answers=number(t["answers"]),
-                calls=number(t["calls"]),
+                answers=tr("%n Claude answer(s)", int(t["answers"])),
+                calls=tr("%n call(s)", int(t["calls"])),
                 inp=number(t["input_tokens"]),
                 out=number(t["output_tokens"]),
                 cost=number(t["cost_usd"], 4),

@@ -132,6 +132,15 @@ def compose(
     return "\n".join(parts).strip()
 
 
+def settle_late(text: str) -> str:
+    """The hedged answer once Claude's request was closed: it no longer promises that Claude's answer will
+    replace it, and says Claude could not be reached (in the language it was written in)."""
+    for t in TEMPLATES.values():
+        text = text.replace(t["later_claude_late"], t["later"])
+        text = text.replace(t["why_claude_late"], f"{t['why']} {t['intro']}")
+    return text
+
+
 def context_note(hits: Sequence[MemoryHit], language: str) -> str:
     """Earlier answers as reference for a local model that passes the guard ("" when there are none)."""
     if not hits:

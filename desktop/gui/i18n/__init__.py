@@ -23,9 +23,12 @@ _installed: list[QTranslator] = []
 _current = "en"
 
 
-def tr(text: str) -> str:
-    """Translate a UI string (the English text is the key)."""
-    return QCoreApplication.translate(CONTEXT, text)
+def tr(text: str, n: int | None = None) -> str:
+    """Translate a UI string (the English text is the key). With ``n``, the text is a count (``"%n answer(s)"``):
+    the catalog's plural form for ``n`` is chosen (English's forms too, from ``en.json``) and ``%n`` replaced."""
+    if n is None:
+        return QCoreApplication.translate(CONTEXT, text)
+    return QCoreApplication.translate(CONTEXT, text, None, int(n))
 
 
 def qm_path(code: str) -> Path:
@@ -55,6 +58,12 @@ def set_language(code: str) -> bool:
     _current = code
     QLocale.setDefault(QLocale(code))
     if code == "en":
+        plurals = QTranslator(
+            app
+        )  # English needs a catalog only for its plural forms ("1 answer", "2 answers")
+        if plurals.load(str(qm_path("en"))):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
         # Removing translators already triggers LanguageChange; send one anyway for the first switch to en.
         QCoreApplication.sendEvent(app, _language_change_event())
         return True
