@@ -57,5 +57,5 @@ def unknown_text(unknown: list[str], known: list[str]) -> str:
 
 def unchecked_text(names: list[str], exc: BaseException) -> str:
     return tr(
-        "Could not check “{name}” with the server ({err}). Check the name; press OK again to keep it anyway."
+        "Saved, but “{name}” could not be checked with the server ({err}): make sure the name is right."
     ).format(name=names[0], err=str(exc).splitlines()[0] if str(exc) else type(exc).__name__)

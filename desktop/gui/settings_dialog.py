@@ -80,9 +80,8 @@ class SettingsDialog(QDialog):
         self.services = services
         self.key_status: KeyStatus | None = None  # None until the keyring answered
         self.last_error = ""
-        self.unchecked_names: list[
-            str
-        ] = []  # model names the user keeps though the server could not be asked
+        self.checked_names: list[str] = []  # the server listed them, or could not be asked about them
+        self.name_warning = ""  # shown once they are saved: a name that could not be checked
         self.setModal(True)
         self.resize(640, 520)
         s: Settings = services.settings
@@ -573,7 +572,7 @@ class SettingsDialog(QDialog):
         return new
 
     def apply(
-        self, close: bool, confirmed_url: str = "", key_saved: bool = False, names_checked: bool = False
+        self, close: bool, confirmed_url: str = "", key_saved: bool = False
     ) -> None:
         """Save; a new team server URL is tested first (in a worker) and kept only if it answers or the user
         says "Keep anyway" (``confirmed_url``); a typed key is stored first, and a refusal stops here with the
@@ -596,8 +595,8 @@ class SettingsDialog(QDialog):
         if bad:
             self.error.setText(model_check.malformed_text(bad))
             return
-        if names and not names_checked and names != self.unchecked_names:
-            self._check_model_names(new, names, lambda: self.apply(close, confirmed_url, key_saved, True))
+        if names and names != self.checked_names:
+            self._check_model_names(new, names, lambda: self.apply(close, confirmed_url, key_saved))
             return
         url = str(changes.get("chroma_url") or "")
         if url and url != confirmed_url:
@@ -609,7 +608,7 @@ class SettingsDialog(QDialog):
             to_file = st is not None and not st.error and not st.keyring_usable
             self.save_key(
                 to_file=to_file,
-                then=lambda ok: self.apply(close, confirmed_url, True, names_checked) if ok else None,
+                then=lambda ok: self.apply(close, confirmed_url, key_saved=True) if ok else None,
             )
             return
         if "ui_language" in changes:  # the look applies at once (validated by collect()), saving follows
@@ -619,9 +618,10 @@ class SettingsDialog(QDialog):
 
         def done(changed: set[str]) -> None:
             # Every core component saw the change already: Settings.update notified its subscribers.
-            self.error.clear()
+            warning, self.name_warning = self.name_warning, ""
+            self.error.setText(warning)  # a model name saved unchecked: the dialog stays open to say so
             self.saved.emit(changed | ({"key"} if key_saved else set()))
-            if close:
+            if close and not warning:
                 self.accept()
 
         def failed(exc: BaseException) -> None:
@@ -641,12 +641,13 @@ class SettingsDialog(QDialog):
             if unknown:
                 self.error.setText(model_check.unknown_text(unknown, known))
                 return
+            self.checked_names, self.name_warning = names, ""
             self.error.clear()
             go_on()
 
         def failed(exc: BaseException) -> None:
-            self.unchecked_names = names  # the same names again (OK once more) are kept unchecked
-            self.error.setText(model_check.unchecked_text(names, exc))
+            self.checked_names, self.name_warning = names, model_check.unchecked_text(names, exc)
+            go_on()
 
         run_in_background(lambda: model_check.known_models(new), done, failed)
 

@@ -1678,8 +1678,8 @@
         <translation>Server tidak punya model bernama “{name}”. Yang tersedia: {names}.</translation>
     </message>
     <message>
-        <source>Could not check “{name}” with the server ({err}). Check the name; press OK again to keep it anyway.</source>
-        <translation>Tidak bisa memeriksa “{name}” ke server ({err}). Periksa namanya; tekan OK sekali lagi untuk tetap memakainya.</translation>
+        <source>Saved, but “{name}” could not be checked with the server ({err}): make sure the name is right.</source>
+        <translation>Tersimpan, tetapi “{name}” tidak bisa diperiksa ke server ({err}): pastikan namanya benar.</translation>
     </message>
     <message>
         <source>Suggested for this laptop ({cores} cores, {ram} GB RAM): {title}. It writes Indonesian, Italian and English at about {speed} tokens/s here; larger models would be too slow on {cores} cores.</source>
@@ -1690,20 +1690,28 @@
         <translation>Jawaban offline dalam bahasa Indonesia, Italia, dan Inggris memerlukan model lokal yang lebih besar. Laptop ini dapat menjalankan {title} (unduhan {size} GB, lisensi: {licence}).</translation>
     </message>
     <message>
+        <source>Offline answers in your languages: {title}, {size} GB, licence: {licence}.</source>
+        <translation>Jawaban offline dalam bahasa Anda: {title}, {size} GB, lisensi: {licence}.</translation>
+    </message>
+    <message>
         <source>Download the suggested model</source>
         <translation>Unduh model yang disarankan</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Unduh</translation>
     </message>
     <message>
         <source>Download cancelled.</source>
         <translation>Unduhan dibatalkan.</translation>
     </message>
     <message>
-        <source>Download {title}</source>
-        <translation>Unduh {title}</translation>
-    </message>
-    <message>
         <source>{title} is installed: it writes the offline answers now.</source>
         <translation>{title} sudah terpasang: sekarang model ini menulis jawaban offline.</translation>
+    </message>
+    <message>
+        <source>Download {title}</source>
+        <translation>Unduh {title}</translation>
     </message>
     <message>
         <source>Downloading… {percent}</source>
@@ -1732,10 +1740,6 @@
     <message>
         <source>Installed:</source>
         <translation>Terpasang:</translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <translation>Unduh</translation>
     </message>
     <message>
         <source>Download the selected model (resumable, sha256-verified)</source>
@@ -2348,30 +2352,6 @@
         <translation>Periode</translation>
     </message>
     <message>
-        <source>Last 7 days</source>
-        <translation>7 hari terakhir</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>30 hari terakhir</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Semua</translation>
-    </message>
-    <message>
-        <source>Per day</source>
-        <translation>Per hari</translation>
-    </message>
-    <message>
-        <source>Per model</source>
-        <translation>Per model</translation>
-    </message>
-    <message>
-        <source>Per strategy</source>
-        <translation>Per strategi</translation>
-    </message>
-    <message>
         <source>Calls</source>
         <translation>Panggilan</translation>
     </message>
@@ -2394,6 +2374,30 @@
     <message>
         <source>Insight share</source>
         <translation>Porsi wawasan</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per hari</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>Per model</translation>
+    </message>
+    <message>
+        <source>Per strategy</source>
+        <translation>Per strategi</translation>
     </message>
     <message>
         <source>{answers}, {calls}: {inp} input and {out} output tokens, ${cost}. The cultural insights added {ins} input tokens: {share} of the cost.</source>

@@ -1683,8 +1683,8 @@
         <translation>Il server non ha un modello chiamato “{name}”. Offre: {names}.</translation>
     </message>
     <message>
-        <source>Could not check “{name}” with the server ({err}). Check the name; press OK again to keep it anyway.</source>
-        <translation>Impossibile verificare “{name}” con il server ({err}). Controlla il nome; premi di nuovo OK per tenerlo comunque.</translation>
+        <source>Saved, but “{name}” could not be checked with the server ({err}): make sure the name is right.</source>
+        <translation>Salvato, ma non è stato possibile verificare “{name}” con il server ({err}): assicurati che il nome sia giusto.</translation>
     </message>
     <message>
         <source>Suggested for this laptop ({cores} cores, {ram} GB RAM): {title}. It writes Indonesian, Italian and English at about {speed} tokens/s here; larger models would be too slow on {cores} cores.</source>
@@ -1695,20 +1695,28 @@
         <translation>Per risposte offline in indonesiano, italiano e inglese serve un modello locale più grande. Questo portatile può usare {title} (download di {size} GB, licenza: {licence}).</translation>
     </message>
     <message>
+        <source>Offline answers in your languages: {title}, {size} GB, licence: {licence}.</source>
+        <translation>Risposte offline nelle vostre lingue: {title}, {size} GB, licenza: {licence}.</translation>
+    </message>
+    <message>
         <source>Download the suggested model</source>
         <translation>Scarica il modello consigliato</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Scarica</translation>
     </message>
     <message>
         <source>Download cancelled.</source>
         <translation>Download annullato.</translation>
     </message>
     <message>
-        <source>Download {title}</source>
-        <translation>Scarica {title}</translation>
-    </message>
-    <message>
         <source>{title} is installed: it writes the offline answers now.</source>
         <translation>{title} è installato: ora scrive le risposte offline.</translation>
+    </message>
+    <message>
+        <source>Download {title}</source>
+        <translation>Scarica {title}</translation>
     </message>
     <message>
         <source>Downloading… {percent}</source>
@@ -1737,10 +1745,6 @@
     <message>
         <source>Installed:</source>
         <translation>Installati:</translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <translation>Scarica</translation>
     </message>
     <message>
         <source>Download the selected model (resumable, sha256-verified)</source>
@@ -2354,30 +2358,6 @@
         <translation>Periodo</translation>
     </message>
     <message>
-        <source>Last 7 days</source>
-        <translation>Ultimi 7 giorni</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>Ultimi 30 giorni</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Tutto</translation>
-    </message>
-    <message>
-        <source>Per day</source>
-        <translation>Per giorno</translation>
-    </message>
-    <message>
-        <source>Per model</source>
-        <translation>Per modello</translation>
-    </message>
-    <message>
-        <source>Per strategy</source>
-        <translation>Per strategia</translation>
-    </message>
-    <message>
         <source>Calls</source>
         <translation>Chiamate</translation>
     </message>
@@ -2400,6 +2380,30 @@
     <message>
         <source>Insight share</source>
         <translation>Quota degli insight</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Ultimi 7 giorni</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Ultimi 30 giorni</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tutto</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per giorno</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>Per modello</translation>
+    </message>
+    <message>
+        <source>Per strategy</source>
+        <translation>Per strategia</translation>
     </message>
     <message>
         <source>{answers}, {calls}: {inp} input and {out} output tokens, ${cost}. The cultural insights added {ins} input tokens: {share} of the cost.</source>
