@@ -29,7 +29,11 @@ def one_rated_answer(services: Any) -> None:
 
 @pytest.mark.parametrize(
     ("lang", "one_rating", "not_english"),
-    [("en", "1 rating ", ""), ("it", "1 valutazione ", "too little evidence"), ("id", "1 penilaian", "too little")],
+    [
+        ("en", "1 rating ", ""),
+        ("it", "1 valutazione ", "too little evidence"),
+        ("id", "1 penilaian", "too little"),
+    ],
 )
 def test_the_feedback_page_counts_and_verdict_in_the_language(
     qtbot: Any, lang: str, one_rating: str, not_english: str

@@ -93,7 +93,9 @@ def cut_or_sticking_out(bubble: QWidget, column: QWidget) -> list[str]:
         if right > column.width():
             out.append(f"{name} {text!r}: right edge {right} > {column.width()}")
         if isinstance(child, QAbstractButton) and text:
-            needed = child.fontMetrics().horizontalAdvance(text.replace("&", "")) + 8  # the text and its margins
+            needed = (
+                child.fontMetrics().horizontalAdvance(text.replace("&", "")) + 8
+            )  # the text and its margins
             if child.width() < needed:
                 out.append(f"{name} {text!r}: {child.width()} px of the {needed} it needs")
         if isinstance(child, QLabel) and not child.wordWrap() and text and not text.endswith("…"):
