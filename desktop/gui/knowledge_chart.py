@@ -28,7 +28,6 @@ def category_label(category: str) -> str:
     }.get(category, category)
 
 
-
 def count_ticks(top: int, most: int = 5) -> list[int]:
     """The y axis of a count: whole numbers from 0, evenly spaced (1, 2 or 5 times a power of ten), at most
     ``most`` of them, the last at or above ``top`` (four quarter ticks of 3 read 0, 1, 2, 2, 3)."""
@@ -39,6 +38,7 @@ def count_ticks(top: int, most: int = 5) -> list[int]:
                 size = step * factor
                 return list(range(0, size * -(-top // size) + 1, size))
         step *= 10
+
 
 class KnowledgeChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -147,7 +147,9 @@ class OfferController(QObject):
         banner = self.window.banner
         offer = self._make(banner, compact=True)
         banner.grid.addWidget(offer, 2, 0, 1, 3)
-        banner.installEventFilter(self)  # the offer shows where the banner has room (a narrow one stays short)
+        banner.installEventFilter(
+            self
+        )  # the offer shows where the banner has room (a narrow one stays short)
         offer.setVisible(banner.width() >= ModelOffer.ROOM)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

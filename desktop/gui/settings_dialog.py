@@ -571,9 +571,7 @@ class SettingsDialog(QDialog):
         new.validate()
         return new
 
-    def apply(
-        self, close: bool, confirmed_url: str = "", key_saved: bool = False
-    ) -> None:
+    def apply(self, close: bool, confirmed_url: str = "", key_saved: bool = False) -> None:
         """Save; a new team server URL is tested first (in a worker) and kept only if it answers or the user
         says "Keep anyway" (``confirmed_url``); a typed key is stored first, and a refusal stops here with the
         key still in the field."""

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 KEYS = ("by_day", "by_model", "by_strategy")
 
 
-
 def two_lines(text: str) -> str:
     """``text`` broken at the space nearest its middle (a column header half as wide)."""
     spaces = [i for i, c in enumerate(text) if c == " "]
@@ -39,6 +38,7 @@ def two_lines(text: str) -> str:
         return text
     cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
     return text[:cut] + "\n" + text[cut + 1 :]
+
 
 class UsagePage(QDialog):
     loaded = Signal(object)

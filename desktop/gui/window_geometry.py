@@ -20,7 +20,9 @@ log = logging.getLogger(__name__)
 
 PREFERRED = QSize(1240, 800)  # where the screen has room for it
 SHARE = 0.9  # a first window takes at most this much of the available area, each way
-FRAME = QMargins(8, 32, 8, 8)  # room kept for the window manager's frame and title bar (not known before show)
+FRAME = QMargins(
+    8, 32, 8, 8
+)  # room kept for the window manager's frame and title bar (not known before show)
 
 
 def store_path() -> Path:
