@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -498,6 +499,8 @@ class SettingsDialog(QDialog):
         )
 
     def _local_models(self, entries: list[ModelEntry], select: str = "") -> None:
+        if not shiboken6.isValid(self.local_model):
+            return  # the dialog closed before the registry answered
         wanted = select or self.services.settings.local_model
         self.local_model.blockSignals(True)
         self.local_model.clear()
