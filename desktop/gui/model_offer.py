@@ -14,7 +14,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core.cancel import CancelToken
 from desktop.core.models.catalog import Suggestion
@@ -79,6 +79,7 @@ class ModelOffer(QWidget):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.button = QPushButton(self)
+        self.button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.button.clicked.connect(self.download)
         self.state = QLabel(self)
         self.state.setWordWrap(True)
@@ -88,7 +89,7 @@ class ModelOffer(QWidget):
         if compact:  # one row: the sentence, then the button
             row.addWidget(self.label, 1)
         row.addWidget(self.button)
-        row.addWidget(self.state, 0 if compact else 1)
+        row.addWidget(self.state, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         if not compact:
@@ -101,8 +102,8 @@ class ModelOffer(QWidget):
         self.label.setText(short_offer_text(s) if self.compact else offer_text(s))
         self.label.setToolTip(suggestion_text(s))
         self.button.setToolTip(suggestion_text(s))
-        title = s.model.title
-        self.button.setText(tr("Download") if self.compact else tr("Download {title}").format(title=title))
+        size = number(s.model.size_bytes / 1e9, 1)
+        self.button.setText(tr("Download") if self.compact else tr("Download ({size} GB)").format(size=size))
         self.button.setAccessibleName(tr("Download the suggested model"))
 
     def show_job(self, job: Job) -> None:

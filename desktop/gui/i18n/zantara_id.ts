@@ -1714,6 +1714,10 @@
         <translation>Unduh {title}</translation>
     </message>
     <message>
+        <source>Download ({size} GB)</source>
+        <translation>Unduh ({size} GB)</translation>
+    </message>
+    <message>
         <source>Downloading… {percent}</source>
         <translation>Mengunduh… {percent}</translation>
     </message>

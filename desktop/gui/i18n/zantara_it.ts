@@ -1719,6 +1719,10 @@
         <translation>Scarica {title}</translation>
     </message>
     <message>
+        <source>Download ({size} GB)</source>
+        <translation>Scarica ({size} GB)</translation>
+    </message>
+    <message>
         <source>Downloading… {percent}</source>
         <translation>Download in corso… {percent}</translation>
     </message>
