@@ -15,7 +15,7 @@ import click
 from desktop.cli.output import err_console, json_option, print_json
 from desktop.cli.textinput import clean_text, read_message
 from desktop.core.cancel import CancelToken
-from desktop.core.chat.trace import Event
+from desktop.core.chat.trace import Event, Trace
 
 
 def _services() -> Any:
@@ -104,17 +104,17 @@ def ask(
         print_json(data)
         return
     sys.stdout.write("\n")
-    model = answer.trace.models.get("answer", "")
+    trace = answer.trace
     err_console.print(
-        f"[dim]{answer.mode} · {model} · {answer.trace.strategy} · {answer.trace.language} · "
-        f"{len(answer.trace.insights)} insight(s) · {answer.trace.timings_ms.get('total')} ms · "
+        f"[dim]{answer.mode} · {trace.answer_model} · {trace.strategy} · {trace.language} · "
+        f"{len(trace.insights)} insight(s) · {trace.timings_ms.total} ms · "
         f"conversation {answer.conversation_id}[/]",
         highlight=False,
     )
 
 
 def _history_row(row: dict[str, Any]) -> dict[str, Any]:
-    trace = row.get("trace") or {}
+    trace = Trace.from_json(row.get("trace"))
     return {
         "id": row["id"],
         "conversation_id": row["conversation_id"],
@@ -122,7 +122,7 @@ def _history_row(row: dict[str, Any]) -> dict[str, Any]:
         "role": row["role"],
         "content": row["content"],
         "mode": row["mode"],
-        "reason": trace.get("reason", "") if trace else "",
+        "reason": trace.reason,
         "model": row["model"],
         "status": row["status"],
         "strategy": row["strategy"],

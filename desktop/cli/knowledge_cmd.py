@@ -215,7 +215,7 @@ def prepare_cmd() -> None:
     import time
 
     from desktop.core.health import require_knowledge
-    from desktop.core.knowledge import concept_model
+    from desktop.core.knowledge import asks_model, concept_model
     from desktop.core.knowledge.embedder import default_embedder
     from desktop.core.knowledge.need_model import build
     from desktop.core.knowledge.pack import pack_files, pack_vectors, read_pack
@@ -234,6 +234,7 @@ def prepare_cmd() -> None:
     else:
         click.echo(f"Need decision ready: {len(model.exemplars)} labelled messages ({seconds:.1f} s).")
     concept_model.build(default_embedder())
+    asks_model.build(default_embedder())  # the answer memory's "same question?" reads what each one asks
     if default_embedder().load_fast_queries():  # builds the query graph once, so the app only loads it
         click.echo("Fast query embeddings ready (onnxruntime).")
     else:

@@ -9,8 +9,8 @@ Claude answer continued offline); traces stored before ``parts`` existed fall ba
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from desktop.core.chat.trace import Trace
 from desktop.gui.i18n import tr
 
 MEMORY_MODEL = "answer-memory"  # the trace's answer model when earlier answers + insights were shown
@@ -36,9 +36,9 @@ class Writer:
         return self.part != "note"
 
 
-def part_label(part: str, trace: dict[str, Any]) -> str:
+def part_label(part: str, trace: Trace) -> str:
     """The translated name of a part ("answer" after Claude's kept beginning is the offline continuation)."""
-    parts = {p.get("part") for p in trace.get("parts") or []}
+    parts = {p.part for p in trace.parts}
     if part == "answer" and "beginning" in parts:
         return tr("continued offline")
     return {
@@ -51,35 +51,30 @@ def part_label(part: str, trace: dict[str, Any]) -> str:
     }.get(part, part)
 
 
-def _who(kind: str, trace: dict[str, Any]) -> str:
+def _who(kind: str, trace: Trace) -> str:
     if kind == "claude":
         return "Claude"
     if kind == "memory":  # earlier Claude answers when there were some, the insights always
-        return tr("earlier answers and cultural notes") if trace.get("memory") else tr("cultural notes")
+        return tr("earlier answers and cultural notes") if trace.memory else tr("cultural notes")
     if kind == "template":
         return tr("Zantara (fixed phrase)")
     if kind in LOCAL_KINDS:
-        return tr("Local model (offline)") if trace.get("mode") == "offline" else tr("Local model")
+        return tr("Local model (offline)") if trace.mode == "offline" else tr("Local model")
     return tr("Online model")
 
 
-def writers(trace: dict[str, Any]) -> list[Writer]:
+def writers(trace: Trace) -> list[Writer]:
     """Every model (or template, or the answer memory) that wrote part of the answer, in text order."""
-    recorded = [p for p in trace.get("parts") or [] if isinstance(p, dict) and p.get("part")]
+    recorded = [p for p in trace.parts if p.part]
     if not recorded:
         who, model = _legacy_answered_by(trace)
         return [Writer("answer", who, model, "")] if who else []
     order = {name: i for i, name in enumerate(PART_ORDER)}
-    found = sorted(recorded, key=lambda p: order.get(str(p["part"]), len(order)))
-    return [
-        Writer(
-            str(p["part"]), _who(str(p.get("kind", "")), trace), str(p.get("model", "")), str(p.get("kind"))
-        )
-        for p in found
-    ]
+    found = sorted(recorded, key=lambda p: order.get(p.part, len(order)))
+    return [Writer(p.part, _who(p.kind, trace), p.model, p.kind) for p in found]
 
 
-def answered_by(trace: dict[str, Any]) -> tuple[str, str]:
+def answered_by(trace: Trace) -> tuple[str, str]:
     """(who, model) of the shown answer body: the rewrite when it replaced Claude's text, else the answer."""
     found = writers(trace)
     for part in ("rewrite", "answer"):
@@ -89,7 +84,7 @@ def answered_by(trace: dict[str, Any]) -> tuple[str, str]:
     return _legacy_answered_by(trace)
 
 
-def header_text(trace: dict[str, Any]) -> str:
+def header_text(trace: Trace) -> str:
     """The answer's header: "Zantara · Claude · model" when one model wrote it, else who wrote which part."""
     shown = [w for w in writers(trace) if w.shown]
     if len({(w.who, w.model) for w in shown}) <= 1:
@@ -105,29 +100,24 @@ def header_text(trace: dict[str, Any]) -> str:
     return "Zantara · " + "; ".join(described)
 
 
-def claude_wrote(trace: dict[str, Any]) -> bool:
+def claude_wrote(trace: Trace) -> bool:
     """True when the online model wrote some of the shown text (the badge may then say it is online)."""
     found = [w for w in writers(trace) if w.shown]
-    if trace.get("parts"):
+    if trace.parts:
         return any(w.online for w in found)
-    return any(
-        isinstance(s, dict) and s.get("ok", True) and str(s.get("name", "")).endswith(":claude")
-        for s in trace.get("stages") or []
-    )
+    return any(s.ok and s.name.endswith(":claude") for s in trace.stages)
 
 
-def _legacy_answered_by(trace: dict[str, Any]) -> tuple[str, str]:
+def _legacy_answered_by(trace: Trace) -> tuple[str, str]:
     """Traces without ``parts``: the stage that produced the shown text decides, not the mode."""
-    models = trace.get("models") or {}
-    model = str(models.get("answer", ""))
+    model = trace.answer_model
     if model == MEMORY_MODEL:
         return _who("memory", trace), ""
-    stages = trace.get("stages") or []
-    wrote = [s.get("name", "") for s in stages if isinstance(s, dict) and s.get("ok", True)]
+    wrote = [s.name for s in trace.stages if s.ok]
     local = any(name == "answer:local" for name in wrote) and not any(
         name == "answer:claude" for name in wrote
     )
-    if trace.get("mode") == "offline":
+    if trace.mode == "offline":
         return tr("Local model (offline)"), model
     if local:
         return tr("Local model"), model

@@ -7,16 +7,16 @@ layout can change without touching how answers flow (docs/architecture.md, "One 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
-from dataclasses import asdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from desktop.core.cancel import CancelToken
 from desktop.core.chat.conversations import StoredMessage
-from desktop.core.chat.trace import Answer, Event
+from desktop.core.chat.trace import Answer, Event, Insight, Mode, RetrievalError, Trace
 from desktop.core.errors import Cancelled, ZantaraError
 from desktop.gui import status_badge as sb
 from desktop.gui.answer_labels import claude_wrote
@@ -119,17 +119,20 @@ class AnswerSession(QObject):
         elif event.kind == "replace":
             bubble.replace_text(event.text)
         elif event.kind == "mode":
-            mode, reason = data.get("mode", ""), data.get("reason", "")
-            bubble.set_trace({**bubble.trace, "mode": mode, "reason": reason})
-            self._badge_for({"mode": mode, "reason": reason})
-        elif event.kind == "insights":
-            bubble.set_trace(
-                {
-                    **bubble.trace,
-                    "insights": data.get("insights", []),
-                    "retrieval_error": data.get("retrieval_error"),
-                }
+            mode: Mode = "offline" if data.get("mode") == "offline" else "claude"
+            trace = dataclasses.replace(
+                bubble.trace or Trace(), mode=mode, reason=str(data.get("reason", ""))
             )
+            bubble.set_trace(trace)
+            self._badge_for(trace)
+        elif event.kind == "insights":
+            error = data.get("retrieval_error")
+            trace = dataclasses.replace(
+                bubble.trace or Trace(),
+                insights=[Insight.from_json(i) for i in data.get("insights", [])],
+                retrieval_error=RetrievalError.from_json(error) if error else None,
+            )
+            bubble.set_trace(trace)
         elif event.kind == "hedge":
             late = tr("Claude is late: showing what Zantara knows meanwhile")
             if data.get("state") == "started":
@@ -140,17 +143,17 @@ class AnswerSession(QObject):
             if self.window.statusBar().currentMessage() == late:  # Claude's answer started: no longer late
                 self.window.statusBar().clearMessage()
 
-    def _badge_for(self, trace: dict[str, Any], final: bool = False) -> None:
+    def _badge_for(self, trace: Trace, final: bool = False) -> None:
         """An offline answer says why on the badge; "Claude online" only once Claude wrote (part of) one."""
-        mode, reason = str(trace.get("mode") or ""), str(trace.get("reason") or "")
-        if mode == "offline" and reason not in ("offline_requested", "cancelled", "breaker_open", ""):
+        reason = trace.reason
+        if trace.mode == "offline" and reason not in ("offline_requested", "cancelled", "breaker_open", ""):
             self.window.badge.set_state(sb.OFFLINE, reason)
         elif final and claude_wrote(trace):
             self.window.monitor.claude_answered()
 
     def _done(self, bubble: MessageBubble, token: CancelToken, answer: Answer) -> None:
         w = self.window
-        trace = asdict(answer.trace)
+        trace = answer.trace
         bubble.set_trace(trace)
         bubble.finish(answer.text, status=answer.status, message_id=answer.message_id)
         if token.cancelled:
@@ -217,7 +220,7 @@ class AnswerSession(QObject):
             self.stop()
         w.conversation_id = cid
         w.chat.clear()
-        w.context.show_trace({})
+        w.context.show_trace(None)
         conversations = w.services.conversations
         run_in_background(
             lambda: conversations.stored_messages(cid),
@@ -229,7 +232,7 @@ class AnswerSession(QObject):
         w = self.window
         if cid != w.conversation_id:
             return  # the user moved on meanwhile
-        last_trace: dict[str, Any] = {}
+        last_trace: Trace | None = None
         for msg in messages:
             bubble = w.chat.add_message("user" if msg.role == "user" else "assistant", msg.content)
             if msg.role != "user":

@@ -7,8 +7,6 @@ every token would waste the GUI thread on long answers.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.chat.trace import Trace
 from desktop.gui import theme
 from desktop.gui.answer_labels import header_text
 from desktop.gui.core_text import localize
@@ -35,17 +34,6 @@ from desktop.gui.status_badge import reason_text
 RENDER_INTERVAL_MS = 40
 
 
-def _trace_dict(trace: Any) -> dict[str, Any]:
-    """Accept a Trace dataclass or an already-serialised dict (from SQLite)."""
-    if trace is None:
-        return {}
-    if isinstance(trace, dict):
-        return trace
-    from dataclasses import asdict, is_dataclass
-
-    return asdict(trace) if is_dataclass(trace) and not isinstance(trace, type) else {}
-
-
 class MessageBubble(QFrame):
     """One message. Assistant bubbles carry the trace so the context panel can show it."""
 
@@ -57,7 +45,7 @@ class MessageBubble(QFrame):
         super().__init__(parent)
         self.role = role
         self.text = text
-        self.trace: dict[str, Any] = {}
+        self.trace: Trace | None = None  # an answer's, once known (user messages have none)
         self.status = "complete"
         self.message_id: int | None = None
         self.streaming = False
@@ -140,11 +128,11 @@ class MessageBubble(QFrame):
         self.text = text
         self._render_body()
 
-    def set_trace(self, trace: Any) -> None:
-        self.trace = _trace_dict(trace)
-        hedge = self.trace.get("hedge") or {}
-        if hedge.get("winner") == "claude" and hedge.get("draft"):
-            self.show_local_draft(str(hedge["draft"]))
+    def set_trace(self, trace: Trace | None) -> None:
+        self.trace = trace
+        hedge = trace.hedge if trace is not None else None
+        if hedge is not None and hedge.winner == "claude" and hedge.draft:
+            self.show_local_draft(hedge.draft)
         self.retranslate()
 
     def show_local_draft(self, text: str) -> None:
@@ -212,24 +200,10 @@ class MessageBubble(QFrame):
             return tr("You")
         if self.streaming:  # who wrote it is known from the final trace, not guessed from the mode
             return "Zantara · " + tr("thinking…")
-        return header_text(self.trace) if self.trace else "Zantara"
+        return header_text(self.trace) if self.trace is not None else "Zantara"
 
     def _note_text(self) -> str:
-        notes = []
-        failed = retrieval_failed_text(self.trace.get("retrieval_error"))
-        if failed:
-            notes.append(failed)
-        if self.trace.get("mode") == "offline" and self.trace.get("reason"):
-            notes.append(tr("Answered offline: {reason}.").format(reason=reason_text(self.trace["reason"])))
-        enrich = self.trace.get("enrich") or {}
-        if self.trace.get("strategy") == "enrich" and enrich.get("reason") == "unfit_model":
-            # the strategy is the note alone: without it the answer is plain Claude, which the user must know
-            notes.append(
-                tr(
-                    "No live cultural note: the local model is too small to write one; "
-                    "a larger one can be installed in Settings › Models."
-                )
-            )
+        notes = self._trace_notes(self.trace) if self.trace is not None else []
         if self.stopped:
             notes.append(tr("Stopped."))
         elif self.status == "partial":
@@ -239,6 +213,26 @@ class MessageBubble(QFrame):
         if self.error:
             notes.append(localize(self.error))
         return " ".join(notes)
+
+    @staticmethod
+    def _trace_notes(trace: Trace) -> list[str]:
+        """What the user must know about how the answer was made: a failed search, offline, no live note."""
+        notes = []
+        failed = retrieval_failed_text(trace.retrieval_error)
+        if failed:
+            notes.append(failed)
+        if trace.mode == "offline" and trace.reason:
+            notes.append(tr("Answered offline: {reason}.").format(reason=reason_text(trace.reason)))
+        enrich = trace.enrich
+        if trace.strategy == "enrich" and enrich is not None and enrich.reason == "unfit_model":
+            # the strategy is the note alone: without it the answer is plain Claude, which the user must know
+            notes.append(
+                tr(
+                    "No live cultural note: the local model is too small to write one; "
+                    "a larger one can be installed in Settings › Models."
+                )
+            )
+        return notes
 
     def copy_to_clipboard(self) -> None:
         QGuiApplication.clipboard().setText(self.text)

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.core.chat.trace import EnrichInfo, FactGuard, Insight, MemoryUse, Stage, Trace, Usage
 from desktop.gui import theme
 from desktop.gui.answer_labels import answered_by, part_label, writers
 from desktop.gui.core_text import (
@@ -65,107 +66,118 @@ def _esc(value: Any) -> str:
     return html.escape(str(value))
 
 
-def render_trace(trace: dict[str, Any]) -> str:
+def render_trace(trace: Trace | None) -> str:
     """The HTML for one trace (pure function, so tests can check it without a widget)."""
-    if not trace:
+    if trace is None:
         hint = tr("Select an answer to see the insights and timings behind it.")
         return f"<p style='color:gray'>{_esc(hint)}</p>"
-    out: list[str] = []
+    out = _render_answer(trace)
+    out += _render_writers(trace)
+    out += _render_insights(trace)
+    out += _render_enrich(trace.enrich)
+    out += _render_offline(trace)
+    out += _render_fact_guard(trace.fact_guard)
+    out += _render_timings(trace)
+    if trace.embedding:
+        line = tr("Message embedded by {engine}").format(engine=trace.embedding)
+        out.append(f"<p style='color:gray'>{_esc(line)}</p>")
+    out += _render_usage(trace.usage)
+    for note in trace.notes:
+        out.append(f"<p style='color:gray'>{_esc(note_text(note, trace))}</p>")
+    return "".join(out)
+
+
+def _render_answer(trace: Trace) -> list[str]:
+    """Who answered, with which model and strategy, in which language, and why offline or stopped."""
     who, model = answered_by(trace)
-    models = trace.get("models") or {}
-    out.append(f"<h3>{_esc(tr('Answer'))}</h3><table cellspacing='2'>")
+    out = [f"<h3>{_esc(tr('Answer'))}</h3><table cellspacing='2'>"]
     rows = [
         (tr("Answered by"), who),
         (tr("Model"), model),
-        (tr("Strategy"), _strategy_label(str(trace.get("strategy", "")))),
-        (tr("Language"), language_label(str(trace.get("language", "")))),
+        (tr("Strategy"), _strategy_label(trace.strategy)),
+        (tr("Language"), language_label(trace.language)),
     ]
-    if trace.get("reason"):  # a stopped Claude answer has a reason too, and was not offline
-        label = tr("Why offline") if trace.get("mode") == "offline" else tr("Why it stopped")
-        rows.append((label, reason_text(str(trace["reason"]))))
-    for role, name in models.items():
+    if trace.reason:  # a stopped Claude answer has a reason too, and was not offline
+        label = tr("Why offline") if trace.mode == "offline" else tr("Why it stopped")
+        rows.append((label, reason_text(trace.reason)))
+    for role, name in trace.models.items():
         if role != "answer":
             rows.append((tr("Model ({role})").format(role=role_label(role)), name))
     for label, value in rows:
         if value:
             out.append(f"<tr><td><b>{_esc(label)}</b></td><td>{_esc(value)}</td></tr>")
     out.append("</table>")
-    out += _render_writers(trace)
-    out += _render_insights(trace)
+    return out
 
-    enrich = trace.get("enrich")
-    if enrich:
-        used = tr("used") if enrich.get("used") else tr("not used")
-        detail = f"{used}, {_fmt_ms(enrich.get('ms'))}"
-        if enrich.get("reason"):
-            detail += f" ({_enrich_reason(str(enrich['reason']))})"
-        out.append(f"<h3>{_esc(tr('Live cultural note'))}</h3><p>{_esc(detail)}</p>")
-        if enrich.get("note"):
-            out.append(f"<p><i>{_esc(enrich['note'])}</i></p>")
 
-    out += _render_offline(trace)
+def _render_enrich(enrich: EnrichInfo | None) -> list[str]:
+    if enrich is None:
+        return []
+    used = tr("used") if enrich.used else tr("not used")
+    detail = f"{used}, {_fmt_ms(enrich.ms)}"
+    if enrich.reason:
+        detail += f" ({_enrich_reason(enrich.reason)})"
+    out = [f"<h3>{_esc(tr('Live cultural note'))}</h3><p>{_esc(detail)}</p>"]
+    if enrich.note:
+        out.append(f"<p><i>{_esc(enrich.note)}</i></p>")
+    return out
 
-    guard = trace.get("fact_guard")
-    if guard:
-        if guard.get("passed"):
-            verdict = f"<span style='color:{theme.GREEN}'>✔ {_esc(tr('Rewrite kept every fact'))}</span>"
-        else:
-            verdict = (
-                f"<span style='color:{theme.RED}'>✘ {_esc(tr('Rewrite rejected; original shown'))}</span>"
-            )
-        out.append(f"<h3>{_esc(tr('Fact guard'))}</h3><p>{verdict}</p>")
-        for key, label in (("missing", tr("Lost")), ("added", tr("Added"))):
-            items = guard.get(key) or []
-            if items:
-                out.append(f"<p><b>{_esc(label)}:</b> {_esc(', '.join(map(str, items)))}</p>")
 
-    timings = trace.get("timings_ms") or {}
-    stages = trace.get("stages") or []
-    out.append(f"<h3>{_esc(tr('Timings'))}</h3><table cellspacing='2'>")
-    labels = {"retrieval": tr("Retrieval"), "first_token": tr("First token"), "total": tr("Total")}
-    for key, label in labels.items():
-        if key in timings:
-            out.append(f"<tr><td>{_esc(label)}</td><td align='right'>{_fmt_ms(timings.get(key))}</td></tr>")
-    for stage in stages:
-        ok = "" if stage.get("ok", True) else " ✘"
-        detail = (
-            f" <span style='color:gray'>{_esc(_stage_detail(stage))}</span>" if stage.get("detail") else ""
-        )
+def _render_fact_guard(guard: FactGuard | None) -> list[str]:
+    if guard is None:
+        return []
+    if guard.passed:
+        verdict = f"<span style='color:{theme.GREEN}'>✔ {_esc(tr('Rewrite kept every fact'))}</span>"
+    else:
+        verdict = f"<span style='color:{theme.RED}'>✘ {_esc(tr('Rewrite rejected; original shown'))}</span>"
+    out = [f"<h3>{_esc(tr('Fact guard'))}</h3><p>{verdict}</p>"]
+    for items, label in ((guard.missing, tr("Lost")), (guard.added, tr("Added"))):
+        if items:
+            out.append(f"<p><b>{_esc(label)}:</b> {_esc(', '.join(map(str, items)))}</p>")
+    return out
+
+
+def _render_timings(trace: Trace) -> list[str]:
+    timings = trace.timings_ms
+    out = [f"<h3>{_esc(tr('Timings'))}</h3><table cellspacing='2'>"]
+    labels = (
+        (tr("Retrieval"), timings.retrieval),
+        (tr("First token"), timings.first_token),
+        (tr("Total"), timings.total),
+    )
+    for label, ms in labels:
+        out.append(f"<tr><td>{_esc(label)}</td><td align='right'>{_fmt_ms(ms)}</td></tr>")
+    for stage in trace.stages:
+        ok = "" if stage.ok else " ✘"
+        detail = f" <span style='color:gray'>{_esc(_stage_detail(stage))}</span>" if stage.detail else ""
         out.append(
-            f"<tr><td>· {_esc(stage_label(str(stage.get('name', ''))))}{ok}</td>"
-            f"<td align='right'>{_fmt_ms(stage.get('ms'))}</td><td>{detail}</td></tr>"
+            f"<tr><td>· {_esc(stage_label(stage.name))}{ok}</td>"
+            f"<td align='right'>{_fmt_ms(stage.ms)}</td><td>{detail}</td></tr>"
         )
     out.append("</table>")
-    if trace.get("embedding"):
-        line = tr("Message embedded by {engine}").format(engine=trace["embedding"])
-        out.append(f"<p style='color:gray'>{_esc(line)}</p>")
-    usage = trace.get("usage") or {}
-    if usage.get("calls"):  # Claude's own token counts (issue 18)
-        out.append(
-            f"<h3>{_esc(tr('Claude usage'))}</h3><p>"
-            + _esc(
-                tr("{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost}").format(
-                    inp=number(usage.get("input_tokens", 0)),
-                    ins=number(usage.get("insight_input_tokens", 0)),
-                    out=number(usage.get("output_tokens", 0)),
-                    cost=number(float(usage.get("cost_usd", 0.0)), 4),
-                )
-            )
-            + "</p>"
-        )
-    for note in trace.get("notes") or []:
-        out.append(f"<p style='color:gray'>{_esc(note_text(str(note), trace))}</p>")
-    return "".join(out)
+    return out
 
 
-def _stage_detail(stage: dict[str, Any]) -> str:
-    detail = str(stage.get("detail", ""))
-    if str(stage.get("name", "")).startswith("enrich"):
-        return _enrich_reason(detail)
-    return stage_detail(detail)
+def _render_usage(usage: Usage) -> list[str]:
+    """Claude's own token counts."""
+    if not usage.calls:
+        return []
+    line = tr("{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost}").format(
+        inp=number(usage.input_tokens or 0),
+        ins=number(usage.insight_input_tokens or 0),
+        out=number(usage.output_tokens or 0),
+        cost=number(float(usage.cost_usd or 0.0), 4),
+    )
+    return [f"<h3>{_esc(tr('Claude usage'))}</h3><p>" + _esc(line) + "</p>"]
 
 
-def _render_writers(trace: dict[str, Any]) -> list[str]:
+def _stage_detail(stage: Stage) -> str:
+    if stage.name.startswith("enrich"):
+        return _enrich_reason(stage.detail)
+    return stage_detail(stage.detail)
+
+
+def _render_writers(trace: Trace) -> list[str]:
     """Who wrote which part, when more than one model (or a fixed phrase, or the memory) took part."""
     found = writers(trace)
     if len(found) <= 1:
@@ -178,42 +190,37 @@ def _render_writers(trace: dict[str, Any]) -> list[str]:
     return out
 
 
-def _insight_html(ins: dict[str, Any]) -> str:
+def _insight_html(ins: Insight) -> str:
     meta = " · ".join(
         _esc(x)
         for x in (
-            ins.get("language", ""),
-            category_label(str(ins.get("category", ""))) if ins.get("category") else "",
-            source_label(str(ins.get("source", ""))) if ins.get("source") else "",
+            ins.language,
+            category_label(ins.category) if ins.category else "",
+            source_label(ins.source) if ins.source else "",
         )
         if x
     )
-    score = ins.get("score")
-    if isinstance(score, int | float):
-        meta += f" · {number(score, 2)}"
+    if ins.score is not None:
+        meta += f" · {number(ins.score, 2)}"
     return (
-        f"<p style='margin-bottom:6px'><span style='color:{theme.GREY}'>{meta}</span><br>"
-        f"{_esc(ins.get('text', ''))}</p>"
+        f"<p style='margin-bottom:6px'><span style='color:{theme.GREY}'>{meta}</span><br>{_esc(ins.text)}</p>"
     )
 
 
-def _render_insights(trace: dict[str, Any]) -> list[str]:
+def _render_insights(trace: Trace) -> list[str]:
     """Only the insights the answer's writer received count as used (the trace's ``sent_insights``); found but
     not sent ones are listed apart; a failed search is said first, in red."""
-    insights = trace.get("insights") or []
-    sent = trace.get("sent_insights")
-    used = insights if sent is None else [i for i in insights if i.get("id") in sent]
-    unsent = [] if sent is None else [i for i in insights if i.get("id") not in sent]
-    failed = retrieval_failed_text(trace.get("retrieval_error"))
+    insights, sent = trace.insights, trace.sent_insights
+    used = insights if sent is None else [i for i in insights if i.id in sent]
+    unsent = [] if sent is None else [i for i in insights if i.id not in sent]
+    failed = retrieval_failed_text(trace.retrieval_error)
     out = [f"<h3>{_esc(tr('Cultural insights used'))} ({len(used)})</h3>"]
     if failed:
         out.append(f"<p style='color:{theme.RED}'>✘ {_esc(failed)}</p>")
     elif not used and unsent:
         out.append(f"<p>{_esc(tr('None were sent to the model that wrote this answer.'))}</p>")
     elif not used:
-        reason = (
-            tr("No cultural context was needed.") if not trace.get("needs_context") else tr("None found.")
-        )
+        reason = tr("No cultural context was needed.") if not trace.needs_context else tr("None found.")
         out.append(f"<p>{_esc(reason)}</p>")
     out += [_insight_html(ins) for ins in used]
     if unsent:
@@ -227,45 +234,45 @@ def _render_insights(trace: dict[str, Any]) -> list[str]:
     return out
 
 
-def _render_offline(trace: dict[str, Any]) -> list[str]:
+def _render_offline(trace: Trace) -> list[str]:
     """The readability verdict on a local answer and the earlier Claude answers used offline."""
     out: list[str] = []
-    verdict = trace.get("readability")
-    if verdict:
-        if verdict.get("ok"):
+    verdict = trace.readability
+    if verdict is not None:
+        if verdict.ok:
             line = f"<span style='color:{theme.GREEN}'>✔ {_esc(tr('readable'))}</span>"
         else:
             line = (
                 f"<span style='color:{theme.RED}'>✘ {_esc(tr('Local answer not shown'))}</span>: "
-                f"{_esc(localize(str(verdict.get('reason', ''))))}"
+                f"{_esc(localize(verdict.reason or ''))}"
             )
         out.append(f"<h3>{_esc(tr('Readability'))}</h3><p>{line}</p>")
-    memory = trace.get("memory") or []
-    if memory:
-        out.append(f"<h3>{_esc(tr('Earlier Claude answers'))} ({len(memory)})</h3>")
-    for hit in memory:
-        asked = tr("asked by {who} on {date} in “{title}”").format(
-            who=hit.get("user_name") or "?",
-            date=_date(hit.get("date", "")),
-            title=hit.get("conversation_title", ""),
-        )
-        similarity = hit.get("similarity")
-        meta = _esc(asked)
-        if isinstance(similarity, int | float):
-            meta += f" · {_esc(tr('Similarity'))} {number(similarity, 2)}"
-        answer = str(hit.get("answer", ""))
-        answer = answer if len(answer) <= 300 else answer[:299].rsplit(" ", 1)[0] + "…"
-        out.append(
-            f"<p style='margin-bottom:6px'><span style='color:{theme.GREY}'>{meta}</span><br>"
-            f"<b>{_esc(hit.get('question', ''))}</b><br>{_esc(answer)}</p>"
-        )
+    if trace.memory:
+        out.append(f"<h3>{_esc(tr('Earlier Claude answers'))} ({len(trace.memory)})</h3>")
+    out += [_memory_html(hit) for hit in trace.memory]
     return out
+
+
+def _memory_html(hit: MemoryUse) -> str:
+    asked = tr("asked by {who} on {date} in “{title}”").format(
+        who=hit.user_name or "?",
+        date=_date(hit.date),
+        title=hit.conversation_title,
+    )
+    meta = _esc(asked)
+    if hit.similarity is not None:
+        meta += f" · {_esc(tr('Similarity'))} {number(hit.similarity, 2)}"
+    answer = hit.answer if len(hit.answer) <= 300 else hit.answer[:299].rsplit(" ", 1)[0] + "…"
+    return (
+        f"<p style='margin-bottom:6px'><span style='color:{theme.GREY}'>{meta}</span><br>"
+        f"<b>{_esc(hit.question)}</b><br>{_esc(answer)}</p>"
+    )
 
 
 class ContextPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.trace: dict[str, Any] = {}
+        self.trace: Trace | None = None
         self.title = QLabel(self)
         self.title.setObjectName("panelTitle")
         self.browser = QTextBrowser(self)
@@ -276,8 +283,8 @@ class ContextPanel(QWidget):
         layout.addWidget(self.browser, 1)
         self.retranslate()
 
-    def show_trace(self, trace: dict[str, Any]) -> None:
-        self.trace = trace or {}
+    def show_trace(self, trace: Trace | None) -> None:
+        self.trace = trace
         self.browser.setHtml(render_trace(self.trace))
 
     def retranslate(self) -> None:

@@ -6,16 +6,15 @@ at the bottom), and the answer does not claim that no cultural context was neede
 
 from __future__ import annotations
 
-from typing import Any
-
+from desktop.core.chat.trace import RetrievalError
 from desktop.gui.i18n import tr
 
 
-def retrieval_failed_text(error: dict[str, Any] | None) -> str:
+def retrieval_failed_text(error: RetrievalError | None) -> str:
     """ "" when the search worked; else what failed, what it cost and how to fix it."""
-    if not error:
+    if error is None:
         return ""
-    url = str(error.get("url") or "")
+    url = error.url
     if url:
         return tr(
             "The cultural insights could not be searched: the shared Chroma server at {url} did not answer, "
@@ -25,4 +24,4 @@ def retrieval_failed_text(error: dict[str, Any] | None) -> str:
     return tr(
         "The cultural insights could not be searched ({err}), so this answer was written without them. "
         "Tools → Check data… can repair the knowledge store."
-    ).format(err=str(error.get("error") or "?"))
+    ).format(err=error.error or "?")

@@ -264,7 +264,7 @@ class MainWindow(QMainWindow):
         self.conversation_id = None
         self.conversations.select(None)
         self.chat.clear()
-        self.context.show_trace({})
+        self.context.show_trace(None)
         self.focus_input()
 
     def set_busy(self, busy: bool) -> None:

@@ -8,9 +8,9 @@ English message: the GUI shows the translated reason code of the trace instead (
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from desktop.core import messages
+from desktop.core.chat.trace import Trace
 from desktop.gui.core_text import localize, number
 from desktop.gui.i18n import tr
 from desktop.gui.status_badge import reason_text
@@ -49,11 +49,11 @@ def stage_detail(detail: str) -> str:
     return error_label(detail)
 
 
-def note_text(note: str, trace: dict[str, Any]) -> str:
+def note_text(note: str, trace: Trace) -> str:
     """A trace note; Claude's failure as the trace's reason code in words (its message is English)."""
     prefix = messages.TEMPLATES["note.claude_unavailable"].split("{", 1)[0]
-    if note.startswith(prefix) and trace.get("reason"):
-        return tr("Claude: {reason}").format(reason=reason_text(str(trace["reason"])))
+    if note.startswith(prefix) and trace.reason:
+        return tr("Claude: {reason}").format(reason=reason_text(trace.reason))
     budget = _BUDGET.fullmatch(note)
     if budget:  # its parts are joined with ", ": each is a template of its own
         parts = ", ".join(localize(part) for part in budget["parts"].split(", "))

@@ -80,9 +80,9 @@ def timed_ask(services: Any, text: str, strategy: str, offline: bool = False) ->
         "ttft_ms": (first[0] - started) * 1000 if first else float("nan"),
         "mode": answer.trace.mode,
         "reason": answer.trace.reason,
-        "enrich": answer.trace.enrich or {},
+        "enrich": answer.trace.enrich.to_json() if answer.trace.enrich else {},
         "wrap": wrap,
-        "hedge": answer.trace.hedge or {},
+        "hedge": answer.trace.hedge.to_json() if answer.trace.hedge else {},
     }
 
 

@@ -31,6 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchutil import REPO, bench_home
 
 DATA = REPO / "tests" / "data"
+# Written queries: the hard cases written before the first tuning, and the train/dev near misses and rewordings
+# written for the second decision (tests/data/memory-match/README.md).
+WRITTEN = ("queries.jsonl", "written-train-dev.jsonl")
 
 
 def _load(folder: str) -> list[dict[str, Any]]:
@@ -69,11 +72,15 @@ def episodes(splits: set[str]) -> dict[str, list[dict[str, Any]]]:
             by_memory["paraphrases-heldout"].append(
                 {"split": "test", "query": para["text"], "gold": item["question"], "kind": kind}
             )
-    for line in (DATA / "memory-match" / "queries.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        by_memory[row["memory"]].append(
-            {"split": row["split"], "query": row["query"], "gold": row["same_as"], "kind": "written query"}
-        )
+    for name in WRITTEN:
+        for line in (DATA / "memory-match" / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            gold = row["same_as"]
+            golds = twins.get(gold, {gold}) if gold and row["memory"] == "paraphrases-pooled" else None
+            by_memory[row["memory"]].append(
+                {"split": row["split"], "query": row["query"], "gold": gold, "kind": "written query",
+                 "golds": golds}
+            )  # fmt: skip
     return {m: [e for e in eps if e["split"] in splits] for m, eps in by_memory.items()}
 
 

@@ -33,7 +33,7 @@ from support.messages_api import MessagesAPIStandIn  # noqa: E402
 
 from desktop.core.cancel import CancelToken  # noqa: E402
 from desktop.core.chat import tone  # noqa: E402
-from desktop.core.chat.strategies.base import AnswerContext, Strategy  # noqa: E402
+from desktop.core.chat.strategies.base import AnswerContext, Early, Strategy  # noqa: E402
 from desktop.core.chat.strategies.combo import ComboStrategy  # noqa: E402
 from desktop.core.chat.strategies.rag import RagStrategy  # noqa: E402
 from desktop.core.chat.trace import Event, Trace  # noqa: E402
@@ -67,18 +67,18 @@ def one_run(
             first.append(time.perf_counter())
 
     cancel = CancelToken()
-    scratch: dict[str, Any] = {}
+    early = Early()
     if prepare:
-        scratch = strategy.prepare(message, local, settings, cancel)  # type: ignore[attr-defined]
+        early = strategy.prepare(message, local, settings, cancel)
     embedder.embed_query(message)  # the retrieval's real cost (Chroma's lookup adds a few ms)
     ctx = AnswerContext(
         message=message, history=[], language=language, insights=[INSIGHT],
         context_block="<cultural_context>\n[1] " + INSIGHT["text"] + "\n</cultural_context>",
         main=claude, local=local, offline=False, settings=settings, trace=Trace(strategy=strategy.name),
-        emit=emit, cancel=cancel, scratch=scratch,
+        emit=emit, cancel=cancel, early=early,
     )  # fmt: skip
     strategy.run(ctx)
-    enrich = ctx.trace.enrich or {}
+    enrich = ctx.trace.enrich.to_json() if ctx.trace.enrich else {}
     return {
         "ttft_ms": (first[0] - arrived) * 1000 if first else float("nan"),
         "used": bool(enrich.get("used")),

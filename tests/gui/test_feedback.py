@@ -10,6 +10,7 @@ from conftest import WAIT_MS, make_services, settings_file_text
 from PySide6.QtCore import Qt
 from support.knowledge import curated_store, curated_store_dir  # noqa: F401
 
+from desktop.core.chat.trace import Trace
 from desktop.core.feedback.ratings import Feedback
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.core.settings import Settings
@@ -127,7 +128,7 @@ def seed_ratings(services: Any) -> None:
             "assistant",
             "x",
             strategy=strategy,
-            trace={"strategy": strategy, "language": "id", "profile": "team"},
+            trace=Trace(strategy=strategy, language="id", profile="team"),
         )
         fb.rate(
             mid, "up" if strategy == "combo" or i % 4 == 0 else "down", reason="warmer" if i % 3 == 0 else ""
@@ -180,7 +181,7 @@ def test_usage_page_totals(
     with qtbot.waitSignal(page.loaded, timeout=WAIT_MS) as blocker:
         page.reload()
     total = blocker.args[0]["total"]
-    assert total["input_tokens"] == bubble.trace["usage"]["input_tokens"] and total["calls"] == 1
+    assert total["input_tokens"] == bubble.trace.usage.input_tokens and total["calls"] == 1
     assert f"{total['input_tokens']} input" in page.summary.text()
     table = page.tables["by_model"]
     assert table.rowCount() == 1 and table.item(0, 0).text() == services.settings.claude_chat_model

@@ -3,7 +3,6 @@ Claude (…): risposta") made the chat scroll sideways and cut the Compare butto
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 import pytest
@@ -16,12 +15,12 @@ from desktop.gui.answer_labels import header_text
 pytestmark = pytest.mark.gui
 
 
-def wrap_trace() -> dict[str, Any]:
-    trace = Trace(strategy="wrap", mode="online", reason="")
+def wrap_trace() -> Trace:
+    trace = Trace(strategy="wrap", mode="claude", reason="")
     trace.add_part("opening", "local", "SmolLM2-135M-Instruct.Q4_1")
     trace.add_part("answer", "claude", "claude-haiku-5-5-20991231")
     trace.add_part("closing", "local", "SmolLM2-135M-Instruct.Q4_1")
-    return asdict(trace)
+    return trace
 
 
 def test_a_wrap_answer_never_makes_the_chat_scroll_sideways(

@@ -33,7 +33,7 @@ def test_claude_is_late_is_cleared_when_claudes_answer_starts(
         window.send("aku malu bertanya tentang visa")
         qtbot.waitUntil(lambda: bar.currentMessage() == late, timeout=WAIT_MS)
     bubble = finished.args[0]
-    assert (bubble.trace.get("hedge") or {}).get("winner") == "claude" and bubble.text == REPLY
+    assert bubble.trace.hedge is not None and bubble.trace.hedge.winner == "claude" and bubble.text == REPLY
     assert bar.currentMessage() != late
 
 

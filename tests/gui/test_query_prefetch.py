@@ -43,7 +43,7 @@ def test_the_message_is_embedded_while_typing_and_not_again_at_enter(
     assert MESSAGE in embedder.embedded  # ready before Enter
     with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as blocker:
         qtbot.keyClick(window.input, Qt.Key.Key_Return)
-    assert blocker.args[0].trace["mode"] == "claude"
+    assert blocker.args[0].trace.mode == "claude"
     assert embedder.embedded.count(MESSAGE) == 1  # retrieval at Enter used the vector from typing
     # fast typing is coalesced: far fewer embeddings than keystrokes
     assert len(embedder.embedded) < len(MESSAGE) / 2

@@ -62,7 +62,7 @@ def test_event_loop_keeps_ticking_while_local_model_generates(
         f"median {sorted(gaps)[len(gaps) // 2]:.0f} ms, {len(chunks)} chunks streamed"
     )
     assert len(chunks) >= 3, "the local model should have streamed tokens meanwhile"
-    assert bubble.trace.get("mode") == "offline"
+    assert bubble.trace.mode == "offline"
     assert max_gap < MAX_GAP_MS
 
 

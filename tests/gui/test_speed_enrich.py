@@ -59,8 +59,8 @@ def test_note_prepared_while_typing_is_used_at_enter(
     )
     with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as blocker:
         qtbot.keyClick(window.input, Qt.Key.Key_Return)
-    enrich = blocker.args[0].trace["enrich"]
-    assert enrich["used"] and enrich["source"] == "typing", enrich
+    enrich = blocker.args[0].trace.enrich
+    assert enrich.used and enrich.source == "typing", enrich
     assert note_calls(local) == 1
 
 
@@ -83,8 +83,8 @@ def test_a_draft_changed_a_lot_restarts_the_note_and_the_new_one_is_used(
     assert window.services.router.precompute.restarts >= 1
     with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as blocker:
         qtbot.keyClick(window.input, Qt.Key.Key_Return)
-    enrich = blocker.args[0].trace["enrich"]
-    assert enrich["used"] and enrich["coverage"] == 1.0
+    enrich = blocker.args[0].trace.enrich
+    assert enrich.used and enrich.coverage == 1.0
 
 
 def test_a_familiar_topic_costs_no_second_note(
@@ -100,8 +100,8 @@ def test_a_familiar_topic_costs_no_second_note(
         )
         with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as blocker:
             qtbot.keyClick(window.input, Qt.Key.Key_Return)
-    enrich = blocker.args[0].trace["enrich"]
-    assert enrich["used"] and enrich["cache"] == "hit"
+    enrich = blocker.args[0].trace.enrich
+    assert enrich.used and enrich.cache == "hit"
     assert note_calls(local) == 1
 
 
@@ -120,7 +120,7 @@ def test_hedge_only_when_claude_is_late_and_claudes_later_answer_keeps_the_draft
     with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as blocker:
         window.send(MALU)
     on_time = blocker.args[0]
-    assert on_time.local_draft is None and not on_time.trace.get("hedge")
+    assert on_time.local_draft is None and on_time.trace.hedge is None
     assert local.calls == []  # Claude was on time: nothing local ran
 
     api.initial_delay_s = 5.0  # Claude now starts 5 s late; the hedge waits 2.5 s
@@ -131,10 +131,10 @@ def test_hedge_only_when_claude_is_late_and_claudes_later_answer_keeps_the_draft
         shown_local_at = time.perf_counter()
         assert bubble.text != api.reply  # the offline answer shows first
     late = blocker.args[0]
-    assert late.text == api.reply and late.trace["mode"] == "claude"
-    assert late.trace["hedge"]["winner"] == "claude"
+    assert late.text == api.reply and late.trace.mode == "claude"
+    assert late.trace.hedge.winner == "claude"
     assert late.local_draft is not None and not late.local_draft.expanded  # kept, collapsed
-    assert late.local_draft.body.text() == late.trace["hedge"]["draft"]
+    assert late.local_draft.body.text() == late.trace.hedge.draft
     late.local_draft.toggle.click()
     assert late.local_draft.expanded
     assert time.perf_counter() >= shown_local_at
@@ -152,11 +152,9 @@ def test_wrap_opening_never_delays_claudes_first_token(
     with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as blocker:
         window.send("What are PT PMA capital requirements?")
     trace = blocker.args[0].trace
-    timings = trace["timings_ms"]
+    timings = trace.timings_ms
     # Claude's first words come right after retrieval (its own 0.1 s), not after the opening or the deadline.
-    assert timings["first_token"] - timings["retrieval"] < 1500, str((timings, trace["stages"]))
+    assert (timings.first_token or 0) - (timings.retrieval or 0) < 1500, str((timings, trace.stages))
     assert not blocker.args[0].text.startswith(OPENING)
-    assert any(s["name"] == "opening:local" and s["detail"] == "late" for s in trace["stages"]), trace[
-        "stages"
-    ]
+    assert any(s.name == "opening:local" and s.detail == "late" for s in trace.stages), trace.stages
     assert pre.OPENING == "opening"

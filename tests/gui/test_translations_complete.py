@@ -323,11 +323,13 @@ def test_no_visible_string_is_still_english(
     bubbles = list(conversation(qtbot, window, api))
     for bubble in bubbles:
         trace = bubble.trace
-        seen.add_data(*(i.get("text", "") for i in trace.get("insights") or []))
-        for hit in trace.get("memory") or []:
-            seen.add_data(hit.get("question", ""), hit.get("answer", ""), hit.get("conversation_title", ""))
-        seen.add_data((trace.get("enrich") or {}).get("note", ""), bubble.text)
-        seen.add_data(*(trace.get("models") or {}).values())  # model names
+        if trace is None:
+            continue
+        seen.add_data(*(i.text for i in trace.insights))
+        for hit in trace.memory:
+            seen.add_data(hit.question, hit.answer, hit.conversation_title)
+        seen.add_data((trace.enrich.note if trace.enrich else None) or "", bubble.text)
+        seen.add_data(*trace.models.values())  # model names
     for entry in catalog.load_catalog():  # model and licence names are proper names
         seen.add_data(entry.title, entry.license)
     if switch:
@@ -398,9 +400,9 @@ def test_no_visible_string_is_still_english(
     with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as done:
         window.send(QUESTION)
     wrapped = done.args[0]
-    assert any(st["name"].startswith("opening") for st in wrapped.trace["stages"]), wrapped.trace["stages"]
-    seen.add_data(wrapped.text, *(i.get("text", "") for i in wrapped.trace.get("insights") or []))
-    seen.add_data(*(wrapped.trace.get("models") or {}).values())
+    assert any(st.name.startswith("opening") for st in wrapped.trace.stages), wrapped.trace.stages
+    seen.add_data(wrapped.text, *(i.text for i in wrapped.trace.insights))
+    seen.add_data(*wrapped.trace.models.values())
     window.context.show_trace(wrapped.trace)
     seen.add("context panel, wrap", window.context.browser.toPlainText())
     combo.setCurrentIndex(before)
@@ -410,7 +412,7 @@ def test_no_visible_string_is_still_english(
     with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as done:
         window.send(QUESTION)
     broken = done.args[0]
-    assert any(st["name"] == "retrieval" and not st["ok"] for st in broken.trace["stages"])
+    assert any(st.name == "retrieval" and not st.ok for st in broken.trace.stages)
     seen.add_data(broken.text)
     window.context.show_trace(broken.trace)
     seen.add("context panel, store down", window.context.browser.toPlainText())

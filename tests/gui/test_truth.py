@@ -122,21 +122,19 @@ def test_every_model_that_wrote_part_of_the_answer_is_named_where_it_wrote(
     assert bubble.text == CLAUDE_REPLY
     assert header == f"Zantara · Claude · {claude}"
     if strategy in ("enrich", "combo"):
-        assert bubble.trace["enrich"]["used"], bubble.trace["enrich"]
+        assert bubble.trace.enrich is not None and bubble.trace.enrich.used, bubble.trace.enrich
         assert "live cultural note for Claude\nLocal model · local-writer" in context
 
 
 def test_a_claude_answer_cut_and_continued_offline_names_both(qtbot: Any) -> None:
     """Rendered from a trace the router writes when Claude's stream was cut (no window needed)."""
-    from dataclasses import asdict
-
     from desktop.gui.answer_labels import header_text
     from desktop.gui.context_panel import render_trace
 
     trace = Trace(strategy="rag", mode="offline", reason="stream_cut")
     trace.add_part("beginning", "claude", "claude-haiku")
     trace.add_part("answer", "local", "SmolLM2")
-    data = asdict(trace)
+    data = trace
     assert header_text(data) == (
         "Zantara · Claude (claude-haiku): beginning, until the connection was lost; "
         "Local model (offline) (SmolLM2): continued offline"
@@ -216,10 +214,10 @@ def test_live_note_lists_only_the_insights_sent_to_claude(
     window = window_factory(make_services(settings, store=curated_store, local_model=local_writer))
 
     bubble = ask(qtbot, window, MALU, "enrich")
-    found = bubble.trace["insights"]
+    found = bubble.trace.insights
     assert found, "retrieval found malu insights"
     system = api.message_requests()[-1].system_text
-    sent = [i for i in found if f'id="{i["id"]}"' in system]
+    sent = [i for i in found if f'id="{i.id}"' in system]
     assert sent == []  # "Live note" sends the note alone
     context = panel(window)
     assert "Cultural insights used (0)" in context
@@ -227,7 +225,7 @@ def test_live_note_lists_only_the_insights_sent_to_claude(
 
     bubble = ask(qtbot, window, MALU, "combo")  # combo sends them: the panel says so
     system = api.message_requests()[-1].system_text
-    sent = [i for i in bubble.trace["insights"] if f'id="{i["id"]}"' in system]
+    sent = [i for i in bubble.trace.insights if f'id="{i.id}"' in system]
     assert sent and f"Cultural insights used ({len(sent)})" in panel(window)
 
 
@@ -252,7 +250,7 @@ def test_offline_only_and_an_unchecked_claude_never_show_claude_online(
     assert window.offline_action.isChecked()
     assert "Claude online" not in badge.text() and "Offline only" in badge.text()
     bubble = ask(qtbot, window, MALU)
-    assert bubble.trace["mode"] == "offline" and "Offline only" in badge.text()
+    assert bubble.trace.mode == "offline" and "Offline only" in badge.text()
     window.offline_action.trigger()
     assert "Claude online" in badge.text()
 

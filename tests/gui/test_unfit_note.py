@@ -25,7 +25,7 @@ def test_a_note_strategy_with_the_bundled_model_says_it_wrote_no_note(
     with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as blocker:
         window.send("aku malu bertanya tentang visa")
     bubble = blocker.args[0]
-    assert bubble.trace["enrich"]["reason"] == "unfit_model"
+    assert bubble.trace.enrich.reason == "unfit_model"
     said = "No live cultural note" in bubble.note.text()
     assert said == (strategy == "enrich")  # combo still sends the insights: nothing is missing to point out
     assert bubble.note.isVisible() == said

@@ -9,6 +9,7 @@ import pytest
 from support.chroma_server import chroma_server  # noqa: F401  (pytest fixture)
 
 from desktop.core.chat.conversations import Conversations
+from desktop.core.chat.trace import Trace
 from desktop.core.feedback import bandit, team
 from desktop.core.feedback.ratings import Feedback
 from desktop.core.services import Services
@@ -29,7 +30,7 @@ def rate_answers(services: Services, strategy: str, verdict: str, n: int) -> lis
             "assistant",
             "jawaban",
             strategy=strategy,
-            trace={"strategy": strategy, "language": "id", "profile": "team", "models": {"answer": "m"}},
+            trace=Trace(strategy=strategy, language="id", profile="team", models={"answer": "m"}),
         )
         rating = feedback.rate(mid, verdict, reason="warmer" if verdict == "up" else "colder", note="ok")
         team.publish_rating(services.settings, rating, mid)

@@ -23,6 +23,7 @@ from typing import Any
 
 from desktop.core import paths
 from desktop.core.chat.migrations import migrate
+from desktop.core.chat.trace import Trace
 from desktop.core.errors import StoreDamaged, ZantaraError
 from desktop.core.llm.base import Message
 
@@ -87,7 +88,8 @@ class ConversationSummary:
 
 @dataclass(frozen=True)
 class StoredMessage:
-    """One stored message as the chat view shows it (``trace`` is the answer's trace, {} for user messages)."""
+    """One stored message as the chat view shows it (``trace`` is the answer's trace, empty for user messages
+    and for answers stored without one)."""
 
     id: int
     conversation_id: str
@@ -97,7 +99,7 @@ class StoredMessage:
     mode: str | None
     model: str | None
     strategy: str | None
-    trace: dict[str, Any]
+    trace: Trace | None
     created_at: str
 
     @classmethod
@@ -112,9 +114,13 @@ class StoredMessage:
             mode=row.get("mode"),
             model=row.get("model"),
             strategy=row.get("strategy"),
-            trace=trace if isinstance(trace, dict) else {},
+            trace=Trace.from_json(trace) if isinstance(trace, dict) and trace else None,
             created_at=str(row.get("created_at") or ""),
         )
+
+
+def _trace_json(trace: Trace | None) -> str | None:
+    return json.dumps(trace.to_json(), ensure_ascii=False) if trace is not None else None
 
 
 def is_corruption(exc: sqlite3.DatabaseError) -> bool:
@@ -296,7 +302,7 @@ class Conversations:
         mode: str | None = None,
         model: str | None = None,
         strategy: str | None = None,
-        trace: dict[str, Any] | None = None,
+        trace: Trace | None = None,
     ) -> int:
         self.require(conversation_id)
         with self._lock:
@@ -311,7 +317,7 @@ class Conversations:
                     model,
                     status,
                     strategy,
-                    json.dumps(trace, ensure_ascii=False) if trace is not None else None,
+                    _trace_json(trace),
                     now_iso(),
                     os.getpid(),
                 ),
@@ -320,7 +326,7 @@ class Conversations:
             return int(cur.lastrowid or 0)
 
     def update_message(self, message_id: int, **fields: Any) -> None:
-        """Set any of content, mode, model, status, strategy, trace (a dict)."""
+        """Set any of content, mode, model, status, strategy, trace (a :class:`Trace`)."""
         allowed = {"content", "mode", "model", "status", "strategy", "trace"}
         unknown = set(fields) - allowed
         if unknown:
@@ -329,7 +335,7 @@ class Conversations:
             raise ValueError(f"bad status {fields['status']!r}")
         if "trace" in fields:
             trace = fields.pop("trace")
-            fields["trace_json"] = json.dumps(trace, ensure_ascii=False) if trace is not None else None
+            fields["trace_json"] = _trace_json(trace)
         if not fields:
             return
         sets = ", ".join(f"{name} = ?" for name in fields)

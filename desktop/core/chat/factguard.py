@@ -391,9 +391,6 @@ class FactReport:
         str, dict[str, list[str]]
     ]  # kind -> {"missing": [...], "added": [...]} (only kinds with problems)
 
-    def to_trace(self) -> dict[str, Any]:
-        return {"passed": self.passed, "missing": self.missing, "added": self.added, "kinds": self.kinds}
-
     def summary(self) -> str:
         if self.passed:
             return "all facts kept"

@@ -1,7 +1,7 @@
 """The hedged offline answer: when Claude has not started after a short wait, the offline answer starts beside it.
 
-Why (issue 15): when Claude hangs, the user used to wait the whole first-token deadline (8 s) before anything
-appeared. Now, after ``settings.hedge_after_s`` (2.5 s) with no first token from Claude, the offline answer
+Why: when Claude hangs, the user would wait the whole first-token deadline (8 s) before anything appeared.
+So after ``settings.hedge_after_s`` (2.5 s) with no first token from Claude, the offline answer
 (a local model declared for answers, or earlier answers + cultural notes: :mod:`desktop.core.chat.offline`)
 starts in a thread. Whichever starts first is shown. If Claude starts later, its answer replaces the local
 text, which is kept (``hedge`` event "superseded" with the ``draft``; the GUI shows it collapsed, the CLI and
@@ -16,13 +16,13 @@ one lock, so the two threads never interleave on screen.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
 
 from desktop.core.cancel import CancelToken
-from desktop.core.chat.trace import Event
+from desktop.core.chat.trace import Event, HedgeInfo
 from desktop.core.errors import Cancelled
 
 Emit = Callable[[Event], None]
@@ -39,10 +39,9 @@ class Hedge:
         self.run_local = run_local
         self.began = started if started is not None else time.perf_counter()
         self.token = CancelToken()
-        self.info: dict[str, Any] = {"after_ms": round(after_s * 1000), "started": False}
+        self.info = HedgeInfo(after_ms=round(after_s * 1000), started=False)
         self.body: str | None = None
         self.error: BaseException | None = None
-        self.state: dict[str, Any] = {}  # the local side's own objects (the router keeps its context here)
         self._lock = threading.RLock()
         self._claude = threading.Event()  # Claude's first token, or the end of the answer
         self._local_shown = False
@@ -69,13 +68,13 @@ class Hedge:
         with self._lock:
             if event.kind == "chunk" and event.text and not self._claude.is_set():
                 self._claude.set()
-                self.info["claude_first_token_ms"] = self._ms()
-                if self.info["started"]:
+                self.info.claude_first_token_ms = self._ms()
+                if self.info.started:
                     self.token.cancel()  # stop the local model; what it wrote stays as the draft
-                    self.info["winner"] = "claude"
+                    self.info.winner = "claude"
                     if self._local_shown:
                         draft = "".join(self._draft)
-                        self.info["draft"] = draft
+                        self.info.draft = draft
                         self.forward(Event("hedge", data={"state": "superseded", "draft": draft}))
                         self.forward(Event("replace", ""))
                     else:  # nothing local shown yet: still say Claude is here (the GUI clears "late")
@@ -84,7 +83,7 @@ class Hedge:
 
     @property
     def started(self) -> bool:
-        return bool(self.info["started"])
+        return self.info.started
 
     @property
     def local_won(self) -> bool:
@@ -99,15 +98,15 @@ class Hedge:
             with self._lock:
                 if self._claude.is_set():
                     return
-                self.info.update(started=True, started_ms=self._ms())
-                self.forward(Event("hedge", data={"state": "started", "after_ms": self.info["after_ms"]}))
+                self.info.started, self.info.started_ms = True, self._ms()
+                self.forward(Event("hedge", data={"state": "started", "after_ms": self.info.after_ms}))
             try:
                 self.body = self.run_local(self.token, self._local_emit)
             except Cancelled:
                 pass
             except BaseException as exc:  # reported to the router; the hedge never fails the answer
                 self.error = exc
-                self.info["error"] = type(exc).__name__
+                self.info.error = type(exc).__name__
         finally:
             self._finished.set()
 
@@ -119,15 +118,15 @@ class Hedge:
             if event.kind == "chunk" and event.text:
                 if not self._local_shown:
                     self._local_shown = True
-                    self.info["local_first_token_ms"] = self._ms()
-                    self.info.setdefault("winner", "local")
+                    self.info.local_first_token_ms = self._ms()
+                    self.info.winner = self.info.winner or "local"
                 self._draft.append(event.text)
             elif event.kind == "replace":
                 self._draft = [event.text] if event.text else []
                 if event.text and not self._local_shown:
                     self._local_shown = True
-                    self.info["local_first_token_ms"] = self._ms()
-                    self.info.setdefault("winner", "local")
+                    self.info.local_first_token_ms = self._ms()
+                    self.info.winner = self.info.winner or "local"
             elif event.kind == "mode":
                 return  # the router owns the answer's mode
             self.forward(event)
@@ -141,7 +140,7 @@ class Hedge:
     def result(self, timeout: float = 120.0) -> str | None:
         """Claude failed: the local answer (waits for it to finish), or None if it did not start or failed."""
         with self._lock:
-            if not self.info["started"]:
+            if not self.info.started:
                 self.stop()
                 return None
         self._finished.wait(timeout)
@@ -154,9 +153,10 @@ class Hedge:
         with self._lock:
             return "".join(self._draft)
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> HedgeInfo:
         """What the trace records."""
-        info = dict(self.info)
-        if "draft" in info:
-            info["draft"] = info["draft"][:4000]
+        with self._lock:
+            info = dataclasses.replace(self.info)
+        if info.draft is not None:
+            info.draft = info.draft[:4000]
         return info

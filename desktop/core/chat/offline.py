@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.core.chat import local_fit, memory_answer, offline_pick
 from desktop.core.chat.readability import WORD, Readability, StreamGuard, UnreadableAnswer
 from desktop.core.chat.strategies.base import AnswerContext
+from desktop.core.chat.trace import Insight, MemoryUse, ReadabilityInfo
 from desktop.core.knowledge.memory import MemoryHit
 from desktop.core.messages import say
 
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     from desktop.core.knowledge.memory import AnswerMemory
     from desktop.core.knowledge.store import KnowledgeStore
 
-MEMORY_HITS = "memory_hits"  # ctx.scratch key: list[MemoryHit] for this answer
 MEMORY_K = 3
 
 
@@ -41,7 +41,7 @@ def system_with_memory(system: str, ctx: AnswerContext) -> str:
     """A local model that passes the guard answers with the earlier Claude answers as reference."""
     from desktop.core.chat.prompts import SystemPrompt
 
-    note = memory_answer.context_note(ctx.scratch.get(MEMORY_HITS) or [], ctx.language)
+    note = memory_answer.context_note(ctx.memory_hits or [], ctx.language)
     if not note:
         return system
     if isinstance(system, SystemPrompt):  # keep the leaner variants the token budget trims through
@@ -68,7 +68,9 @@ def check_fit(ctx: AnswerContext, model_path: Path | None) -> None:
         repetition=0.0,
         copied=0.0,
     )
-    ctx.trace.readability = {**verdict.to_dict(), "checks": 0, "shown": False, "skipped": True}
+    ctx.trace.readability = ReadabilityInfo.from_json(
+        {**verdict.to_dict(), "checks": 0, "shown": False, "skipped": True}
+    )
     ctx.trace.add_stage("readability", time.perf_counter(), ok=False, detail=reason)
     raise UnreadableAnswer(verdict)
 
@@ -89,21 +91,22 @@ def guarded_stream(
         close = getattr(chunks, "close", None)
         if callable(close):
             close()
-        ctx.trace.readability = {**exc.verdict.to_dict(), "checks": guard.checks, "shown": guard.released}
+        ctx.trace.readability = ReadabilityInfo.from_json(
+            {**exc.verdict.to_dict(), "checks": guard.checks, "shown": guard.released}
+        )
         ctx.trace.add_stage("readability", started, ok=False, detail=exc.verdict.reason)
         local_fit.record(model_path, ctx.language, readable=False)
         raise
-    ctx.trace.readability = guard.summary()
+    ctx.trace.readability = ReadabilityInfo.from_json(guard.summary())
     local_fit.record(model_path, ctx.language, readable=True)
 
 
 def attach_memory(ctx: AnswerContext, memory: AnswerMemory | None) -> list[MemoryHit]:
     """Look the earlier answers up once (offline only); record them in the trace; never fail the answer."""
-    if MEMORY_HITS in ctx.scratch:
-        hits: list[MemoryHit] = ctx.scratch[MEMORY_HITS]
-        return hits
+    if ctx.memory_hits is not None:
+        return ctx.memory_hits
     started = time.perf_counter()
-    hits = []
+    hits: list[MemoryHit] = []
     if memory is not None:
         try:
             hits = memory.search(ctx.message, k=MEMORY_K)
@@ -111,8 +114,8 @@ def attach_memory(ctx: AnswerContext, memory: AnswerMemory | None) -> list[Memor
         except Exception as exc:
             ctx.trace.notes.append(say("note.memory_unavailable", error=type(exc).__name__))
             ctx.trace.add_stage("memory", started, ok=False, detail=type(exc).__name__)
-    ctx.scratch[MEMORY_HITS] = hits
-    ctx.trace.memory = [h.to_dict() for h in hits]
+    ctx.memory_hits = hits
+    ctx.trace.memory = [MemoryUse.from_json(h.to_dict()) for h in hits]
     return hits
 
 
@@ -127,7 +130,7 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
     ctx.trace.models["answer"] = "answer-memory"
     shown, display, notes = shown_insights(ctx.store, ctx.message, ctx.language, ctx.insights)
     ctx.trace.notes += notes
-    ctx.trace.insights = shown  # the context panel lists the notes the user reads
+    ctx.trace.insights = [Insight.from_json(i) for i in shown]  # the panel lists the notes the user reads
     return memory_answer.compose(hits, display, ctx.language, ctx.trace.reason)
 
 

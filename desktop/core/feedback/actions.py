@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.core.cancel import CancelToken
+from desktop.core.chat.trace import Trace
 from desktop.core.errors import ZantaraError
 from desktop.core.feedback import bandit, team
 from desktop.core.feedback.ratings import Feedback
@@ -45,13 +46,17 @@ def other_strategy(services: Any, message_id: int) -> str:
 
     fb = feedback(services)
     row = fb.answer(message_id)
-    trace = row.get("trace") or {}
-    current = row.get("strategy") or trace.get("strategy") or ""
+    stored = row.get("trace")
+    trace = Trace.from_json(stored) if stored else None
+    current = row.get("strategy") or (trace.strategy if trace else "")
     candidates = [s for s in registry.available() if s != current]
     if not candidates:
         raise ZantaraError("There is no other strategy to compare with.")
     records, _ = bandit.evidence(services)
-    key = (trace.get("language") or "?", trace.get("profile") or services.settings.profile)
+    key = (
+        (trace.language if trace else "") or "?",
+        (trace.profile if trace else "") or services.settings.profile,
+    )
     return bandit.thompson_pick(bandit.group_evidence(records).get(key), candidates)
 
 

@@ -272,18 +272,20 @@ def evidence(services: Any, *, fresh: bool = False) -> tuple[list[dict[str, Any]
     return records, info
 
 
-def learned_decision(services: Any, text: str) -> dict[str, Any] | None:
-    """The switching decision (strategy, reason, ...) for a message like ``text``, or None when the
-    configured default stays: only when ``learn_strategy`` is on and :func:`decide` says the evidence is
-    clear."""
+def learned_decision(services: Any, text: str, language: str | None = None) -> dict[str, Any] | None:
+    """The switching decision (strategy, reason, ...) for a message like ``text`` (in ``language``, when
+    the caller detected it already), or None when the configured default stays: only when ``learn_strategy``
+    is on and :func:`decide` says the evidence is clear."""
     settings = services.settings
     if getattr(settings, "learn_strategy", "off") != "on":
         return None
-    from desktop.core.knowledge.language import detect_language
+    if language is None:
+        from desktop.core.knowledge.language import detect_language
 
+        language = detect_language(text)
     records, _ = evidence(services)
     groups = group_evidence(records)
-    group = groups.get((detect_language(text), settings.profile))
+    group = groups.get((language, settings.profile))
     decision = decide(group, settings.strategy, settings.learn_min_ratings)
     return decision if decision["switch"] else None
 

@@ -22,12 +22,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from desktop.core.cancel import CancelToken
+from desktop.core.chat.trace import Trace, Usage, UsageCall
 from desktop.core.feedback.prices import PriceTable, load_prices
 
 
 @dataclass
 class _Recording:
-    trace: Any  # desktop.core.chat.trace.Trace
+    trace: Trace
     context_block: str
 
 
@@ -35,13 +36,13 @@ _lock = threading.Lock()
 _recordings: weakref.WeakKeyDictionary[CancelToken, _Recording] = weakref.WeakKeyDictionary()
 
 
-def begin(trace: Any, context_block: str, cancel: CancelToken) -> None:
+def begin(trace: Trace, context_block: str, cancel: CancelToken) -> None:
     """Claude calls made with ``cancel`` from now on are added to ``trace.usage``."""
     with _lock:
         _recordings[cancel] = _Recording(trace, context_block)
 
 
-def end(trace: Any) -> None:
+def end(trace: Trace) -> None:
     with _lock:
         for token, rec in list(_recordings.items()):
             if rec.trace is trace:
@@ -64,7 +65,7 @@ def record_call(
     messages_chars: int,
     usage: dict[str, int],
     complete: bool,
-) -> dict[str, Any] | None:
+) -> UsageCall | None:
     """Add one Claude call's usage to the answer that made it; returns the entry (None: no answer is
     recording, e.g. a probe)."""
     if cancel is None:
@@ -75,19 +76,18 @@ def record_call(
         return None
     input_tokens = int(usage.get("input_tokens") or 0)
     output_tokens = int(usage.get("output_tokens") or 0)
-    entry = {
-        "model": model,
-        "input_tokens": input_tokens,
-        "output_tokens": output_tokens,
-        "cache_creation_input_tokens": int(usage.get("cache_creation_input_tokens") or 0),
-        "cache_read_input_tokens": int(usage.get("cache_read_input_tokens") or 0),
-        "insight_input_tokens": insight_tokens(input_tokens, rec.context_block, system, messages_chars),
-        "complete": complete,
-    }
+    entry = UsageCall(
+        model=model,
+        input_tokens=input_tokens,
+        output_tokens=output_tokens,
+        cache_creation_input_tokens=int(usage.get("cache_creation_input_tokens") or 0),
+        cache_read_input_tokens=int(usage.get("cache_read_input_tokens") or 0),
+        insight_input_tokens=insight_tokens(input_tokens, rec.context_block, system, messages_chars),
+        complete=complete,
+    )
     with _lock:
         summary = rec.trace.usage
-        calls = summary.setdefault("calls", [])
-        calls.append(entry)
+        summary.calls = [*(summary.calls or []), entry]
         _summarise(summary, load_prices_quietly())
     return entry
 
@@ -99,18 +99,19 @@ def load_prices_quietly() -> PriceTable | None:
         return None  # a broken user price file costs the estimate, never the answer
 
 
-def _summarise(summary: dict[str, Any], prices: PriceTable | None) -> None:
-    calls = summary.get("calls", [])
-    for key in ("input_tokens", "output_tokens", "insight_input_tokens"):
-        summary[key] = sum(int(c.get(key, 0)) for c in calls)
+def _summarise(summary: Usage, prices: PriceTable | None) -> None:
+    calls = summary.calls or []
+    summary.input_tokens = sum(c.input_tokens for c in calls)
+    summary.output_tokens = sum(c.output_tokens for c in calls)
+    summary.insight_input_tokens = sum(c.insight_input_tokens for c in calls)
     if prices is not None:
         cost = insight = 0.0
         for c in calls:
-            price = prices.price(c["model"])
-            cost += price.cost(c["input_tokens"], c["output_tokens"])
-            insight += price.cost(c["insight_input_tokens"], 0)
-        summary["cost_usd"] = round(cost, 6)
-        summary["insight_cost_usd"] = round(insight, 6)
+            price = prices.price(c.model)
+            cost += price.cost(c.input_tokens, c.output_tokens)
+            insight += price.cost(c.insight_input_tokens, 0)
+        summary.cost_usd = round(cost, 6)
+        summary.insight_cost_usd = round(insight, 6)
 
 
 # -- totals -----------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ often than any one of them alone.
 
 A high score is not enough to show an answer: e5 rates unrelated questions of one domain 0.81-0.89 too. So
 ``search`` keeps only the earlier answers that ``memory_match.decide`` judges to be to the same question (score,
-lead over the best rival answer, concept agreement); ``decide=False`` gives the plain ranking (benchmarks).
+lead over the best rival answer, concept agreement, whether both ask the same thing); ``decide=False`` gives the plain ranking (benchmarks).
 """
 
 from __future__ import annotations
@@ -184,18 +184,28 @@ class AnswerMemory:
             return sorted(hits, key=lambda h: -h.similarity)[:k]
         questions = np.asarray([vectors[key]["question"] for key in keys], dtype=np.float32)
         languages = [str(metas[key].get("language", "")) for key in keys]
+        texts = [str(metas[key].get("question", "")) for key in keys]
         leads = memory_match.margins(similarities, questions, languages)
         concepts = self._concepts(as_query, questions)
+        asks = self._asks(question, as_query, texts, questions)
         hits = []
         for n, key in enumerate(keys):
             if similarities[n] < min_similarity:
                 continue
-            agreement = memory_match.concept_agreement(
-                concepts[0] if concepts is not None else None,
-                concepts[n + 1] if concepts is not None else None,
-            )
             verdict = memory_match.decide(
-                similarities[n], leads[n], agreement, question, str(metas[key].get("question", ""))
+                similarities[n],
+                leads[n],
+                memory_match.concept_agreement(
+                    concepts[0] if concepts is not None else None,
+                    concepts[n + 1] if concepts is not None else None,
+                ),
+                question,
+                texts[n],
+                memory_match.concept_agreement(
+                    asks[0] if asks is not None else None,
+                    asks[n + 1] if asks is not None else None,
+                    memory_match.NEUTRAL_ASKS,
+                ),
             )
             if verdict.same:
                 hits.append(_hit(key, metas[key], similarities[n], verdict.probability))
@@ -215,6 +225,21 @@ class AnswerMemory:
         return np.asarray(
             [[p for _c, p in sorted(model.probabilities(v).items())] for v in rows], dtype=np.float32
         )
+
+    def _asks(
+        self, question: str, query: np.ndarray, texts: list[str], questions: np.ndarray
+    ) -> np.ndarray | None:
+        """What the new question (row 0) and each stored one ask (asks_model; None: model not ready)."""
+        from desktop.core.knowledge import asks_model
+
+        try:
+            model = asks_model.get_model(self.embedder)
+        except Exception:  # a missing or damaged cache: decide without it
+            model = None
+        if model is None:
+            return None
+        rows = [(query, question), *zip(questions, texts, strict=True)]
+        return np.asarray([model.probabilities(v, t) for v, t in rows], dtype=np.float32)
 
 
 def _hit(key: str, meta: dict[str, Any], similarity: float, match: float = 0.0) -> MemoryHit:

@@ -18,12 +18,37 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.cancel import CancelToken
-from desktop.core.chat.trace import Event, Trace
+from desktop.core.chat.trace import Event, NoteOrigin, Trace
 from desktop.core.llm.base import ChatModel, Message
 from desktop.core.settings import Settings
 
 if TYPE_CHECKING:
+    from desktop.core.chat.precompute import Prepared
+    from desktop.core.chat.strategies.wrap import WrapInfo
+    from desktop.core.chat.tone import Job, ToneText
+    from desktop.core.knowledge.memory import MemoryHit
     from desktop.core.knowledge.store import KnowledgeStore
+
+
+@dataclass
+class Early:
+    """Local work started before the answer is written (while the user typed, or as the message arrived, so
+    it overlaps retrieval), handed to the strategy that asked for it."""
+
+    note: Job[ToneText] | None = None  # the live cultural note (enrich, combo)
+    opening: Job[ToneText] | None = None  # the warm opening (wrap)
+    origin: NoteOrigin = field(default_factory=NoteOrigin)  # typing or message; the note cache's key and hit
+    prepared: Prepared | None = None  # the precomputer's record of it, when the router's precomputer ran it
+
+    def cancel(self) -> None:
+        """Stop the work: the local model may be needed for an offline answer now."""
+        if self.prepared is not None:
+            self.prepared.cancel()
+
+    def release(self) -> None:
+        """Deferred local work may run now: retrieval no longer needs the CPU."""
+        if self.prepared is not None:
+            self.prepared.release()
 
 
 @dataclass
@@ -44,8 +69,17 @@ class AnswerContext:
     cancel: CancelToken
     partial: str = ""  # text Claude streamed before failing (offline re-run only)
     store: KnowledgeStore | None = None
-    scratch: dict[str, Any] = field(default_factory=dict)  # strategy-private state between stages
     seed: int | None = None  # sampling seed of the main answer (a regenerate's fresh one), else the model's
+    early: Early = field(default_factory=Early)  # local work started before the answer (note, opening)
+    arrived: float | None = None  # perf_counter() when the message arrived (the note's budget counts from it)
+    profile: str = ""  # who is asking, when not settings.profile (team strategy)
+    memory_hits: list[MemoryHit] | None = None  # earlier Claude answers, looked up once (offline only)
+    wrap: WrapInfo | None = None  # what the wrap strategy's local model added (opening, closing)
+
+    @property
+    def asker(self) -> str:
+        """Who is asking: team or client."""
+        return self.profile or self.settings.profile
 
     def messages(self) -> list[Message]:
         return [*self.history, Message("user", self.message)]
@@ -57,15 +91,13 @@ class Strategy(ABC):
     label: str = ""
     description: str = ""
     #: Local-model work the router may start before the message is sent, while the user types
-    #: (:mod:`desktop.core.chat.precompute`: "note", "opening"); handed over in ``ctx.scratch``.
+    #: (:mod:`desktop.core.chat.precompute`: "note", "opening"); handed over in ``ctx.early``.
     precompute: tuple[str, ...] = ()
 
-    def prepare(
-        self, message: str, local: ChatModel, settings: Settings, cancel: CancelToken
-    ) -> dict[str, Any]:
+    def prepare(self, message: str, local: ChatModel, settings: Settings, cancel: CancelToken) -> Early:
         """Start work before retrieval (the router calls it only when Claude answers), so live local-model work
-        overlaps retrieval; the dict becomes ``ctx.scratch``. A ZantaraError means "start it in run()"."""
-        return {}
+        overlaps retrieval; it becomes ``ctx.early``. A ZantaraError means "start it in run()"."""
+        return Early()
 
     def online_answers(self, ctx: AnswerContext) -> bool:
         """Whether the online model writes this answer: only then is the hedged offline answer armed

@@ -13,20 +13,19 @@ cancels it if the local model is needed for an offline answer), cancelled in dea
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from typing import Any
 
 from desktop.core.cancel import CancelToken
 from desktop.core.chat import local_fit, precompute, prompts, tone
-from desktop.core.chat.strategies.base import AnswerContext, Strategy
+from desktop.core.chat.strategies.base import AnswerContext, Early, Strategy
 from desktop.core.chat.strategies.rag import main_system_prompt, stream_answer
+from desktop.core.chat.trace import EnrichInfo
 from desktop.core.llm.base import ChatModel
 from desktop.core.messages import say
 from desktop.core.settings import Settings
 
-NOTE_JOB = "note_job"
-ANSWER_STARTED = "answer_started"  # ctx.scratch: perf_counter() when the message arrived (set by the router)
-PREPARED_INFO = "prepared_info"  # ctx.scratch: where the note came from (typing, message; cache hit)
 tone.warm_up()  # the detector gates the first note too; load it before that note's deadline
 
 
@@ -64,10 +63,10 @@ def note_budget(ctx: AnswerContext, job: tone.Job[tone.ToneText]) -> tuple[float
     latency (it is ready, or it is skipped); deadline: ``enrich_deadline_ms`` from the message's arrival (or
     the note's start, if later)."""
     cap = float(ctx.settings.enrich_deadline_ms)
-    arrived = float(ctx.scratch.get(ANSWER_STARTED, job.started))
+    arrived = ctx.arrived if ctx.arrived is not None else job.started
     if ctx.settings.enrich_wait == "deadline":
         return max(arrived, job.started), cap, "deadline"
-    retrieval = ctx.trace.timings_ms.get("retrieval")
+    retrieval = ctx.trace.timings_ms.retrieval
     return arrived, min(cap, float(retrieval or 0.0)), "adaptive"
 
 
@@ -81,44 +80,42 @@ def collect_note(ctx: AnswerContext, job: tone.Job[tone.ToneText], deadline_ms: 
     waited_from = time.perf_counter()
     finished = job.wait(budget_ms / 1000 - (waited_from - begin))
     waited_ms = round((time.perf_counter() - waited_from) * 1000, 1)
-    info: dict[str, Any] = {
-        "used": False,
-        "ms": job.ms,
-        "waited_ms": waited_ms,
-        "deadline_ms": round(budget_ms, 1),
-        "wait": mode,
-        **ctx.scratch.get(PREPARED_INFO, {}),
-    }
+    info = EnrichInfo(
+        used=False,
+        ms=job.ms,
+        waited_ms=waited_ms,
+        deadline_ms=round(budget_ms, 1),
+        wait=mode,
+        **dataclasses.asdict(ctx.early.origin),
+    )
     note = ""
     if not finished:
         if mode == "deadline":
             job.cancel()  # frees the shared local model between two tokens
-        info["reason"] = "late"
+        info.reason = "late"
     elif job.error is not None:
-        info["reason"] = "failed"
-        info["error"] = type(job.error).__name__
+        info.reason, info.error = "failed", type(job.error).__name__
     elif job.result is not None and str(job.result):
         note = str(job.result)
-        info.update(used=True, reason="ok", note=note)
+        info.used, info.reason, info.note = True, "ok", note
         ctx.trace.add_part("note", ctx.local.kind, ctx.local.name)
         if job.result.source == "cache":
-            info["cache"] = "hit"
+            info.cache = "hit"
     elif job.result is not None and precompute.skipped(job):
-        info.update(reason=precompute.UNFIT, ms=0.0, waited_ms=0.0)
-        info.pop("source", None)  # nothing was started, while typing or otherwise
+        info.reason, info.ms, info.waited_ms = precompute.UNFIT, 0.0, 0.0
+        info.source = None  # nothing was started, while typing or otherwise
         ctx.trace.notes.append(job.result.raw)  # which model, and that it is measured unfit
         ctx.trace.add_stage("enrich:local", time.perf_counter(), ok=False, detail=precompute.UNFIT)
         ctx.trace.enrich = info
         return ""
     else:
-        info["reason"] = "empty"
+        info.reason = "empty"
         if job.result is not None:
-            info["gate"] = job.result.reason
-            info["raw"] = job.result.raw[:300]
+            info.gate, info.raw = job.result.reason, job.result.raw[:300]
     ctx.trace.enrich = info
     ctx.trace.models["enrich"] = ctx.local.name
-    detail = info["reason"] if not info.get("gate") else f"empty ({info['gate']})"
-    ctx.trace.add_stage("enrich:local", job.started, ok=bool(info["used"]), detail=detail)
+    detail = f"empty ({info.gate})" if info.gate else str(info.reason)
+    ctx.trace.add_stage("enrich:local", job.started, ok=info.used, detail=detail)
     return note
 
 
@@ -139,19 +136,17 @@ class EnrichStrategy(Strategy):
     use_insights = False
     precompute = ("note",)  # the router starts it while the user types, or before retrieval
 
-    def prepare(
-        self, message: str, local: ChatModel, settings: Settings, cancel: CancelToken
-    ) -> dict[str, Any]:
-        """Start the note before retrieval (when no router precomputer is used); goes into ``ctx.scratch``."""
-        return {NOTE_JOB: start_note(local, message, "", None, cancel, settings)}
+    def prepare(self, message: str, local: ChatModel, settings: Settings, cancel: CancelToken) -> Early:
+        """Start the note before retrieval (when no router precomputer is used); it becomes ``ctx.early``."""
+        return Early(note=start_note(local, message, "", None, cancel, settings))
 
     def run(self, ctx: AnswerContext) -> str:
-        job: tone.Job[tone.ToneText] | None = ctx.scratch.pop(NOTE_JOB, None)
+        job, ctx.early.note = ctx.early.note, None  # the note is this run's: a re-run offline does not wait
         if ctx.offline:
             # No online answer to enrich: a note would only delay the offline answer.
             if job is not None:
                 job.cancel()
-            ctx.trace.enrich = {"used": False, "reason": "offline", "ms": 0.0}
+            ctx.trace.enrich = EnrichInfo(used=False, reason="offline", ms=0.0)
             ctx.trace.notes.append(say("note.note_offline"))
             note = ""
         else:
@@ -159,7 +154,7 @@ class EnrichStrategy(Strategy):
                 insights = ctx.insights if self.use_insights else None
                 job = start_note(ctx.local, ctx.message, ctx.language, insights, ctx.cancel, ctx.settings)
             elif not precompute.skipped(job):  # a skipped note was never started: nothing to say about when
-                source = ctx.scratch.get(PREPARED_INFO, {}).get("source", "message")
+                source = ctx.early.origin.source or "message"
                 ctx.trace.notes.append(
                     say("note.note_typing" if source == "typing" else "note.note_overlapped")
                 )

@@ -15,7 +15,7 @@ from desktop.core.chat import tone
 from desktop.core.chat.factguard import check_facts
 from desktop.core.chat.strategies.base import AnswerContext, Strategy
 from desktop.core.chat.strategies.rag import main_system_prompt, stream_answer
-from desktop.core.chat.trace import Event
+from desktop.core.chat.trace import Event, FactGuard
 from desktop.core.errors import Cancelled
 from desktop.core.messages import say
 
@@ -49,16 +49,11 @@ class RewriteStrategy(Strategy):
             return original
         ctx.trace.add_stage("rewrite:local", started, ok=bool(str(rewrite)), detail=rewrite.reason)
         if not str(rewrite):
-            ctx.trace.fact_guard = {
-                "passed": False,
-                "missing": [],
-                "added": [],
-                "reason": f"rewrite rejected ({rewrite.reason})",
-            }
+            ctx.trace.fact_guard = FactGuard(passed=False, reason=f"rewrite rejected ({rewrite.reason})")
             return original
         guard_started = time.perf_counter()
         report = check_facts(original, rewrite)
-        ctx.trace.fact_guard = report.to_trace()
+        ctx.trace.fact_guard = FactGuard(report.passed, report.missing, report.added, report.kinds)
         ctx.trace.add_stage("fact_guard", guard_started, ok=report.passed, detail=report.summary()[:200])
         if not report.passed:
             ctx.trace.notes.append(say("note.rewrite_rejected"))

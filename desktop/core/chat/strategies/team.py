@@ -2,7 +2,7 @@
 
 Team members get the local model as a warm colleague, with the retrieved insights, even when Claude is
 online (an insider experience, and no API cost). Clients get Claude in a professional tone. Offline, the local
-model answers either way. The profile is ``settings.profile``; ``ctx.scratch["profile"]`` overrides it.
+model answers either way. The profile is ``settings.profile``; ``ctx.profile`` overrides it.
 """
 
 from __future__ import annotations
@@ -36,14 +36,12 @@ class TeamStrategy(Strategy):
 
     def online_answers(self, ctx: AnswerContext) -> bool:
         """A team member's answer is the local model's when it can write it: nothing to hedge."""
-        profile = ctx.scratch.get("profile") or ctx.settings.profile
-        if ctx.offline or profile != "team":
+        if ctx.offline or ctx.asker != "team":
             return not ctx.offline
         return bool(local_fit.skip_reason(getattr(ctx.local, "path", None), ctx.language))
 
     def run(self, ctx: AnswerContext) -> str:
-        profile = ctx.scratch.get("profile") or ctx.settings.profile
-        if profile == "team":
+        if ctx.asker == "team":
             unfit = local_fit.skip_reason(getattr(ctx.local, "path", None), ctx.language)
             if unfit and not ctx.offline:
                 # Claude is there: it answers as the colleague rather than the memory answering instead.

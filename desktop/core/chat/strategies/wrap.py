@@ -2,9 +2,9 @@
 
 The opening is written while the user types when the app can (:mod:`desktop.core.chat.precompute`), else it
 starts with Claude's request. It is shown the moment Claude's first words arrive, in front of them, if it is
-ready then; otherwise it is skipped: Claude is never held back for it (issue 15). The closing starts with
-Claude's first words and is appended if it is ready when Claude ends (plus ``settings.enrich_deadline_ms``). Any local-model failure or delay → Claude's answer as is, and the trace
-says so; Claude's own failure cancels the local work at once so the offline answer is not kept waiting.
+ready then; otherwise it is skipped: Claude is never held back for it. The closing starts with Claude's first
+words and is appended if it is ready when Claude ends (plus ``settings.enrich_deadline_ms``). Any local-model
+failure or delay → Claude's answer as is, and the trace says so; Claude's own failure cancels the local work at once so the offline answer is not kept waiting.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.chat import tone
@@ -27,8 +28,29 @@ from desktop.core.messages import reason as reason_phrase
 from desktop.core.messages import say
 
 POLL_S = 0.02
-OPENING_JOB = "opening_job"  # ctx.scratch: the opening started before the answer (router, precompute)
 tone.warm_up()  # the detector gates the first note too; load it before that note's deadline
+
+
+@dataclass
+class LocalPart:
+    """The opening or the closing: used or why not (late, failed, or the tone gate's reason)."""
+
+    used: bool = False
+    ms: float | None = None
+    reason: str = ""
+    error: str | None = None
+    source: str | None = None  # "model" | "template" (the model's text failed the gate) | "cache"
+    raw: str | None = None  # the model's rejected text, when a template stands in
+
+
+@dataclass
+class WrapInfo:
+    """What the local model added to this answer (``ctx.wrap``): the trace's notes are written from it."""
+
+    opening: LocalPart = field(default_factory=LocalPart)
+    closing: LocalPart = field(default_factory=LocalPart)
+    prepared: str | None = None  # "typing" | "message": the opening was started before the answer
+    claude_first_token_ms: float | None = None
 
 
 class _Producer:
@@ -68,11 +90,9 @@ class WrapStrategy(Strategy):
         if ctx.offline:
             ctx.trace.notes.append(say("note.wrap_offline"))
             return stream_answer(ctx, system=main_system_prompt(ctx))
-        deadline_s = ctx.settings.enrich_deadline_ms / 1000
-        wrap: dict[str, Any] = {}
-        ctx.scratch["wrap"] = wrap
+        wrap = ctx.wrap = WrapInfo()
         ctx.trace.models["wrap"] = ctx.local.name
-        opening_job: tone.Job[tone.ToneText] | None = ctx.scratch.pop(OPENING_JOB, None)
+        opening_job, ctx.early.opening = ctx.early.opening, None
         if opening_job is None:
             opening_job = tone.Job(
                 lambda t: tone.warm_opening(ctx.local, ctx.message, ctx.language, t),
@@ -81,80 +101,103 @@ class WrapStrategy(Strategy):
             )
         else:
             opening_job.parent = ctx.cancel
-            wrap["prepared"] = ctx.scratch.get("prepared_info", {}).get("source", "message")
+            wrap.prepared = ctx.early.origin.source or "message"
         system = main_system_prompt(ctx)
         record_sent(ctx, system)
         producer = _Producer(ctx, system)
         ctx.trace.models["answer"] = ctx.main.name
-        answer: list[str] = []
-        opening = ""
-        closing_job: tone.Job[tone.ToneText] | None = None
+        closing_jobs: list[tone.Job[tone.ToneText]] = []
         try:
-            while True:
-                kind, value = producer.queue.get()
-                if kind == "error":
-                    raise value
-                if kind == "done":
-                    break
-                if not answer:
-                    # Claude's first words: the opening goes first if it is ready now, else it is skipped.
-                    # Claude is never held back for it (issue 15).
-                    wrap["claude_first_token_ms"] = round((time.perf_counter() - producer.started) * 1000, 1)
-                    opening = self._resolve(ctx, opening_job, "opening", wrap)
-                    if opening:
-                        value = opening + "\n\n" + value
-                    closing_job = tone.Job(
-                        lambda t: tone.warm_closing(ctx.local, ctx.message, ctx.language, t),
-                        parent=ctx.cancel,
-                        name="closing",
-                    )
-                answer.append(value)
-                ctx.emit(Event("chunk", value))
-            ctx.trace.add_stage(f"answer:{ctx.main.kind}", producer.started)
-            ctx.trace.add_part("answer", ctx.main.kind, ctx.main.name)
-            if closing_job is None:  # Claude said nothing: no opening, no closing
-                self._resolve(ctx, opening_job, "opening", wrap)
-                closing = ""
-                wrap["closing"] = {"used": False, "reason": "no answer", "ms": 0.0}
-            else:
-                closing_job.wait(deadline_s)
-                closing = self._resolve(ctx, closing_job, "closing", wrap)
-                if closing:
-                    ctx.emit(Event("chunk", "\n\n" + closing))
+            body = self._stream(ctx, producer, opening_job, closing_jobs)
+            closing = self._closing(ctx, opening_job, closing_jobs[0] if closing_jobs else None)
         except BaseException:
-            opening_job.cancel()
-            if closing_job is not None:
-                closing_job.cancel()
+            for job in (opening_job, *closing_jobs):
+                job.cancel()
             raise
         ctx.trace.notes.append(
             say(
                 "note.wrap",
-                opening=reason_phrase(str(wrap["opening"]["reason"])),
-                closing=reason_phrase(str(wrap["closing"]["reason"])),
+                opening=reason_phrase(wrap.opening.reason),
+                closing=reason_phrase(wrap.closing.reason),
             )
         )
-        body = "".join(answer)  # the opening, if any, is already at its start
-        return body + ("\n\n" + closing if closing else "")
+        return body + ("\n\n" + closing if closing else "")  # the opening, if any, is at the body's start
+
+    def _stream(
+        self,
+        ctx: AnswerContext,
+        producer: _Producer,
+        opening_job: tone.Job[tone.ToneText],
+        closing_jobs: list[tone.Job[tone.ToneText]],
+    ) -> str:
+        """Claude's answer into chunk events, the opening in front of its first words when ready then (Claude
+        is never held back for it); the closing job starts with those first words."""
+        assert ctx.wrap is not None
+        answer: list[str] = []
+        while True:
+            kind, value = producer.queue.get()
+            if kind == "error":
+                raise value
+            if kind == "done":
+                break
+            if not answer:
+                ctx.wrap.claude_first_token_ms = round((time.perf_counter() - producer.started) * 1000, 1)
+                opening = self._resolve(ctx, opening_job, "opening")
+                if opening:
+                    value = opening + "\n\n" + value
+                closing_jobs.append(
+                    tone.Job(
+                        lambda t: tone.warm_closing(ctx.local, ctx.message, ctx.language, t),
+                        parent=ctx.cancel,
+                        name="closing",
+                    )
+                )
+            answer.append(value)
+            ctx.emit(Event("chunk", value))
+        ctx.trace.add_stage(f"answer:{ctx.main.kind}", producer.started)
+        ctx.trace.add_part("answer", ctx.main.kind, ctx.main.name)
+        return "".join(answer)
+
+    def _closing(
+        self,
+        ctx: AnswerContext,
+        opening_job: tone.Job[tone.ToneText],
+        closing_job: tone.Job[tone.ToneText] | None,
+    ) -> str:
+        """The closing if it is ready by ``enrich_deadline_ms`` after Claude ended (shown at once), else ""."""
+        assert ctx.wrap is not None
+        if closing_job is None:  # Claude said nothing: no opening, no closing
+            self._resolve(ctx, opening_job, "opening")
+            ctx.wrap.closing = LocalPart(used=False, reason="no answer", ms=0.0)
+            return ""
+        closing_job.wait(ctx.settings.enrich_deadline_ms / 1000)
+        closing = self._resolve(ctx, closing_job, "closing")
+        if closing:
+            ctx.emit(Event("chunk", "\n\n" + closing))
+        return closing
 
     @staticmethod
-    def _resolve(ctx: AnswerContext, job: tone.Job[tone.ToneText], part: str, wrap: dict[str, Any]) -> str:
+    def _resolve(ctx: AnswerContext, job: tone.Job[tone.ToneText], part: str) -> str:
         """The opening/closing text if the job made it in time, else "" (cancelled); recorded in the trace."""
-        info: dict[str, Any] = {"used": False, "ms": job.ms}
+        assert ctx.wrap is not None
+        info = LocalPart(used=False, ms=job.ms)
         text = ""
         if not job.done:
             job.cancel()
-            info["reason"] = "late"
+            info.reason = "late"
         elif job.error is not None:
-            info["reason"] = "failed"
-            info["error"] = type(job.error).__name__
+            info.reason, info.error = "failed", type(job.error).__name__
         elif job.result is not None:
             text = str(job.result)
-            info.update(used=bool(text), reason=job.result.reason, source=job.result.source)
+            info.used, info.reason, info.source = bool(text), job.result.reason, job.result.source
             if job.result.source == "template":
-                info["raw"] = job.result.raw[:200]
-        wrap[part] = info
+                info.raw = job.result.raw[:200]
+        if part == "opening":
+            ctx.wrap.opening = info
+        else:
+            ctx.wrap.closing = info
         if text:  # the model's own words, or a fixed phrase when its output failed the gate
             source = getattr(job.result, "source", "model")
             ctx.trace.add_part(part, ctx.local.kind if source == "model" else "template", ctx.local.name)
-        ctx.trace.add_stage(f"{part}:local", job.started, ok=bool(text), detail=str(info["reason"]))
+        ctx.trace.add_stage(f"{part}:local", job.started, ok=bool(text), detail=info.reason)
         return text

@@ -9,6 +9,7 @@ import pytest
 
 from desktop.core import paths
 from desktop.core.chat.conversations import ConversationNotFound, Conversations
+from desktop.core.chat.trace import Trace
 
 
 @pytest.fixture
@@ -50,15 +51,17 @@ def test_pending_answer_is_finalised_with_trace(convs: Conversations) -> None:
         status="partial",
         mode="offline",
         model="m",
-        trace={"reason": "stream_cut"},
+        trace=Trace(mode="offline", reason="stream_cut"),
     )
     row = convs.get_message(answer_id)
-    assert (row["content"], row["status"], row["mode"], row["trace"]) == (
+    assert (row["content"], row["status"], row["mode"], row["trace"]["reason"]) == (
         "Halo!",
         "partial",
         "offline",
-        {"reason": "stream_cut"},
+        "stream_cut",
     )
+    [stored] = [m for m in convs.stored_messages(conv["id"]) if m.id == answer_id]
+    assert stored.trace == Trace(mode="offline", reason="stream_cut")
     assert user_id < answer_id
     with pytest.raises(ValueError):
         convs.update_message(answer_id, status="bogus")

@@ -15,6 +15,7 @@ from support.messages_api import MessagesAPIStandIn
 
 from desktop.core import paths
 from desktop.core.chat import local_fit, memory_answer
+from desktop.core.chat.trace import ReadabilityInfo
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.core.services import Services
 from desktop.core.settings import Settings
@@ -127,8 +128,8 @@ def test_offline_the_bundled_model_is_not_run_for_an_answer(services: Services) 
     t = memory_answer.TEMPLATES["it"]
     assert answer.text.startswith(f"{t['why_offline_requested']} {t['intro']}")  # says why: offline mode
     assert answer.text.endswith(t["upgrade"])  # the way to a model that can
-    verdict = answer.trace.readability or {}
-    assert verdict["skipped"] and "too small to write answers" in verdict["reason"]
+    verdict = answer.trace.readability or ReadabilityInfo()
+    assert verdict.skipped and "too small to write answers" in (verdict.reason or "")
     assert answer.trace.models["answer"] == "answer-memory"
     # nothing was asked before: the note names what is shown, not "0 earlier answer(s)"
     assert answer.trace.memory == []
@@ -144,7 +145,7 @@ def test_offline_a_model_declared_for_english_answers_is_not_run_for_italian(ser
     services.local_model = local  # type: ignore[misc, assignment]
     answer = services.router.ask("Aku malu bertanya soal visa ke petugas imigrasi", offline=True)
     assert local.calls == [] and memory_answer.TEMPLATES["id"]["intro"] in answer.text
-    assert "too small for Indonesian" in (answer.trace.readability or {})["reason"]
+    assert "too small for Indonesian" in ((answer.trace.readability or ReadabilityInfo()).reason or "")
 
 
 @pytest.mark.slow
@@ -163,7 +164,7 @@ def test_offline_an_unknown_model_answers_until_proven_unreadable(services: Serv
     assert len(gibberish.calls) == local_fit.MIN_VERDICTS  # tried, and the guard stopped each one
     last = services.router.ask("Aku sungkan menagih klien yang telat bayar", offline=True)
     assert len(gibberish.calls) == local_fit.MIN_VERDICTS  # learned: not tried again for Indonesian
-    assert "answers were unreadable" in (last.trace.readability or {})["reason"]
+    assert "answers were unreadable" in ((last.trace.readability or ReadabilityInfo()).reason or "")
     services.local_model = local  # type: ignore[misc, assignment]
     assert services.router.ask("Can I scold my staff in front of everyone?", offline=True).text == reply
 
@@ -209,7 +210,7 @@ def test_the_offline_answer_shows_cultural_notes_in_the_users_language(
     assert bullets, answer.text
     assert [detect_language(b) for b in bullets] == [language] * len(bullets), bullets
     # the context panel lists the notes the user reads, not the ones Claude would have been given
-    assert [i["text"] for i in answer.trace.insights] == bullets
+    assert [i.text for i in answer.trace.insights] == bullets
 
 
 @pytest.mark.parametrize("language", ["id", "it", "en"])

@@ -18,7 +18,7 @@ from support.knowledge import curated_store, curated_store_dir  # noqa: F401
 from support.messages_api import MessagesAPIStandIn
 
 from desktop.core.chat import memory_answer
-from desktop.core.chat.trace import Event
+from desktop.core.chat.trace import Event, ReadabilityInfo
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.core.llm.base import ChatRequest
 from desktop.core.services import Services
@@ -138,13 +138,13 @@ def test_bundled_gibberish_is_stopped_and_memory_with_insights_is_shown(services
     assert gibberish[:40] not in answer.text
     assert local.yielded < local.words  # the model was stopped mid-answer
     assert local.calls[0].finished is not None
-    verdict = answer.trace.readability or {}
-    assert not verdict["ok"] and "too small for Indonesian" in verdict["reason"]
+    verdict = answer.trace.readability or ReadabilityInfo()
+    assert not verdict.ok and "too small for Indonesian" in (verdict.reason or "")
     assert any("too small for Indonesian" in note for note in answer.trace.notes)
     assert answer.trace.models["answer"] == "answer-memory"
     assert memory_answer.TEMPLATES["id"]["memory"] in answer.text  # marked as earlier answers, in Indonesian
     assert SHY_QUESTION in answer.text and CLAUDE_REPLY[:80] in answer.text and "Ketut" in answer.text
-    assert answer.trace.insights and answer.trace.insights[0]["text"][:60] in answer.text
+    assert answer.trace.insights and answer.trace.insights[0].text[:60] in answer.text
     data = answer.to_dict()
     assert data["answer"] == answer.text
     assert data["memory"][0]["question"] == SHY_QUESTION and data["memory"][0]["similarity"] >= 0.8
@@ -159,7 +159,7 @@ def test_a_readable_local_answer_is_shown_with_memory_as_its_context(services: S
     events: list[Event] = []
     answer = services.router.ask(PARAPHRASE, offline=True, on_event=events.append)
     assert answer.text == fluent == shown(events)
-    assert (answer.trace.readability or {})["ok"]
+    assert (answer.trace.readability or ReadabilityInfo()).ok
     assert QUESTION in local.calls[0].system  # the earlier answer is the local model's reference
     assert answer.to_dict()["memory"][0]["question"] == QUESTION
 
@@ -172,7 +172,7 @@ def test_team_profile_copying_the_previous_answer_is_stopped(services: Services)
     answer = services.router.ask(
         "dan berapa lama prosesnya?", conversation_id=first.conversation_id, strategy="team"
     )
-    assert "copied the previous answer" in (answer.trace.readability or {}).get("reason", "")
+    assert "copied the previous answer" in ((answer.trace.readability or ReadabilityInfo()).reason or "")
     assert memory_answer.TEMPLATES["id"]["intro"] in answer.text
 
 
@@ -200,8 +200,8 @@ def test_an_earlier_answer_to_another_question_is_not_shown_but_a_paraphrase_get
     assert unrelated.trace.memory == []
     assert CLAUDE_REPLY[:60] not in unrelated.text and FEES_QUESTION not in unrelated.text
     assert memory_answer.TEMPLATES["en"]["none"] in unrelated.text
-    assert unrelated.trace.insights and unrelated.trace.insights[0]["text"][:60] in unrelated.text
+    assert unrelated.trace.insights and unrelated.trace.insights[0].text[:60] in unrelated.text
 
     paraphrase = services.router.ask(FEES_PARAPHRASE, offline=True)
-    assert [hit["question"] for hit in paraphrase.trace.memory] == [FEES_QUESTION]
+    assert [hit.question for hit in paraphrase.trace.memory] == [FEES_QUESTION]
     assert memory_answer.TEMPLATES["it"]["memory"] in paraphrase.text and FEES_QUESTION in paraphrase.text

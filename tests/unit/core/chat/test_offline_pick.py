@@ -141,9 +141,9 @@ def test_what_closes_on_nyepi_offline_starts_with_what_closes(
     note = first_note(answer.text, language)
     lead = offline_pick.sentences(note.replace("**", ""))[0]
     assert re.search(closing, lead, re.IGNORECASE) and re.search(thing, lead, re.IGNORECASE), note
-    assert answer.trace.insights[0]["language"] == language  # in the reader's language
-    assert "**" not in answer.trace.insights[0]["text"]  # the trace keeps the stored text
-    stored = {i["id"]: i["text"] for i in answer.trace.insights}
+    assert answer.trace.insights[0].language == language  # in the reader's language
+    assert "**" not in answer.trace.insights[0].text  # the trace keeps the stored text
+    stored = {i.id: i.text for i in answer.trace.insights}
     assert len(stored) == len(answer.trace.insights) <= memory_answer.MAX_INSIGHTS  # no insight twice
 
 

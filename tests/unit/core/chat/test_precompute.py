@@ -82,7 +82,7 @@ def test_a_cached_note_is_ready_at_once_without_the_model(tmp_path: Path) -> Non
     pc, local = precomputer(cache)
     prepared = pc.start("saya malu sekali soal dokumen", "combo", (pre.NOTE,))
     wait(prepared)
-    assert str(prepared.jobs[pre.NOTE].result) == NOTE and prepared.info["cache"] == "hit"
+    assert str(prepared.jobs[pre.NOTE].result) == NOTE and prepared.info.cache == "hit"
     assert local.calls == []
 
 

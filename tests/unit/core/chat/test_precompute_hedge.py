@@ -14,7 +14,7 @@ from support.knowledge import curated_store, curated_store_dir  # noqa: F401
 from support.messages_api import MessagesAPIStandIn
 
 from desktop.core.chat import precompute as pre
-from desktop.core.chat.trace import Event
+from desktop.core.chat.trace import EnrichInfo, Event, HedgeInfo
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.core.llm.base import Message
 from desktop.core.services import Services
@@ -73,8 +73,8 @@ def test_note_prepared_while_typing_is_used_at_enter(
         assert prepared is not None and pre.NOTE in prepared.jobs
         wait_done(prepared)
         answer = services.router.ask(MALU)
-    enrich = answer.trace.enrich or {}
-    assert enrich["used"] and enrich["source"] == "typing" and enrich["wait"] == "adaptive"
+    enrich = answer.trace.enrich or EnrichInfo()
+    assert enrich.used and enrich.source == "typing" and enrich.wait == "adaptive"
     assert note_calls(local) == 1  # no second note at Enter
     assert NOTE in api.message_requests()[-1].system_text
     assert any("while the user typed" in n for n in answer.trace.notes)
@@ -111,9 +111,9 @@ def test_a_familiar_topic_gets_its_note_from_the_cache(
         first = services.router.ask(MALU)
         services.router.wait_idle()
         second = services.router.ask("saya malu sekali soal dokumen")  # another message, same concept
-    assert (first.trace.enrich or {})["cache"] == "miss"
-    enrich = second.trace.enrich or {}
-    assert enrich["used"] and enrich["cache"] == "hit" and enrich["key"] == ["malu"]
+    assert (first.trace.enrich or EnrichInfo()).cache == "miss"
+    enrich = second.trace.enrich or EnrichInfo()
+    assert enrich.used and enrich.cache == "hit" and enrich.key == ["malu"]
     assert note_calls(local) == 1
     assert len(services.router.precompute.cache) == 1
     assert (
@@ -129,10 +129,10 @@ def test_adaptive_deadline_never_waits_longer_than_retrieval(
     with MessagesAPIStandIn() as api:
         services = make(api, curated_store, monkeypatch, local, enrich_deadline_ms=5000)
         answer = services.router.ask(MALU)
-    enrich = answer.trace.enrich or {}
-    assert enrich["reason"] == "late" and enrich["wait"] == "adaptive"
-    assert enrich["deadline_ms"] <= (answer.trace.timings_ms["retrieval"] or 0) + 1
-    first = answer.trace.timings_ms["first_token"] or 0
+    enrich = answer.trace.enrich or EnrichInfo()
+    assert enrich.reason == "late" and enrich.wait == "adaptive"
+    assert (enrich.deadline_ms or 0) <= (answer.trace.timings_ms.retrieval or 0) + 1
+    first = answer.trace.timings_ms.first_token or 0
     assert first < 1500, first  # the deadline (5 s) was not waited for
 
 
@@ -161,10 +161,10 @@ def test_claude_hangs_the_offline_answer_shows_after_the_hedge_wait(
         events: list[Event] = []
         answer = services.router.ask(MALU, on_event=events.append)
         api.recover()
-    hedge = answer.trace.hedge or {}
-    assert hedge["started"] and hedge["winner"] == "local"
-    assert 450 <= hedge["started_ms"] < 1500
-    first = answer.trace.timings_ms["first_token"] or 0
+    hedge = answer.trace.hedge or HedgeInfo()
+    assert hedge.started and hedge.winner == "local"
+    assert 450 <= (hedge.started_ms or 0) < 1500
+    first = answer.trace.timings_ms.first_token or 0
     assert first < 2000, first  # not the 3 s first-token deadline
     assert answer.mode == "offline" and answer.trace.reason == "first_token_timeout"
     shown = ""
@@ -182,14 +182,14 @@ def test_claude_starting_later_replaces_the_local_draft_and_keeps_it(
         services = make(api, curated_store, monkeypatch, local, strategy="rag", hedge_after_s=0.3)
         events: list[Event] = []
         answer = services.router.ask(MALU, on_event=events.append)
-    hedge = answer.trace.hedge or {}
-    assert hedge["winner"] == "claude" and hedge["draft"]
-    assert hedge["local_first_token_ms"] < hedge["claude_first_token_ms"]
+    hedge = answer.trace.hedge or HedgeInfo()
+    assert hedge.winner == "claude" and hedge.draft
+    assert (hedge.local_first_token_ms or 0) < (hedge.claude_first_token_ms or 0)
     assert answer.mode == "claude" and answer.text == api.reply
     states = [e.data.get("state") for e in events if e.kind == "hedge"]
     assert states == ["started", "superseded"]
     superseded = next(
         i for i, e in enumerate(events) if e.kind == "hedge" and e.data["state"] == "superseded"
     )
-    assert events[superseded].data["draft"] == hedge["draft"]
+    assert events[superseded].data["draft"] == hedge.draft
     assert events[superseded + 1].kind == "replace" and events[superseded + 1].text == ""

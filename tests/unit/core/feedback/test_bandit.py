@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from desktop.core.chat.trace import Trace
 from desktop.core.feedback import bandit
 from desktop.core.feedback.bandit import Arm, Group, decide, group_evidence, posterior
 
@@ -149,14 +150,13 @@ def test_learned_default_is_opt_in(setting: str) -> None:
             "assistant",
             "x",
             strategy=strategy,
-            trace={"strategy": strategy, "language": "id", "profile": "team"},
+            trace=Trace(strategy=strategy, language="id", profile="team"),
         )
         feedback.rate(mid, "up" if strategy == "combo" else "down")
     learned = bandit.learned_default(services, "aku malu bertanya tentang visa, bagaimana?")
     assert learned == ("combo" if setting == "on" else None)
-    chosen = services.router._strategy(None, "aku malu bertanya tentang visa")
+    chosen, note = services.router._choose(None, "aku malu bertanya tentang visa")
     assert chosen.name == (learned or "rag")
-    note = getattr(chosen, "learned_note", "")
     assert ("strategy learned from ratings: combo wins" in note) == (setting == "on")
     assert services.router._strategy("wrap", "aku malu bertanya tentang visa").name == "wrap"  # explicit wins
     # another language has no evidence: the configured default stays

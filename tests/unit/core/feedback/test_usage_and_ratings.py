@@ -56,15 +56,15 @@ def test_claude_usage_fields_land_in_the_trace_with_the_insight_share(
     assert answer.mode == "claude" and answer.trace.insights
     request = standin.message_requests()[-1]
     expected = standin.usage_for(request.body or {}, answer.text)
-    calls = answer.trace.usage["calls"]
-    assert len(calls) == 1 and calls[0]["model"] == services.settings.claude_chat_model
-    assert calls[0]["input_tokens"] == expected["input_tokens"]  # from message_start
-    assert calls[0]["output_tokens"] == expected["output_tokens"]  # from message_delta, not the start's 1
-    assert calls[0]["complete"] is True
+    calls = answer.trace.usage.calls
+    assert calls is not None and len(calls) == 1 and calls[0].model == services.settings.claude_chat_model
+    assert calls[0].input_tokens == expected["input_tokens"]  # from message_start
+    assert calls[0].output_tokens == expected["output_tokens"]  # from message_delta, not the start's 1
+    assert calls[0].complete is True
     # the insight block is a real, but not the whole, part of what was sent
-    assert 0 < calls[0]["insight_input_tokens"] < calls[0]["input_tokens"]
+    assert 0 < calls[0].insight_input_tokens < calls[0].input_tokens
     price = load_prices().price(services.settings.claude_chat_model)
-    assert answer.trace.usage["cost_usd"] == pytest.approx(
+    assert answer.trace.usage.cost_usd == pytest.approx(
         price.cost(expected["input_tokens"], expected["output_tokens"]), abs=1e-6
     )
     stored = services.conversations.get_message(answer.message_id or 0)
@@ -73,7 +73,7 @@ def test_claude_usage_fields_land_in_the_trace_with_the_insight_share(
 
 def test_offline_answers_cost_nothing_and_probes_are_not_attributed(services: Services) -> None:
     answer = services.router.ask("halo", offline=True)
-    assert answer.mode == "offline" and answer.trace.usage == {}
+    assert answer.mode == "offline" and answer.trace.usage.to_json() == {}
     assert services.router.probe_claude(force=True)
     assert usage.usage_report(services.conversations)["total"]["calls"] == 0
 
@@ -85,8 +85,8 @@ def test_usage_totals_per_day_model_and_strategy(services: Services, standin: Me
     report = usage.usage_report(services.conversations)
     total = report["total"]
     assert total["answers"] == 2 and total["calls"] == 2
-    assert total["input_tokens"] == a.trace.usage["input_tokens"] + b.trace.usage["input_tokens"]
-    assert total["output_tokens"] == a.trace.usage["output_tokens"] + b.trace.usage["output_tokens"]
+    assert total["input_tokens"] == (a.trace.usage.input_tokens or 0) + (b.trace.usage.input_tokens or 0)
+    assert total["output_tokens"] == (a.trace.usage.output_tokens or 0) + (b.trace.usage.output_tokens or 0)
     assert list(report["by_model"]) == [services.settings.claude_chat_model]
     assert list(report["by_strategy"]) == ["rag"]
     (day,) = report["by_day"]
@@ -116,7 +116,7 @@ def test_rating_keeps_the_trace_is_editable_and_exported(services: Services) -> 
     assert rating["strategy"] == "rag" and rating["language"] == "id" and rating["profile"] == "team"
     snap = rating["trace"]
     assert snap["models"]["answer"] == services.settings.claude_chat_model
-    assert snap["insights"] == [i["id"] for i in answer.trace.insights]
+    assert snap["insights"] == [i.id for i in answer.trace.insights]
     assert snap["usage"]["input_tokens"] > 0
     edited = feedback.rate(answer.message_id or 0, "down", reason="too_long")
     assert edited["verdict"] == "down" and edited["reason"] == "too-long" and edited["note"] == "molto umano"

@@ -49,11 +49,11 @@ def test_online_with_the_real_sdk_and_the_bundled_model(
     assert recorder(ctx).screen() == text
     assert ctx.trace.stages and all(stage.ms >= 0 for stage in ctx.trace.stages)
     if name in ("combo", "enrich"):
-        assert ctx.trace.enrich is not None and ctx.trace.enrich["reason"]
+        assert ctx.trace.enrich is not None and ctx.trace.enrich.reason
         sent = standin.message_requests()[-1].system_text
         assert (
-            (escape(ctx.trace.enrich["note"].strip()) in sent)  # the note travels as escaped data
-            if ctx.trace.enrich["used"]
+            (escape(ctx.trace.enrich.note.strip()) in sent)  # the note travels as escaped data
+            if ctx.trace.enrich.used
             else ("live_cultural_note" not in sent)
         )
     if name == "wrap":
@@ -73,8 +73,8 @@ def test_the_bundled_model_sends_claude_no_cultural_note(
 ) -> None:
     ctx = make_ctx(claude_for(standin), local_model, strategy=name)
     assert get_strategy(name).run(ctx) == KITAS_DRY
-    assert ctx.trace.enrich is not None and ctx.trace.enrich["reason"] == "unfit_model"
-    assert not ctx.trace.enrich["used"] and ctx.trace.enrich["ms"] == 0  # skipped, not written and dropped
+    assert ctx.trace.enrich is not None and ctx.trace.enrich.reason == "unfit_model"
+    assert not ctx.trace.enrich.used and ctx.trace.enrich.ms == 0  # skipped, not written and dropped
     assert any("too small for cultural notes" in note for note in ctx.trace.notes)
     assert not any("cultural note started" in note for note in ctx.trace.notes)  # nothing was started
     assert "enrich" not in ctx.trace.models  # no model wrote a note
@@ -90,8 +90,8 @@ def test_unfit_notes_use_lets_the_bundled_model_write_its_note_anyway(
     ctx = make_ctx(claude_for(standin), local_model, strategy="enrich", deadline_ms=5000)
     ctx.settings.unfit_notes = "use"
     get_strategy("enrich").run(ctx)
-    assert ctx.trace.enrich is not None and ctx.trace.enrich["reason"] in ("ok", "empty")  # written, gated
-    assert ctx.trace.enrich["reason"] != "unfit_model" and ctx.trace.enrich["ms"] > 0
+    assert ctx.trace.enrich is not None and ctx.trace.enrich.reason in ("ok", "empty")  # written, gated
+    assert ctx.trace.enrich.reason != "unfit_model" and ctx.trace.enrich.ms > 0
 
 
 @pytest.mark.slow
@@ -102,10 +102,10 @@ def test_offline_the_bundled_model_answers_every_strategy(
     ctx = make_ctx(local_model, local_model, offline=True, message="aku malu bertanya tentang visa")
     try:
         text = get_strategy(name).run(ctx)
-        assert text.strip() and ctx.trace.readability and ctx.trace.readability["ok"]
+        assert text.strip() and ctx.trace.readability and ctx.trace.readability.ok
     except UnreadableAnswer as exc:  # its Indonesian is often invented words: the guard stops it
-        assert ctx.trace.readability and not ctx.trace.readability["ok"]
-        assert exc.verdict.reason in ctx.trace.readability["reason"]
+        assert ctx.trace.readability and not ctx.trace.readability.ok
+        assert exc.verdict.reason in ctx.trace.readability.reason
     # one local call, nothing doubled on the shared model
     assert [s for s in stage_names(ctx) if s.startswith("answer")] == ["answer:local"]
 
@@ -124,7 +124,7 @@ def test_team_profile_uses_a_local_model_that_writes_answers_while_claude_is_onl
     try:
         assert get_strategy("team").run(ctx).strip()
     except UnreadableAnswer:  # the guard stopped it; the router shows the memory answer
-        assert ctx.trace.readability and not ctx.trace.readability["ok"]
+        assert ctx.trace.readability and not ctx.trace.readability.ok
     assert claude.calls == [] and ctx.trace.models["answer"] == local.name
 
 

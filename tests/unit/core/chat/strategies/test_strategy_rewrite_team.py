@@ -41,7 +41,7 @@ def test_a_faithful_rewrite_replaces_the_original(make_ctx: MakeCtx) -> None:
     events = recorder(ctx)
     assert "".join(e.text for _, e in events.events if e.kind == "chunk") == KITAS_DRY  # original streamed
     assert events.kinds()[-1] == "replace" and events.screen() == FAITHFUL
-    assert ctx.trace.fact_guard is not None and ctx.trace.fact_guard["passed"] is True
+    assert ctx.trace.fact_guard is not None and ctx.trace.fact_guard.passed is True
     assert stage_names(ctx) == ["answer:claude", "rewrite:local", "fact_guard"]
 
 
@@ -61,8 +61,8 @@ def test_the_guard_keeps_the_original_when_the_rewrite_breaks_facts(
     assert "replace" not in recorder(ctx).kinds()
     guard = ctx.trace.fact_guard
     assert guard is not None
-    assert guard["passed"] is False
-    assert guard["missing"] == missing and guard["added"] == added
+    assert guard.passed is False
+    assert guard.missing == missing and guard.added == added
 
 
 def test_a_failing_local_model_leaves_the_original(make_ctx: MakeCtx) -> None:
@@ -110,7 +110,7 @@ def test_client_profile_offline_gets_the_local_model(make_ctx: MakeCtx) -> None:
 def test_profile_can_be_overridden_per_answer(make_ctx: MakeCtx) -> None:
     claude, local = ScriptedModel("pro"), ScriptedModel("warm", kind="local")
     ctx = make_ctx(claude, local, profile="team")
-    ctx.scratch["profile"] = "client"
+    ctx.profile = "client"
     assert TeamStrategy().run(ctx) == "pro"
 
 

@@ -8,7 +8,7 @@ import pytest
 from conftest import MakeCtx, recorder, stage_names
 from support.fake_models import ScriptedModel, claude_down
 
-from desktop.core.chat.strategies.wrap import WrapStrategy
+from desktop.core.chat.strategies.wrap import LocalPart, WrapStrategy
 from desktop.core.errors import ClaudeUnavailable
 from desktop.core.llm.base import Message
 
@@ -50,7 +50,7 @@ def test_claude_first_words_never_wait_for_the_opening(make_ctx: MakeCtx) -> Non
     assert first_at - started < 0.4  # not held back for the 0.5 s opening
     assert recorder(ctx).first_chunk().startswith("PT ")
     assert text.startswith(ANSWER) and OPENING not in text
-    assert ctx.scratch["wrap"]["opening"]["reason"] == "late"
+    assert ctx.wrap is not None and ctx.wrap.opening.reason == "late"
 
 
 def test_a_slow_local_model_does_not_hold_claude_past_the_deadline(make_ctx: MakeCtx) -> None:
@@ -60,8 +60,8 @@ def test_a_slow_local_model_does_not_hold_claude_past_the_deadline(make_ctx: Mak
     text = WrapStrategy().run(ctx)
     assert time.perf_counter() - started < 2.0  # generous; the opening alone would take 5 s
     assert text == ANSWER
-    wrap = ctx.scratch["wrap"]
-    assert wrap["opening"]["reason"] == "late" and wrap["closing"]["reason"] == "late"
+    wrap = ctx.wrap
+    assert wrap is not None and wrap.opening.reason == "late" and wrap.closing.reason == "late"
 
 
 def test_any_local_failure_gives_claudes_answer_as_is(make_ctx: MakeCtx) -> None:
@@ -70,7 +70,7 @@ def test_any_local_failure_gives_claudes_answer_as_is(make_ctx: MakeCtx) -> None
     text = WrapStrategy().run(ctx)
     assert text == ANSWER
     assert recorder(ctx).screen() == ANSWER
-    assert ctx.scratch["wrap"]["opening"]["reason"] == "failed"
+    assert ctx.wrap is not None and ctx.wrap.opening.reason == "failed"
     assert any("opening failed" in note for note in ctx.trace.notes)
 
 
@@ -80,13 +80,14 @@ def test_junk_opening_falls_back_to_a_template_in_the_users_language(make_ctx: M
         ScriptedModel("Jawaban.", first_delay=0.3), local, message="Berapa lama proses KITAS?", language="id"
     )
     text = WrapStrategy().run(ctx)
-    assert ctx.scratch["wrap"]["opening"] == {
-        "used": True,
-        "ms": ctx.scratch["wrap"]["opening"]["ms"],
-        "reason": "unknown_words",
-        "source": "template",
-        "raw": "Pakai, dengan banyakan kalau mengenarumia tentang visa yang sama.",
-    }
+    assert ctx.wrap is not None
+    assert ctx.wrap.opening == LocalPart(
+        used=True,
+        ms=ctx.wrap.opening.ms,
+        reason="unknown_words",
+        source="template",
+        raw="Pakai, dengan banyakan kalau mengenarumia tentang visa yang sama.",
+    )
     assert "mengenarumia" not in text
     assert text.split("\n\n")[0] in (
         "Pertanyaan bagus, dengan senang hati saya bantu!",
