@@ -176,7 +176,8 @@ class OfferController(QObject):
 
     def _answer_finished(self, bubble: Any) -> None:
         """The first offline answer of this window gets the offer under its text."""
-        if self.suggestion is None or self.answered_offline or bubble.trace.get("mode") != "offline":
+        offline = bubble.trace is not None and bubble.trace.mode == "offline"
+        if self.suggestion is None or self.answered_offline or not offline:
             return
         if self.job is not None and self.job.state == "done":
             return

@@ -4,7 +4,6 @@ next; the other is kept in the comparison record, and the rating shortcut rates 
 from __future__ import annotations
 
 import itertools
-import json
 from typing import Any
 
 import pytest
@@ -58,7 +57,7 @@ def test_the_picked_answer_replaces_the_other_in_chat_and_history(
 
     with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS):
         window.send("Dan KITAS?")
-    sent = json.dumps(api.message_requests()[-1].body["messages"])
+    sent = [m["content"] for m in api.message_requests()[-1].body["messages"]]
     assert kept_text in sent and original.text not in sent, "Claude sees only the answer picked"
     (record,) = fb.comparisons(picked_only=True)
     assert {record["a_id"], record["b_id"]} == {kept_id, original.message_id}

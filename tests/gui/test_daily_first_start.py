@@ -57,7 +57,7 @@ def test_the_fitting_model_is_offered_and_installed_on_one_click(
         with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as answered:
             window.send("Berapa lama visa turis?")
         bubble = answered.args[0]
-        assert bubble.trace["mode"] == "offline"
+        assert bubble.trace.mode == "offline"
         qtbot.waitUntil(lambda: any(bubble.isAncestorOf(o) for o in offers()), timeout=5000)
         under_answer = next(o for o in offers() if bubble.isAncestorOf(o))
         assert model.title in under_answer.label.text()

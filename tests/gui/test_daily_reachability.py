@@ -47,7 +47,7 @@ def test_questions_during_a_slow_startup_check_are_answered_by_claude(
             window.send(f"Berapa lama visa turis? ({at} s)")
         bubble = blocker.args[0]
         modes.append(
-            (round(time.monotonic() - launched, 1), bubble.trace["mode"], bubble.trace.get("reason", ""))
+            (round(time.monotonic() - launched, 1), bubble.trace.mode, bubble.trace.reason)
         )
     assert [m[1] for m in modes] == ["claude"] * len(QUESTION_AT_S), modes
     assert len(api.message_requests()) >= len(QUESTION_AT_S)
@@ -75,7 +75,7 @@ def test_during_a_hang_the_badge_stays_offline_and_the_answer_promises_nothing(
     with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as blocker:
         window.send("Berapa lama visa turis?")
     bubble = blocker.args[0]
-    assert bubble.trace["mode"] == "offline"
+    assert bubble.trace.mode == "offline"
     for promise in ("If Claude answers", "Jika Claude menjawab", "Se Claude risponde"):
         assert promise not in bubble.text, "the request was closed: nothing will replace this answer"
     assert window.badge.state == sb.OFFLINE

@@ -9,6 +9,7 @@ import pytest
 from conftest import WAIT_MS, make_services
 from PySide6.QtWidgets import QHeaderView, QMainWindow
 
+from desktop.core.chat.trace import Trace
 from desktop.core.feedback.ratings import Feedback
 from desktop.gui import i18n
 from desktop.gui import status_badge as sb
@@ -21,8 +22,7 @@ def one_rated_answer(services: Any) -> None:
     convs = services.conversations
     conv = convs.create("uno")
     convs.add_message(conv["id"], "user", "Berapa lama visa turis?")
-    usage = {"input_tokens": 100, "output_tokens": 20, "cost_usd": 0.001, "calls": [{"model": "m"}]}
-    trace = {"strategy": "rag", "language": "id", "profile": "team", "mode": "claude", "usage": usage}
+    trace = Trace(strategy="rag", language="id", profile="team", mode="claude")
     mid = convs.add_message(conv["id"], "assistant", "60 hari.", strategy="rag", mode="claude", trace=trace)
     Feedback(convs, "team").rate(mid, "up")
 
