@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from desktop.core.chat.breaker import CircuitBreaker
     from desktop.core.chat.conversations import Conversations
     from desktop.core.chat.router import Router
+    from desktop.core.documents.index import DocumentIndex
     from desktop.core.knowledge.embedder import Embedder
     from desktop.core.knowledge.memory import AnswerMemory
     from desktop.core.knowledge.store import KnowledgeStore
@@ -45,7 +46,7 @@ DEPENDS_ON_SETTING: dict[str, tuple[str, ...]] = {
     "model_insights": ("router",),
     "threads": ("local_model", "router"),
     "context_size": ("local_model", "router"),
-    "chroma_url": ("store", "memory", "router"),
+    "chroma_url": ("store", "memory", "documents", "router"),
     "claude_chat_model": ("router",),
     "claude_strong_model": ("router",),
     # backend, openai_base_url, openai_model: read per request (Router.claude(), OpenAICompatModel)
@@ -119,6 +120,14 @@ class Services:
 
         with self._lock:
             return AnswerMemory.open(self.store.client, self.embedder)
+
+    @cached_property
+    def documents(self) -> DocumentIndex:
+        """The team's documents: passages in SQLite FTS5 and in a Chroma collection beside the insights."""
+        from desktop.core.documents.index import DocumentIndex
+
+        with self._lock:
+            return DocumentIndex.open(self.store.client, self.embedder)
 
     @cached_property
     def conversations(self) -> Conversations:

@@ -12,7 +12,16 @@ from typing import Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop.core.chat.trace import EnrichInfo, FactGuard, Insight, MemoryUse, Stage, Trace, Usage
+from desktop.core.chat.trace import (
+    DocumentPassage,
+    EnrichInfo,
+    FactGuard,
+    Insight,
+    MemoryUse,
+    Stage,
+    Trace,
+    Usage,
+)
 from desktop.gui import theme
 from desktop.gui.answer_labels import answered_by, part_label, writers
 from desktop.gui.core_text import (
@@ -73,6 +82,7 @@ def render_trace(trace: Trace | None) -> str:
         return f"<p style='color:gray'>{_esc(hint)}</p>"
     out = _render_answer(trace)
     out += _render_writers(trace)
+    out += _render_passages(trace)
     out += _render_insights(trace)
     out += _render_enrich(trace.enrich)
     out += _render_offline(trace)
@@ -205,6 +215,36 @@ def _insight_html(ins: Insight) -> str:
     return (
         f"<p style='margin-bottom:6px'><span style='color:{theme.GREY}'>{meta}</span><br>{_esc(ins.text)}</p>"
     )
+
+
+def _passage_html(passage: DocumentPassage) -> str:
+    place = tr("page {page}").format(page=passage.page) if passage.page else passage.section
+    meta = " · ".join(_esc(x) for x in (passage.document, place, passage.language) if x)
+    return (
+        f"<p style='margin-bottom:6px'><b>[{passage.n}]</b> <span style='color:{theme.GREY}'>{meta}</span><br>"
+        + _esc(passage.text).replace("\n", "<br>")
+        + "</p>"
+    )
+
+
+def _render_passages(trace: Trace) -> list[str]:
+    """The team's document passages the answer cites (document, page or section), then those sent but not
+    cited, and how many citations matched no passage and were removed."""
+    if not trace.passages:
+        return []
+    cited = trace.cited_passages
+    out = [f"<h3>{_esc(tr('Document passages cited'))} ({len(cited)})</h3>"]
+    out += [_passage_html(p) for p in cited]
+    dropped = trace.citations.dropped if trace.citations is not None else 0
+    if dropped:
+        text = tr("{n} citation(s) matched no passage sent and were removed.").format(n=number(dropped))
+        out.append(f"<p style='color:{theme.RED}'>{_esc(text)}</p>")
+    texts = {p.text for p in cited}
+    rest = [p for p in trace.passages if p.text not in texts]
+    if rest:
+        out.append(f"<h3>{_esc(tr('Document passages sent, not cited'))} ({len(rest)})</h3>")
+        out += [_passage_html(p) for p in rest]
+    return out
 
 
 def _render_insights(trace: Trace) -> list[str]:

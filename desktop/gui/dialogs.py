@@ -91,6 +91,18 @@ class DialogManager(QObject):
         dialog.raise_()
         dialog.activateWindow()
 
+    def documents(self) -> None:
+        """The team's documents (gui/documents_page.py); adding them runs as a job of the window."""
+        from desktop.gui.documents_page import DocumentsDialog
+
+        dialog = self.open_dialogs.get("documents")
+        if not isinstance(dialog, DocumentsDialog):
+            dialog = DocumentsDialog(self.window.services, self.window.jobs, self.window)
+            self.open_dialogs["documents"] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
     def close_all(self) -> None:
         """Called when the main window closes. Long jobs are not the tool windows' to stop: the window asked
         about them first (``jobs_panel.confirm_quit``) and the JobManager cancelled them."""

@@ -84,6 +84,12 @@ PARTS = [
         "bench_memory_match",
         timeout_s=900,
     ),
+    Part(
+        "documents",
+        "The team's documents: hit@3 (test split), citations, indexing, query latency",
+        "bench_documents",
+        timeout_s=900,
+    ),
     Part("startup", "Start-up", "bench_startup", timeout_s=240),
     Part("memory", "Memory", "bench_memory", timeout_s=300),
     Part(

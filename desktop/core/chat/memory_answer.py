@@ -94,7 +94,11 @@ def _clip(text: str, limit: int) -> str:
 
 
 def compose(
-    hits: Sequence[MemoryHit], insights: Sequence[dict[str, Any]], language: str, reason: str = ""
+    hits: Sequence[MemoryHit],
+    insights: Sequence[dict[str, Any]],
+    language: str,
+    reason: str = "",
+    documents: str = "",
 ) -> str:
     """The memory + insights answer, in ``language`` (English for any other). ``reason`` is why Claude is not
     answering (the trace's reason: offline_requested, no_key, claude_late, or anything else = unreachable)."""
@@ -102,6 +106,8 @@ def compose(
     why = t.get(f"why_{reason}", t["why"])
     # claude_late (the hedged answer while Claude is only slow): its "why" already says what follows
     parts = [why if reason == "claude_late" else f"{why} {t['intro']}", ""]
+    if documents:  # the team's own passages answer first (chat/documents_step.py)
+        parts += [documents, ""]
     # The notes that fit come first; an earlier answer (only one judged to be to the same question, see
     # knowledge/memory_match.py) follows them, marked as written for the question asked before.
     tips = [str(i.get("text", "")).strip() for i in insights[:MAX_INSIGHTS] if str(i.get("text", "")).strip()]

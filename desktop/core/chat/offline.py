@@ -13,10 +13,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.chat import local_fit, memory_answer, offline_pick
+from desktop.core.chat import documents_step, local_fit, memory_answer, offline_pick
 from desktop.core.chat.readability import WORD, Readability, StreamGuard, UnreadableAnswer
 from desktop.core.chat.strategies.base import AnswerContext
-from desktop.core.chat.trace import Insight, MemoryUse, ReadabilityInfo
+from desktop.core.chat.trace import Citations, Insight, MemoryUse, ReadabilityInfo
 from desktop.core.knowledge.memory import MemoryHit
 from desktop.core.messages import say
 
@@ -42,6 +42,8 @@ def system_with_memory(system: str, ctx: AnswerContext) -> str:
     from desktop.core.chat.prompts import SystemPrompt
 
     note = memory_answer.context_note(ctx.memory_hits or [], ctx.language)
+    documents = documents_step.block(ctx.passages)
+    note = f"{documents}\n\n{note}".strip() if documents else note
     if not note:
         return system
     if isinstance(system, SystemPrompt):  # keep the leaner variants the token budget trims through
@@ -131,7 +133,11 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
     shown, display, notes = shown_insights(ctx.store, ctx.message, ctx.language, ctx.insights)
     ctx.trace.notes += notes
     ctx.trace.insights = [Insight.from_json(i) for i in shown]  # the panel lists the notes the user reads
-    return memory_answer.compose(hits, display, ctx.language, ctx.trace.reason)
+    documents = documents_step.offline_section(ctx.message, ctx.language, ctx.passages)
+    if documents:
+        ctx.trace.cited_passages = documents_step.offline_order(ctx.language, ctx.passages)
+        ctx.trace.citations = Citations(sent=len(ctx.passages), cited=len(ctx.passages))
+    return memory_answer.compose(hits, display, ctx.language, ctx.trace.reason, documents=documents)
 
 
 def shown_insights(

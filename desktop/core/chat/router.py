@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.core import secrets
 from desktop.core.cancel import CancelToken
+from desktop.core.chat import documents_step, prompts
 from desktop.core.chat import offline as offline_path
 from desktop.core.chat import precompute as pre
-from desktop.core.chat import prompts
 from desktop.core.chat.hedge import Hedge
 from desktop.core.chat.memory_answer import settle_late
 from desktop.core.chat.readability import UnreadableAnswer
@@ -366,9 +366,31 @@ class Router:
             self._end_hedge(run)
         trace, claude = run.trace, run.claude
         trace.models.setdefault("answer", ctx.main.name)
+        body = self._checked_citations(run, ctx, body)
         if claude is not None and trace.mode == "claude" and trace.answer_model == claude.name:
             self._remember(request.text, body, request.conversation_id, trace)
         return self._finish(run, run.prefix + body, run.status)
+
+    @staticmethod
+    def _checked_citations(run: _Run, ctx: AnswerContext, body: str) -> str:
+        """A written answer's [n] checked against the passages sent (the offline answer quotes them itself)."""
+        if not ctx.passages or (run.trace.parts and run.trace.parts[-1].kind == "memory"):
+            return body
+        checked = documents_step.check_citations(body, ctx.passages, run.trace, ctx.language)
+        if checked != body:
+            run.sink.emit(Event("replace", run.prefix + checked))
+        return checked
+
+    def _documents(self) -> Any:
+        """The team's document index, or None when no document was ever added (nothing opened then)."""
+        from desktop.core import paths
+
+        if not (paths.data_dir() / "documents.sqlite3").exists():
+            return None
+        try:
+            return getattr(self.services, "documents", None)
+        except Exception:  # a damaged index costs the passages, not the answer
+            return None
 
     def _begin(self, request: _Request, cancel: CancelToken, on_event: EventCallback | None) -> _Run:
         """The pending answer row, Claude or offline, and the local work the strategy asked for started now
@@ -410,13 +432,14 @@ class Router:
         """Retrieval, then the context the strategy writes from; the hedge armed when Claude writes."""
         request, trace = run.request, run.trace
         found = self._retrieve(request.text, request.language, request.language_ms, trace, run.sink)
+        passages = documents_step.find(self._documents(), request.text, trace)
         run.early.release()  # deferred local work may run now: retrieval no longer needs the CPU
         ctx = AnswerContext(
             message=request.text,
             history=request.history,
             language=request.language,
             insights=found.insights,
-            context_block=found.block,
+            context_block=documents_step.with_passages(found.block, passages),
             main=run.claude or run.offline_model,
             local=run.local,
             offline=run.claude is None,
@@ -428,6 +451,7 @@ class Router:
             seed=request.seed,
             early=run.early,
             arrived=run.started,
+            passages=passages,
         )
         usage.begin(trace, found.block, run.cancel)  # Claude's token counts land in the trace
         if ctx.offline:

@@ -214,6 +214,35 @@ class HedgeInfo(Record):
     error: str | None = None
 
 
+DOCUMENT_KEYS = ("passages", "cited_passages", "citations")
+
+
+@dataclass
+class DocumentPassage(Record):
+    """A passage of the team's documents given to the answer: its number [n], where it is, how it was found."""
+
+    n: int = 0
+    text: str = ""
+    document: str = ""  # the document's title
+    path: str = ""
+    section: str = ""
+    page: int | None = None
+    where: str = ""  # "Fee Table 2026, 2. Immigration services": what a citation names
+    language: str = ""
+    score: float = 0.0  # the fused score
+    found_by: str = ""  # vector | words | both
+    cosine: float | None = None
+
+
+@dataclass
+class Citations(Record):
+    """The citation check: passages sent, passages the answer cites, citations dropped (matching none)."""
+
+    sent: int = 0
+    cited: int = 0
+    dropped: int = 0
+
+
 @dataclass
 class Trace(Record):
     keep_none: ClassVar[bool] = True
@@ -243,6 +272,12 @@ class Trace(Record):
     embedding: str = ""  # what embedded the message: "<embedder name> (<engine>)"
     hedge: HedgeInfo | None = None
 
+    # The team's documents (chat/documents_step.py): the passages given to the answer, those it cites, and
+    # the citation check (a citation matching no sent passage is dropped from the text and counted).
+    passages: list[DocumentPassage] = field(default_factory=list)
+    cited_passages: list[DocumentPassage] = field(default_factory=list)
+    citations: Citations | None = None
+
     def add_part(self, part: str, kind: str, model: str = "") -> None:
         self.parts.append(Part(part, kind, model))
 
@@ -250,6 +285,13 @@ class Trace(Record):
         stage = Stage(name=name, ms=round((time.perf_counter() - started) * 1000, 1), ok=ok, detail=detail)
         self.stages.append(stage)
         return stage
+
+    def to_json(self) -> JSON:
+        out = super().to_json()
+        for key in DOCUMENT_KEYS:  # an answer without the team's documents keeps the JSON it always had
+            if not out.get(key):
+                out.pop(key, None)
+        return out
 
     @property
     def answer_model(self) -> str:

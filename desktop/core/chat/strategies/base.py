@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.cancel import CancelToken
-from desktop.core.chat.trace import Event, NoteOrigin, Trace
+from desktop.core.chat.trace import DocumentPassage, Event, NoteOrigin, Trace
 from desktop.core.llm.base import ChatModel, Message
 from desktop.core.settings import Settings
 
@@ -75,6 +75,7 @@ class AnswerContext:
     profile: str = ""  # who is asking, when not settings.profile (team strategy)
     memory_hits: list[MemoryHit] | None = None  # earlier Claude answers, looked up once (offline only)
     wrap: WrapInfo | None = None  # what the wrap strategy's local model added (opening, closing)
+    passages: list[DocumentPassage] = field(default_factory=list)  # the team's documents given to the answer
 
     @property
     def asker(self) -> str:

@@ -1,0 +1,1 @@
+"""The team's own documents: parsed, chunked along their structure, indexed twice (vectors and words)."""

@@ -1,0 +1,564 @@
+"""The document index: which files are in, their passages, and the two indexes over those passages.
+
+SQLite (``documents.sqlite3`` in the data folder) is the source of truth: documents (path, title, language,
+modified time, content hash, status or error), passages (text, section, page) and an FTS5 table over them for
+exact terms (bm25). The vectors live in a Chroma collection beside the insights, computed by the same embedder.
+
+One file is written as one unit: its new vectors go to Chroma under ids of their own, then one SQLite
+transaction swaps the document's passages, and only then are its old vectors deleted. A failure at any point
+leaves the previous version whole (a vector SQLite does not know is never returned and ``reindex`` removes it).
+An unchanged file (same size and time, else same sha256) is not read again; a changed one re-embeds only the
+passages whose text changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from desktop.core import paths
+from desktop.core.documents import chunk as chunking
+from desktop.core.documents import parse
+from desktop.core.errors import KnowledgeError
+from desktop.core.knowledge.embedder import Embedder
+from desktop.core.messages import say
+
+COLLECTION = "team_documents"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT '',
+    language TEXT NOT NULL DEFAULT '',
+    mtime REAL NOT NULL DEFAULT 0,
+    size INTEGER NOT NULL DEFAULT 0,
+    content_hash TEXT NOT NULL DEFAULT '',
+    pages INTEGER NOT NULL DEFAULT 0,
+    passages INTEGER NOT NULL DEFAULT 0,
+    indexed_at TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'indexed',
+    error_code TEXT NOT NULL DEFAULT '',
+    error TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    section TEXT NOT NULL DEFAULT '',
+    page INTEGER,
+    vector_id TEXT NOT NULL UNIQUE,
+    text_hash TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS passages_document ON passages(document_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(search_text, tokenize='unicode61 remove_diacritics 2');
+CREATE TABLE IF NOT EXISTS watched (path TEXT PRIMARY KEY);
+"""
+EMBED_BATCH = 64
+CENTROID_SAMPLE = 3000
+CENTROID_MIN = 40  # the example documents hold 45-60 passages per language
+FAST_FROM = 4  # passages to embed at once that are worth loading the faster engine
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str  # indexed | unchanged | error | removed
+    passages: int = 0
+    pages: int = 0
+    embedded: int = 0  # passages whose vectors were computed (the rest were reused)
+    code: str = ""
+    message: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class AddReport:
+    files: list[FileResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def problems(self) -> list[FileResult]:
+        return [f for f in self.files if f.status == "error"]
+
+    @property
+    def pages(self) -> int:
+        return sum(f.pages for f in self.files if f.status == "indexed")
+
+    def to_dict(self) -> dict[str, Any]:
+        counts: dict[str, int] = {}
+        for f in self.files:
+            counts[f.status] = counts.get(f.status, 0) + 1
+        return {
+            "files": [f.to_dict() for f in self.files],
+            "counts": counts,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    path: str
+    title: str
+    kind: str
+    language: str
+    mtime: float
+    content_hash: str
+    pages: int
+    passages: int
+    indexed_at: str
+    status: str
+    error_code: str
+    error: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+Progress = Callable[[int, int, Path], None]  # (done, total, the file about to be read)
+
+
+class DocumentIndex:
+    """Add, remove and list documents (thread-safe: one SQLite connection behind a lock)."""
+
+    def __init__(self, db_path: Path, collection: Any, embedder: Embedder) -> None:
+        self.db_path = db_path
+        self.collection = collection
+        self.embedder = embedder
+        self._lock = threading.RLock()
+        self._centroids: dict[str, np.ndarray] | None = None
+        self.db = sqlite3.connect(str(db_path), check_same_thread=False, isolation_level=None)
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.executescript(SCHEMA)
+
+    @classmethod
+    def open(cls, client: Any, embedder: Embedder, db_path: Path | None = None) -> DocumentIndex:
+        """The index beside the insights: ``client`` is the knowledge store's Chroma client."""
+        from desktop.core.knowledge.store import KnowledgeStore
+
+        try:
+            collection = KnowledgeStore._collection(client, COLLECTION, embedder.name, embedder.dim)
+        except KnowledgeError:
+            raise
+        except Exception as exc:
+            raise KnowledgeError(
+                f"The document index could not be opened ({exc}).",
+                "Run `zantara doctor --repair`, then `zantara docs reindex`.",
+            ) from exc
+        return cls(db_path or paths.data_dir() / "documents.sqlite3", collection, embedder)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ----------------------------------------------------------------------------------------- reading
+    def documents(self) -> list[DocumentInfo]:
+        with self._lock:
+            rows = self.db.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY path").fetchall()
+        return [DocumentInfo(*row) for row in rows]
+
+    def passages_by_id(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """Passage rows (with their document's title, path and language) by passage id."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        sql = (
+            "SELECT p.id, p.text, p.section, p.page, p.ordinal, d.title, d.path, d.language, p.vector_id "
+            f"FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})"
+        )
+        with self._lock:
+            rows = self.db.execute(sql, list(ids)).fetchall()
+        keys = ("id", "text", "section", "page", "ordinal", "title", "path", "language", "vector_id")
+        return {row[0]: dict(zip(keys, row, strict=True)) for row in rows}
+
+    def passage_ids_for_vectors(self, vector_ids: Sequence[str]) -> dict[str, int]:
+        if not vector_ids:
+            return {}
+        marks = ",".join("?" * len(vector_ids))
+        with self._lock:
+            rows = self.db.execute(
+                f"SELECT vector_id, id FROM passages WHERE vector_id IN ({marks})", list(vector_ids)
+            ).fetchall()
+        return {str(v): int(i) for v, i in rows}
+
+    def passage_languages(self, ids: Sequence[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        sql = (
+            "SELECT p.id, d.language FROM passages p JOIN documents d ON d.id = p.document_id "
+            f"WHERE p.id IN ({marks})"
+        )
+        with self._lock:
+            return {int(i): str(lang) for i, lang in self.db.execute(sql, list(ids))}
+
+    def language_centroids(self) -> dict[str, np.ndarray]:
+        """The mean passage vector per document language (from up to ``CENTROID_SAMPLE`` vectors each), kept
+        until the next write; none at all while a language has fewer than ``CENTROID_MIN`` passages."""
+        with self._lock:
+            if self._centroids is not None:
+                return self._centroids
+            languages = [str(r[0]) for r in self.db.execute("SELECT DISTINCT language FROM documents")]
+        centroids: dict[str, np.ndarray] = {}
+        for language in languages:
+            if not language:
+                continue
+            got = self.collection.get(
+                where={"language": language}, limit=CENTROID_SAMPLE, include=["embeddings"]
+            )
+            vectors = np.asarray(got["embeddings"], dtype=np.float32)
+            if len(vectors) < CENTROID_MIN:  # a few passages' mean is their topic, not their language's baseline
+                centroids = {}
+                break
+            centroids[language] = vectors.mean(axis=0)
+        with self._lock:
+            self._centroids = centroids
+        return centroids
+
+    def words(self, match: str, k: int) -> list[tuple[int, float]]:
+        """(passage id, bm25) for an FTS5 query, best first (bm25 is lower for better matches)."""
+        if not match:
+            return []
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT rowid, bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? "
+                "ORDER BY score LIMIT ?",
+                (match, k),
+            ).fetchall()
+        return [(int(r), float(s)) for r, s in rows]
+
+    def count(self) -> tuple[int, int]:
+        """(documents indexed, passages)."""
+        with self._lock:
+            docs = self.db.execute("SELECT COUNT(*) FROM documents WHERE status = 'indexed'").fetchone()[0]
+            passages = self.db.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+        return int(docs), int(passages)
+
+    # ----------------------------------------------------------------------------------------- writing
+    def add(
+        self, targets: Iterable[Path], progress: Progress | None = None, force: bool = False
+    ) -> AddReport:
+        """Index files and folders; a folder also drops what was indexed under it and is gone now."""
+        started = time.perf_counter()
+        report = AddReport()
+        targets = [Path(t).expanduser().absolute() for t in targets]
+        files: list[Path] = []
+        for target in targets:
+            if not target.exists():
+                report.files.append(_error(target, parse.DocumentError("missing", target)))
+            else:
+                files += parse.walk([target])
+        for target in targets:
+            if target.is_dir():
+                report.files += self._prune(target, set(files))
+        for n, path in enumerate(files):
+            if progress is not None:
+                progress(n, len(files), path)
+            report.files.append(self.add_file(path, force=force))
+        if progress is not None:
+            progress(len(files), len(files), targets[-1] if targets else Path())
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def add_file(self, path: Path, force: bool = False) -> FileResult:
+        """Index one file as one unit; a failure leaves its previous version (if any) as it was."""
+        path = path.absolute()
+        try:
+            stat = path.stat()
+            known = self._known(path)
+            same = known is not None and (known["mtime"], known["size"]) == (stat.st_mtime, stat.st_size)
+            if not force and known and known["status"] == "indexed" and same:
+                return FileResult(str(path), "unchanged", known["passages"], known["pages"])
+            digest = _sha256(path)
+            if not force and known and known["status"] == "indexed" and known["content_hash"] == digest:
+                self._touch(known["id"], stat)
+                return FileResult(str(path), "unchanged", known["passages"], known["pages"])
+            doc = parse.parse(path)
+            passages = chunking.chunk(doc)
+            if not passages:
+                raise parse.DocumentError("empty", path)
+            return self._write(path, stat, digest, doc, passages)
+        except FileNotFoundError:
+            return self._failed(path, parse.DocumentError("vanished", path))
+        except parse.DocumentError as exc:
+            return self._failed(path, exc)
+        except Exception as exc:  # never lose the other files for one: say which and why
+            failure = parse.DocumentError("failed", path, error=f"{type(exc).__name__}: {exc}"[:200])
+            return self._failed(path, failure)
+
+    def remove(self, target: Path) -> list[FileResult]:
+        """Drop a file, or everything under a folder, from both indexes (the files stay on disk)."""
+        target = Path(target).expanduser().absolute()
+        prefix = str(target).rstrip("/") + "/"
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT id, path FROM documents WHERE path = ? OR substr(path, 1, ?) = ?",
+                (str(target), len(prefix), prefix),
+            ).fetchall()
+        return [self._drop(int(i), str(p)) for i, p in rows]
+
+    def reindex(self, force: bool = False, progress: Progress | None = None) -> AddReport:
+        """Check every known document again (changed: re-indexed; gone: removed) and drop stray vectors."""
+        started = time.perf_counter()
+        report = AddReport()
+        docs = self.documents()
+        for n, info in enumerate(docs):
+            path = Path(info.path)
+            if progress is not None:
+                progress(n, len(docs), path)
+            if not path.exists():
+                report.files.append(self._drop(info.id, info.path))
+            else:
+                report.files.append(self.add_file(path, force=force))
+        self.prune_vectors()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def prune_vectors(self) -> int:
+        """Delete vectors no passage refers to (left by a write that failed half-way)."""
+        got = self.collection.get(include=[])
+        ids = [str(i) for i in got["ids"]]
+        known = set()
+        for start in range(0, len(ids), 900):
+            known |= set(self.passage_ids_for_vectors(ids[start : start + 900]))
+        stray = [i for i in ids if i not in known]
+        for start in range(0, len(stray), 5000):
+            self.collection.delete(ids=stray[start : start + 5000])
+        return len(stray)
+
+    def watched(self) -> list[str]:
+        with self._lock:
+            return [str(r[0]) for r in self.db.execute("SELECT path FROM watched ORDER BY path")]
+
+    def set_watched(self, folder: Path, on: bool = True) -> None:
+        with self._lock:
+            if on:
+                self.db.execute("INSERT OR IGNORE INTO watched(path) VALUES (?)", (str(folder.absolute()),))
+            else:
+                self.db.execute("DELETE FROM watched WHERE path = ?", (str(folder.absolute()),))
+
+    # ---------------------------------------------------------------------------------------- internals
+    def _known(self, path: Path) -> dict[str, Any] | None:
+        with self._lock:
+            row = self.db.execute(
+                "SELECT id, mtime, size, content_hash, status, passages, pages FROM documents WHERE path = ?",
+                (str(path),),
+            ).fetchone()
+        if row is None:
+            return None
+        keys = ("id", "mtime", "size", "content_hash", "status", "passages", "pages")
+        return dict(zip(keys, row, strict=True))
+
+    def _touch(self, doc_id: int, stat: Any) -> None:
+        with self._lock:
+            self.db.execute(
+                "UPDATE documents SET mtime = ?, size = ? WHERE id = ?", (stat.st_mtime, stat.st_size, doc_id)
+            )
+
+    def _vectors(self, path: Path, passages: list[chunking.Passage]) -> tuple[np.ndarray, int]:
+        """One vector per passage: those of unchanged passages read back from Chroma, the rest embedded."""
+        old: dict[str, np.ndarray] = {}
+        known = self._known(path)
+        if known is not None:
+            got = self.collection.get(
+                where={"document_id": int(known["id"])}, include=["embeddings", "metadatas"]
+            )
+            for meta, vector in zip(got["metadatas"], got["embeddings"], strict=True):
+                old[str((meta or {}).get("text_hash", ""))] = np.asarray(vector, dtype=np.float32)
+        missing = [p for p in passages if p.text_hash not in old]
+        if len(missing) > FAST_FROM:
+            self.embedder.load_fast_queries()  # ~0.4 s once per process, then 3-6x faster per passage
+        fresh: dict[str, np.ndarray] = {}
+        for start in range(0, len(missing), EMBED_BATCH):
+            batch = missing[start : start + EMBED_BATCH]
+            vectors = self.embedder.embed_passages_fast([p.search_text for p in batch])
+            fresh.update({p.text_hash: v for p, v in zip(batch, vectors, strict=True)})
+        rows = [old.get(p.text_hash, fresh.get(p.text_hash)) for p in passages]
+        return np.vstack([np.asarray(r, dtype=np.float32) for r in rows]), len(missing)
+
+    def _write(
+        self, path: Path, stat: Any, digest: str, doc: parse.ParsedDocument, passages: list[chunking.Passage]
+    ) -> FileResult:
+        from desktop.core.knowledge.language import detect_language
+
+        language = detect_language(" ".join(p.text for p in passages)[:3000])
+        vectors, embedded = self._vectors(path, passages)
+        doc_id = self._reserve_id(path)
+        new_ids = [f"d{doc_id}-{p.text_hash[:16]}-{p.ordinal}" for p in passages]
+        old_ids = self._vector_ids(doc_id)
+        metadatas: list[Any] = [
+            {"document_id": doc_id, "text_hash": p.text_hash, "language": language} for p in passages
+        ]
+        added = [i for i in new_ids if i not in set(old_ids)]
+        self.collection.upsert(ids=new_ids, embeddings=vectors, metadatas=metadatas)
+        try:
+            self._swap(doc_id, path, stat, digest, doc, passages, new_ids, language)
+        except BaseException:
+            if added:
+                self.collection.delete(ids=added)
+            raise
+        stale = [i for i in old_ids if i not in set(new_ids)]
+        if stale:
+            self.collection.delete(ids=stale)
+        return FileResult(str(path), "indexed", len(passages), doc.pages, embedded)
+
+    def _reserve_id(self, path: Path) -> int:
+        """The document's row id (an existing row keeps its id; a new path gets a placeholder row)."""
+        with self._lock:
+            row = self.db.execute("SELECT id FROM documents WHERE path = ?", (str(path),)).fetchone()
+            if row is not None:
+                return int(row[0])
+            cur = self.db.execute(
+                "INSERT INTO documents(path, status, error_code) VALUES (?, 'error', 'pending')", (str(path),)
+            )
+            return int(cur.lastrowid or 0)
+
+    def _vector_ids(self, doc_id: int) -> list[str]:
+        with self._lock:
+            rows = self.db.execute("SELECT vector_id FROM passages WHERE document_id = ?", (doc_id,))
+            return [str(r[0]) for r in rows]
+
+    def _swap(
+        self,
+        doc_id: int,
+        path: Path,
+        stat: Any,
+        digest: str,
+        doc: parse.ParsedDocument,
+        passages: list[chunking.Passage],
+        vector_ids: list[str],
+        language: str,
+    ) -> None:
+        """The document's row and passages, in one transaction."""
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self._delete_passages(doc_id)
+                self.db.execute(
+                    "UPDATE documents SET title = ?, kind = ?, language = ?, mtime = ?, size = ?, "
+                    "content_hash = ?, pages = ?, passages = ?, indexed_at = ?, status = 'indexed', "
+                    "error_code = '', error = '' WHERE id = ?",
+                    (
+                        doc.title,
+                        doc.kind,
+                        language,
+                        stat.st_mtime,
+                        stat.st_size,
+                        digest,
+                        doc.pages,
+                        len(passages),
+                        _now(),
+                        doc_id,
+                    ),
+                )
+                for passage, vector_id in zip(passages, vector_ids, strict=True):
+                    cur = self.db.execute(
+                        "INSERT INTO passages(document_id, ordinal, text, section, page, vector_id, text_hash) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            doc_id,
+                            passage.ordinal,
+                            passage.text,
+                            passage.section,
+                            passage.page,
+                            vector_id,
+                            passage.text_hash,
+                        ),
+                    )
+                    self.db.execute(
+                        "INSERT INTO passages_fts(rowid, search_text) VALUES (?, ?)",
+                        (cur.lastrowid, passage.search_text),
+                    )
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self._centroids = None
+
+    def _delete_passages(self, doc_id: int) -> None:
+        self.db.execute(
+            "DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE document_id = ?)",
+            (doc_id,),
+        )
+        self.db.execute("DELETE FROM passages WHERE document_id = ?", (doc_id,))
+
+    def _failed(self, path: Path, exc: parse.DocumentError) -> FileResult:
+        """Record the error on a file not indexed before; an indexed earlier version stays searchable."""
+        known = self._known(path)
+        with self._lock:
+            if known is None:
+                self.db.execute(
+                    "INSERT INTO documents(path, title, status, error_code, error, indexed_at) "
+                    "VALUES (?, ?, 'error', ?, ?, ?)",
+                    (str(path), path.name, exc.code, str(exc), _now()),
+                )
+            elif known["status"] != "indexed":
+                self.db.execute(
+                    "UPDATE documents SET error_code = ?, error = ? WHERE id = ?",
+                    (exc.code, str(exc), known["id"]),
+                )
+        return _error(path, exc)
+
+    def _drop(self, doc_id: int, path: str) -> FileResult:
+        ids = self._vector_ids(doc_id)
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self._delete_passages(doc_id)
+                self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self._centroids = None
+        for start in range(0, len(ids), 5000):
+            self.collection.delete(ids=ids[start : start + 5000])
+        return FileResult(path, "removed")
+
+    def _prune(self, folder: Path, present: set[Path]) -> list[FileResult]:
+        """Documents indexed under ``folder`` whose files are gone leave the index."""
+        prefix = str(folder).rstrip("/") + "/"
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT id, path FROM documents WHERE substr(path, 1, ?) = ?", (len(prefix), prefix)
+            ).fetchall()
+        return [
+            self._drop(int(i), str(p)) for i, p in rows if Path(p) not in present and not Path(p).exists()
+        ]
+
+
+_DOC_COLUMNS = "id, path, title, kind, language, mtime, content_hash, pages, passages, indexed_at, status, error_code, error"
+
+
+def _error(path: Path, exc: parse.DocumentError) -> FileResult:
+    return FileResult(str(path), "error", code=exc.code, message=str(exc))
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with closing(path.open("rb")) as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def failure_text(result: FileResult) -> str:
+    return result.message or say("doc.failed", name=Path(result.path).name, error=result.code)

@@ -1,0 +1,90 @@
+"""The Documents window: files added through it (as a job of the window) show their status, a bad file its
+reason, in the UI language; drag and drop adds too; keyboard only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from support.documents import open_index
+
+from desktop.core.services import Services
+from desktop.core.settings import Settings
+from desktop.gui import i18n
+from desktop.gui.documents_page import DocumentsDialog
+from desktop.gui.jobs import JobManager
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+
+@pytest.fixture
+def page(qtbot: Any, tmp_path: Path) -> Any:
+    services = Services(Settings())
+    services.__dict__["documents"] = open_index(tmp_path / "index")  # a real index, without the insight pack
+    dialog = DocumentsDialog(services, JobManager())
+    qtbot.addWidget(dialog)
+    yield dialog
+    services.documents.close()
+
+
+def files(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "biaya.md").write_text(
+        "# Biaya\n\nBiaya KITAS investor E28A: IDR 4.250.000.\n", encoding="utf-8"
+    )
+    (folder / "photo.txt").write_bytes(bytes(range(256)) * 16)
+    return folder
+
+
+def rows(dialog: DocumentsDialog) -> dict[str, str]:
+    table = dialog.table
+    return {table.item(r, 4).text(): table.item(r, 3).text() for r in range(table.rowCount())}
+
+
+def test_adding_a_folder_runs_as_a_job_and_lists_each_file(
+    qtbot: Any, page: DocumentsDialog, tmp_path: Path
+) -> None:
+    folder = files(tmp_path / "drive")
+    with qtbot.waitSignal(page.changed, timeout=120_000):
+        job = page.add([folder])
+    assert job.kind == "documents" and job.state == "done" and job in page.jobs.jobs
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10_000)
+    status = rows(page)
+    assert status[str(folder / "biaya.md")] == "Indexed"
+    assert (
+        status[str(folder / "photo.txt")]
+        == "photo.txt is not a text file (binary content). Give it the right extension, or leave it out."
+    )
+    assert "1 indexed, 0 unchanged, 1 not indexed, 0 removed" in page.status.text()
+
+
+def test_drop_adds_and_texts_are_translated(qtbot: Any, page: DocumentsDialog, tmp_path: Path) -> None:
+    folder = files(tmp_path / "drive")
+    try:
+        assert i18n.set_language("id")
+        qtbot.waitUntil(lambda: page.add_files_button.text() == "Tambah &berkas…", timeout=5_000)
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(folder / "biaya.md"))])
+        event = QDropEvent(
+            QPointF(5, 5),
+            Qt.DropAction.CopyAction,
+            data,
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        with qtbot.waitSignal(page.changed, timeout=120_000):
+            page.dropEvent(event)
+        qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
+        assert rows(page) == {str(folder / "biaya.md"): "Diindeks"}
+        assert "1 diindeks" in page.status.text()
+        # keyboard: select the row, Delete removes it from the index
+        page.table.setFocus()
+        page.table.selectRow(0)
+        with qtbot.waitSignal(page.changed, timeout=30_000):
+            qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+        qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=10_000)
+    finally:
+        i18n.set_language("en")
