@@ -46,9 +46,7 @@ def test_questions_during_a_slow_startup_check_are_answered_by_claude(
         with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as blocker:
             window.send(f"Berapa lama visa turis? ({at} s)")
         bubble = blocker.args[0]
-        modes.append(
-            (round(time.monotonic() - launched, 1), bubble.trace.mode, bubble.trace.reason)
-        )
+        modes.append((round(time.monotonic() - launched, 1), bubble.trace.mode, bubble.trace.reason))
     assert [m[1] for m in modes] == ["claude"] * len(QUESTION_AT_S), modes
     assert len(api.message_requests()) >= len(QUESTION_AT_S)
     window.close()
