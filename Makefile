@@ -1,4 +1,5 @@
 # Zantara Desktop: the two commands are `make run` (set up + start the app) and `make test` (set up + every test).
+# While working, `make check` is the quick lane: lint, types and the fast tests, in under 3 minutes.
 # Both are idempotent: a second run only checks stamps (llama-cpp-python is not rebuilt when installed).
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -10,15 +11,25 @@ PIP    := $(PY) -m pip
 export CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test setup setup-test models qt-catalogs lint bench stress package screenshot clean
+.PHONY: run test check setup setup-test models qt-catalogs lint bench stress package screenshot clean
 
 run: setup ## Set up everything and start the app (the CLI help where there is no display).
 	$(VENV)/bin/zantara
 
-test: setup-test ## Set up what tests need and run every test, plus ruff and mypy.
+test: setup-test ## Set up what tests need and run every test, plus ruff and mypy; prints the 25 slowest tests.
 	$(PY) -m ruff check desktop tests packaging
 	$(PY) -m mypy
-	$(PY) -m pytest
+	$(PY) -m pytest --durations=25
+
+# The fast tests: no local model, no GUI, no servers (tests marked `slow` or `gui` are left out, and so is the
+# tests/gui folder, which would import Qt). tests/conftest.py marks the tests that use a model fixture.
+FAST_TESTS := tests/unit tests/integration tests/packaging -m "not slow and not gui"
+
+check: setup-test ## Lint, types and the fast tests, in under 3 minutes (docs/architecture.md, "Tests").
+	$(PY) -m ruff check desktop tests packaging
+	$(PY) -m ruff format --check desktop tests packaging
+	$(PY) -m mypy
+	$(PY) -m pytest $(FAST_TESTS) -q
 
 setup: $(VENV)/.stamp-app models qt-catalogs ## Virtual environment, dependencies, the bundled model.
 

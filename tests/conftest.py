@@ -15,6 +15,31 @@ os.environ.pop("ZANTARA_CHROMA_URL", None)
 
 REPO = Path(__file__).resolve().parents[1]
 
+#: Fixtures that load the local model, start a server or build the embedded curated store: a test using one
+#: is ``slow`` whether or not its module says so, so `make check` (``-m "not slow and not gui"``) leaves it out.
+SLOW_FIXTURES = frozenset(
+    {
+        "bundled_model_path",
+        "local_model",
+        "own_model_path",
+        "own_model",
+        "curated_store_dir",
+        "curated_store",
+        "standin",
+        "server",
+        "hub",
+    }
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & SLOW_FIXTURES and item.get_closest_marker("slow") is None:
+            item.add_marker(pytest.mark.slow)
+        if "qtbot" in fixtures and item.get_closest_marker("gui") is None:
+            item.add_marker(pytest.mark.gui)
+
 
 @pytest.fixture(autouse=True)
 def zantara_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

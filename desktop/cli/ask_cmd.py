@@ -171,8 +171,11 @@ def history(conversation_id: str | None, limit: int, as_json: bool) -> None:
 @click.command("status")
 @json_option
 def status(as_json: bool) -> None:
-    """Claude reachability (circuit breaker), API key source and the local model."""
+    """Claude reachability (circuit breaker), API key source, the local model and any broken plugin."""
+    from desktop.core.plugins import problems
+
     data = _services().router.status()
+    data["plugin_problems"] = problems()
     if as_json:
         print_json(data)
         return
@@ -188,6 +191,8 @@ def status(as_json: bool) -> None:
         f"Local model: {local.get('name') or '?'} ({'ok' if local.get('available') else 'unavailable'})"
     )
     click.echo(f"Strategy: {data['strategy']}  (available: {', '.join(data['strategies'])})")
+    for plugin, why in data["plugin_problems"].items():
+        click.echo(f"Unavailable {plugin}: {why}")
 
 
 def register(cli: click.Group) -> None:

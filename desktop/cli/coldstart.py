@@ -1,4 +1,4 @@
-"""Helpers for commands a user runs in a fresh process and waits for (cold start, issue 15)."""
+"""Helpers for commands a user runs in a fresh process and waits for (cold start)."""
 
 from __future__ import annotations
 

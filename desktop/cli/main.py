@@ -35,7 +35,7 @@ COMMAND_MODULES = {
     "backup": "doctor_cmd",
     "restore": "doctor_cmd",
     "settings": "settings_cmd",
-    "rate": "rate_cmd",  # rate, compare, feedback, usage: issue 18
+    "rate": "rate_cmd",  # rate, compare, feedback, usage: one module
     "compare": "compare_cmd",
     "usage": "usage_cmd",
     "feedback": "feedback_cmd",

@@ -1,6 +1,8 @@
-"""`zantara settings show|set`: read and change the settings file from the command line.
+"""`zantara settings show|describe|set`: read and change the settings file from the command line.
 
-``set`` goes through :meth:`Settings.update` like the Settings dialog: the value is validated against the
+Generated from the settings' declarations (:func:`desktop.core.settings.setting`): the names, what each accepts
+and its description come from there, so a new field appears here without editing this module. ``set`` goes
+through :meth:`Settings.update` like the Settings dialog: the value is validated against the
 field's rule (type, range, choices) and the file is written atomically; a bad value changes nothing.
 """
 
@@ -11,6 +13,7 @@ from typing import Any
 
 import click
 
+from desktop.cli.output import json_option, print_json
 from desktop.core.errors import SettingsError
 
 
@@ -34,16 +37,44 @@ def show(as_json: bool) -> None:
         click.echo(f"{name} = {json.dumps(value, ensure_ascii=False)}")
 
 
+@settings_group.command("describe")
+@click.argument("name", required=False)
+@json_option
+def describe(name: str | None, as_json: bool) -> None:
+    """What each setting (or NAME) means, accepts and defaults to, and its current value."""
+    from desktop.core.settings import RULES, Settings, rule
+
+    settings, defaults = Settings.load(), Settings()
+    chosen = [rule(name)] if name else list(RULES)
+    rows = [
+        {
+            "name": r.name,
+            "value": getattr(settings, r.name),
+            "default": getattr(defaults, r.name),
+            "accepts": r.accepted(),
+            "description": r.doc,
+            "rebuilds": list(r.rebuilds),
+        }
+        for r in chosen
+    ]
+    if as_json:
+        print_json(rows if name is None else rows[0])
+        return
+    for row in rows:
+        click.echo(f"{row['name']} = {json.dumps(row['value'], ensure_ascii=False)}")
+        click.echo(f"    {row['description']}")
+        click.echo(f"    accepts {row['accepts']}; default {json.dumps(row['default'], ensure_ascii=False)}")
+
+
 @settings_group.command("set")
 @click.argument("name")
 @click.argument("value")
 def set_value(name: str, value: str) -> None:
     """Set NAME to VALUE (numbers are parsed; `zantara settings show` lists the names)."""
-    from desktop.core.settings import RULES, Settings
+    from desktop.core.settings import Settings
+    from desktop.core.settings import rule as rule_of
 
-    rule = next((r for r in RULES if r.name == name), None)
-    if rule is None:
-        raise SettingsError(f"Unknown setting '{name}'.", "Run `zantara settings show` to see the names.")
+    rule = rule_of(name)
     parsed: Any = value
     if rule.kind in (int, float):
         try:

@@ -11,7 +11,7 @@ import threading
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.settings import Settings
+from desktop.core.settings import Settings, rebuilt_by
 
 if TYPE_CHECKING:
     from desktop.core.chat.breaker import CircuitBreaker
@@ -34,23 +34,6 @@ def store_lock() -> Any:
     from desktop.core import paths
 
     return FileLock(str(paths.data_dir() / "chroma.lock"), timeout=600)
-
-
-#: setting name -> components built from it, forgotten when it changes (``Settings.update`` notifies
-#: ``settings_changed``). Settings read on every request (the Claude deadlines and retries, the strategy,
-#: retrieval_k, the enrich deadline, the breaker's probe times) need no entry.
-DEPENDS_ON_SETTING: dict[str, tuple[str, ...]] = {
-    "local_model": ("local_model", "router"),
-    "model_offline_answers": ("router",),
-    "model_live_notes": ("router",),
-    "model_insights": ("router",),
-    "threads": ("local_model", "router"),
-    "context_size": ("local_model", "router"),
-    "chroma_url": ("store", "memory", "documents", "router"),
-    "claude_chat_model": ("router",),
-    "claude_strong_model": ("router",),
-    # backend, openai_base_url, openai_model: read per request (Router.claude(), OpenAICompatModel)
-}
 
 
 class Services:
@@ -167,5 +150,6 @@ class Services:
                 self.__dict__.pop(name, None)
 
     def settings_changed(self, changed: set[str]) -> None:
-        """Forget what depends on the changed settings (subscribed to ``Settings.update``)."""
-        self.reset(*{c for name in changed for c in DEPENDS_ON_SETTING.get(name, ())})
+        """Forget the components built from the changed settings (each field declares them: ``rebuilds`` in
+        :mod:`desktop.core.settings`); subscribed to ``Settings.update``."""
+        self.reset(*rebuilt_by(changed))

@@ -11,24 +11,24 @@ newer version are kept on save so a downgrade does not lose them.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 import logging
 import os
-import tempfile
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from desktop.core import paths
-from desktop.core.chat.strategies.registry import PLUGINS as STRATEGY_PLUGINS
+from desktop.core.atomic import atomic_write_text
 from desktop.core.errors import SettingsError
-from desktop.core.llm.backends import BACKENDS
 
 log = logging.getLogger(__name__)
 
+_T = TypeVar("_T")
 #: Called with the names of the fields that changed, after they changed and were saved.
 Listener = Callable[[set[str]], None]
 PROFILES = ("team", "client")
@@ -40,17 +40,38 @@ ROLE_SETTINGS = {
     "live_notes": "model_live_notes",
     "insights": "model_insights",
 }
+#: The registries whose names a field accepts: modules with ``names()`` and ``known(name)``, imported only when
+#: such a value is checked (the registries import plugins; settings stays at the bottom of the layers).
+STRATEGY_NAMES = "desktop.core.chat.strategies.registry"
+BACKEND_NAMES = "desktop.core.llm.backends"
+SPEC = "zantara.setting"  # the dataclass field metadata key holding a field's Rule
 
 
 @dataclass(frozen=True)
 class Rule:
-    """What one settings field accepts: its type, a range or a list of choices."""
+    """One settings field's declaration: its type, a range or choices, its description, what it rebuilds."""
 
     name: str
     kind: type  # int, float or str
     low: float | None = None
     high: float | None = None
     choices: tuple[str, ...] = ()
+    names: str = ""  # a registry module whose names() the field accepts
+    doc: str = ""
+    rebuilds: tuple[str, ...] = ()
+
+    def allowed(self) -> tuple[str, ...]:
+        """The accepted values of a choice field (asking the registry's hook now), else ()."""
+        if not self.names:
+            return self.choices
+        hook: Callable[[], Iterable[str]] = importlib.import_module(self.names).names
+        return tuple(hook())
+
+    def _is_choice(self, value: str) -> bool:
+        if not self.names:
+            return value in self.choices
+        known: Callable[[str], bool] = importlib.import_module(self.names).known
+        return known(value)
 
     def coerce(self, value: Any) -> Any:
         """A float field takes whole numbers too, an int field an integral float (2.0); nothing else changes."""
@@ -61,8 +82,9 @@ class Rule:
         return value
 
     def accepted(self) -> str:
-        if self.choices:
-            return "one of " + ", ".join(self.choices)
+        choices = self.allowed()
+        if choices:
+            return "one of " + ", ".join(choices)
         noun = {int: "a whole number", float: "a number", str: "text"}[self.kind]
         if self.low is not None and self.high is not None:
             return f"{noun} from {self.low:g} to {self.high:g}"
@@ -72,8 +94,8 @@ class Rule:
         """ "" if ``value`` is acceptable, else one sentence naming the field and what it accepts."""
         value = self.coerce(value)  # Settings(breaker_probe_initial_s=600) is as valid as 600.0
         ok = isinstance(value, self.kind) and not isinstance(value, bool)
-        if ok and self.choices:
-            ok = value in self.choices
+        if ok and (self.choices or self.names):
+            ok = self._is_choice(value)
         if ok and self.low is not None and self.high is not None:
             ok = self.low <= value <= self.high
         if ok:
@@ -83,51 +105,130 @@ class Rule:
         return f"Setting '{self.name}' = {shown} is invalid: use {self.accepted()}."
 
 
+def setting(
+    default: _T,
+    doc: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    choices: tuple[str, ...] = (),
+    names: str = "",
+    rebuilds: tuple[str, ...] = (),
+) -> _T:
+    """Declare one settings field in one place: its default, what it accepts, what it means, what it affects.
+
+    ``doc`` is the one-sentence description the CLI shows (``zantara settings describe``). ``low``/``high`` or
+    ``choices`` bound it; ``names`` is the registry module whose ``names()`` it accepts, imported only when
+    a value is checked (so this module imports no registry and a plugin installed later is
+    accepted). ``rebuilds`` lists the :class:`~desktop.core.services.Services` components built from the
+    value, forgotten when it changes; a setting read on every request rebuilds nothing.
+    """
+    spec = Rule("", type(default), low, high, choices, names, doc, rebuilds)
+    made: _T = field(default=default, metadata={SPEC: spec})
+    return made
+
+
 @dataclass
 class Settings:
-    # The online model: "claude" (Anthropic) or "openai" (an OpenAI-compatible server: llama-server, Ollama...)
-    backend: str = "claude"
-    openai_base_url: str = "http://127.0.0.1:8080/v1"  # ZANTARA_OPENAI_BASE_URL overrides
-    openai_model: str = ""  # empty = the server's first model (llama-server serves one)
-    # Claude
-    claude_chat_model: str = "claude-haiku-5-5"
-    claude_strong_model: str = "claude-sonnet-5-5"
-    connect_timeout_s: float = 3.0
-    first_token_deadline_s: float = 8.0
-    claude_max_retries: int = 1
-    breaker_probe_initial_s: float = 15.0
-    breaker_probe_max_s: float = 300.0
-    # Strategies
-    strategy: str = "combo"
-    profile: str = "team"
-    enrich_deadline_ms: int = 600  # the longest Claude ever waits for the live note
-    # "adaptive": Claude waits for the note no longer than retrieval already took (issue 15);
-    # "deadline": up to enrich_deadline_ms (the user chose a richer answer over a faster one)
-    enrich_wait: str = "adaptive"
-    # "skip": a local model whose manifest declares it unfit for cultural notes (the bundled 135M, measured)
-    # writes none; "use": it writes them anyway (benchmarks timing the note, experiments)
-    unfit_notes: str = "skip"
-    hedge_after_s: float = 2.5  # Claude silent this long: start the offline answer beside it (0 = never)
-    retrieval_k: int = 3
-    # Local model
-    local_model: str = ""  # registry name; empty = the bundled default
-    # Per-role local models (registry names); empty = local_model above
-    model_offline_answers: str = ""  # answers when Claude is unreachable
-    model_live_notes: str = ""  # the live cultural note and the warm tone (wrap, rewrite)
-    model_insights: str = ""  # generating cultural insights
-    threads: int = 0  # 0 = automatic
-    context_size: int = 2048
-    # Answer memory: who asked (empty = the OS login name)
-    user_name: str = ""
-    # Knowledge store
-    chroma_url: str = ""  # empty = local PersistentClient; ZANTARA_CHROMA_URL overrides
-    # Feedback (issue 18): switch the default strategy to the one ratings prove better; share ratings
-    learn_strategy: str = "off"  # "on": use the winning strategy per language and profile
-    learn_min_ratings: int = 20  # never switch with less evidence than this in the group
-    share_ratings: str = "off"  # "on": pool ratings through the team's Chroma server (chroma_url)
-    # GUI
-    ui_language: str = "en"
-    theme: str = "system"
+    # --- the online model -----------------------------------------------------------------------------------
+    backend: str = setting(
+        "claude",
+        "The online model: claude (Anthropic) or openai (an OpenAI-compatible server: llama-server, Ollama).",
+        names=BACKEND_NAMES,
+    )
+    openai_base_url: str = setting(
+        "http://127.0.0.1:8080/v1", "The OpenAI-compatible server's URL (ZANTARA_OPENAI_BASE_URL overrides)."
+    )
+    openai_model: str = setting("", "The OpenAI-compatible server's model; empty = its first model.")
+    claude_chat_model: str = setting(
+        "claude-haiku-5-5", "The Claude model that writes answers.", rebuilds=("router",)
+    )
+    claude_strong_model: str = setting(
+        "claude-sonnet-5-5", "The Claude model for the harder jobs.", rebuilds=("router",)
+    )
+    connect_timeout_s: float = setting(
+        3.0, "Seconds to wait for a connection to the online model.", low=0.1, high=60
+    )
+    first_token_deadline_s: float = setting(
+        8.0, "Seconds to wait for the online model's first word before answering offline.", low=0.5, high=300
+    )
+    claude_max_retries: int = setting(1, "Retries of a failed online request.", low=0, high=5)
+    breaker_probe_initial_s: float = setting(
+        15.0, "Seconds before the first check whether the online model is back.", low=1, high=3600
+    )
+    breaker_probe_max_s: float = setting(
+        300.0, "The longest wait between checks whether the online model is back.", low=1, high=86400
+    )
+    # --- strategies -----------------------------------------------------------------------------------------
+    strategy: str = setting(
+        "combo", "How answers are written (`zantara status` lists them).", names=STRATEGY_NAMES
+    )
+    profile: str = setting("team", "Who reads the answers: team (colleagues) or client.", choices=PROFILES)
+    enrich_deadline_ms: int = setting(
+        600, "The longest the online model ever waits for the live cultural note, in ms.", low=50, high=10000
+    )
+    enrich_wait: str = setting(
+        "adaptive",
+        "adaptive: wait for the note no longer than retrieval took; deadline: up to enrich_deadline_ms "
+        "(a richer answer over a faster one).",
+        choices=("adaptive", "deadline"),
+    )
+    unfit_notes: str = setting(
+        "skip",
+        "skip: a local model its manifest declares unfit for cultural notes writes none; use: it writes them "
+        "anyway (benchmarks, experiments).",
+        choices=("skip", "use"),
+    )
+    hedge_after_s: float = setting(
+        2.5, "Online model silent this long: start the offline answer beside it (0 = never).", low=0, high=60
+    )
+    retrieval_k: int = setting(3, "How many cultural insights each answer retrieves.", low=0, high=20)
+    # --- local models ---------------------------------------------------------------------------------------
+    local_model: str = setting(
+        "", "The local model (registry name); empty = the bundled one.", rebuilds=("local_model", "router")
+    )
+    model_offline_answers: str = setting(
+        "",
+        "The local model that answers when the online one is unreachable; empty = local_model.",
+        rebuilds=("router",),
+    )
+    model_live_notes: str = setting(
+        "",
+        "The local model for the live cultural note and the warm tone; empty = local_model.",
+        rebuilds=("router",),
+    )
+    model_insights: str = setting(
+        "", "The local model that generates cultural insights; empty = local_model.", rebuilds=("router",)
+    )
+    threads: int = setting(
+        0,
+        "CPU threads of the local model; 0 = automatic.",
+        low=0,
+        high=256,
+        rebuilds=("local_model", "router"),
+    )
+    context_size: int = setting(
+        2048, "The local model's context in tokens.", low=256, high=131072, rebuilds=("local_model", "router")
+    )
+    # --- answer memory, knowledge, feedback -----------------------------------------------------------------
+    user_name: str = setting("", "Who asks, in the answer memory; empty = the OS login name.")
+    chroma_url: str = setting(
+        "",
+        "The team's Chroma server; empty = the local store (ZANTARA_CHROMA_URL overrides).",
+        rebuilds=("store", "memory", "documents", "router"),
+    )
+    learn_strategy: str = setting(
+        "off", "on: use the strategy ratings prove better, per language and profile.", choices=("off", "on")
+    )
+    learn_min_ratings: int = setting(
+        20, "Never switch strategy with fewer ratings than this in the group.", low=5, high=10000
+    )
+    share_ratings: str = setting(
+        "off", "on: pool ratings through the team's Chroma server (chroma_url).", choices=("off", "on")
+    )
+    # --- the window -----------------------------------------------------------------------------------------
+    ui_language: str = setting("en", "The window's language.", choices=UI_LANGUAGES)
+    theme: str = setting("system", "The window's colours.", choices=THEMES)
     extra: dict[str, Any] = field(default_factory=dict)
     #: What was wrong in the file at load time (each bad field fell back to its default); never saved.
     problems: list[str] = field(default_factory=list, compare=False, repr=False)
@@ -162,13 +263,7 @@ class Settings:
         Unknown names or invalid values raise :class:`SettingsError` and change nothing, in memory or on disk.
         Returns the names whose value actually changed (subscribers are not called when none did).
         """
-        rules = {rule.name: rule for rule in RULES}
-        unknown = sorted(set(changes) - set(rules))
-        if unknown:
-            raise SettingsError(
-                f"Unknown setting '{unknown[0]}'.", f"Settings are: {', '.join(sorted(rules))}."
-            )
-        coerced = {name: rules[name].coerce(value) for name, value in changes.items()}
+        coerced = {name: rule(name).coerce(value) for name, value in changes.items()}
         with self._update_lock:
             candidate = dataclasses.replace(self, **coerced, extra=dict(self.extra))
             candidate.validate()
@@ -271,59 +366,33 @@ class Settings:
         atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-RULES: tuple[Rule, ...] = (
-    Rule("backend", str, choices=tuple(BACKENDS)),
-    Rule("openai_base_url", str),
-    Rule("openai_model", str),
-    Rule("claude_chat_model", str),
-    Rule("claude_strong_model", str),
-    Rule("connect_timeout_s", float, 0.1, 60),
-    Rule("first_token_deadline_s", float, 0.5, 300),
-    Rule("claude_max_retries", int, 0, 5),
-    Rule("breaker_probe_initial_s", float, 1, 3600),
-    Rule("breaker_probe_max_s", float, 1, 86400),
-    Rule("strategy", str, choices=tuple(STRATEGY_PLUGINS)),
-    Rule("profile", str, choices=PROFILES),
-    Rule("enrich_deadline_ms", int, 50, 10000),
-    Rule("enrich_wait", str, choices=("adaptive", "deadline")),
-    Rule("unfit_notes", str, choices=("skip", "use")),
-    Rule("hedge_after_s", float, 0, 60),
-    Rule("retrieval_k", int, 0, 20),
-    Rule("local_model", str),
-    Rule("model_offline_answers", str),
-    Rule("model_live_notes", str),
-    Rule("model_insights", str),
-    Rule("user_name", str),
-    Rule("threads", int, 0, 256),
-    Rule("context_size", int, 256, 131072),
-    Rule("chroma_url", str),
-    Rule("learn_strategy", str, choices=("off", "on")),
-    Rule("learn_min_ratings", int, 5, 10000),
-    Rule("share_ratings", str, choices=("off", "on")),
-    Rule("ui_language", str, choices=UI_LANGUAGES),
-    Rule("theme", str, choices=THEMES),
+#: Every settings field's rule, in declaration order: the one list the CLI, the dialog's ranges and the
+#: validation read.
+RULES: tuple[Rule, ...] = tuple(
+    dataclasses.replace(f.metadata[SPEC], name=f.name) for f in fields(Settings) if SPEC in f.metadata
 )
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write via a temp file + rename so a crash never leaves half a file."""
-    _atomic_write(path, text, "w")
+def rule(name: str) -> Rule:
+    """The rule of setting ``name``; an unknown name raises :class:`SettingsError` listing the names."""
+    found = next((r for r in RULES if r.name == name), None)
+    if found is None:
+        names = ", ".join(sorted(r.name for r in RULES))
+        raise SettingsError(
+            f"Unknown setting '{name}'.",
+            f"Settings are: {names} (`zantara settings describe` says what each does).",
+        )
+    return found
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write via a temp file + rename so a crash never leaves half a file."""
-    _atomic_write(path, data, "wb")
+def bounds(name: str) -> tuple[Any, Any]:
+    """(low, high) of a numeric setting, in its own type (a spin box's range comes from the declaration)."""
+    r = rule(name)
+    if r.low is None or r.high is None:
+        raise SettingsError(f"Setting '{name}' has no range.")
+    return r.kind(r.low), r.kind(r.high)
 
 
-def _atomic_write(path: Path, payload: str | bytes, mode: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:  # the temp file never stays behind
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def rebuilt_by(changed: set[str]) -> set[str]:
+    """The Services components built from any of the ``changed`` settings (their ``rebuilds``)."""
+    return {component for r in RULES if r.name in changed for component in r.rebuilds}

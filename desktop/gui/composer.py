@@ -1,7 +1,7 @@
 """The composer under the chat: the message input with its Send and Stop buttons.
 
 It also reports the draft while the user types (:attr:`Composer.draft_settled`, debounced, and at least every
-``DRAFT_MAX_WAIT_MS`` during continuous typing), so the live note can be prepared before Enter (issue 15).
+``DRAFT_MAX_WAIT_MS`` during continuous typing), so the live note can be prepared before Enter.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Starts the live note (and wrap's warm opening) while the user types, so it is ready when they press Enter.
 
-Why (issue 15): the note used to start only when the message was sent, and Claude waited for it. Here the
+Why: started only when the message is sent, the note would make Claude wait for it. So the
 composer's draft, debounced (:attr:`Composer.draft_settled`), goes to the core's
 :meth:`~desktop.core.chat.router.Router.prepare` in a worker; the core keeps the work under way while the draft
 only grows a little and restarts it when the draft changed a lot. At Enter the router takes what matches.

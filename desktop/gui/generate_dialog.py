@@ -55,7 +55,7 @@ Generator = Callable[..., Any]
 
 
 def default_generator() -> Generator:
-    """Issue 6's entry point, imported only when a run starts (it pulls in the model runtime)."""
+    """The generation entry point, imported only when a run starts (it pulls in the model runtime)."""
     from desktop.core.generation import run_generation
 
     return run_generation

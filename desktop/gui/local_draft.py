@@ -1,4 +1,4 @@
-"""The local draft kept, collapsed, under an answer Claude started late (issue 15, hedged fallback).
+"""The local draft kept, collapsed, under an answer Claude started late (the hedged fallback).
 
 When Claude was slow, the offline answer was shown meanwhile; Claude's answer then replaced it. The user may
 have started reading it, so it stays available: one click opens it.

@@ -1,6 +1,6 @@
 """Embeds the draft while the user types, so the message's query vector is ready when they press Enter.
 
-Why (issue 15): the e5 query embedding is most of a retrieval's time (15-30 ms on two cores, against ~4 ms
+Why: the e5 query embedding is most of a retrieval's time (15-30 ms on two cores, against ~4 ms
 for the search at 1k insights). The core keeps recent query vectors
 (:meth:`~desktop.core.knowledge.embedder.Embedder.embed_query`); here the composer's text, a short pause after
 each keystroke, goes to :meth:`~desktop.core.chat.router.Router.warm_query` in a worker. One embedding runs at

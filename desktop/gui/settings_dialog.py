@@ -41,7 +41,7 @@ from desktop.core.llm.backends import BACKENDS
 from desktop.core.models.registry import ModelEntry
 from desktop.core.secrets import KeyStatus
 from desktop.core.services import Services
-from desktop.core.settings import Settings
+from desktop.core.settings import Settings, bounds
 from desktop.gui import chroma_check, crash, i18n, key_texts, model_check, theme
 from desktop.gui.core_text import localize
 from desktop.gui.i18n import tr
@@ -121,15 +121,15 @@ class SettingsDialog(QDialog):
         self.refresh_models_button.clicked.connect(self.load_claude_models)
         self.models_state = QLabel(claude)
         self.connect_timeout = QDoubleSpinBox(claude)
-        self.connect_timeout.setRange(0.1, 60)
+        self.connect_timeout.setRange(*bounds("connect_timeout_s"))
         self.connect_timeout.setSuffix(" s")
         self.connect_timeout.setValue(s.connect_timeout_s)
         self.deadline = QDoubleSpinBox(claude)
-        self.deadline.setRange(0.5, 300)
+        self.deadline.setRange(*bounds("first_token_deadline_s"))
         self.deadline.setSuffix(" s")
         self.deadline.setValue(s.first_token_deadline_s)
         self.retries = QSpinBox(claude)
-        self.retries.setRange(0, 5)
+        self.retries.setRange(*bounds("claude_max_retries"))
         self.retries.setValue(s.claude_max_retries)
         self.claude_labels = [QLabel(claude) for _ in range(6)]
         form = QFormLayout(claude)
@@ -167,10 +167,10 @@ class SettingsDialog(QDialog):
         self.add_gguf_button = QPushButton(local)
         self.add_gguf_button.clicked.connect(lambda: self.add_gguf())
         self.threads = QSpinBox(local)
-        self.threads.setRange(0, 256)
+        self.threads.setRange(*bounds("threads"))
         self.threads.setValue(s.threads)
         self.context_size = QSpinBox(local)
-        self.context_size.setRange(256, 131072)
+        self.context_size.setRange(*bounds("context_size"))
         self.context_size.setSingleStep(256)
         self.context_size.setValue(s.context_size)
         self.local_labels = [QLabel(local) for _ in range(3)]
@@ -197,13 +197,13 @@ class SettingsDialog(QDialog):
         self.chroma_url.setEnabled(bool(s.chroma_url))
         self.chroma_server.toggled.connect(self.chroma_url.setEnabled)
         self.retrieval_k = QSpinBox(knowledge)
-        self.retrieval_k.setRange(0, 20)
+        self.retrieval_k.setRange(*bounds("retrieval_k"))
         self.retrieval_k.setValue(s.retrieval_k)
         self.enrich_deadline = QSpinBox(knowledge)
-        self.enrich_deadline.setRange(50, 10000)
+        self.enrich_deadline.setRange(*bounds("enrich_deadline_ms"))
         self.enrich_deadline.setSuffix(" ms")
         self.enrich_deadline.setValue(s.enrich_deadline_ms)
-        self.enrich_wait = QCheckBox(knowledge)  # off: adaptive, the note never adds latency (issue 15)
+        self.enrich_wait = QCheckBox(knowledge)  # off: adaptive, the note never adds latency
         self.enrich_wait.setChecked(s.enrich_wait == "deadline")
         self.knowledge_labels = [QLabel(knowledge) for _ in range(3)]
         kform = QFormLayout(knowledge)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from support.damage import REPO
 
 OPEN = """
@@ -15,6 +16,8 @@ from desktop.core.services import Services
 store = Services().store
 print(store.count(), len(store.query("aku malu bertanya tentang visa", k=3)))
 """
+
+pytestmark = pytest.mark.slow  # several first runs embed the curated pack at once
 
 
 def test_concurrent_first_runs_all_get_the_pack(zantara_home: Path) -> None:

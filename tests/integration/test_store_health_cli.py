@@ -23,6 +23,8 @@ from desktop.core.chat.conversations import Conversations
 
 QUERY = "aku malu bertanya tentang visa"
 
+pytestmark = pytest.mark.slow  # damages and repairs real stores through `zantara` subprocesses
+
 
 def _curated_count() -> int:
     from desktop.core.knowledge.pack import pack_files, read_pack

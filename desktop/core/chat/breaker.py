@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from desktop.core import paths
+from desktop.core.atomic import atomic_write_text
 from desktop.core.errors import ClaudeUnavailable
-from desktop.core.settings import Settings, atomic_write_text
+from desktop.core.settings import Settings
 
 NOT_OUTAGES = frozenset({"no_key", "auth", "offline_requested", "breaker_open"})
 HALF_OPEN_PROBE_TIMEOUT_S = 60.0  # a half-open probe that never reported back (crashed CLI) is forgotten

@@ -22,36 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import paths
-from desktop.core.chat.migrations import migrate
+from desktop.core.chat.migrations import prepare
 from desktop.core.chat.trace import Trace
 from desktop.core.errors import StoreDamaged, ZantaraError
 from desktop.core.llm.base import Message
 
 STATUSES = ("complete", "partial", "failed", "pending", "interrupted")
-
-SCHEMA = """
--- version 0 (the first release); migrations.py takes it from there
-CREATE TABLE IF NOT EXISTS conversations (
-    id TEXT PRIMARY KEY,
-    title TEXT NOT NULL DEFAULT '',
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS messages (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
-    role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
-    content TEXT NOT NULL DEFAULT '',
-    mode TEXT,
-    model TEXT,
-    status TEXT NOT NULL DEFAULT 'complete' CHECK (status IN ('complete', 'partial', 'failed', 'pending')),
-    strategy TEXT,
-    trace_json TEXT,
-    created_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS messages_by_conversation ON messages(conversation_id, id);
-CREATE INDEX IF NOT EXISTS conversations_by_update ON conversations(updated_at);
-"""
 
 
 #: The answers a blind comparison keeps out of the conversation (and out of the history the model sees): the
@@ -174,8 +150,7 @@ class Conversations:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(SCHEMA)
-            migrate(self._db)
+            prepare(self._db)
             self.interrupted_on_open = self.mark_interrupted()
         except sqlite3.DatabaseError as exc:
             raise damaged(exc) from exc

@@ -94,7 +94,7 @@ def record(model_path: Path | None, language: str, readable: bool) -> None:
     """Remember one guard verdict on an answer of this model in ``language``."""
     if model_path is None or not language:
         return
-    from desktop.core.settings import atomic_write_text
+    from desktop.core.atomic import atomic_write_text
 
     with _lock:
         data = _load()

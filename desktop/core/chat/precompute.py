@@ -120,7 +120,7 @@ class NoteCache:
         if self.path is None:
             return
         try:
-            from desktop.core.settings import atomic_write_text
+            from desktop.core.atomic import atomic_write_text
 
             atomic_write_text(self.path, json.dumps(rows, ensure_ascii=False))
         except OSError as exc:

@@ -309,9 +309,9 @@ def model_sha256(entry: ModelEntry) -> str:
     signature (hashing gigabytes takes a while)."""
     if entry.sha256:
         return entry.sha256
+    from desktop.core.atomic import atomic_write_text
     from desktop.core.models.bundled import sha256_of
     from desktop.core.models.gguf_info import file_signature
-    from desktop.core.settings import atomic_write_text
 
     cache_file = paths.cache_dir() / "model-sha256.json"
     key = f"{entry.path.resolve()}|{file_signature(entry.path)}"

@@ -1,6 +1,7 @@
 """Generation runs in SQLite: the progress that makes a run resumable after Ctrl-C, a crash or kill -9.
 
-One row per run in ``generation_runs`` (WAL mode, one commit per attempt). The generator writes an accepted
+One row per run in ``generation_runs`` (WAL mode, one commit per attempt), a table of the conversations
+database made by its migrations (:mod:`desktop.core.chat.migrations`). The generator writes an accepted
 insight to the store *before* committing the attempt here; if the process dies between the two, the insight
 is in the store but not in the run, and :func:`adopt_orphans` finds it by its provenance on resume, so the
 store and the run never disagree. The same rows feed :func:`generation_summary` for ``knowledge stats``.
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import paths
+from desktop.core.chat.migrations import prepare
 from desktop.core.generation.gates import GATES
 from desktop.core.knowledge.insight import now_iso
 
@@ -29,28 +31,6 @@ STOP_REASONS = {
     "cancelled": "cancelled: progress saved, continue with --resume",
     "running": "interrupted: continue with --resume",
 }
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS generation_runs (
-    id TEXT PRIMARY KEY,
-    status TEXT NOT NULL,
-    model TEXT NOT NULL,
-    model_sha256 TEXT NOT NULL,
-    target INTEGER NOT NULL,
-    max_attempts INTEGER NOT NULL,
-    languages TEXT NOT NULL,
-    categories TEXT NOT NULL,
-    approve INTEGER NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    accepted INTEGER NOT NULL DEFAULT 0,
-    next_index INTEGER NOT NULL DEFAULT 0,
-    accepted_ids TEXT NOT NULL DEFAULT '[]',
-    counters TEXT NOT NULL DEFAULT '{}',
-    elapsed_s REAL NOT NULL DEFAULT 0,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-)
-"""
 
 
 def _empty_counters() -> dict[str, Any]:
@@ -155,8 +135,9 @@ class RunStore:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.database_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as conn:
-            conn.execute(_SCHEMA)
+        with closing(sqlite3.connect(self.path, isolation_level=None, timeout=10)) as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            prepare(db)  # the table is created by the database's numbered migrations
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:

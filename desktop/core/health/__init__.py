@@ -10,6 +10,7 @@ is not read again (at 100k insights reading one costs seconds), while the catalo
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -18,6 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from desktop.core import paths
+from desktop.core.atomic import atomic_write_text
 from desktop.core.errors import StoreDamaged
 from desktop.core.health.sqlite_file import check_sqlite
 
@@ -69,12 +71,8 @@ def _remember_good(key: str, stamp: str, more: dict[str, str] | None = None) -> 
         data = {}
     data[key] = stamp
     data.update(more or {})
-    try:
-        tmp = _stamp_file().with_suffix(f".{os.getpid()}.tmp")  # one per process: concurrent starts
-        tmp.write_text(json.dumps(data))
-        os.replace(tmp, _stamp_file())
-    except OSError:
-        pass  # only a cache: the next start checks again
+    with contextlib.suppress(OSError):  # only a cache: the next start checks again
+        atomic_write_text(_stamp_file(), json.dumps(data))
 
 
 def check_knowledge(folder: Path | None = None, *, use_stamp: bool = True) -> list[Problem]:

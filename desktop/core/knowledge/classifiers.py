@@ -4,7 +4,6 @@ is already computed for retrieval, so predicting costs one matrix product."""
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 import numpy as np
 
 from desktop.core import paths
+from desktop.core.atomic import replacing
 
 if TYPE_CHECKING:
     from desktop.core.knowledge.embedder import Embedder
@@ -114,10 +114,8 @@ def cached_arrays(
     arrays = build()
     for path in places:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
-            np.savez(tmp, **arrays)  # type: ignore[arg-type]
-            os.replace(tmp, path)
+            with replacing(path, suffix=".npz") as tmp:
+                np.savez(tmp, **arrays)  # type: ignore[arg-type]
             break
         except OSError:
             continue  # a read-only place only costs the training again next time

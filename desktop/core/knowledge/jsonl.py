@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop.core.atomic import atomic_write_text
 from desktop.core.errors import KnowledgeError
 from desktop.core.knowledge.insight import Insight
-from desktop.core.settings import atomic_write_text
 
 if TYPE_CHECKING:
     from desktop.core.knowledge.store import KnowledgeStore

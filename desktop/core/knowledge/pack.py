@@ -7,13 +7,13 @@ insights); the files' fingerprint is kept in the collection metadata so an uncha
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
 
 import numpy as np
 
 from desktop.core import paths
+from desktop.core.atomic import replacing
 from desktop.core.knowledge.embedder import Embedder
 from desktop.core.knowledge.insight import Insight
 from desktop.core.knowledge.jsonl import parse_jsonl
@@ -82,10 +82,8 @@ def save_pack_vectors(
     matrix = np.stack([vectors[k] for k in keys]).astype(np.float32) if len(keys) else np.zeros((0, 0))
     for path in _vector_files(embedder_name, root, folder):
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp.npz")
-            np.savez(tmp, keys=keys, vectors=matrix)
-            os.replace(tmp, path)
+            with replacing(path, suffix=".npz") as tmp:
+                np.savez(tmp, keys=keys, vectors=matrix)
             return path
         except OSError:
             continue

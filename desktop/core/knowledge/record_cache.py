@@ -1,6 +1,6 @@
 """Insight records read by id, kept between searches while the local store's file is unchanged.
 
-Why (issue 15): after the nearest-neighbour searches, retrieval reads its ~90 candidate records (text,
+Why: after the nearest-neighbour searches, retrieval reads its ~90 candidate records (text,
 metadata, vector) by id. That read costs 8-11 ms at any store size, more than the searches themselves, and the
 same records come back for every message on a familiar topic.
 

@@ -22,6 +22,7 @@ import numpy as np
 
 from desktop.core import paths
 from desktop.core.errors import EmbedderMismatch, KnowledgeError
+from desktop.core.knowledge import store_schema
 from desktop.core.knowledge.embedder import Embedder
 from desktop.core.knowledge.insight import INSIGHT_TYPE, STATUSES, Insight
 from desktop.core.knowledge.record_cache import Record, RecordCache, Stamp, file_stamp
@@ -197,7 +198,7 @@ class KnowledgeStore:
         try:
             collection = cls._collection(client, COLLECTION, embedder.name, embedder.dim)
             tombstones = cls._collection(client, TOMBSTONES, "none", 1)
-        except EmbedderMismatch:
+        except KnowledgeError:  # says itself how to fix it (another embedder, a newer release's store)
             raise
         except Exception as exc:
             raise KnowledgeError(
@@ -218,12 +219,13 @@ class KnowledgeStore:
             try:
                 collection = client.create_collection(
                     name,
-                    metadata={"embedder": embedder_name, "dim": dim},
+                    metadata=store_schema.new_metadata(embedder_name, dim),
                     configuration={"hnsw": {"space": "cosine"}},
                     embedding_function=None,
                 )
             except Exception:  # another process created it first
                 collection = client.get_collection(name, embedding_function=None)
+        store_schema.migrate(collection, dim)
         found = (collection.metadata or {}).get("embedder")
         if found != embedder_name:
             raise EmbedderMismatch(

@@ -207,17 +207,7 @@ class ClaudeModel(ChatModel):
         stopped = False
         tokens: dict[str, int] = {}  # the API's usage fields: message_start, then message_delta
         try:
-            # This SDK's Messages.create has no `temperature` (current models fix sampling): ignored.
-            kwargs: dict[str, Any] = {
-                "model": self.model,
-                "max_tokens": max_tokens,
-                "messages": [{"role": m.role, "content": m.content} for m in messages],
-                "stream": True,
-                "timeout": self.timeout(),
-            }
-            if system:
-                kwargs["system"] = system
-            stream = client.messages.create(**kwargs)
+            stream = client.messages.create(**self._request(messages, system, max_tokens))
             watchdog.attach(stream)
             for event in stream:
                 if cancel is not None and cancel.cancelled:
@@ -245,13 +235,8 @@ class ClaudeModel(ChatModel):
         except anthropic.APITimeoutError as exc:
             if cancel is not None and cancel.cancelled:
                 raise Cancelled() from None
-            reason = (
-                "connect_timeout"
-                if isinstance(exc.__cause__, httpx2.ConnectTimeout)
-                else "first_token_timeout"
-            )
-            if parts:
-                reason = "stream_cut"
+            connecting = isinstance(exc.__cause__, httpx2.ConnectTimeout)
+            reason = "stream_cut" if parts else "connect_timeout" if connecting else "first_token_timeout"
             raise unavailable(reason, "".join(parts)) from None
         except anthropic.APIConnectionError:
             raise self._after_close(watchdog, cancel, parts, "", connecting=stream is None) from None
@@ -276,6 +261,20 @@ class ClaudeModel(ChatModel):
             if stream is not None:
                 with contextlib.suppress(Exception):
                     stream.close()
+
+    def _request(self, messages: list[Message], system: str, max_tokens: int) -> dict[str, Any]:
+        """The streaming Messages request. This SDK's ``Messages.create`` has no ``temperature`` (current models
+        fix sampling), so none is sent."""
+        request: dict[str, Any] = {
+            "model": self.model,
+            "max_tokens": max_tokens,
+            "messages": [{"role": m.role, "content": m.content} for m in messages],
+            "stream": True,
+            "timeout": self.timeout(),
+        }
+        if system:
+            request["system"] = system
+        return request
 
     def _after_close(
         self,

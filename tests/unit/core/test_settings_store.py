@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
 from desktop.core import paths
 from desktop.core.errors import SettingsError
-from desktop.core.settings import Settings, atomic_write_text
+from desktop.core.settings import Settings
 
 
 def test_defaults_when_no_file() -> None:
@@ -109,17 +107,6 @@ def test_whole_numbers_are_accepted_where_a_number_is_expected() -> None:
 def test_env_overrides_chroma_url(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ZANTARA_CHROMA_URL", "http://127.0.0.1:9")
     assert Settings(chroma_url="http://other").effective_chroma_url() == "http://127.0.0.1:9"
-
-
-def test_atomic_write_never_leaves_half_a_file(tmp_path: Path) -> None:
-    target = tmp_path / "f.json"
-    atomic_write_text(target, "old")
-
-    with pytest.raises(TypeError):  # the write fails half-way: the old content must survive
-        atomic_write_text(target, 123)  # type: ignore[arg-type]
-    assert target.read_text() == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["f.json"]
-    assert os.access(target, os.R_OK)
 
 
 def test_automatic_threads_leave_one_physical_core_free() -> None:

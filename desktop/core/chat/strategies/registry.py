@@ -1,25 +1,26 @@
 """Name → strategy class, for the router, the CLI's ``--strategy`` and the settings UI.
 
-Each strategy lives in its own module and is imported here lazily and separately: a strategy module that is
-missing or broken removes only that strategy, never the others. To add one, add a line to ``PLUGINS``.
+Strategies are plugins (:mod:`desktop.core.plugins`): the built-in ones listed in ``PLUGINS``, and any other
+installed package's entry points in the group ``zantara.strategies`` (``name = "package.module:Class"``). Each
+module is imported the first time its strategy is used, separately: a strategy module that is missing or raises
+on import removes only that strategy (logged, listed by ``zantara status``), never the others.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
-import threading
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import ZantaraError
+from desktop.core.plugins import STRATEGY_GROUP, PluginTable
 
-if TYPE_CHECKING:  # imported lazily: settings validates strategy names from PLUGINS without loading them
+if TYPE_CHECKING:
     from desktop.core.chat.strategies.base import Strategy
 
 log = logging.getLogger(__name__)
 
-#: name -> (module, class name). Order is the order shown to users. The only list of strategies: settings
-#: validates names against it, the GUI shows each class's ``label``.
+#: The built-in strategies: name -> (module, class name), in the order shown to users. Installed packages'
+#: strategies follow them (the GUI shows each class's ``label``).
 PLUGINS: dict[str, tuple[str, str]] = {
     "combo": ("desktop.core.chat.strategies.combo", "ComboStrategy"),
     "rag": ("desktop.core.chat.strategies.rag", "RagStrategy"),
@@ -29,32 +30,27 @@ PLUGINS: dict[str, tuple[str, str]] = {
     "team": ("desktop.core.chat.strategies.team", "TeamStrategy"),
 }
 
-_loaded: dict[str, type[Strategy]] | None = None
-_errors: dict[str, str] = {}
-_load_lock = threading.Lock()  # GUI workers may ask from several threads at once
+TABLE = PluginTable("strategy", STRATEGY_GROUP, PLUGINS)
 
 
 def register(name: str, cls: type[Strategy]) -> None:
     """Add or replace a strategy at run time (tests, extensions)."""
-    strategies()[name] = cls
+    TABLE.add(name, cls)
+
+
+def names() -> tuple[str, ...]:
+    """Every strategy name, built in or installed, without importing any strategy (the settings' hook)."""
+    return TABLE.names()
+
+
+def known(name: str) -> bool:
+    """Is ``name`` a strategy? Cheap for built-in names (the settings check it on every load)."""
+    return TABLE.known(name)
 
 
 def strategies() -> dict[str, type[Strategy]]:
     """The available strategies, importing each plugin module once."""
-    global _loaded
-    with _load_lock:
-        if _loaded is None:
-            loaded: dict[str, type[Strategy]] = {}
-            for name, (module, attr) in PLUGINS.items():
-                try:
-                    cls = getattr(importlib.import_module(module), attr)
-                except Exception as exc:  # a broken plugin must not take the others down
-                    _errors[name] = f"{type(exc).__name__}: {exc}"
-                    log.warning("strategy %s unavailable: %s", name, _errors[name])
-                    continue
-                loaded[name] = cls
-            _loaded = loaded
-        return _loaded
+    return TABLE.load_all()
 
 
 def available() -> list[str]:
@@ -62,19 +58,20 @@ def available() -> list[str]:
 
 
 def labels() -> dict[str, str]:
-    """Name -> the short English label users see (the GUI translates it), in ``PLUGINS`` order."""
+    """Name -> the short English label users see (the GUI translates it), built-in ones first."""
     return {name: cls.label or name for name, cls in strategies().items()}
 
 
 def is_available(name: str) -> bool:
-    return name in strategies()
+    return TABLE.load(name) is not None
 
 
 def get_strategy(name: str) -> Strategy:
-    """A fresh instance of the named strategy; unknown names raise an error that lists the choices."""
-    found = strategies().get(name)
+    """A fresh instance of the named strategy (imports only its module); unknown or broken names raise an error
+    that lists the choices."""
+    found: type[Strategy] | None = TABLE.load(name)
     if found is None:
-        why = f" ({_errors[name]})" if name in _errors else ""
+        why = f" ({TABLE.error(name)})" if TABLE.error(name) else ""
         raise ZantaraError(
             f"Unknown or unavailable strategy '{name}'{why}.", f"Choose one of: {', '.join(available())}."
         )

