@@ -74,16 +74,16 @@ def ask(
         elif event.kind == "replace":
             sys.stdout.write(("\n" if shown["text"] else "") + event.text)
             sys.stdout.flush()
-        elif event.kind == "hedge" and event.data.get("state") == "started":
+        elif event.kind == "hedge" and event.state == "started":
             err_console.print("[dim](Claude is late: the offline answer meanwhile)[/]", highlight=False)
-        elif event.kind == "hedge" and event.data.get("state") == "superseded":
+        elif event.kind == "hedge" and event.state == "superseded":
             err_console.print(
                 "\n[dim](Claude answered: the text above was the local draft)[/]", highlight=False
             )
             shown["text"] = False
-        elif event.kind == "mode" and event.data.get("mode") == "offline":
-            message = event.data.get("message") or event.data.get("reason", "")
-            err_console.print(f"[dim](offline: {event.data.get('reason')}) {message}[/]", highlight=False)
+        elif event.kind == "mode" and event.mode == "offline":
+            message = event.message or event.reason
+            err_console.print(f"[dim](offline: {event.reason}) {message}[/]", highlight=False)
 
     cancel = CancelToken()
     try:

@@ -1,8 +1,9 @@
 """The answer session: sends a message (or regenerates an answer) in a worker, streams the router's events into
 the chat bubble, stops on request, and shows a stored conversation.
 
-One answer at a time per window. The window owns the widgets; the session only drives them, so the window's
-layout can change without touching how answers flow (docs/architecture.md, "One message's path").
+One answer at a time per window. The window owns the widgets and hands the session the ones it drives
+(:class:`SessionViews`); the session says what the badge must show through its signals, so the window's layout
+can change without touching how answers flow (docs/architecture.md, "One message's path").
 """
 
 from __future__ import annotations
@@ -10,34 +11,59 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QStatusBar
 
 from desktop.core.cancel import CancelToken
 from desktop.core.chat.conversations import StoredMessage
-from desktop.core.chat.trace import Answer, Event, Insight, Mode, RetrievalError, Trace
+from desktop.core.chat.trace import Answer, Event, Trace
 from desktop.core.errors import Cancelled, ZantaraError
-from desktop.gui import status_badge as sb
 from desktop.gui.answer_labels import claude_wrote
-from desktop.gui.chat_view import MessageBubble
+from desktop.gui.chat_view import ChatView, MessageBubble, MessageInput
 from desktop.gui.core_text import localize
 from desktop.gui.events import CONVERSATIONS, app_events
 from desktop.gui.i18n import tr
 from desktop.gui.workers import Task, run_in_background
 
 if TYPE_CHECKING:
-    from desktop.gui.main_window import MainWindow
+    from desktop.core.services import Services
+    from desktop.gui.context_panel import ContextPanel
+    from desktop.gui.conversation_list import ConversationList
 
 log = logging.getLogger(__name__)
 
 Work = Callable[[Callable[[Event], None]], Answer]
 
 
+@dataclass
+class SessionViews:
+    """The widgets and window actions an answer session drives."""
+
+    chat: ChatView
+    context: ContextPanel
+    input: MessageInput
+    conversations: ConversationList
+    status: QStatusBar
+    offline_action: QAction  # "Offline only"
+    chosen_strategy: Callable[[], str | None]  # the toolbar's strategy (None: the router's default)
+    set_busy: Callable[[bool], None]  # the composer's Send/Stop and the Stop action
+    show_error: Callable[[str], None]
+
+
 class AnswerSession(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    answer_finished = Signal(object)  # the bubble, once its answer (or error/stop) is final
+    answered_offline = Signal(str)  # an answer went offline for this reason: the badge says it
+    claude_answered = Signal()  # Claude wrote (part of) an answer: a check that succeeded
+    chat_cleared = Signal()  # the open conversation was deleted: the window starts a new chat
+
+    def __init__(self, services: Services, views: SessionViews, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services, self.views = services, views
+        self.conversation_id: str | None = None  # the conversation on screen (None: a new chat)
         self.cancel_token: CancelToken | None = None
         self.answer_task: Task | None = None
         self.streaming_bubble: MessageBubble | None = None
@@ -49,18 +75,18 @@ class AnswerSession(QObject):
 
     # --- asking ----------
     def send(self, text: str) -> None:
-        w = self.window
+        v = self.views
         text = text.strip()
         if not text:
             return
         if self.busy:
-            w.statusBar().showMessage(tr("Wait for the answer or press Esc to stop it."), 4000)
+            v.status.showMessage(tr("Wait for the answer or press Esc to stop it."), 4000)
             return
-        w.input.clear()
-        w.chat.add_message("user", text)
-        bubble = w.chat.add_message("assistant")
-        strategy, offline, cid = w.chosen_strategy(), w.offline_action.isChecked(), w.conversation_id
-        services = w.services
+        v.input.clear()
+        v.chat.add_message("user", text)
+        bubble = v.chat.add_message("assistant")
+        strategy, offline, cid = v.chosen_strategy(), v.offline_action.isChecked(), self.conversation_id
+        services = self.services
         token = CancelToken()
 
         def work(
@@ -73,16 +99,16 @@ class AnswerSession(QObject):
         self._start(bubble, token, work)
 
     def regenerate(self, bubble: MessageBubble) -> None:
-        w = self.window
+        v = self.views
         if self.busy or bubble.message_id is None:
             if bubble.message_id is None:
-                w.statusBar().showMessage(tr("This answer was not saved, so it cannot be regenerated."), 5000)
+                v.status.showMessage(tr("This answer was not saved, so it cannot be regenerated."), 5000)
             return
         message_id = bubble.message_id
         # The router keeps the old answer and appends the new one, so the view does the same.
-        bubble = w.chat.add_message("assistant")
+        bubble = v.chat.add_message("assistant")
         token = CancelToken()
-        strategy, offline, services = w.chosen_strategy(), w.offline_action.isChecked(), w.services
+        strategy, offline, services = v.chosen_strategy(), v.offline_action.isChecked(), self.services
 
         def work(report: Callable[[Event], None]) -> Answer:
             return services.router.regenerate(
@@ -95,14 +121,14 @@ class AnswerSession(QObject):
         if self.cancel_token is not None:
             self.cancel_token.cancel()
             self.stopping = True
-            self.window.statusBar().showMessage(tr("Stopping…"))
+            self.views.status.showMessage(tr("Stopping…"))
 
     # --- streaming ----------
     def _start(self, bubble: MessageBubble, token: CancelToken, work: Work) -> None:
         self.cancel_token = token
         self.streaming_bubble = bubble
         bubble.start_streaming()
-        self.window.set_busy(True)
+        self.views.set_busy(True)
         self.answer_task = run_in_background(
             work,
             lambda answer: self._done(bubble, token, answer),
@@ -113,56 +139,50 @@ class AnswerSession(QObject):
         )
 
     def _on_event(self, bubble: MessageBubble, event: Event) -> None:
-        data = event.data or {}
         if event.kind == "chunk":
             bubble.append_chunk(event.text)
         elif event.kind == "replace":
             bubble.replace_text(event.text)
         elif event.kind == "mode":
-            mode: Mode = "offline" if data.get("mode") == "offline" else "claude"
-            trace = dataclasses.replace(
-                bubble.trace or Trace(), mode=mode, reason=str(data.get("reason", ""))
-            )
+            mode = event.mode or "claude"
+            trace = dataclasses.replace(bubble.trace or Trace(), mode=mode, reason=event.reason)
             bubble.set_trace(trace)
             self._badge_for(trace)
         elif event.kind == "insights":
-            error = data.get("retrieval_error")
             trace = dataclasses.replace(
-                bubble.trace or Trace(),
-                insights=[Insight.from_json(i) for i in data.get("insights", [])],
-                retrieval_error=RetrievalError.from_json(error) if error else None,
+                bubble.trace or Trace(), insights=event.insights, retrieval_error=event.retrieval_error
             )
             bubble.set_trace(trace)
         elif event.kind == "hedge":
             late = tr("Claude is late: showing what Zantara knows meanwhile")
-            if data.get("state") == "started":
-                self.window.statusBar().showMessage(late, 6000)
+            if event.state == "started":
+                self.views.status.showMessage(late, 6000)
                 return
-            if data.get("state") == "superseded":
-                bubble.show_local_draft(str(data.get("draft", "")))
-            if self.window.statusBar().currentMessage() == late:  # Claude's answer started: no longer late
-                self.window.statusBar().clearMessage()
+            if event.state == "superseded":
+                bubble.show_local_draft(event.draft)
+            if self.views.status.currentMessage() == late:  # Claude's answer started: no longer late
+                self.views.status.clearMessage()
 
     def _badge_for(self, trace: Trace, final: bool = False) -> None:
         """An offline answer says why on the badge; "Claude online" only once Claude wrote (part of) one."""
         reason = trace.reason
         if trace.mode == "offline" and reason not in ("offline_requested", "cancelled", "breaker_open", ""):
-            self.window.badge.set_state(sb.OFFLINE, reason)
+            self.answered_offline.emit(reason)
         elif final and claude_wrote(trace):
-            self.window.monitor.claude_answered()
+            self.claude_answered.emit()
 
     def _done(self, bubble: MessageBubble, token: CancelToken, answer: Answer) -> None:
-        w = self.window
+        v = self.views
         trace = answer.trace
         bubble.set_trace(trace)
         bubble.finish(answer.text, status=answer.status, message_id=answer.message_id)
         if token.cancelled:
             bubble.mark_stopped()
-        w.context.show_trace(trace)
+        v.context.show_trace(trace)
         self._badge_for(trace, final=True)
-        if answer.conversation_id and answer.conversation_id != w.conversation_id:
-            w.conversation_id = answer.conversation_id
-            w.conversations.current_id = answer.conversation_id
+        if answer.conversation_id and answer.conversation_id != self.conversation_id:
+            self.conversation_id = answer.conversation_id
+            v.conversations.current_id = answer.conversation_id
         self._end(bubble)
 
     def _failed(self, bubble: MessageBubble, token: CancelToken, exc: BaseException) -> None:
@@ -178,19 +198,19 @@ class AnswerSession(QObject):
     def _end(self, bubble: MessageBubble) -> None:
         if self.stopping:
             self.stopping = False
-            self.window.statusBar().showMessage(tr("Stopped."), 4000)
+            self.views.status.showMessage(tr("Stopped."), 4000)
         self.cancel_token = None
         self.streaming_bubble = None
         self.answer_task = None
-        self.window.set_busy(False)
-        self.window.answer_finished.emit(bubble)
+        self.views.set_busy(False)
+        self.answer_finished.emit(bubble)
         app_events().data_changed.emit(CONVERSATIONS)  # the list shows the new or updated conversation
 
     def warm_up(self) -> None:
         """Open the knowledge store (first run loads the curated pack) before the first question needs it."""
-        bar = self.window.statusBar()
+        bar = self.views.status
         bar.showMessage(tr("Preparing the knowledge base…"))
-        services = self.window.services
+        services = self.services
 
         def prepare() -> int:
             from desktop.core.knowledge.retrieval import prepare_session
@@ -211,32 +231,32 @@ class AnswerSession(QObject):
 
     # --- a stored conversation ----------
     def conversation_deleted(self, cid: str) -> None:
-        if cid == self.window.conversation_id:
-            self.window.new_chat()
+        if cid == self.conversation_id:
+            self.chat_cleared.emit()
 
     def open_conversation(self, cid: str) -> None:
-        w = self.window
+        v = self.views
         if self.busy:
             self.stop()
-        w.conversation_id = cid
-        w.chat.clear()
-        w.context.show_trace(None)
-        conversations = w.services.conversations
+        self.conversation_id = cid
+        v.chat.clear()
+        v.context.show_trace(None)
+        conversations = self.services.conversations
         run_in_background(
             lambda: conversations.stored_messages(cid),
             lambda msgs: self._show_messages(cid, msgs),
-            lambda exc: w.show_error(str(exc)),
+            lambda exc: v.show_error(str(exc)),
         )
 
     def _show_messages(self, cid: str, messages: list[StoredMessage]) -> None:
-        w = self.window
-        if cid != w.conversation_id:
+        v = self.views
+        if cid != self.conversation_id:
             return  # the user moved on meanwhile
         last_trace: Trace | None = None
         for msg in messages:
-            bubble = w.chat.add_message("user" if msg.role == "user" else "assistant", msg.content)
+            bubble = v.chat.add_message("user" if msg.role == "user" else "assistant", msg.content)
             if msg.role != "user":
                 bubble.set_trace(msg.trace)
                 bubble.finish(msg.content, status=msg.status, message_id=msg.id)
                 last_trace = bubble.trace
-        w.context.show_trace(last_trace)
+        v.context.show_trace(last_trace)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
@@ -19,7 +19,7 @@ from desktop.gui.i18n import tr
 from desktop.gui.workers import run_in_background
 
 if TYPE_CHECKING:
-    from desktop.gui.main_window import MainWindow
+    from desktop.core.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -126,9 +126,11 @@ class ConnectionMonitor(QObject):
     key_checked = Signal()  # the first key status arrived (startup)
     breaker_checked = Signal()  # the breaker is subscribed and Claude checked, or could not be (startup)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self, services: Services, badge: sb.StatusBadge, banner: Banner, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services, self.badge, self.banner = services, badge, banner
         self.key_status: KeyStatus | None = None  # None until the keyring answered
         self.probing = False
         self.confirmed = False  # Claude answered (a check or an answer) since the last doubt
@@ -160,11 +162,11 @@ class ConnectionMonitor(QObject):
     # --- key ----------
     def _first_key_status(self, status: KeyStatus | None) -> None:
         self.key_status = status
-        self.window.banner.set_key_status(status)
+        self.banner.set_key_status(status)
         has_key = status is not None and status.set
-        self.window.banner.setVisible(not has_key)
+        self.banner.setVisible(not has_key)
         if not has_key:
-            self.window.badge.set_state(sb.OFFLINE, "no_key")
+            self.badge.set_state(sb.OFFLINE, "no_key")
         self.key_checked.emit()
         self._startup_step()
 
@@ -176,18 +178,18 @@ class ConnectionMonitor(QObject):
 
     def _key_status_changed(self, status: KeyStatus) -> None:
         self.key_status = status
-        self.window.banner.set_key_status(status)
-        self.window.banner.setVisible(not status.set)
+        self.banner.set_key_status(status)
+        self.banner.setVisible(not status.set)
         if status.set:
             self.confirmed = False  # a new key: not proven until Claude answers with it
-            self.window.badge.set_state(sb.CHECKING)
+            self.badge.set_state(sb.CHECKING)
             self.probe(force=True)
         else:
-            self.window.badge.set_state(sb.OFFLINE, "no_key")
+            self.badge.set_state(sb.OFFLINE, "no_key")
 
     # --- breaker ----------
     def _breaker_setup(self) -> BreakerState:
-        breaker = self.window.services.breaker
+        breaker = self.services.breaker
         self._unsubscribe = breaker.subscribe(self.breaker_changed.emit)
         return breaker.current()
 
@@ -209,7 +211,7 @@ class ConnectionMonitor(QObject):
         """An answer Claude wrote (part of) arrived: that is a check that succeeded."""
         self.confirmed = True
         if not self.no_key:
-            self.window.badge.set_state(sb.ONLINE)
+            self.badge.set_state(sb.ONLINE)
 
     @property
     def no_key(self) -> bool:
@@ -221,7 +223,7 @@ class ConnectionMonitor(QObject):
         if state in (sb.ONLINE, sb.UNKNOWN) and not self.confirmed:
             state, reason = sb.CHECKING, ""
         if not self.no_key:
-            self.window.badge.set_state(state, reason)
+            self.badge.set_state(state, reason)
         if state == sb.OFFLINE and not self.probing:
             wait_s = snapshot.seconds_until_probe
             self.probe_timer.start(int(max(1.0, wait_s) * 1000))
@@ -234,17 +236,17 @@ class ConnectionMonitor(QObject):
                 then()
             return
         self.probing = True
-        services = self.window.services
+        services = self.services
 
         reasons: list[str] = []
 
-        def done(ok: Any) -> None:
+        def done(ok: bool) -> None:
             self.probing = False
             if ok:
                 self.confirmed = True
             self.on_breaker(services.breaker.current())
             if not ok and reasons and reasons[-1] in NOT_OUTAGES:  # reachable, but it will not answer
-                self.window.badge.set_state(sb.OFFLINE, reasons[-1])
+                self.badge.set_state(sb.OFFLINE, reasons[-1])
             if then is not None:
                 then()
 

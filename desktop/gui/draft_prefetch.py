@@ -9,27 +9,43 @@ One prepare runs at a time; a newer draft waits for it, older ones are dropped.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 
 from desktop.gui.workers import run_in_background
 
 if TYPE_CHECKING:
-    from desktop.gui.main_window import MainWindow
+    from desktop.core.chat.precompute import Prepared
+    from desktop.core.services import Services
+    from desktop.gui.answer_session import AnswerSession
+    from desktop.gui.composer import Composer
 
 
 class DraftPrefetch(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        services: Services,
+        composer: Composer,
+        session: AnswerSession,
+        chosen_strategy: Callable[[], str | None],
+        offline_action: QAction,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services, self.session = services, session
+        self.chosen_strategy, self.offline_action = chosen_strategy, offline_action
         self.running = False
         self.pending: str | None = None
-        self.prepared: list[Any] = []  # what the core prepared, newest last (tests and the bench read it)
-        window.composer.draft_settled.connect(self.draft_changed)
+        self.prepared: list[
+            Prepared
+        ] = []  # what the core prepared, newest last (tests and the bench read it)
+        composer.draft_settled.connect(self.draft_changed)
 
     def draft_changed(self, draft: str) -> None:
-        if self.window.session.busy or not draft.strip():
+        if self.session.busy or not draft.strip():
             return  # an answer is streaming: its own local work has the model
         if self.running:
             self.pending = draft
@@ -37,9 +53,9 @@ class DraftPrefetch(QObject):
         self._start(draft)
 
     def _start(self, draft: str) -> None:
-        w = self.window
         self.running = True
-        router, strategy, offline = w.services.router, w.chosen_strategy(), w.offline_action.isChecked()
+        router, strategy = self.services.router, self.chosen_strategy()
+        offline = self.offline_action.isChecked()
         run_in_background(
             lambda: router.prepare(draft, strategy, offline=offline),
             self._done,
@@ -47,7 +63,7 @@ class DraftPrefetch(QObject):
             long=True,
         )
 
-    def _done(self, prepared: Any) -> None:
+    def _done(self, prepared: Prepared | None) -> None:
         if prepared is not None and (not self.prepared or self.prepared[-1] is not prepared):
             self.prepared = [*self.prepared[-9:], prepared]
         self._next()

@@ -13,17 +13,27 @@ the keyboard shortcuts that act on the latest answer:
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.core.feedback.ratings import REASONS
+from desktop.core.feedback.ratings import REASONS, Feedback
 from desktop.gui.flow_layout import FlowLayout
 from desktop.gui.i18n import tr
 from desktop.gui.workers import run_in_background
+
+if TYPE_CHECKING:  # the chat view holds feedback bars: imported for types only
+    from desktop.core.services import Services
+    from desktop.gui.answer_session import AnswerSession
+    from desktop.gui.chat_view import ChatView, MessageBubble
+    from desktop.gui.feedback_page import FeedbackPage
+    from desktop.gui.usage_page import UsagePage
+
+Rating = dict[str, Any]  # a stored rating as core/feedback/ratings.py returns it (the CLI's JSON)
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +67,7 @@ class FeedbackBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("feedbackBar")
+        self.wired = False  # its signals reach the controller (connected once)
         self.verdict = ""
         self.reason = ""
         self.note = ""
@@ -109,7 +120,7 @@ class FeedbackBar(QWidget):
         self._sync()
 
     # --- state ----------
-    def set_rating(self, rating: dict[str, Any] | None) -> None:
+    def set_rating(self, rating: Rating | None) -> None:
         """Show a stored rating (None: not rated) without emitting anything."""
         rating = rating or {}
         self.verdict = str(rating.get("verdict") or "")
@@ -196,12 +207,22 @@ class FeedbackController(QObject):
     rating_loaded = Signal(object)  # the bubble whose stored rating is now shown
     comparison_opened = Signal(object)  # the CompareDialog
 
-    def __init__(self, window: Any) -> None:
+    def __init__(
+        self,
+        services: Services,
+        session: AnswerSession,
+        chat: ChatView,
+        tools_menu: QMenu,
+        window: QMainWindow,
+        show_error: Callable[[str], None],
+    ) -> None:
+        """``window`` holds the shortcuts, the actions and the pages and shows the status messages;
+        ``session`` knows the open conversation and reopens it after a comparison."""
         super().__init__(window)
-        self.window = window
-        self.services = window.services
+        self.services, self.session, self.chat = services, session, chat
+        self.window, self.show_error = window, show_error
         self._pages: dict[str, QWidget] = {}
-        window.chat.bubble_finished.connect(self.attach)
+        chat.bubble_finished.connect(self.attach)
         self.shortcuts = {
             "up": QShortcut(QKeySequence("Ctrl+Shift+Up"), window),
             "down": QShortcut(QKeySequence("Ctrl+Shift+Down"), window),
@@ -220,9 +241,9 @@ class FeedbackController(QObject):
         self.usage_action = QAction(window)
         self.usage_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
         self.usage_action.triggered.connect(self.open_usage_page)
-        window.tools_menu.addSeparator()
-        window.tools_menu.addAction(self.feedback_action)
-        window.tools_menu.addAction(self.usage_action)
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.feedback_action)
+        tools_menu.addAction(self.usage_action)
         window.addAction(self.feedback_action)
         window.addAction(self.usage_action)
         self.retranslate()
@@ -240,19 +261,19 @@ class FeedbackController(QObject):
         return False
 
     # --- bubbles ----------
-    def attach(self, bubble: Any) -> None:
+    def attach(self, bubble: MessageBubble) -> None:
         """A finished, saved answer: wire its bar (once) and show its stored rating."""
-        bar = getattr(bubble, "feedback_bar", None)
+        bar = bubble.feedback_bar
         if bar is None or bubble.message_id is None:
             return
-        if not getattr(bar, "_wired", False):
+        if not bar.wired:
             bar.rated.connect(lambda v, r, n, b=bubble: self.save(b, v, r, n))
             bar.compare_requested.connect(lambda b=bubble: self.compare(b))
-            bar._wired = True
+            bar.wired = True
         message_id = bubble.message_id
         fb = self._feedback()
 
-        def done(rating: Any) -> None:
+        def done(rating: Rating | None) -> None:
             if not shiboken6.isValid(bar):
                 return  # the chat was cleared (New chat, another conversation) before the rating arrived
             if bubble.message_id == message_id:
@@ -261,19 +282,17 @@ class FeedbackController(QObject):
 
         run_in_background(lambda: fb.get(message_id), done, lambda exc: log.warning("rating: %s", exc))
 
-    def _feedback(self) -> Any:
-        from desktop.core.feedback.ratings import Feedback
-
+    def _feedback(self) -> Feedback:
         return Feedback(self.services.conversations, self.services.settings.profile)
 
-    def latest_bar(self) -> Any:
-        for bubble in reversed(self.window.chat.bubbles):
-            bar = getattr(bubble, "feedback_bar", None)
+    def latest_bar(self) -> FeedbackBar | None:
+        for bubble in reversed(self.chat.bubbles):
+            bar = bubble.feedback_bar
             if bar is not None and bubble.message_id is not None and not bar.isHidden():
                 return bar
         return None
 
-    def _on_latest(self, fn: Any) -> None:
+    def _on_latest(self, fn: Callable[[FeedbackBar], None]) -> None:
         bar = self.latest_bar()
         if bar is None:
             self.window.statusBar().showMessage(tr("There is no saved answer to rate yet."), 4000)
@@ -286,21 +305,21 @@ class FeedbackController(QObject):
             return
         bar.edit_note()
 
-    def save(self, bubble: Any, verdict: str, reason: str, note: str) -> None:
+    def save(self, bubble: MessageBubble, verdict: str, reason: str, note: str) -> None:
         from desktop.core.feedback import actions
 
-        services, message_id = self.services, bubble.message_id
-        if message_id is None:
+        services, message_id, bar = self.services, bubble.message_id, bubble.feedback_bar
+        if message_id is None or bar is None:
             return
 
-        def work() -> Any:
+        def work() -> Rating | None:
             if not verdict:
                 actions.clear(services, message_id)
                 return None
             return actions.rate(services, message_id, verdict, reason=reason, note=note)
 
-        def done(rating: Any) -> None:
-            bubble.feedback_bar.set_rating(rating)
+        def done(rating: Rating | None) -> None:
+            bar.set_rating(rating)
             if rating is None:
                 self.window.statusBar().showMessage(tr("Rating removed."), 4000)
             elif rating.get("share_error"):
@@ -312,48 +331,49 @@ class FeedbackController(QObject):
                 self.window.statusBar().showMessage(tr("Rating saved."), 4000)
             self.rating_saved.emit((bubble, rating))
 
-        run_in_background(work, done, lambda exc: self.window.show_error(str(exc)))
+        run_in_background(work, done, lambda exc: self.show_error(str(exc)))
 
     # --- comparison and pages ----------
-    def compare(self, bubble: Any) -> None:
+    def compare(self, bubble: MessageBubble) -> None:
         from desktop.gui.compare_dialog import CompareDialog
 
         if bubble.message_id is None:
             return
         dialog = CompareDialog(self.services, bubble.message_id, self.window)
-        dialog.finished.connect(lambda _r, cid=self.window.conversation_id: self._after_compare(cid))
+        dialog.finished.connect(lambda _r, cid=self.session.conversation_id: self._after_compare(cid))
         # at the pick the answer not chosen leaves the chat: the rating shortcut then rates the one kept
-        dialog.picked.connect(lambda _v, cid=self.window.conversation_id: self._after_compare(cid))
+        dialog.picked.connect(lambda _v, cid=self.session.conversation_id: self._after_compare(cid))
         self._pages["compare"] = dialog
         dialog.show()
         dialog.start()
         self.comparison_opened.emit(dialog)
 
-    def _after_compare(self, conversation_id: Any) -> None:
+    def _after_compare(self, conversation_id: str | None) -> None:
         """The conversation again, as the comparison left it: only the answer picked (or the original)."""
-        if conversation_id and conversation_id == self.window.conversation_id and not self.window.busy:
-            self.window.session.open_conversation(conversation_id)
+        session = self.session
+        if conversation_id and conversation_id == session.conversation_id and not session.busy:
+            session.open_conversation(conversation_id)
 
-    def open_feedback_page(self) -> Any:
+    def open_feedback_page(self) -> FeedbackPage:
         from desktop.gui.feedback_page import FeedbackPage
 
         page = self._pages.get("feedback")
-        if page is None:
+        if not isinstance(page, FeedbackPage):
             page = FeedbackPage(self.services, self.window)
             self._pages["feedback"] = page
         page.show()
         page.raise_()
-        page.reload()  # type: ignore[attr-defined]
+        page.reload()
         return page
 
-    def open_usage_page(self) -> Any:
+    def open_usage_page(self) -> UsagePage:
         from desktop.gui.usage_page import UsagePage
 
         page = self._pages.get("usage")
-        if page is None:
+        if not isinstance(page, UsagePage):
             page = UsagePage(self.services, self.window)
             self._pages["usage"] = page
         page.show()
         page.raise_()
-        page.reload()  # type: ignore[attr-defined]
+        page.reload()
         return page

@@ -1,8 +1,9 @@
 """The main window: conversations | chat | answer context, with the toolbar that says who is answering.
 
-The window lays out the widgets and wires them; three controllers do the work (docs/architecture.md):
-:class:`~desktop.gui.answer_session.AnswerSession` (send, stream, stop, show a conversation),
-:class:`~desktop.gui.connection_monitor.ConnectionMonitor` (key, breaker, badge, probe) and
+The window lays out the widgets and wires them; controllers do the work, each given the widgets and signals it
+uses (docs/architecture.md): :class:`~desktop.gui.answer_session.AnswerSession` (send, stream, stop, show a
+conversation), :class:`~desktop.gui.connection_monitor.ConnectionMonitor` (key, breaker, badge, probe),
+:class:`~desktop.gui.feedback_bar.FeedbackController` (ratings, comparisons) and
 :class:`~desktop.gui.dialogs.DialogManager` (tool windows). It opens instantly: Services builds nothing until
 asked, and everything that touches SQLite, Chroma, the keyring, the network or the model runs in a worker.
 """
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 from desktop.core.errors import ZantaraError
 from desktop.core.services import Services
 from desktop.gui import keyboard, window_geometry
-from desktop.gui.answer_session import AnswerSession
+from desktop.gui import status_badge as sb
+from desktop.gui.answer_session import AnswerSession, SessionViews
 from desktop.gui.chat_view import ChatView, MessageBubble
 from desktop.gui.composer import Composer
 from desktop.gui.connection_monitor import Banner, ConnectionMonitor
@@ -50,11 +52,8 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services, *, warm_up: bool = True) -> None:
         super().__init__()
         self.services = services
-        self.conversation_id: str | None = None
         self.setMinimumSize(820, 520)
         window_geometry.place(self)  # fits the screen it opens on, or the size it had there
-        self.session = AnswerSession(self)
-        self.monitor = ConnectionMonitor(self)
         self.dialogs = DialogManager(self)
         self.jobs = JobManager(self)  # long jobs outlive the dialogs that start them (gui/jobs.py)
         self._unbridge = bridge_settings(services.settings)
@@ -68,20 +67,62 @@ class MainWindow(QMainWindow):
         self.knowledge_action, self.generate_action = t.knowledge_action, t.generate_action
         self.health_action = t.health_action
 
-        # --- central area ---------------------------------------------------------------------------------
+        self._build_central()
+        self._build_menus()
+        self._wire()
+        from desktop.gui.feedback_bar import FeedbackController
+
+        self.feedback = FeedbackController(  # ratings, Compare, Feedback and Usage pages
+            services, self.session, self.chat, self.tools_menu, self, self.show_error
+        )
+        self.conversation_actions = ConversationActions(self)  # rename/export/delete in File, with keys
+        self.tab_order = keyboard.install(self)  # Tab follows the layout; toolbar buttons in the chain
+
+        settings = services.settings
+        self.strategy_combo.setCurrentIndex(max(0, self.strategy_combo.findData(settings.strategy)))
+        self.profile_combo.setCurrentIndex(max(0, self.profile_combo.findData(settings.profile)))
+        self.retranslate()
+        self.input.setFocus()
+        self._pending_startup = 4
+        QTimer.singleShot(0, self._startup)
+        if warm_up:
+            QTimer.singleShot(300, self.session.warm_up)
+
+    def _build_central(self) -> None:
+        """Conversations | chat (banner, bubbles, composer) | answer context; the answer session drives them."""
+        services = self.services
         self.conversations = ConversationList(services, self)
         self.chat = ChatView(self)
         self.context = ContextPanel(self)
         self.banner = Banner(self)
         self.banner.hide()
+        self.monitor = ConnectionMonitor(services, self.badge, self.banner, self)
         self.composer = Composer(self)
         self.input, self.send_button, self.stop_button = (
             self.composer.input,
             self.composer.send_button,
             self.composer.stop_button,
         )
-        self.prefetch = DraftPrefetch(self)  # the live note starts while the user types
-        self.query_prefetch = QueryPrefetch(self)  # and the message's query vector is embedded
+        self.session = AnswerSession(
+            services,
+            SessionViews(
+                self.chat,
+                self.context,
+                self.input,
+                self.conversations,
+                self.statusBar(),
+                self.offline_action,
+                self.chosen_strategy,
+                self.set_busy,
+                self.show_error,
+            ),
+            self,
+        )
+        # the live note starts while the user types, and the message's query vector is embedded
+        self.prefetch = DraftPrefetch(
+            services, self.composer, self.session, self.chosen_strategy, self.offline_action, self
+        )
+        self.query_prefetch = QueryPrefetch(services, self.composer, self.session, self)
         middle = QWidget(self)
         mid_layout = QVBoxLayout(middle)
         mid_layout.setContentsMargins(4, 8, 4, 8)
@@ -98,7 +139,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([230, 690, 320])
         self.setCentralWidget(self.splitter)
 
-        # --- menus and shortcuts --------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        """File, Chat, Tools and Help, with their shortcuts."""
         self.new_action = QAction(self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.focus_action = QAction(self)
@@ -136,7 +178,8 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self.send_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
 
-        # --- wiring ---------------------------------------------------------------------------------------
+    def _wire(self) -> None:
+        """Widgets' signals to the window's slots and the controllers."""
         self.input.submitted.connect(self.send)
         self.send_button.clicked.connect(lambda: self.send(self.composer.text()))
         self.send_shortcut.activated.connect(lambda: self.send(self.composer.text()))
@@ -163,27 +206,16 @@ class MainWindow(QMainWindow):
         )
         self.chat.context_requested.connect(lambda b: self.context.show_trace(b.trace))
         self.chat.regenerate_requested.connect(self.session.regenerate)
+        self.session.answer_finished.connect(self.answer_finished)
+        self.session.chat_cleared.connect(self.new_chat)
+        self.session.answered_offline.connect(lambda reason: self.badge.set_state(sb.OFFLINE, reason))
+        self.session.claude_answered.connect(self.monitor.claude_answered)
         self.strategy_combo.currentIndexChanged.connect(
             lambda _i: self._save_setting("strategy", self.strategy_combo.currentData())
         )
         self.profile_combo.currentIndexChanged.connect(
             lambda _i: self._save_setting("profile", self.profile_combo.currentData())
         )
-        from desktop.gui.feedback_bar import FeedbackController
-
-        self.feedback = FeedbackController(self)  # ratings, Compare, Feedback and Usage pages
-        self.conversation_actions = ConversationActions(self)  # rename/export/delete in File, with keys
-        self.tab_order = keyboard.install(self)  # Tab follows the layout; toolbar buttons in the chain
-
-        settings = services.settings
-        self.strategy_combo.setCurrentIndex(max(0, self.strategy_combo.findData(settings.strategy)))
-        self.profile_combo.setCurrentIndex(max(0, self.profile_combo.findData(settings.profile)))
-        self.retranslate()
-        self.input.setFocus()
-        self._pending_startup = 4
-        QTimer.singleShot(0, self._startup)
-        if warm_up:
-            QTimer.singleShot(300, self.session.warm_up)
 
     # --- texts ----------
     def retranslate(self) -> None:
@@ -211,7 +243,9 @@ class MainWindow(QMainWindow):
         self.monitor.key_checked.connect(self._step_ready)
         self.monitor.breaker_checked.connect(self._step_ready)
         self.monitor.start()
-        self.model_offer = OfferController(self)  # first start: the local model that fits this laptop
+        # first start: the local model that fits this laptop, in the banner and under the first offline answer
+        self.model_offer = OfferController(self.services, self.banner, self.jobs, self)
+        self.answer_finished.connect(self.model_offer.answer_finished)
         self.model_offer.start()
         run_in_background(self._local_model_name, self._set_local_name, lambda exc: self._step_ready())
         run_in_background(available_strategies, self._strategies_loaded, lambda exc: self._step_ready())
@@ -246,6 +280,15 @@ class MainWindow(QMainWindow):
     @property
     def streaming_bubble(self) -> MessageBubble | None:
         return self.session.streaming_bubble
+
+    @property
+    def conversation_id(self) -> str | None:
+        """The conversation on screen (None: a new chat); the answer session keeps it."""
+        return self.session.conversation_id
+
+    @conversation_id.setter
+    def conversation_id(self, value: str | None) -> None:
+        self.session.conversation_id = value
 
     def send(self, text: str) -> None:
         self.session.send(text)

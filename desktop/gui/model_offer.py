@@ -25,7 +25,9 @@ from desktop.gui.workers import run_in_background
 
 if TYPE_CHECKING:
     from desktop.core.services import Services
-    from desktop.gui.main_window import MainWindow
+    from desktop.gui.chat_view import MessageBubble
+    from desktop.gui.connection_monitor import Banner
+    from desktop.gui.jobs import JobManager
 
 log = logging.getLogger(__name__)
 
@@ -123,20 +125,20 @@ class ModelOffer(QWidget):
 class OfferController(QObject):
     """Places the offer in the banner and under the first offline answer, and runs its download job."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, services: Services, banner: Banner, jobs: JobManager, parent: QObject) -> None:
+        """Main window wires ``answer_finished`` to :meth:`answer_finished` (the first offline answer)."""
+        super().__init__(parent)
+        self.services, self.banner, self.jobs = services, banner, jobs
         self.suggestion: Suggestion | None = None
         self.offers: list[ModelOffer] = []
         self.job: Job | None = None
         self.answered_offline = False
-        window.answer_finished.connect(self._answer_finished)
-        window.jobs.progress.connect(self._job_changed)
-        window.jobs.finished.connect(self._job_changed)
-        window.jobs.failed.connect(self._job_changed)
+        jobs.progress.connect(self._job_changed)
+        jobs.finished.connect(self._job_changed)
+        jobs.failed.connect(self._job_changed)
 
     def start(self) -> None:
-        services = self.window.services
+        services = self.services
         run_in_background(
             lambda: find_offer(services), self._found, lambda exc: log.warning("model offer: %s", exc)
         )
@@ -145,7 +147,7 @@ class OfferController(QObject):
         self.suggestion = suggestion
         if suggestion is None:
             return
-        banner = self.window.banner
+        banner = self.banner
         offer = self._make(banner, compact=True)
         banner.grid.addWidget(offer, 2, 0, 1, 3)
         banner.installEventFilter(
@@ -154,10 +156,10 @@ class OfferController(QObject):
         offer.setVisible(banner.width() >= ModelOffer.ROOM)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window.banner and event.type() == QEvent.Type.Resize:
+        if watched is self.banner and event.type() == QEvent.Type.Resize:
             for offer in self.offers:
                 if offer.compact:
-                    offer.setVisible(self.window.banner.width() >= ModelOffer.ROOM)
+                    offer.setVisible(self.banner.width() >= ModelOffer.ROOM)
         return False
 
     def _make(self, parent: QWidget, compact: bool = False) -> ModelOffer:
@@ -174,7 +176,7 @@ class OfferController(QObject):
         if offer in self.offers:
             self.offers.remove(offer)
 
-    def _answer_finished(self, bubble: Any) -> None:
+    def answer_finished(self, bubble: MessageBubble) -> None:
         """The first offline answer of this window gets the offer under its text."""
         offline = bubble.trace is not None and bubble.trace.mode == "offline"
         if self.suggestion is None or self.answered_offline or not offline:
@@ -183,6 +185,8 @@ class OfferController(QObject):
             return
         self.answered_offline = True
         layout = bubble.layout()
+        if not isinstance(layout, QVBoxLayout):
+            return
         offer = self._make(bubble)
         layout.insertWidget(layout.indexOf(bubble.note) + 1, offer)
 
@@ -193,7 +197,7 @@ class OfferController(QObject):
         from desktop.core.models import catalog
         from desktop.gui.models_page import ModelsPage
 
-        item, services, token = self.suggestion.model, self.window.services, CancelToken()
+        item, services, token = self.suggestion.model, self.services, CancelToken()
 
         def work(report: Any) -> Any:
             entry = catalog.install(
@@ -214,7 +218,7 @@ class OfferController(QObject):
                 return tr("Download cancelled.")
             return tr("{title} is installed: it writes the offline answers now.").format(title=item.title)
 
-        self.job = self.window.jobs.start(
+        self.job = self.jobs.start(
             "download",
             tr("Download {title}").format(title=item.title),
             work,

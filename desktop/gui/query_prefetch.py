@@ -17,15 +17,19 @@ from PySide6.QtCore import QObject, QTimer
 from desktop.gui.workers import run_in_background
 
 if TYPE_CHECKING:
-    from desktop.gui.main_window import MainWindow
+    from desktop.core.services import Services
+    from desktop.gui.answer_session import AnswerSession
+    from desktop.gui.composer import Composer
 
 PAUSE_MS = 60  # shorter than the gap before a typist's Enter; longer than the gap inside a burst of keys
 
 
 class QueryPrefetch(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self, services: Services, composer: Composer, session: AnswerSession, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.services, self.composer, self.session = services, composer, session
         self.running = False
         self.pending: str | None = None
         self.warmed: list[str] = []  # drafts embedded, newest last (tests and the bench read it)
@@ -33,11 +37,11 @@ class QueryPrefetch(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
         self._timer.timeout.connect(self._settled)
-        window.composer.input.textChanged.connect(self._timer.start)
+        composer.input.textChanged.connect(self._timer.start)
 
     def _settled(self) -> None:
-        text = self.window.composer.text()
-        if not text or self.window.session.busy:
+        text = self.composer.text()
+        if not text or self.session.busy:
             return  # an answer is being written: its own retrieval is done already
         if self.running:
             self.pending = text
@@ -46,7 +50,7 @@ class QueryPrefetch(QObject):
 
     def _start(self, text: str) -> None:
         self.running = True
-        router = self.window.services.router
+        router = self.services.router
         run_in_background(lambda: router.warm_query(text), lambda _r: self._done(text), self._failed)
 
     def _done(self, text: str) -> None:
@@ -59,5 +63,5 @@ class QueryPrefetch(QObject):
     def _next(self) -> None:
         self.running = False
         text, self.pending = self.pending, None
-        if text is not None and text == self.window.composer.text():
+        if text is not None and text == self.composer.text():
             self._start(text)

@@ -468,9 +468,9 @@ class SettingsDialog(QDialog):
         settings = self.services.settings
 
         def work() -> list[dict[str, str]]:
-            from desktop.core.llm.claude import ClaudeModel
+            from desktop.core.llm import backends
 
-            return ClaudeModel(settings).list_models()
+            return backends.build("claude", settings, None).list_models()  # None: the key in the keyring
 
         run_in_background(work, self._claude_models, self._claude_models_failed)
 

@@ -94,7 +94,7 @@ def test_fault(
         def on_event(event: Event) -> None:
             if event.kind == "insights":
                 marks.setdefault("retrieved", time.perf_counter() - started)
-            if event.kind == "mode" and event.data["mode"] == "offline":
+            if event.kind == "mode" and event.mode == "offline":
                 marks.setdefault("offline", time.perf_counter() - started)
             if event.kind == "chunk":
                 marks.setdefault("first_chunk", time.perf_counter() - started)

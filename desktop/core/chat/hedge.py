@@ -75,10 +75,10 @@ class Hedge:
                     if self._local_shown:
                         draft = "".join(self._draft)
                         self.info.draft = draft
-                        self.forward(Event("hedge", data={"state": "superseded", "draft": draft}))
+                        self.forward(Event("hedge", state="superseded", draft=draft))
                         self.forward(Event("replace", ""))
                     else:  # nothing local shown yet: still say Claude is here (the GUI clears "late")
-                        self.forward(Event("hedge", data={"state": "claude"}))
+                        self.forward(Event("hedge", state="claude"))
             self.forward(event)
 
     @property
@@ -99,7 +99,7 @@ class Hedge:
                 if self._claude.is_set():
                     return
                 self.info.started, self.info.started_ms = True, self._ms()
-                self.forward(Event("hedge", data={"state": "started", "after_ms": self.info.after_ms}))
+                self.forward(Event("hedge", state="started", after_ms=self.info.after_ms))
             try:
                 self.body = self.run_local(self.token, self._local_emit)
             except Cancelled:

@@ -425,7 +425,7 @@ class Router:
             self._precompute.discard()
         trace.mode, trace.reason = ("claude" if claude is not None else "offline"), reason
         message = OFFLINE_MESSAGES.get(reason, "")
-        sink.emit(Event("mode", data={"mode": trace.mode, "reason": reason, "message": message}))
+        sink.emit(Event("mode", mode=trace.mode, reason=reason, message=message))
         return run
 
     def _gather(self, run: _Run) -> AnswerContext:
@@ -489,7 +489,7 @@ class Router:
         trace.notes.append(say("note.claude_unavailable", error=exc))
         trace.models.pop("answer", None)
         trace.parts = []  # what the first try wrote is gone from the screen, except Claude's kept beginning
-        sink.emit(Event("mode", data={"mode": "offline", "reason": exc.reason, "message": str(exc)}))
+        sink.emit(Event("mode", mode="offline", reason=exc.reason, message=str(exc)))
         if local_body is not None:
             # The hedged offline answer started beside Claude is already on screen: it is the answer.
             ctx.offline, ctx.main = True, run.offline_model
@@ -732,16 +732,13 @@ class Router:
             trace.add_stage("retrieval", began, ok=False, detail=type(exc).__name__)
         trace.language, trace.insights = language, [Insight.from_json(i) for i in found.insights]
         trace.timings_ms.retrieval = round(language_ms + (time.perf_counter() - began) * 1000, 1)
-        error = trace.retrieval_error.to_json() if trace.retrieval_error is not None else None
         sink.emit(
             Event(
                 "insights",
-                data={
-                    "insights": found.insights,
-                    "language": language,
-                    "needs_context": trace.needs_context,
-                    "retrieval_error": error,
-                },
+                insights=list(trace.insights),
+                language=language,
+                needs_context=trace.needs_context,
+                retrieval_error=trace.retrieval_error,
             )
         )
         return found

@@ -329,18 +329,32 @@ class Answer:
         }
 
 
+EventKind = Literal["mode", "insights", "chunk", "replace", "hedge"]
+
+
 @dataclass
 class Event:
     """Streamed to the caller while an answer is being made (GUI signals, CLI printing).
 
-    kinds: ``mode`` (data: mode, reason), ``insights`` (data: insights), ``chunk`` (text appended),
-    ``replace`` (text replaces everything shown so far, e.g. an approved rewrite), ``stage`` (data: Stage as dict),
-    ``hedge`` (data: state "started" | "superseded" with the local ``draft`` Claude's answer replaces).
+    ``chunk``: ``text`` is appended; ``replace``: ``text`` replaces everything shown so far (an approved
+    rewrite, an offline answer); ``mode``: ``mode``, ``reason`` and the ``message`` for the user;
+    ``insights``: ``insights``, ``language``, ``needs_context``, ``retrieval_error``; ``hedge``: ``state``
+    "started" (after ``after_ms``), "claude" (Claude started first) or "superseded" (Claude's answer replaces
+    the local ``draft``). The other fields keep their defaults.
     """
 
-    kind: Literal["mode", "insights", "chunk", "replace", "stage", "hedge"]
+    kind: EventKind
     text: str = ""
-    data: JSON = field(default_factory=dict)
+    mode: Mode | None = None
+    reason: str = ""
+    message: str = ""
+    insights: list[Insight] = field(default_factory=list)
+    language: str = ""
+    needs_context: bool = False
+    retrieval_error: RetrievalError | None = None
+    state: str = ""
+    draft: str = ""
+    after_ms: int = 0
 
 
 def _dump(value: object) -> object:

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop.core.cancel import CancelToken
-from desktop.core.chat.trace import Trace
+from desktop.core.chat.trace import Event, Trace
 from desktop.core.errors import ZantaraError
 from desktop.core.feedback import bandit, team
+from desktop.core.feedback.bandit import EvidenceSource
 from desktop.core.feedback.ratings import Feedback
 
+if TYPE_CHECKING:
+    from desktop.core.chat.router import Router
 
-def feedback(services: Any) -> Feedback:
+
+class FeedbackServices(EvidenceSource, Protocol):
+    """What the feedback actions use of :class:`~desktop.core.services.Services` (the CLI's and the GUI's)."""
+
+    @property
+    def router(self) -> Router: ...
+
+
+def feedback(services: FeedbackServices) -> Feedback:
     return Feedback(services.conversations, services.settings.profile)
 
 
-def _share(fn: Any, *args: Any) -> dict[str, Any]:
+def _share(fn: Callable[..., bool], *args: Any) -> dict[str, Any]:
     """Publish to the team's server; a failure is reported, the local rating is kept."""
     try:
         return {"shared": bool(fn(*args))}
@@ -24,13 +36,17 @@ def _share(fn: Any, *args: Any) -> dict[str, Any]:
 
 
 def rate(
-    services: Any, message_id: int, verdict: str, reason: str | None = None, note: str | None = None
+    services: FeedbackServices,
+    message_id: int,
+    verdict: str,
+    reason: str | None = None,
+    note: str | None = None,
 ) -> dict[str, Any]:
     rating = feedback(services).rate(message_id, verdict, reason=reason, note=note)
     return {**rating, **_share(team.publish_rating, services.settings, rating, message_id)}
 
 
-def clear(services: Any, message_id: int) -> dict[str, Any]:
+def clear(services: FeedbackServices, message_id: int) -> dict[str, Any]:
     feedback(services).answer(message_id)
     removed = feedback(services).clear(message_id)
     result: dict[str, Any] = {"message_id": message_id, "cleared": removed}
@@ -39,7 +55,7 @@ def clear(services: Any, message_id: int) -> dict[str, Any]:
     return result
 
 
-def other_strategy(services: Any, message_id: int) -> str:
+def other_strategy(services: FeedbackServices, message_id: int) -> str:
     """The strategy to compare answer ``message_id`` with: Thompson sampling over the other available
     strategies in the answer's language and profile (uncertain ones get tried, proven-bad ones rarely)."""
     from desktop.core.chat.strategies import registry
@@ -61,13 +77,13 @@ def other_strategy(services: Any, message_id: int) -> str:
 
 
 def compare(
-    services: Any,
+    services: FeedbackServices,
     message_id: int,
     *,
     strategy: str | None = None,
     offline: bool = False,
     cancel: CancelToken | None = None,
-    on_event: Any = None,
+    on_event: Callable[[Event], None] | None = None,
 ) -> dict[str, Any]:
     """Answer the same question with another strategy and record a blind comparison of the two answers.
 
@@ -86,7 +102,7 @@ def compare(
     return blind(services, comparison)
 
 
-def blind(services: Any, comparison: dict[str, Any]) -> dict[str, Any]:
+def blind(services: FeedbackServices, comparison: dict[str, Any]) -> dict[str, Any]:
     """The comparison as shown before the pick: two texts, no strategy names (revealed once picked)."""
     convs = services.conversations
     a, b = convs.get_message(comparison["a_id"]), convs.get_message(comparison["b_id"])
@@ -110,12 +126,12 @@ def blind(services: Any, comparison: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def pick(services: Any, comparison_id: int, winner: str) -> dict[str, Any]:
+def pick(services: FeedbackServices, comparison_id: int, winner: str) -> dict[str, Any]:
     comparison = feedback(services).pick(comparison_id, winner)
     return {**blind(services, comparison), **_share(team.publish_comparison, services.settings, comparison)}
 
 
-def open_comparison(services: Any, message_id: int) -> dict[str, Any]:
+def open_comparison(services: FeedbackServices, message_id: int) -> dict[str, Any]:
     """The latest unpicked comparison of answer ``message_id`` (``zantara compare ID --pick A``)."""
     found = feedback(services).latest_open_comparison(message_id)
     if found is None:
@@ -125,7 +141,7 @@ def open_comparison(services: Any, message_id: int) -> dict[str, Any]:
     return found
 
 
-def report(services: Any, fresh: bool = False) -> dict[str, Any]:
+def report(services: FeedbackServices, fresh: bool = False) -> dict[str, Any]:
     records, info = bandit.evidence(services, fresh=fresh)
     settings = services.settings
     out = bandit.report(

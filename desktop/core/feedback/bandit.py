@@ -16,11 +16,26 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from desktop.core.messages import say
+
+if TYPE_CHECKING:
+    from desktop.core.chat.conversations import Conversations
+    from desktop.core.feedback.ratings import Feedback
+    from desktop.core.settings import Settings
+
+
+class EvidenceSource(Protocol):
+    """Where ratings come from: the settings (profile, sharing) and the conversations database."""
+
+    settings: Settings
+
+    @property
+    def conversations(self) -> Conversations: ...
+
 
 THRESHOLD = 0.95
 MIN_PER_ARM = 5
@@ -213,7 +228,7 @@ def report(
 
 
 # -- evidence from the app's stores -----------------------------------------------------------------------
-def local_records(feedback: Any) -> list[dict[str, Any]]:
+def local_records(feedback: Feedback) -> list[dict[str, Any]]:
     """This installation's ratings and picked comparisons as evidence records."""
     records: list[dict[str, Any]] = [
         {
@@ -244,7 +259,7 @@ _team_cache: dict[str, tuple[float, list[dict[str, Any]]]] = {}
 TEAM_CACHE_S = 600.0
 
 
-def evidence(services: Any, *, fresh: bool = False) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def evidence(services: EvidenceSource, *, fresh: bool = False) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Local evidence, pooled with the team's when ratings are shared (``share_ratings`` on and a Chroma
     server set). The team's records are cached for ten minutes per process (``fresh`` re-reads them); an
     unreachable server costs the pooling, never the answer."""
@@ -272,7 +287,9 @@ def evidence(services: Any, *, fresh: bool = False) -> tuple[list[dict[str, Any]
     return records, info
 
 
-def learned_decision(services: Any, text: str, language: str | None = None) -> dict[str, Any] | None:
+def learned_decision(
+    services: EvidenceSource, text: str, language: str | None = None
+) -> dict[str, Any] | None:
     """The switching decision (strategy, reason, ...) for a message like ``text`` (in ``language``, when
     the caller detected it already), or None when the configured default stays: only when ``learn_strategy``
     is on and :func:`decide` says the evidence is clear."""
@@ -290,7 +307,7 @@ def learned_decision(services: Any, text: str, language: str | None = None) -> d
     return decision if decision["switch"] else None
 
 
-def learned_default(services: Any, text: str) -> str | None:
+def learned_default(services: EvidenceSource, text: str) -> str | None:
     """The strategy to use instead of the configured default for a message like ``text``, or None."""
     decision = learned_decision(services, text)
     return str(decision["strategy"]) if decision else None

@@ -186,10 +186,8 @@ def test_claude_starting_later_replaces_the_local_draft_and_keeps_it(
     assert hedge.winner == "claude" and hedge.draft
     assert (hedge.local_first_token_ms or 0) < (hedge.claude_first_token_ms or 0)
     assert answer.mode == "claude" and answer.text == api.reply
-    states = [e.data.get("state") for e in events if e.kind == "hedge"]
+    states = [e.state for e in events if e.kind == "hedge"]
     assert states == ["started", "superseded"]
-    superseded = next(
-        i for i, e in enumerate(events) if e.kind == "hedge" and e.data["state"] == "superseded"
-    )
-    assert events[superseded].data["draft"] == hedge.draft
+    superseded = next(i for i, e in enumerate(events) if e.kind == "hedge" and e.state == "superseded")
+    assert events[superseded].draft == hedge.draft
     assert events[superseded + 1].kind == "replace" and events[superseded + 1].text == ""
