@@ -11,7 +11,7 @@ PIP    := $(PY) -m pip
 export CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test check setup setup-test models qt-catalogs lint bench stress package screenshot clean
+.PHONY: run test check setup setup-test models qt-catalogs lint bench stress package screenshot team-server clean
 
 run: setup ## Set up everything and start the app (the CLI help where there is no display).
 	$(VENV)/bin/zantara
@@ -70,6 +70,10 @@ lint: setup-test
 
 bench: setup-test ## Print the benchmark table (tests/bench).
 	$(PY) tests/bench/run_all.py
+
+team-server: $(VENV)/.stamp-app ## The team server (chroma behind nginx, TLS, token) on 127.0.0.1:TEAM_PORT, data in a temp folder.
+	@test -n "$(TEAM_PORT)" && test -n "$(TEAM_TOKEN)" || { echo "usage: make team-server TEAM_PORT=8443 TEAM_TOKEN=a-long-secret"; exit 2; }
+	@TEAM_TOKEN='$(TEAM_TOKEN)' $(PY) packaging/team_server.py --port $(TEAM_PORT)
 
 stress: setup-test ## 10 concurrent `zantara ask --offline` x 5 rounds on one home; prints the exit codes.
 	$(PY) tests/bench/stress_concurrent.py --asks 10 --rounds 5

@@ -295,6 +295,90 @@ def eval_cmd(split: str, messages_file: Path | None, mistakes: bool, as_json: bo
             console.print(f"[{m['language']}] {m['text'][:90]} -> {'; '.join(m['problems'])}", markup=False)
 
 
+@knowledge.command("show")
+@click.argument("insight_id")
+@json_option
+def show_cmd(insight_id: str, as_json: bool) -> None:
+    """One insight, where it came from (a colleague, through the team sync) and its earlier versions."""
+    from desktop.core.sync.history import insight_history, origin_of
+
+    insight = _store().get(insight_id)
+    history = insight_history(insight_id)
+    if insight is None and not history:
+        raise KnowledgeError(
+            f"No insight with id '{insight_id}'.", "Find ids with `zantara knowledge query`."
+        )
+    data: dict[str, Any] = {
+        "insight": insight.to_dict() if insight else None,
+        "from_colleague": origin_of(insight) if insight else None,
+        "history": history,
+    }
+    if as_json:
+        print_json(data)
+        return
+    if insight is None:
+        console.print(f"{insight_id}: deleted", highlight=False)
+    else:
+        console.print(f"{insight.id} [{insight.language}/{insight.category}/{insight.status}]", markup=False)
+        console.print(insight.text, markup=False)
+        console.print(f"concepts: {', '.join(insight.concepts)}", markup=False)
+    colleague = data["from_colleague"]
+    if colleague:
+        console.print(f"from a colleague: {colleague['name'] or '?'} ({colleague['at']})", markup=False)
+    for old in history:
+        record = old["record"]
+        state = "deleted" if record.get("deleted") else ""
+        row = (record.get("rows") or [{}])[0]
+        meta = row.get("metadata", {})
+        console.print(
+            f"earlier version ({old['reason']}, by {old['origin_name'] or old['origin'][:8]} at "
+            f"{old['edited_at']}): {state or meta.get('category', '')} {meta.get('concepts', '')} "
+            f"{meta.get('status', '')} {row.get('document', '')[:120]}",
+            markup=False,
+        )
+
+
+@knowledge.command("edit")
+@click.argument("insight_id")
+@click.option("--text", default=None)
+@click.option("--category", default=None, type=click.Choice(CATEGORIES))
+@click.option("--concepts", default=None, help="Comma-separated concept slugs (replaces the old ones)")
+@click.option("--status", default=None, type=click.Choice(STATUSES))
+@json_option
+def edit_cmd(
+    insight_id: str,
+    text: str | None,
+    category: str | None,
+    concepts: str | None,
+    status: str | None,
+    as_json: bool,
+) -> None:
+    """Change an insight (a new text gives it a new id; the team sync carries the edit)."""
+    store = _store()
+    insight = store.get(insight_id)
+    if insight is None:
+        raise KnowledgeError(
+            f"No insight with id '{insight_id}'.", "Find ids with `zantara knowledge query`."
+        )
+    if text is not None:
+        insight.text = clean_text(text, "text")
+    if category is not None:
+        insight.category = category
+    if concepts is not None:
+        insight.concepts = [c.strip() for c in clean_text(concepts, "concepts").split(",") if c.strip()]
+    if status is not None:
+        insight.status = status
+    try:
+        insight.validate()
+    except ValueError as exc:
+        raise KnowledgeError(f"Invalid insight: {exc}.", "Fix the value and try again.") from exc
+    store.update(insight, old_id=insight_id)
+    if as_json:
+        print_json({"id": insight.id, "previous_id": insight_id})
+    else:
+        console.print(f"edited: {insight.id}", highlight=False)
+
+
 knowledge.add_command(_status_command("approve", "approved"))
 knowledge.add_command(_status_command("reject", "rejected"))
 

@@ -39,6 +39,7 @@ COMMAND_MODULES = {
     "compare": "compare_cmd",
     "usage": "usage_cmd",
     "feedback": "feedback_cmd",
+    "sync": "sync_cmd",
     "docs": "docs_cmd",
 }
 

@@ -75,3 +75,12 @@ class DownloadError(ZantaraError):
 
 class NotEnoughDiskSpace(DownloadError):
     """The disk cannot hold the file to download; the message names the space needed."""
+
+
+class TeamError(ZantaraError):
+    """The team server could not be synced with (unreachable, refused the token, unsafe address). Local work
+    is untouched: answers keep coming from this laptop's copy."""
+
+
+class TeamAuthError(TeamError):
+    """The team server refused the token (missing or wrong)."""

@@ -103,12 +103,28 @@ TEMPLATES: dict[str, str] = {
     "learn.few_ratings": "{strategy} leads but has only {n} of {needed} ratings",
     "learn.no_winner": "no clear winner ({strategy}: P(best) {p} < {threshold})",
     "learn.wins": "{strategy} wins with P(best) {p} over {n} ratings and comparisons",
-    # the knowledge store (knowledge/store.py)
-    "store.unreachable": "Cannot reach the Chroma server at {url} ({reason}).",
-    "store.unreachable_hint": (
-        "Start the server (`chroma run --path DIR --port N`), fix the chroma_url setting / "
-        "ZANTARA_CHROMA_URL, or clear it to use the local store."
+    # the team sync (sync/): errors say what happened and what to do; local work is never touched
+    "team.not_set": "No team server is set.",
+    "team.not_set_hint": "Set its address: `zantara settings set team_url https://HOST:PORT` (or ZANTARA_TEAM_URL).",
+    "team.bad_url": "'{url}' is not a team server address.",
+    "team.bad_url_hint": "Use https://HOST:PORT.",
+    "team.plain_http": "Refusing plain http to {host}: the team server holds what clients asked.",
+    "team.plain_http_hint": (
+        "Use the team server's https address (make team-server serves one), or, if you really must, "
+        "`zantara settings set team_allow_http on`."
     ),
+    "team.no_token": "The team server at {url} needs a token and none is set.",
+    "team.wrong_token": "The team server at {url} refused the token.",
+    "team.token_hint": "Set the right one in Settings → Knowledge, with `zantara sync token` or ZANTARA_TEAM_TOKEN.",
+    "team.untrusted": "The team server's certificate at {url} is not trusted ({reason}).",
+    "team.untrusted_hint": (
+        "Point the team_ca setting at the server's certificate (make team-server prints it), or set "
+        "team_verify_tls off for a first try."
+    ),
+    "team.unreachable": "The team server at {url} is unreachable ({reason}).",
+    "team.unreachable_hint": "Working from this laptop's copy; the next sync sends what is waiting.",
+    "team.busy": "A sync is already running for this data folder.",
+    "team.busy_hint": "Wait for it to finish.",
     # the data check (health/doctor.py)
     "doctor.fine": "Everything is fine: the conversations database and the knowledge store passed every check.",
     "doctor.repaired_conversations": "Repaired: {messages} messages in {conversations} conversations salvaged.",
@@ -154,10 +170,18 @@ TEMPLATES: dict[str, str] = {
     "language.id": "Indonesian",
     "language.it": "Italian",
 }
-# str(KnowledgeError) is the message and the hint; the GUI shows it whole.
-TEMPLATES["store.unreachable_full"] = (
-    f"{TEMPLATES['store.unreachable']} {TEMPLATES['store.unreachable_hint']}"
-)
+# str(TeamError) is the message and the hint; the GUI shows it whole.
+for _code, _hint in (
+    ("team.not_set", "team.not_set_hint"),
+    ("team.bad_url", "team.bad_url_hint"),
+    ("team.plain_http", "team.plain_http_hint"),
+    ("team.no_token", "team.token_hint"),
+    ("team.wrong_token", "team.token_hint"),
+    ("team.untrusted", "team.untrusted_hint"),
+    ("team.unreachable", "team.unreachable_hint"),
+    ("team.busy", "team.busy_hint"),
+):
+    TEMPLATES[f"{_code}_full"] = f"{TEMPLATES[_code]} {TEMPLATES[_hint]}"
 
 
 def say(code: str, **fields: object) -> str:

@@ -213,10 +213,18 @@ class Settings:
     # --- answer memory, knowledge, feedback -----------------------------------------------------------------
     user_name: str = setting("", "Who asks, in the answer memory; empty = the OS login name.")
     chroma_url: str = setting(
-        "",
-        "The team's Chroma server; empty = the local store (ZANTARA_CHROMA_URL overrides).",
-        rebuilds=("store", "memory", "documents", "router"),
+        "", "The team server's address under its old name (team_url wins; ZANTARA_CHROMA_URL overrides)."
     )
+    # --- the team sync: this laptop always answers from its own store; the team server is a sync peer -----
+    team_url: str = setting("", "The team server (https://HOST:PORT); ZANTARA_TEAM_URL overrides.")
+    team_ca: str = setting("", "A CA or self-signed certificate file to trust for the team server's https.")
+    team_verify_tls: str = setting(
+        "on", "off: accept any certificate from the team server (a first try).", choices=("on", "off")
+    )
+    team_allow_http: str = setting(
+        "off", "on: allow plain http to a team server on another machine.", choices=("off", "on")
+    )
+    team_sync_minutes: int = setting(5, "Minutes between background syncs in the app.", low=1, high=1440)
     learn_strategy: str = setting(
         "off", "on: use the strategy ratings prove better, per language and profile.", choices=("off", "on")
     )
@@ -224,7 +232,7 @@ class Settings:
         20, "Never switch strategy with fewer ratings than this in the group.", low=5, high=10000
     )
     share_ratings: str = setting(
-        "off", "on: pool ratings through the team's Chroma server (chroma_url).", choices=("off", "on")
+        "off", "on: share ratings with the team through the team sync.", choices=("off", "on")
     )
     # --- the window -----------------------------------------------------------------------------------------
     ui_language: str = setting("en", "The window's language.", choices=UI_LANGUAGES)
@@ -301,7 +309,20 @@ class Settings:
         return str(getattr(self, ROLE_SETTINGS[role])) or self.local_model
 
     def effective_chroma_url(self) -> str:
-        return os.environ.get("ZANTARA_CHROMA_URL", "") or self.chroma_url
+        """The team server's address (kept under its old name for callers that only ask "is there a team")."""
+        return self.effective_team_url()
+
+    def effective_team_url(self) -> str:
+        """``ZANTARA_TEAM_URL``, else ``ZANTARA_CHROMA_URL``, else ``team_url``, else the old ``chroma_url``."""
+        for value in (
+            os.environ.get("ZANTARA_TEAM_URL", ""),
+            os.environ.get("ZANTARA_CHROMA_URL", ""),
+            self.team_url,
+            self.chroma_url,
+        ):
+            if value.strip():
+                return value.strip()
+        return ""
 
     def effective_threads(self, physical_cores: int | None = None) -> int:
         """``threads``, or automatic: physical cores minus one (at least 1, at most 8). llama.cpp's threads spin

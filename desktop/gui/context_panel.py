@@ -212,6 +212,13 @@ def _insight_html(ins: Insight) -> str:
     )
     if ins.score is not None:
         meta += f" · {number(ins.score, 2)}"
+    if ins.from_colleague:
+        colleague = ins.from_colleague
+        meta += " · " + _esc(
+            tr("from {name}'s laptop, {date}").format(
+                name=colleague.get("name") or "?", date=_date(str(colleague.get("at", "")))
+            )
+        )
     return (
         f"<p style='margin-bottom:6px'><span style='color:{theme.GREY}'>{meta}</span><br>{_esc(ins.text)}</p>"
     )
@@ -300,6 +307,8 @@ def _memory_html(hit: MemoryUse) -> str:
         title=hit.conversation_title,
     )
     meta = _esc(asked)
+    if hit.colleague:
+        meta += " · " + _esc(tr("a colleague's answer, synced from their laptop"))
     if hit.similarity is not None:
         meta += f" · {_esc(tr('Similarity'))} {number(hit.similarity, 2)}"
     answer = hit.answer if len(hit.answer) <= 300 else hit.answer[:299].rsplit(" ", 1)[0] + "…"

@@ -133,6 +133,38 @@ class InsightTableModel(QAbstractTableModel):
         return self.items[row]
 
 
+def history_text(insight: Insight) -> str:
+    """Whose laptop this version came from, and the earlier versions the team sync kept (newest first)."""
+    from desktop.core.sync.history import insight_history, origin_of
+
+    lines = []
+    origin = origin_of(insight)
+    if origin:
+        lines.append(
+            tr("from {name}'s laptop, {date}").format(name=origin["name"] or "?", date=origin["at"][:10])
+        )
+    history = insight_history(insight.id)
+    if history:
+        lines.append(tr("Earlier versions (kept by the team sync):"))
+    reasons = {"conflict": tr("lost a conflict"), "replaced": tr("replaced by a newer edit")}
+    for old in history:
+        rows = old["record"].get("rows") or []
+        meta = rows[0].get("metadata", {}) if rows else {}
+        what = (
+            tr("deleted")
+            if old["record"].get("deleted") or not rows
+            else (
+                f"{category_label(str(meta.get('category', '')))} · {meta.get('concepts', '')} · "
+                f"{status_label(str(meta.get('status', '')))} · {rows[0].get('document', '')}"
+            )
+        )
+        lines.append(
+            f"{old['edited_at'][:16].replace('T', ' ')} · {old['origin_name'] or '?'} · "
+            f"{reasons.get(old['reason'], old['reason'])}: {what}"
+        )
+    return "\n".join(lines)
+
+
 class InsightDialog(QDialog):
     """Add or edit one insight; validation errors are shown in the dialog, not thrown at the user."""
 
@@ -181,8 +213,15 @@ class InsightDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.history = QPlainTextEdit(self)  # where this version came from and the versions it replaced
+        self.history.setReadOnly(True)
+        self.history.setAccessibleName(tr("Earlier versions"))
+        self.history.setPlainText(history_text(insight) if insight is not None else "")
+        self.history.setVisible(bool(self.history.toPlainText()))
+        self.history.setMaximumHeight(120)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.history)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(560, 380)

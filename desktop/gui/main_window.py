@@ -37,6 +37,7 @@ from desktop.gui.jobs import JobManager
 from desktop.gui.jobs_panel import JobsIndicator, confirm_quit
 from desktop.gui.model_offer import OfferController
 from desktop.gui.query_prefetch import QueryPrefetch
+from desktop.gui.team_sync import TeamSync
 from desktop.gui.toolbar import MainToolbar, available_strategies
 from desktop.gui.workers import Task, run_in_background
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._startup)
         if warm_up:
             QTimer.singleShot(300, self.session.warm_up)
+        self.team_sync.start()
 
     def _build_central(self) -> None:
         """Conversations | chat (banner, bubbles, composer) | answer context; the answer session drives them."""
@@ -170,6 +172,9 @@ class MainWindow(QMainWindow):
         self.tools_menu.addAction(self.documents_action)
         self.jobs_indicator = JobsIndicator(self.jobs, self)
         self.statusBar().addPermanentWidget(self.jobs_indicator)
+        self.team_sync = TeamSync(self.services, self)  # status-bar indicator + Sync now (gui/team_sync.py)
+        self.statusBar().addPermanentWidget(self.team_sync.label)
+        self.statusBar().addPermanentWidget(self.team_sync.button)
         self.tools_menu.addSeparator()
         self.tools_menu.addAction(self.settings_action)
         self.help_menu = self.menuBar().addMenu("")
@@ -231,6 +236,7 @@ class MainWindow(QMainWindow):
         self.chat_menu.setTitle(tr("&Chat"))
         self.tools_menu.setTitle(tr("&Tools"))
         self.help_menu.setTitle(tr("&Help"))
+        self.team_sync.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -336,6 +342,8 @@ class MainWindow(QMainWindow):
         settings = self.services.settings
         self.strategy_combo.setCurrentIndex(max(0, self.strategy_combo.findData(settings.strategy)))
         self.profile_combo.setCurrentIndex(max(0, self.profile_combo.findData(settings.profile)))
+        if changed & {"chroma_url", "team_url"}:
+            self.team_sync.start()
         if changed & {"local_model", "threads", "context_size"}:
             run_in_background(
                 self._local_model_name, lambda n: self._set_local_name(n, False), lambda e: None
@@ -366,6 +374,7 @@ class MainWindow(QMainWindow):
             return
         window_geometry.remember(self)
         self.session.stop()
+        self.team_sync.stop()
         self.monitor.close()
         self.dialogs.close_all()
         self._unbridge()

@@ -196,6 +196,15 @@ class SettingsDialog(QDialog):
         (self.chroma_server if s.chroma_url else self.chroma_local).setChecked(True)
         self.chroma_url.setEnabled(bool(s.chroma_url))
         self.chroma_server.toggled.connect(self.chroma_url.setEnabled)
+        self.team_token = QLineEdit(knowledge)  # saved to the keyring on apply, never to the settings file
+        self.team_token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.team_test = QPushButton(knowledge)
+        self.team_test.clicked.connect(self.test_team_server)
+        self.team_result = QLabel(knowledge)
+        self.team_result.setWordWrap(True)
+        for widget in (self.team_token, self.team_test):
+            widget.setEnabled(bool(s.chroma_url))
+            self.chroma_server.toggled.connect(widget.setEnabled)
         self.retrieval_k = QSpinBox(knowledge)
         self.retrieval_k.setRange(*bounds("retrieval_k"))
         self.retrieval_k.setValue(s.retrieval_k)
@@ -210,6 +219,8 @@ class SettingsDialog(QDialog):
         kform.addRow(self.knowledge_labels[0], self.chroma_local)
         kform.addRow("", self.chroma_server)
         kform.addRow("", self.chroma_url)
+        kform.addRow("", self.team_token)
+        kform.addRow(self.team_test, self.team_result)
         kform.addRow(self.knowledge_labels[1], self.retrieval_k)
         kform.addRow(self.knowledge_labels[2], self.enrich_deadline)
         kform.addRow("", self.enrich_wait)
@@ -349,9 +360,12 @@ class SettingsDialog(QDialog):
         ):
             label.setText(text)
         self.chroma_local.setText(tr("Local (in the data folder)"))
-        self.chroma_server.setText(tr("Shared Chroma server"))
-        self.chroma_url.setPlaceholderText("http://chroma.example.lan:8000")
-        self.chroma_url.setAccessibleName(tr("Chroma server URL"))
+        self.chroma_server.setText(tr("Local, synced with a team server"))
+        self.chroma_url.setPlaceholderText("https://team.example.com:8443")
+        self.chroma_url.setAccessibleName(tr("Team server URL"))
+        self.team_token.setPlaceholderText(tr("Team token (kept in the keyring; empty: keep the stored one)"))
+        self.team_token.setAccessibleName(tr("Team token"))
+        self.team_test.setText(tr("Test connection"))
         self.retrieval_k.setAccessibleName(tr("Insights per answer"))
         self.enrich_deadline.setAccessibleName(tr("Live note deadline"))
         self.enrich_deadline.setToolTip(tr("How long Claude waits for the local model's live cultural note"))
@@ -629,8 +643,43 @@ class SettingsDialog(QDialog):
             self.last_error = str(exc)
             self.error.setText(tr("Could not save the settings: {err}").format(err=exc))
 
+        token = self.team_token.text().strip()
+
+        def save() -> set[str]:
+            if token:
+                from desktop.core.sync.token import set_team_token
+
+                set_team_token(token)
+            return current.update(**changes)
+
         # validate + save atomically + notify subscribers (Services forgets what depends on them)
-        run_in_background(lambda: current.update(**changes), done, failed)
+        run_in_background(save, done, failed)
+
+    def test_team_server(self) -> None:
+        """Connect with the address and token in the dialog (the stored token when the field is empty)."""
+        from desktop.core.sync.remote import TeamConfig, connect
+        from desktop.core.sync.service import close
+        from desktop.core.sync.token import get_team_token
+
+        url, typed = self.chroma_url.text().strip(), self.team_token.text().strip()
+        s = self.services.settings
+        self.team_result.setText(tr("Checking {url}…").format(url=url))
+
+        def probe() -> None:
+            config = TeamConfig(
+                url=url,
+                token=typed or get_team_token(),
+                ca=s.team_ca,
+                verify=s.team_verify_tls != "off",
+                allow_http=s.team_allow_http == "on",
+            )
+            close(connect(config, timeout_s=5.0))
+
+        run_in_background(
+            probe,
+            lambda _r: self.team_result.setText(tr("Connected: the team server accepted the token.")),
+            lambda exc: self.team_result.setText(localize(str(exc))),
+        )
 
     def _check_model_names(self, new: Settings, names: list[str], go_on: Callable[[], None]) -> None:
         """Ask the backend for its models (in a worker): a name it does not have is refused with the list; when

@@ -91,6 +91,12 @@ PARTS = [
         timeout_s=900,
     ),
     Part("startup", "Start-up", "bench_startup", timeout_s=240),
+    Part(
+        "team_sync",
+        "Team sync: first sync of 10k insights + 10k answers, incremental, 20 laptops (team server recipe)",
+        "bench_team_sync",
+        timeout_s=2400,
+    ),
     Part("memory", "Memory", "bench_memory", timeout_s=300),
     Part(
         "generation",

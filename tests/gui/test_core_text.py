@@ -16,10 +16,7 @@ from support.english import EnglishDetector
 from desktop.core import messages
 from desktop.core.chat.readability import check
 from desktop.core.chat.trace import Trace
-from desktop.core.errors import KnowledgeError
 from desktop.core.knowledge.need import cultural_need
-from desktop.core.knowledge.store import KnowledgeStore
-from desktop.core.settings import Settings
 from desktop.gui import i18n, localized_widgets
 from desktop.gui.context_panel import render_trace
 from desktop.gui.core_text import localize, stage_label
@@ -90,12 +87,17 @@ def test_readability_verdicts_are_translated(lang: str, text: str, language: str
     assert not english(lang, localize(verdict.reason)), localize(verdict.reason)
 
 
-def test_the_chroma_error_is_translated(lang: str) -> None:
-    with pytest.raises(KnowledgeError) as caught:
-        KnowledgeStore.open(Settings(chroma_url="http://127.0.0.1:9"))
-    shown = localize(str(caught.value))
-    assert "127.0.0.1:9" in shown
-    assert not english(lang, shown), shown
+def test_the_team_server_errors_are_translated(lang: str) -> None:
+    from desktop.core.errors import TeamError
+    from desktop.core.sync.remote import TeamConfig, explain, parse
+
+    with pytest.raises(TeamError) as caught:
+        parse(TeamConfig(url="http://10.1.2.3:8000", token=""))
+    down = explain(ConnectionError("refused"), TeamConfig(url="https://127.0.0.1:9", token="t"))
+    for error in (caught.value, down):
+        shown = localize(str(error))
+        assert "10.1.2.3" in shown or "127.0.0.1:9" in shown
+        assert not english(lang, shown), shown
 
 
 def test_timing_rows_and_stopped_answers_are_translated(lang: str) -> None:

@@ -406,9 +406,10 @@ def test_no_visible_string_is_still_english(
     window.context.show_trace(wrapped.trace)
     seen.add("context panel, wrap", window.context.browser.toPlainText())
     combo.setCurrentIndex(before)
-    # --- the knowledge store unreachable (a Chroma server that is down): the answer says so ----------
-    monkeypatch.setenv("ZANTARA_CHROMA_URL", "http://127.0.0.1:9")
-    window.services.reset("store")
+    # --- the knowledge store unreadable (a damaged index): the answer says so ----------
+    from support.knowledge import UnreadableStore
+
+    window.services.store = UnreadableStore.around(window.services.store)
     with qtbot.waitSignal(window.answer_finished, timeout=WAIT_MS) as done:
         window.send(QUESTION)
     broken = done.args[0]

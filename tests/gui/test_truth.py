@@ -184,15 +184,17 @@ def test_a_wrong_team_server_url_is_refused_or_confirmed_in_the_users_language(
 def test_a_failed_retrieval_is_said_in_the_answer(
     qtbot: Any, window_factory: Any, claude_online: Any, local_writer: ScriptedModel
 ) -> None:
+    from support.knowledge import UnreadableStore
+
     claude_online(reply=CLAUDE_REPLY, token_delay_s=0.002)
-    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
-    settings = Settings(strategy="rag", chroma_url=url, first_token_deadline_s=5.0, connect_timeout_s=2.0)
-    window = window_factory(make_services(settings, local_model=local_writer))
+    settings = Settings(strategy="rag", first_token_deadline_s=5.0, connect_timeout_s=2.0)
+    broken = UnreadableStore.around(KnowledgeStore.open(settings))
+    window = window_factory(make_services(settings, local_model=local_writer, store=broken))
     bubble = ask(qtbot, window, MALU)
     assert bubble.text == CLAUDE_REPLY
     note = bubble.note.text()
-    assert bubble.note.isVisible() and "could not be searched" in note and url in note
-    assert "Settings → Knowledge" in note
+    assert bubble.note.isVisible() and "could not be searched" in note
+    assert "Check data" in note
     context = panel(window)
     assert "No cultural context was needed" not in context
     assert "could not be searched" in context.split("Timings")[0], (

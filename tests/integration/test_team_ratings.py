@@ -1,12 +1,12 @@
-"""Team mode for ratings: two installations share their verdicts through a real `chroma run` server, and
-the report pools them (opt-in: with sharing off nothing leaves the machine)."""
+"""Team mode for ratings: installations share their verdicts through the team sync (the real team server),
+and the report pools them from this laptop's copy (opt-in: with sharing off nothing leaves the machine)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from support.chroma_server import chroma_server  # noqa: F401  (pytest fixture)
+from support.team_server import TeamServer, team_server  # noqa: F401  (pytest fixture)
 
 from desktop.core.chat.conversations import Conversations
 from desktop.core.chat.trace import Trace
@@ -14,6 +14,7 @@ from desktop.core.feedback import bandit, team
 from desktop.core.feedback.ratings import Feedback
 from desktop.core.services import Services
 from desktop.core.settings import Settings
+from desktop.core.sync.service import run_sync
 
 pytestmark = pytest.mark.slow
 
@@ -38,40 +39,42 @@ def rate_answers(services: Services, strategy: str, verdict: str, n: int) -> lis
     return ids
 
 
-def installation(home: Path, monkeypatch: pytest.MonkeyPatch, url: str, share: str) -> Services:
+def installation(home: Path, monkeypatch: pytest.MonkeyPatch, server: TeamServer, share: str) -> Services:
     monkeypatch.setenv("ZANTARA_HOME", str(home))
-    services = Services(Settings(strategy="rag", chroma_url=url, share_ratings=share, learn_strategy="on"))
+    for name, value in (server.env() | {"ZANTARA_TEAM_CA": server.ca}).items():
+        monkeypatch.setenv(name, value)
+    services = Services(Settings(strategy="rag", share_ratings=share, learn_strategy="on"))
     services.conversations = Conversations.open()  # type: ignore[misc]
     return services
 
 
-def test_ratings_are_pooled_through_the_team_server(
-    chroma_server: str,  # noqa: F811
+def test_ratings_are_pooled_through_the_team_sync(
+    team_server: TeamServer,  # noqa: F811
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    bandit._team_cache.clear()
-    private = installation(tmp_path / "private", monkeypatch, chroma_server, "off")
+    private = installation(tmp_path / "private", monkeypatch, team_server, "off")
     rate_answers(private, "rag", "down", 10)  # sharing off: stays local
     assert team.TeamRatings.open(private.settings).records() == []
+    assert run_sync(private).pushed == 0
 
-    alice = installation(tmp_path / "alice", monkeypatch, chroma_server, "on")
+    alice = installation(tmp_path / "alice", monkeypatch, team_server, "on")
     alice_ids = rate_answers(alice, "combo", "up", 12)
-    shared = team.TeamRatings.open(alice.settings).records()
-    assert len(shared) == 12 and {r["verdict"] for r in shared} == {"up"}
-    assert shared[0]["strategy"] == "combo" and shared[0]["language"] == "id" and shared[0]["note"] == "ok"
     # editing re-publishes the same record; clearing withdraws it
     edited = Feedback(alice.conversations).rate(alice_ids[0], "down")
     team.publish_rating(alice.settings, edited, alice_ids[0])
     Feedback(alice.conversations).clear(alice_ids[1])
     team.publish_rating(alice.settings, None, alice_ids[1])
-    shared = team.TeamRatings.open(alice.settings).records()
-    assert len(shared) == 11 and sorted(r["verdict"] for r in shared).count("down") == 1
+    assert run_sync(alice).pushed == 12  # 11 ratings and one withdrawal
 
-    bob = installation(tmp_path / "bob", monkeypatch, chroma_server, "on")
+    bob = installation(tmp_path / "bob", monkeypatch, team_server, "on")
     rate_answers(bob, "rag", "down", 10)
-    records, info = bandit.evidence(bob, fresh=True)
-    assert info["team"] and info["team_records"] == 11  # Alice's, not Bob's own twice
+    assert run_sync(bob).pulled == 12
+    team_server.stop()  # pooling reads Bob's copy: the server is not needed any more
+    records, info = bandit.evidence(bob)
+    assert info["team"] and info["team_records"] == 11  # Alice's, not Bob's own twice, not the withdrawn one
+    shared = [r for r in records if r.get("installation") not in (None, team.installation_id())]
+    assert shared[0]["language"] == "id" and {r["note"] for r in shared} == {"ok"}
     report = bandit.report(records, "rag", 20, learning=True)
     (group,) = report["groups"]
     assert group["ratings"] == 21 and group["decision"]["strategy"] == "combo"
@@ -79,14 +82,3 @@ def test_ratings_are_pooled_through_the_team_server(
     assert bandit.learned_default(bob, "aku malu bertanya tentang visa ya") == "combo"
     bob.settings.share_ratings = "off"
     assert bandit.learned_default(bob, "aku malu bertanya tentang visa ya") is None
-
-
-def test_an_unreachable_team_server_costs_only_the_pooling(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from support.messages_api import closed_port_url
-
-    bandit._team_cache.clear()
-    services = installation(tmp_path / "x", monkeypatch, closed_port_url(), "on")
-    records, info = bandit.evidence(services, fresh=True)
-    assert records == [] and info["team"] is False and "Chroma server" in info["team_error"]

@@ -76,3 +76,17 @@ def curated_store(curated_store_dir: Path, zantara_home: Path) -> KnowledgeStore
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(curated_store_dir, target)
     return KnowledgeStore.open(Settings())
+
+
+class UnreadableStore(KnowledgeStore):
+    """A real store whose index cannot be searched (as with a damaged HNSW file): retrieval fails."""
+
+    @classmethod
+    def around(cls, store: KnowledgeStore) -> UnreadableStore:
+        return cls(store.client, store.collection, store.tombstones, store.embedder)
+
+    def nearest_ids_many(self, vectors, k, where=None):  # type: ignore[no-untyped-def]
+        from desktop.core.errors import KnowledgeError
+        from desktop.core.messages import say
+
+        raise KnowledgeError(say("doctor.run_repair"))  # what the app says of a damaged store

@@ -124,7 +124,7 @@ def compose(
                 t["hit"].format(
                     n=n,
                     question=_clip(hit.question, 160),
-                    who=hit.user_name or t["someone"],
+                    who=_who(hit, t["someone"]),
                     date=hit.date[:10],
                     title=_clip(hit.conversation_title or hit.question, 60),
                     sim=hit.similarity,
@@ -145,6 +145,13 @@ def settle_late(text: str) -> str:
         text = text.replace(t["later_claude_late"], t["later"])
         text = text.replace(t["why_claude_late"], f"{t['why']} {t['intro']}")
     return text
+
+
+def _who(hit: MemoryHit, colleague: str) -> str:
+    """Who asked; an answer synced from a colleague's laptop says so."""
+    if hit.colleague:
+        return f"{hit.user_name or hit.colleague} ({colleague})"
+    return hit.user_name or colleague
 
 
 def context_note(hits: Sequence[MemoryHit], language: str) -> str:

@@ -727,7 +727,6 @@ class Router:
             trace.retrieval_error = RetrievalError(
                 error=type(exc).__name__,
                 message=secrets.redact(getattr(exc, "message", "") or str(exc)),
-                url=self.services.settings.effective_chroma_url(),
             )
             trace.add_stage("retrieval", began, ok=False, detail=type(exc).__name__)
         trace.language, trace.insights = language, [Insight.from_json(i) for i in found.insights]

@@ -76,6 +76,7 @@ class Insight(Record):
     source: str = ""
     status: str | None = None
     score: float | None = None
+    from_colleague: dict[str, str] | None = None  # {"name", "at", "device"}: synced from a colleague's laptop
 
 
 @dataclass
@@ -139,6 +140,8 @@ class MemoryUse(Record):
     strategy: str = ""
     similarity: float | None = None
     match: float | None = None
+    colleague: str = ""  # who, when the answer came from a colleague's laptop (team sync)
+    colleague_at: str = ""
 
 
 @dataclass

@@ -13,7 +13,6 @@ probability of being best of at least ``THRESHOLD``. Otherwise the configured st
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -255,31 +254,27 @@ def local_records(feedback: Feedback) -> list[dict[str, Any]]:
     return records
 
 
-_team_cache: dict[str, tuple[float, list[dict[str, Any]]]] = {}
-TEAM_CACHE_S = 600.0
+_team_cache: dict[str, tuple[float, list[dict[str, Any]]]] = {}  # kept for callers that clear it
 
 
 def evidence(services: EvidenceSource, *, fresh: bool = False) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Local evidence, pooled with the team's when ratings are shared (``share_ratings`` on and a Chroma
-    server set). The team's records are cached for ten minutes per process (``fresh`` re-reads them); an
-    unreachable server costs the pooling, never the answer."""
+    """Local evidence, pooled with the team's when ratings are shared (``share_ratings`` on and a team server
+    set). The team's records are the copy the team sync keeps in this laptop's store: reading them never
+    touches the network, so a server that is down costs nothing here (``fresh`` is accepted for callers)."""
     from desktop.core.feedback.ratings import Feedback
 
+    del fresh
     settings = services.settings
     records = local_records(Feedback(services.conversations, settings.profile))
     info: dict[str, Any] = {"team": False}
-    url = settings.effective_chroma_url()
+    url = settings.effective_team_url()
     if getattr(settings, "share_ratings", "off") == "on" and url:
         from desktop.core.feedback import team
 
         try:
-            cached = _team_cache.get(url)
-            if fresh or cached is None or time.monotonic() - cached[0] > TEAM_CACHE_S:
-                shared = team.TeamRatings.open(settings)
-                cached = (time.monotonic(), shared.records())
-                _team_cache[url] = cached
+            shared = team.TeamRatings.open(settings).records()
             mine = team.installation_id()
-            others = [r for r in cached[1] if r.get("installation") != mine]
+            others = [r for r in shared if r.get("installation") != mine]
             info = {"team": True, "team_records": len(others), "url": url}
             records += others
         except Exception as exc:

@@ -1,7 +1,9 @@
-"""Team mode: ratings and picked comparisons shared through the team's Chroma server (opt-in).
+"""Team mode: ratings and picked comparisons shared with the team (opt-in).
 
-One collection, ``zantara_ratings``, holds one record per rating or comparison, keyed by this installation's
-id and the local row id, so re-rating updates the record instead of adding one. Records carry no answer or
+One collection in this laptop's store, ``zantara_ratings``, holds the shared records: this installation's
+own (when sharing is on) and the colleagues' that the team sync pulled. Each is keyed by its installation's
+id and the local row id, so re-rating updates the record instead of adding one; the sync journal notes each
+change so the next sync pushes it. Records carry no answer or
 question text, only the verdict, the reason, the free note, and how the answer was made (strategy, language,
 profile, models). The collection has a dummy one-dimensional vector: it is never searched by similarity.
 """
@@ -72,23 +74,23 @@ class TeamRatings:
 
     @classmethod
     def open(cls, settings: Settings) -> TeamRatings:
-        from desktop.core.errors import ZantaraError
-        from desktop.core.knowledge.store import KnowledgeStore, _client
+        """The shared ratings in this laptop's store (never the network: the sync brings the team's)."""
+        from desktop.core.knowledge.store import _client
 
-        if not settings.effective_chroma_url():
-            raise ZantaraError(
-                "Sharing ratings needs the team's Chroma server.",
-                "Set chroma_url in Settings (or ZANTARA_CHROMA_URL).",
-            )
-        client = _client(settings)
-        return cls(KnowledgeStore._collection(client, COLLECTION, "none", 1))
+        return cls(local_collection(_client(settings)))
 
     def put(self, record: tuple[str, str, dict[str, Any]]) -> None:
+        from desktop.core.sync.journal import RATINGS_KIND, Journal
+
         rid, document, meta = record
         self.collection.upsert(ids=[rid], documents=[document], metadatas=[meta], embeddings=[[1.0]])
+        Journal.open().note(RATINGS_KIND, [rid])
 
     def remove(self, rid: str) -> None:
+        from desktop.core.sync.journal import RATINGS_KIND, Journal
+
         self.collection.delete(ids=[rid])
+        Journal.open().note(RATINGS_KIND, [rid])
 
     def records(self) -> list[dict[str, Any]]:
         """Every shared record's metadata (plus the note as ``note``)."""
@@ -97,6 +99,13 @@ class TeamRatings:
         for rid, meta, doc in zip(got["ids"], got["metadatas"] or [], got["documents"] or [], strict=False):
             out.append({**(meta or {}), "id": rid, "note": doc or ""})
         return out
+
+
+def local_collection(client: Any) -> Any:
+    """The shared-ratings collection in a (local) Chroma client, created on first use."""
+    from desktop.core.knowledge.store import KnowledgeStore
+
+    return KnowledgeStore._collection(client, COLLECTION, "none", 1)
 
 
 def share_enabled(settings: Settings) -> bool:

@@ -30,17 +30,10 @@ def _probe_knowledge() -> list[Problem]:
 
 
 def diagnose(probe: bool = True) -> list[Problem]:
-    from desktop.core.errors import ZantaraError
-    from desktop.core.settings import Settings
 
     problems = check_all()
     if probe and not any(p.store == KNOWLEDGE for p in problems):
-        try:
-            remote = Settings.load().effective_chroma_url()
-        except ZantaraError:
-            remote = ""
-        if not remote:
-            problems += _probe_knowledge()
+        problems += _probe_knowledge()  # the store is always this laptop's own, team server or not
     return problems
 
 

@@ -48,6 +48,8 @@ class MemoryHit:
     strategy: str
     similarity: float
     match: float = 0.0  # memory_match's probability that it answers the same question (0.0 when not judged)
+    colleague: str = ""  # who, when the answer came from a colleague's laptop through the team sync
+    colleague_at: str = ""  # when that laptop stored it
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -71,9 +73,10 @@ def _answer_id(question: str, answer: str, conversation_id: str) -> str:
 class AnswerMemory:
     """Index and search earlier Claude answers (thread-safe; one instance per store)."""
 
-    def __init__(self, collection: Any, embedder: Embedder) -> None:
+    def __init__(self, collection: Any, embedder: Embedder, journal: Any = None) -> None:
         self.collection = collection
         self.embedder = embedder
+        self.journal = journal  # the team sync's journal: each new answer is pushed at the next sync
         self._lock = threading.Lock()
 
     @classmethod
@@ -90,7 +93,9 @@ class AnswerMemory:
                 f"The answer memory could not be opened ({exc}).",
                 "If the data folder is damaged, move its 'chroma' folder away and restart to rebuild it.",
             ) from exc
-        return cls(collection, embedder)
+        from desktop.core.sync.journal import Journal
+
+        return cls(collection, embedder, Journal.open())
 
     def add(
         self,
@@ -134,6 +139,10 @@ class AnswerMemory:
                 ],
                 documents=[question, question, document],
             )
+        if self.journal is not None:
+            from desktop.core.sync.journal import MEMORY_KIND
+
+            self.journal.note(MEMORY_KIND, [answer_id], user_name)
         return answer_id
 
     def count(self) -> int:
@@ -255,4 +264,18 @@ def _hit(key: str, meta: dict[str, Any], similarity: float, match: float = 0.0) 
         strategy=str(meta.get("strategy", "")),
         similarity=round(similarity, 4),
         match=round(match, 4),
+        colleague=_colleague(meta),
+        colleague_at=str(meta.get("origin_at", "")) if _colleague(meta) else "",
     )
+
+
+def _colleague(meta: dict[str, Any]) -> str:
+    """The colleague a synced answer came from ("" for this laptop's own)."""
+    device = str(meta.get("origin_device", ""))
+    if not device:
+        return ""
+    from desktop.core.sync.journal import device_id
+
+    if device == device_id():
+        return ""
+    return str(meta.get("origin_name", "")) or str(meta.get("user_name", "")) or "?"

@@ -1,7 +1,8 @@
 """The cultural insight store: one ChromaDB collection with vectors we compute ourselves.
 
-Local by default (``PersistentClient`` in the data folder); a team can share one store through a Chroma server
-(``chroma run``), chosen by the ``chroma_url`` setting or ``ZANTARA_CHROMA_URL``. Chroma's own embedding
+Always this laptop's own ``PersistentClient`` in the data folder, team or not: answers never wait for the
+network. A team server is a sync peer (:mod:`desktop.core.sync`); every write here is noted in the sync
+journal so the next sync pushes it. Chroma's own embedding
 function is never used (it downloads a model): every add and query passes vectors from an :class:`Embedder`,
 whose name is recorded in the collection metadata so two embedders' vectors are never mixed.
 """
@@ -16,7 +17,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 
@@ -26,8 +26,9 @@ from desktop.core.knowledge import store_schema
 from desktop.core.knowledge.embedder import Embedder
 from desktop.core.knowledge.insight import INSIGHT_TYPE, STATUSES, Insight
 from desktop.core.knowledge.record_cache import Record, RecordCache, Stamp, file_stamp
-from desktop.core.messages import say
 from desktop.core.settings import Settings
+from desktop.core.sync.history import origin_of
+from desktop.core.sync.journal import INSIGHTS_KIND, Journal
 
 COLLECTION = "cultural_insights"
 TOMBSTONES = "cultural_insights_deleted"  # ids the user deleted: a pack reload must not resurrect them
@@ -55,6 +56,7 @@ class ScoredInsight:
             "source": i.source,
             "status": i.status,
             "score": round(float(self.score), 4),
+            "from_colleague": origin_of(i),  # {"name", "at", "device"} when synced from a colleague
         }
 
 
@@ -84,6 +86,11 @@ def to_metadata(insight: Insight) -> dict[str, str | bool]:
         "created_at": insight.created_at,
         "provenance": json.dumps(insight.provenance, ensure_ascii=False, sort_keys=True),
     }
+
+
+def _edited(provenance: dict[str, Any]) -> dict[str, Any]:
+    """Provenance after a person here changed the insight: flagged, and no longer a colleague's version."""
+    return {k: v for k, v in provenance.items() if k != "origin"} | {USER_EDITED: True}
 
 
 def from_record(document: str, meta: dict[str, Any]) -> Insight:
@@ -138,25 +145,13 @@ def and_where(*parts: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 def _client(settings: Settings) -> Any:
+    """The local Chroma client (``settings`` is kept for callers; the team server never serves reads)."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
+    del settings
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    url = settings.effective_chroma_url()
-    if not url:
-        return chromadb.PersistentClient(path=str(paths.chroma_dir()), settings=chroma_settings)
-    parsed = urlparse(url if "://" in url else f"http://{url}")
-    ssl = parsed.scheme == "https"
-    port = parsed.port or (443 if ssl else 8000)
-    hint = say("store.unreachable_hint")
-    try:
-        host = parsed.hostname or "localhost"
-        client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=chroma_settings)
-        client.heartbeat()
-    except Exception as exc:
-        reason = type(exc).__name__
-        raise KnowledgeError(say("store.unreachable", url=url, reason=reason), hint) from exc
-    return client
+    return chromadb.PersistentClient(path=str(paths.chroma_dir()), settings=chroma_settings)
 
 
 class KnowledgeStore:
@@ -172,6 +167,7 @@ class KnowledgeStore:
         embedder: Embedder,
         url: str = "",
         stamp: Callable[[], Stamp] | None = None,
+        journal: Journal | None = None,
     ) -> None:
         """``stamp``: what tells that the store changed (a local store's SQLite file); with it, records read
         by id are kept between searches (:mod:`.record_cache`). None (a server store): always read fresh."""
@@ -181,7 +177,12 @@ class KnowledgeStore:
         self.tombstones = tombstones
         self.embedder = embedder
         self.records = RecordCache(stamp) if stamp is not None else None
+        self.journal = journal  # notes each local change for the team sync (None: not recorded)
         self._lock = threading.RLock()
+
+    def _noted(self, ids: Iterable[str]) -> None:
+        if self.journal is not None:
+            self.journal.note(INSIGHTS_KIND, list(ids))
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -190,10 +191,9 @@ class KnowledgeStore:
 
         settings = settings if settings is not None else Settings.load()
         embedder = embedder or default_embedder()
-        if not settings.effective_chroma_url():
-            from desktop.core.health import require_knowledge
+        from desktop.core.health import require_knowledge
 
-            require_knowledge()  # before Chroma's native code touches a damaged file
+        require_knowledge()  # before Chroma's native code touches a damaged file
         client = _client(settings)
         try:
             collection = cls._collection(client, COLLECTION, embedder.name, embedder.dim)
@@ -205,9 +205,8 @@ class KnowledgeStore:
                 f"The knowledge store could not be opened ({exc}).",
                 "If the data folder is damaged, run `zantara doctor --repair` to rebuild it.",
             ) from exc
-        url = settings.effective_chroma_url()
-        stamp = None if url else file_stamp(paths.chroma_dir() / "chroma.sqlite3")
-        return cls(client, collection, tombstones, embedder, url, stamp)
+        stamp = file_stamp(paths.chroma_dir() / "chroma.sqlite3")
+        return cls(client, collection, tombstones, embedder, "", stamp, Journal.open())
 
     @staticmethod
     def _collection(client: Any, name: str, embedder_name: str, dim: int) -> Any:
@@ -248,6 +247,7 @@ class KnowledgeStore:
             existing = set(self.existing_ids(list(items)))
             self._upsert(list(items.values()))
             self._untombstone(list(items))
+            self._noted(items)
         return len(set(items) - existing)
 
     def _upsert(self, insights: list[Insight], vectors: np.ndarray | None = None) -> None:
@@ -269,11 +269,12 @@ class KnowledgeStore:
         """Upsert precomputed passage vectors (benchmarks; copies between stores of the same embedder)."""
         with self._lock:
             self._upsert(insights, vectors)
+            self._noted(i.id for i in insights)
 
     def update(self, insight: Insight, old_id: str | None = None) -> None:
         """Store an edited insight. A text edit changes the id, so pass the old one to replace it."""
         insight.validate()
-        insight.provenance = {**insight.provenance, USER_EDITED: True}
+        insight.provenance = _edited(insight.provenance)
         with self._lock:
             if old_id and old_id != insight.id:
                 self.delete(old_id)
@@ -283,6 +284,7 @@ class KnowledgeStore:
             else:
                 self._upsert([insight])
             self._untombstone([insight.id])
+            self._noted([insight.id])
 
     def set_status(self, insight_id: str, status: str) -> Insight:
         if status not in STATUSES:
@@ -294,8 +296,9 @@ class KnowledgeStore:
                     f"No insight with id '{insight_id}'.", "List ids with `zantara knowledge export`."
                 )
             insight.status = status
-            insight.provenance = {**insight.provenance, USER_EDITED: True}
+            insight.provenance = _edited(insight.provenance)
             self.collection.update(ids=[insight_id], metadatas=[to_metadata(insight)])
+            self._noted([insight_id])
             return insight
 
     def delete(self, insight_id: str) -> bool:
@@ -304,6 +307,7 @@ class KnowledgeStore:
                 return False
             self.collection.delete(ids=[insight_id])
             self.tombstones.upsert(ids=[insight_id], embeddings=[[1.0]], metadatas=[{"deleted": True}])
+            self._noted([insight_id])
             return True
 
     def existing_ids(self, ids: list[str]) -> list[str]:

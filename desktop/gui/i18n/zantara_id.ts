@@ -416,6 +416,10 @@
         <translation>{n} kutipan tidak cocok dengan bagian yang dikirim dan telah dihapus.</translation>
     </message>
     <message>
+        <source>a colleague's answer, synced from their laptop</source>
+        <translation>jawaban rekan, disinkronkan dari laptopnya</translation>
+    </message>
+    <message>
         <source>Answer</source>
         <translation>Jawaban</translation>
     </message>
@@ -462,6 +466,10 @@
     <message>
         <source>Similarity</source>
         <translation>Kemiripan</translation>
+    </message>
+    <message>
+        <source>from {name}'s laptop, {date}</source>
+        <translation>dari laptop {name}, {date}</translation>
     </message>
     <message>
         <source>Document passages sent, not cited</source>
@@ -1400,6 +1408,22 @@
         <translation>Kunci sudah diatur (dari variabel lingkungan ANTHROPIC_API_KEY).</translation>
     </message>
     <message>
+        <source>lost a conflict</source>
+        <translation>kalah dalam konflik</translation>
+    </message>
+    <message>
+        <source>replaced by a newer edit</source>
+        <translation>digantikan oleh suntingan yang lebih baru</translation>
+    </message>
+    <message>
+        <source>Earlier versions (kept by the team sync):</source>
+        <translation>Versi sebelumnya (disimpan oleh sinkronisasi tim):</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>dihapus</translation>
+    </message>
+    <message>
         <source>Insight text</source>
         <translation>Teks wawasan</translation>
     </message>
@@ -1430,6 +1454,10 @@
     <message>
         <source>Status:</source>
         <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Versi sebelumnya</translation>
     </message>
     <message>
         <source>Import report</source>
@@ -2038,12 +2066,24 @@
         <translation>Lokal (di folder data)</translation>
     </message>
     <message>
-        <source>Shared Chroma server</source>
-        <translation>Server Chroma bersama</translation>
+        <source>Local, synced with a team server</source>
+        <translation>Lokal, disinkronkan dengan server tim</translation>
     </message>
     <message>
-        <source>Chroma server URL</source>
-        <translation>URL server Chroma</translation>
+        <source>Team server URL</source>
+        <translation>URL server tim</translation>
+    </message>
+    <message>
+        <source>Team token (kept in the keyring; empty: keep the stored one)</source>
+        <translation>Token tim (disimpan di keyring; kosong: pakai yang tersimpan)</translation>
+    </message>
+    <message>
+        <source>Team token</source>
+        <translation>Token tim</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Uji koneksi</translation>
     </message>
     <message>
         <source>Insights per answer</source>
@@ -2192,6 +2232,10 @@
         <translation>Memeriksa {url}…</translation>
     </message>
     <message>
+        <source>Connected: the team server accepted the token.</source>
+        <translation>Terhubung: server tim menerima token.</translation>
+    </message>
+    <message>
         <source>License: {lic}</source>
         <translation>Lisensi: {lic}</translation>
     </message>
@@ -2334,6 +2378,42 @@
     <message>
         <source>Team / client</source>
         <translation>Tim / klien</translation>
+    </message>
+    <message>
+        <source>Team: not synced yet</source>
+        <translation>Tim: belum disinkronkan</translation>
+    </message>
+    <message>
+        <source>Team: synced just now</source>
+        <translation>Tim: baru saja disinkronkan</translation>
+    </message>
+    <message>
+        <source>Team: synced {n} min ago</source>
+        <translation>Tim: disinkronkan {n} menit lalu</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>Exchange changes with the team server now</source>
+        <translation>Tukar perubahan dengan server tim sekarang</translation>
+    </message>
+    <message>
+        <source>Team: syncing…</source>
+        <translation>Tim: menyinkronkan…</translation>
+    </message>
+    <message>
+        <source>Team: {n} changes waiting</source>
+        <translation>Tim: {n} perubahan menunggu</translation>
+    </message>
+    <message>
+        <source>Team server unreachable — working from this laptop's copy</source>
+        <translation>Server tim tidak terjangkau — bekerja dari salinan di laptop ini</translation>
+    </message>
+    <message>
+        <source>Team server refused the token — check it in Settings</source>
+        <translation>Server tim menolak token — periksa di Pengaturan</translation>
     </message>
     <message>
         <source>How Claude and the local model work together on each answer</source>
@@ -2824,12 +2904,64 @@
         <translation>{strategy} menang dengan P(terbaik) {p} dari {n} penilaian dan perbandingan</translation>
     </message>
     <message>
-        <source>Cannot reach the Chroma server at {url} ({reason}).</source>
-        <translation>Server Chroma di {url} tidak dapat dihubungi ({reason}).</translation>
+        <source>No team server is set.</source>
+        <translation>Belum ada server tim yang diatur.</translation>
     </message>
     <message>
-        <source>Start the server (`chroma run --path DIR --port N`), fix the chroma_url setting / ZANTARA_CHROMA_URL, or clear it to use the local store.</source>
-        <translation>Jalankan servernya, perbaiki alamat server Chroma di Pengaturan, atau kosongkan untuk memakai penyimpanan lokal.</translation>
+        <source>Set its address: `zantara settings set team_url https://HOST:PORT` (or ZANTARA_TEAM_URL).</source>
+        <translation>Atur alamatnya: `zantara settings set team_url https://HOST:PORT` (atau ZANTARA_TEAM_URL).</translation>
+    </message>
+    <message>
+        <source>'{url}' is not a team server address.</source>
+        <translation>'{url}' bukan alamat server tim.</translation>
+    </message>
+    <message>
+        <source>Use https://HOST:PORT.</source>
+        <translation>Gunakan https://HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>Refusing plain http to {host}: the team server holds what clients asked.</source>
+        <translation>Menolak http biasa ke {host}: server tim menyimpan apa yang ditanyakan klien.</translation>
+    </message>
+    <message>
+        <source>Use the team server's https address (make team-server serves one), or, if you really must, `zantara settings set team_allow_http on`.</source>
+        <translation>Gunakan alamat https server tim (make team-server menyediakannya), atau, jika memang harus, `zantara settings set team_allow_http on`.</translation>
+    </message>
+    <message>
+        <source>The team server at {url} needs a token and none is set.</source>
+        <translation>Server tim di {url} memerlukan token dan belum ada yang diatur.</translation>
+    </message>
+    <message>
+        <source>The team server at {url} refused the token.</source>
+        <translation>Server tim di {url} menolak token.</translation>
+    </message>
+    <message>
+        <source>Set the right one in Settings → Knowledge, with `zantara sync token` or ZANTARA_TEAM_TOKEN.</source>
+        <translation>Atur yang benar di Pengaturan → Pengetahuan, dengan `zantara sync token` atau ZANTARA_TEAM_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The team server's certificate at {url} is not trusted ({reason}).</source>
+        <translation>Sertifikat server tim di {url} tidak dipercaya ({reason}).</translation>
+    </message>
+    <message>
+        <source>Point the team_ca setting at the server's certificate (make team-server prints it), or set team_verify_tls off for a first try.</source>
+        <translation>Arahkan pengaturan team_ca ke sertifikat server (make team-server mencetaknya), atau untuk percobaan pertama atur team_verify_tls ke off.</translation>
+    </message>
+    <message>
+        <source>The team server at {url} is unreachable ({reason}).</source>
+        <translation>Server tim di {url} tidak terjangkau ({reason}).</translation>
+    </message>
+    <message>
+        <source>Working from this laptop's copy; the next sync sends what is waiting.</source>
+        <translation>Bekerja dari salinan di laptop ini; sinkronisasi berikutnya mengirim yang menunggu.</translation>
+    </message>
+    <message>
+        <source>A sync is already running for this data folder.</source>
+        <translation>Sinkronisasi sudah berjalan untuk folder data ini.</translation>
+    </message>
+    <message>
+        <source>Wait for it to finish.</source>
+        <translation>Tunggu sampai selesai.</translation>
     </message>
     <message>
         <source>Everything is fine: the conversations database and the knowledge store passed every check.</source>
@@ -2968,8 +3100,36 @@
         <translation>ditemukan di folder model</translation>
     </message>
     <message>
-        <source>Cannot reach the Chroma server at {url} ({reason}). Start the server (`chroma run --path DIR --port N`), fix the chroma_url setting / ZANTARA_CHROMA_URL, or clear it to use the local store.</source>
-        <translation>Server Chroma di {url} tidak dapat dihubungi ({reason}). Jalankan servernya, perbaiki alamat server Chroma di Pengaturan, atau kosongkan untuk memakai penyimpanan lokal.</translation>
+        <source>No team server is set. Set its address: `zantara settings set team_url https://HOST:PORT` (or ZANTARA_TEAM_URL).</source>
+        <translation>Belum ada server tim yang diatur. Atur alamatnya: `zantara settings set team_url https://HOST:PORT` (atau ZANTARA_TEAM_URL).</translation>
+    </message>
+    <message>
+        <source>'{url}' is not a team server address. Use https://HOST:PORT.</source>
+        <translation>'{url}' bukan alamat server tim. Gunakan https://HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>Refusing plain http to {host}: the team server holds what clients asked. Use the team server's https address (make team-server serves one), or, if you really must, `zantara settings set team_allow_http on`.</source>
+        <translation>Menolak http biasa ke {host}: server tim menyimpan apa yang ditanyakan klien. Gunakan alamat https server tim (make team-server menyediakannya), atau, jika memang harus, `zantara settings set team_allow_http on`.</translation>
+    </message>
+    <message>
+        <source>The team server at {url} needs a token and none is set. Set the right one in Settings → Knowledge, with `zantara sync token` or ZANTARA_TEAM_TOKEN.</source>
+        <translation>Server tim di {url} memerlukan token dan belum ada yang diatur. Atur yang benar di Pengaturan → Pengetahuan, dengan `zantara sync token` atau ZANTARA_TEAM_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The team server at {url} refused the token. Set the right one in Settings → Knowledge, with `zantara sync token` or ZANTARA_TEAM_TOKEN.</source>
+        <translation>Server tim di {url} menolak token. Atur yang benar di Pengaturan → Pengetahuan, dengan `zantara sync token` atau ZANTARA_TEAM_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The team server's certificate at {url} is not trusted ({reason}). Point the team_ca setting at the server's certificate (make team-server prints it), or set team_verify_tls off for a first try.</source>
+        <translation>Sertifikat server tim di {url} tidak dipercaya ({reason}). Arahkan pengaturan team_ca ke sertifikat server (make team-server mencetaknya), atau untuk percobaan pertama atur team_verify_tls ke off.</translation>
+    </message>
+    <message>
+        <source>The team server at {url} is unreachable ({reason}). Working from this laptop's copy; the next sync sends what is waiting.</source>
+        <translation>Server tim di {url} tidak terjangkau ({reason}). Bekerja dari salinan di laptop ini; sinkronisasi berikutnya mengirim yang menunggu.</translation>
+    </message>
+    <message>
+        <source>A sync is already running for this data folder. Wait for it to finish.</source>
+        <translation>Sinkronisasi sudah berjalan untuk folder data ini. Tunggu sampai selesai.</translation>
     </message>
     <message>
         <source>Bundled default. Fast (about 90 tokens/s on 2 threads) but weak: fluent English with made-up facts, and poor Indonesian and Italian. It writes the warm opening and closing (checked) and drafts insights for review. It does not write offline answers: earlier Claude answers and the insights answer instead until a larger model is installed. It writes no live cultural notes for Claude: tested on real messages, most of its notes misread them.</source>

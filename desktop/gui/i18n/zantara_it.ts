@@ -416,6 +416,10 @@
         <translation>{n} citazione/i non corrispondevano a nessun passaggio inviato e sono state rimosse.</translation>
     </message>
     <message>
+        <source>a colleague's answer, synced from their laptop</source>
+        <translation>risposta di un collega, sincronizzata dal suo portatile</translation>
+    </message>
+    <message>
         <source>Answer</source>
         <translation>Risposta</translation>
     </message>
@@ -462,6 +466,10 @@
     <message>
         <source>Similarity</source>
         <translation>Somiglianza</translation>
+    </message>
+    <message>
+        <source>from {name}'s laptop, {date}</source>
+        <translation>dal portatile di {name}, {date}</translation>
     </message>
     <message>
         <source>Document passages sent, not cited</source>
@@ -1404,6 +1412,22 @@
         <translation>Una chiave è impostata (dalla variabile d'ambiente ANTHROPIC_API_KEY).</translation>
     </message>
     <message>
+        <source>lost a conflict</source>
+        <translation>ha perso un conflitto</translation>
+    </message>
+    <message>
+        <source>replaced by a newer edit</source>
+        <translation>sostituita da una modifica più recente</translation>
+    </message>
+    <message>
+        <source>Earlier versions (kept by the team sync):</source>
+        <translation>Versioni precedenti (conservate dalla sincronizzazione del team):</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>eliminato</translation>
+    </message>
+    <message>
         <source>Insight text</source>
         <translation>Testo dell'insight</translation>
     </message>
@@ -1434,6 +1458,10 @@
     <message>
         <source>Status:</source>
         <translation>Stato:</translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Versioni precedenti</translation>
     </message>
     <message>
         <source>Import report</source>
@@ -2043,12 +2071,24 @@
         <translation>Locale (nella cartella dei dati)</translation>
     </message>
     <message>
-        <source>Shared Chroma server</source>
-        <translation>Server Chroma condiviso</translation>
+        <source>Local, synced with a team server</source>
+        <translation>Locale, sincronizzato con un server del team</translation>
     </message>
     <message>
-        <source>Chroma server URL</source>
-        <translation>URL del server Chroma</translation>
+        <source>Team server URL</source>
+        <translation>URL del server del team</translation>
+    </message>
+    <message>
+        <source>Team token (kept in the keyring; empty: keep the stored one)</source>
+        <translation>Token del team (custodito nel portachiavi; vuoto: resta quello salvato)</translation>
+    </message>
+    <message>
+        <source>Team token</source>
+        <translation>Token del team</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Prova la connessione</translation>
     </message>
     <message>
         <source>Insights per answer</source>
@@ -2198,6 +2238,10 @@
         <translation>Verifica di {url}…</translation>
     </message>
     <message>
+        <source>Connected: the team server accepted the token.</source>
+        <translation>Connesso: il server del team ha accettato il token.</translation>
+    </message>
+    <message>
         <source>License: {lic}</source>
         <translation>Licenza: {lic}</translation>
     </message>
@@ -2340,6 +2384,42 @@
     <message>
         <source>Team / client</source>
         <translation>Team / cliente</translation>
+    </message>
+    <message>
+        <source>Team: not synced yet</source>
+        <translation>Team: non ancora sincronizzato</translation>
+    </message>
+    <message>
+        <source>Team: synced just now</source>
+        <translation>Team: sincronizzato ora</translation>
+    </message>
+    <message>
+        <source>Team: synced {n} min ago</source>
+        <translation>Team: sincronizzato {n} min fa</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizza ora</translation>
+    </message>
+    <message>
+        <source>Exchange changes with the team server now</source>
+        <translation>Scambia ora le modifiche con il server del team</translation>
+    </message>
+    <message>
+        <source>Team: syncing…</source>
+        <translation>Team: sincronizzazione…</translation>
+    </message>
+    <message>
+        <source>Team: {n} changes waiting</source>
+        <translation>Team: {n} modifiche in attesa</translation>
+    </message>
+    <message>
+        <source>Team server unreachable — working from this laptop's copy</source>
+        <translation>Server del team irraggiungibile — si lavora con la copia di questo portatile</translation>
+    </message>
+    <message>
+        <source>Team server refused the token — check it in Settings</source>
+        <translation>Il server del team ha rifiutato il token — controllalo nelle Impostazioni</translation>
     </message>
     <message>
         <source>How Claude and the local model work together on each answer</source>
@@ -2832,12 +2912,64 @@
         <translation>vince {strategy} con P(migliore) {p} su {n} voti e confronti</translation>
     </message>
     <message>
-        <source>Cannot reach the Chroma server at {url} ({reason}).</source>
-        <translation>Impossibile raggiungere il server Chroma a {url} ({reason}).</translation>
+        <source>No team server is set.</source>
+        <translation>Nessun server del team impostato.</translation>
     </message>
     <message>
-        <source>Start the server (`chroma run --path DIR --port N`), fix the chroma_url setting / ZANTARA_CHROMA_URL, or clear it to use the local store.</source>
-        <translation>Avvia il server, correggi l'indirizzo del server Chroma nelle Impostazioni o lascialo vuoto per usare l'archivio locale.</translation>
+        <source>Set its address: `zantara settings set team_url https://HOST:PORT` (or ZANTARA_TEAM_URL).</source>
+        <translation>Imposta il suo indirizzo: `zantara settings set team_url https://HOST:PORT` (o ZANTARA_TEAM_URL).</translation>
+    </message>
+    <message>
+        <source>'{url}' is not a team server address.</source>
+        <translation>'{url}' non è l'indirizzo di un server del team.</translation>
+    </message>
+    <message>
+        <source>Use https://HOST:PORT.</source>
+        <translation>Usa https://HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>Refusing plain http to {host}: the team server holds what clients asked.</source>
+        <translation>Rifiuto http in chiaro verso {host}: il server del team conserva ciò che chiedono i clienti.</translation>
+    </message>
+    <message>
+        <source>Use the team server's https address (make team-server serves one), or, if you really must, `zantara settings set team_allow_http on`.</source>
+        <translation>Usa l'indirizzo https del server del team (make team-server ne offre uno) oppure, se proprio devi, `zantara settings set team_allow_http on`.</translation>
+    </message>
+    <message>
+        <source>The team server at {url} needs a token and none is set.</source>
+        <translation>Il server del team a {url} richiede un token e non ne è impostato nessuno.</translation>
+    </message>
+    <message>
+        <source>The team server at {url} refused the token.</source>
+        <translation>Il server del team a {url} ha rifiutato il token.</translation>
+    </message>
+    <message>
+        <source>Set the right one in Settings → Knowledge, with `zantara sync token` or ZANTARA_TEAM_TOKEN.</source>
+        <translation>Imposta quello giusto in Impostazioni → Conoscenza, con `zantara sync token` o ZANTARA_TEAM_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The team server's certificate at {url} is not trusted ({reason}).</source>
+        <translation>Il certificato del server del team a {url} non è attendibile ({reason}).</translation>
+    </message>
+    <message>
+        <source>Point the team_ca setting at the server's certificate (make team-server prints it), or set team_verify_tls off for a first try.</source>
+        <translation>Indica nell'impostazione team_ca il certificato del server (make team-server lo stampa) oppure, per una prima prova, imposta team_verify_tls su off.</translation>
+    </message>
+    <message>
+        <source>The team server at {url} is unreachable ({reason}).</source>
+        <translation>Il server del team a {url} è irraggiungibile ({reason}).</translation>
+    </message>
+    <message>
+        <source>Working from this laptop's copy; the next sync sends what is waiting.</source>
+        <translation>Si lavora con la copia di questo portatile; la prossima sincronizzazione invia ciò che è in attesa.</translation>
+    </message>
+    <message>
+        <source>A sync is already running for this data folder.</source>
+        <translation>Una sincronizzazione è già in corso per questa cartella dati.</translation>
+    </message>
+    <message>
+        <source>Wait for it to finish.</source>
+        <translation>Attendi che finisca.</translation>
     </message>
     <message>
         <source>Everything is fine: the conversations database and the knowledge store passed every check.</source>
@@ -2976,8 +3108,36 @@
         <translation>trovato nella cartella dei modelli</translation>
     </message>
     <message>
-        <source>Cannot reach the Chroma server at {url} ({reason}). Start the server (`chroma run --path DIR --port N`), fix the chroma_url setting / ZANTARA_CHROMA_URL, or clear it to use the local store.</source>
-        <translation>Impossibile raggiungere il server Chroma a {url} ({reason}). Avvia il server, correggi l'indirizzo del server Chroma nelle Impostazioni o lascialo vuoto per usare l'archivio locale.</translation>
+        <source>No team server is set. Set its address: `zantara settings set team_url https://HOST:PORT` (or ZANTARA_TEAM_URL).</source>
+        <translation>Nessun server del team impostato. Imposta il suo indirizzo: `zantara settings set team_url https://HOST:PORT` (o ZANTARA_TEAM_URL).</translation>
+    </message>
+    <message>
+        <source>'{url}' is not a team server address. Use https://HOST:PORT.</source>
+        <translation>'{url}' non è l'indirizzo di un server del team. Usa https://HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>Refusing plain http to {host}: the team server holds what clients asked. Use the team server's https address (make team-server serves one), or, if you really must, `zantara settings set team_allow_http on`.</source>
+        <translation>Rifiuto http in chiaro verso {host}: il server del team conserva ciò che chiedono i clienti. Usa l'indirizzo https del server del team (make team-server ne offre uno) oppure, se proprio devi, `zantara settings set team_allow_http on`.</translation>
+    </message>
+    <message>
+        <source>The team server at {url} needs a token and none is set. Set the right one in Settings → Knowledge, with `zantara sync token` or ZANTARA_TEAM_TOKEN.</source>
+        <translation>Il server del team a {url} richiede un token e non ne è impostato nessuno. Imposta quello giusto in Impostazioni → Conoscenza, con `zantara sync token` o ZANTARA_TEAM_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The team server at {url} refused the token. Set the right one in Settings → Knowledge, with `zantara sync token` or ZANTARA_TEAM_TOKEN.</source>
+        <translation>Il server del team a {url} ha rifiutato il token. Imposta quello giusto in Impostazioni → Conoscenza, con `zantara sync token` o ZANTARA_TEAM_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The team server's certificate at {url} is not trusted ({reason}). Point the team_ca setting at the server's certificate (make team-server prints it), or set team_verify_tls off for a first try.</source>
+        <translation>Il certificato del server del team a {url} non è attendibile ({reason}). Indica nell'impostazione team_ca il certificato del server (make team-server lo stampa) oppure, per una prima prova, imposta team_verify_tls su off.</translation>
+    </message>
+    <message>
+        <source>The team server at {url} is unreachable ({reason}). Working from this laptop's copy; the next sync sends what is waiting.</source>
+        <translation>Il server del team a {url} è irraggiungibile ({reason}). Si lavora con la copia di questo portatile; la prossima sincronizzazione invia ciò che è in attesa.</translation>
+    </message>
+    <message>
+        <source>A sync is already running for this data folder. Wait for it to finish.</source>
+        <translation>Una sincronizzazione è già in corso per questa cartella dati. Attendi che finisca.</translation>
     </message>
     <message>
         <source>Bundled default. Fast (about 90 tokens/s on 2 threads) but weak: fluent English with made-up facts, and poor Indonesian and Italian. It writes the warm opening and closing (checked) and drafts insights for review. It does not write offline answers: earlier Claude answers and the insights answer instead until a larger model is installed. It writes no live cultural notes for Claude: tested on real messages, most of its notes misread them.</source>

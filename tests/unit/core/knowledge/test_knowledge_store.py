@@ -111,7 +111,7 @@ def test_query_never_returns_rejected(small_store: KnowledgeStore, samples: list
 def test_scored_insight_dict_shape(small_store: KnowledgeStore) -> None:
     hit = small_store.query("rubber time", k=1)[0]
     assert isinstance(hit, ScoredInsight)
-    keys = {"id", "text", "language", "category", "concepts", "source", "status", "score"}
+    keys = {"id", "text", "language", "category", "concepts", "source", "status", "score", "from_colleague"}
     assert set(hit.to_dict()) == keys
     assert hit.to_dict()["concepts"] == ["jam_karet"]  # stored comma-joined, returned as a list
 
@@ -146,10 +146,13 @@ def test_embedder_name_is_recorded_and_mixing_is_refused(small_store: KnowledgeS
     assert KnowledgeStore.open(Settings(), default_embedder()).count() == 6
 
 
-def test_unreachable_server_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ZANTARA_CHROMA_URL", "http://127.0.0.1:9")
-    with pytest.raises(KnowledgeError, match=r"Cannot reach the Chroma server at http://127\.0\.0\.1:9"):
-        KnowledgeStore.open(Settings(), default_embedder())
+def test_a_team_server_never_changes_which_store_is_read(
+    small_store: KnowledgeStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ZANTARA_CHROMA_URL", "http://127.0.0.1:9")  # nothing listens there
+    monkeypatch.setenv("ZANTARA_TEAM_URL", "https://127.0.0.1:9")
+    store = KnowledgeStore.open(Settings(chroma_url="http://127.0.0.1:9"), default_embedder())
+    assert not store.is_remote and store.count() == small_store.count() == 6
 
 
 def test_vectors_are_our_own(small_store: KnowledgeStore, samples: list[Insight]) -> None:

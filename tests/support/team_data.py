@@ -1,0 +1,113 @@
+"""Synthetic team data with precomputed vectors, written into one ZANTARA_HOME as local changes (noted in
+the sync journal, as the app's own writes are), so sync tests and benchmarks spend no time embedding.
+
+    ZANTARA_HOME=... python tests/support/team_data.py --insights 10000 --answers 10000 --tag alice
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+TEXT = (
+    "{tag} note {n}: when a client raises their voice at the immigration office, stay calm, lower your tone "
+    "and move the talk somewhere private; losing one's temper in public costs everyone face in Bali."
+)
+QUESTION = "{tag} question {n}: which documents does an investor KITAS need, and how long does it take?"
+ANSWER = "{tag} answer {n}: a passport valid 18 months, the PT PMA deed and the NIB; about four weeks."
+
+
+def unit_vectors(count: int, dim: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    vecs = rng.standard_normal((count, dim)).astype(np.float32)
+    return vecs / np.linalg.norm(vecs, axis=1, keepdims=True)
+
+
+def seed_insights(tag: str, count: int, start: int = 0) -> list[str]:
+    from desktop.core.knowledge.insight import Insight
+    from desktop.core.knowledge.store import KnowledgeStore
+    from desktop.core.settings import Settings
+
+    store = KnowledgeStore.open(Settings())
+    insights = [
+        Insight(TEXT.format(tag=tag, n=n), "en", "emotion", ["marah"], source="user")
+        for n in range(start, start + count)
+    ]
+    seed = int(hashlib.sha1(f"{tag}{start}".encode()).hexdigest()[:8], 16)
+    for first in range(0, count, 1000):
+        chunk = insights[first : first + 1000]
+        store.add_with_vectors(chunk, unit_vectors(len(chunk), store.embedder.dim, seed + first))
+    return [i.id for i in insights]
+
+
+def seed_answers(tag: str, count: int, start: int = 0) -> list[str]:
+    """Rows as AnswerMemory.add writes them (question as query and passage, question + answer)."""
+    from desktop.core.knowledge.memory import AnswerMemory, _answer_id
+    from desktop.core.knowledge.store import KnowledgeStore
+    from desktop.core.settings import Settings
+    from desktop.core.sync.journal import MEMORY_KIND
+
+    store = KnowledgeStore.open(Settings())
+    memory = AnswerMemory.open(store.client, store.embedder)
+    keys: list[str] = []
+    seed = int(hashlib.sha1(f"{tag}{start}a".encode()).hexdigest()[:8], 16)
+    for first in range(start, start + count, 500):
+        ns = range(first, min(first + 500, start + count))
+        ids, docs, metas = [], [], []
+        for n in ns:
+            question, answer = QUESTION.format(tag=tag, n=n), ANSWER.format(tag=tag, n=n)
+            key = _answer_id(question, answer, f"conv-{tag}")
+            meta = {
+                "answer_id": key,
+                "question": question,
+                "answer": answer,
+                "date": "2026-12-01T10:00:00+00:00",
+                "conversation_id": f"conv-{tag}",
+                "conversation_title": "bench",
+                "user_name": tag,
+                "language": "en",
+                "strategy": "rag",
+            }
+            keys.append(key)
+            for suffix, kind, doc in (
+                (":q", "question", question),
+                (":p", "question_passage", question),
+                (":qa", "answer", f"{question}\n\n{answer}"),
+            ):
+                ids.append(key + suffix)
+                docs.append(doc)
+                metas.append(meta | {"kind": kind})
+        vectors = unit_vectors(len(ids), store.embedder.dim, seed + first)
+        memory.collection.upsert(ids=ids, documents=docs, metadatas=metas, embeddings=vectors)
+        memory.journal.note(MEMORY_KIND, keys[-len(ns) :], tag)
+    return keys
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--insights", type=int, default=0)
+    parser.add_argument("--answers", type=int, default=0)
+    parser.add_argument("--start", type=int, default=0)
+    parser.add_argument("--tag", default="bench")
+    parser.add_argument("--homes", nargs="*", default=[], help="seed each of these homes (tag: its name)")
+    args = parser.parse_args()
+    if not args.homes:
+        seed_insights(args.tag, args.insights, args.start)
+        seed_answers(args.tag, args.answers, args.start)
+        return
+    import os
+
+    for home in args.homes:  # one process for many laptops: each home has its own store and journal
+        os.environ["ZANTARA_HOME"] = home
+        seed_insights(Path(home).name, args.insights, args.start)
+        seed_answers(Path(home).name, args.answers, args.start)
+
+
+if __name__ == "__main__":
+    main()
