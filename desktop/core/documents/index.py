@@ -221,7 +221,9 @@ class DocumentIndex:
                 where={"language": language}, limit=CENTROID_SAMPLE, include=["embeddings"]
             )
             vectors = np.asarray(got["embeddings"], dtype=np.float32)
-            if len(vectors) < CENTROID_MIN:  # a few passages' mean is their topic, not their language's baseline
+            if (
+                len(vectors) < CENTROID_MIN
+            ):  # a few passages' mean is their topic, not their language's baseline
                 centroids = {}
                 break
             centroids[language] = vectors.mean(axis=0)
