@@ -3,6 +3,10 @@
     .venv/bin/python packaging/screenshot.py                      # all four, into docs/screenshots/
     .venv/bin/python packaging/screenshot.py --lang it --theme dark --out /tmp/x.png   # one
     .venv/bin/python packaging/screenshot.py --no-xvfb            # on your own desktop
+    .venv/bin/python packaging/screenshot.py --screen 1024x600 --lang id --out /tmp/id.png   # a laptop walk
+
+With ``--screen`` the Xvfb screen has that size and the window places itself as on a user's first start (no
+fixed size); the last answer is rated ▼ so its reason row shows, and the whole screen is saved.
 
 Each picture is a real conversation in the UI's language, made by the real app: the real router and the real
 anthropic SDK against the Messages API stand-in of tests/support (it streams a fixed Markdown reply), the real
@@ -120,9 +124,12 @@ def main() -> int:
     parser.add_argument("--out", help="where to save the one shot")
     parser.add_argument("--dir", default=str(REPO / "docs" / "screenshots"), help="where the four shots go")
     parser.add_argument("--no-xvfb", action="store_true")
+    parser.add_argument("--screen", help="WIDTHxHEIGHT: a laptop screen; the window places itself")
     args = parser.parse_args()
+    if args.screen:
+        os.environ["ZANTARA_SHOT_SCREEN"] = args.screen
 
-    xvfb = None if args.no_xvfb else start_xvfb()
+    xvfb = None if args.no_xvfb else start_xvfb(size=f"{args.screen}x24" if args.screen else "1400x900x24")
     try:
         if args.lang:
             out = Path(args.out or Path(args.dir) / f"main-{args.lang}-{args.theme}.png")
@@ -183,14 +190,20 @@ def take(lang: str, theme: str, out: Path, first: str, second: str) -> int:
     retrieve(services.store, first, k=1)  # load the embedder and the SDK now, as a running app has:
     services.router.claude()  # the timings shown are then the answer's own
     window = gui_app.build_window(services, warm_up=False)
-    window.resize(1320, 820)
+    laptop = bool(os.environ.get("ZANTARA_SHOT_SCREEN"))
+    if not laptop:
+        window.resize(1320, 820)
     window.show()
     out.parent.mkdir(parents=True, exist_ok=True)
     state: dict[str, Any] = {"answers": [], "code": 1}
 
     def snap() -> None:
         QApplication.processEvents()
-        window.grab().save(str(out))
+        if laptop:  # the whole screen: a window past its edge shows as cut
+            screen = window.screen()
+            screen.grabWindow(0).save(str(out))
+        else:
+            window.grab().save(str(out))
         print(f"saved {out}", flush=True)
         state["code"] = 0
         qapp.quit()
@@ -203,7 +216,15 @@ def take(lang: str, theme: str, out: Path, first: str, second: str) -> int:
             window.context.show_trace(state["answers"][0].trace)
             window.statusBar().clearMessage()
             window.input.setFocus()
-            QTimer.singleShot(500, snap)
+            if laptop:
+                QTimer.singleShot(1500, lambda: rate_down(bubble))  # after its stored rating (none) loaded
+            else:
+                QTimer.singleShot(500, snap)
+
+    def rate_down(bubble: Any) -> None:
+        bubble.feedback_bar.set_rating({"verdict": "down", "reason": "wrong-language"})
+        window.chat.verticalScrollBar().setValue(window.chat.verticalScrollBar().maximum())
+        QTimer.singleShot(700, snap)
 
     window.answer_finished.connect(on_finished)
     window.ready.connect(lambda: QTimer.singleShot(300, lambda: window.send(first)))

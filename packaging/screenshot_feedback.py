@@ -30,6 +30,7 @@ REASONS = {"up": ["warmer", "", ""], "down": ["colder", "too-long", "wrong-facts
 
 def seed(rng: random.Random) -> None:
     from desktop.core.chat.conversations import Conversations
+    from desktop.core.chat.trace import Trace
     from desktop.core.feedback.ratings import Feedback
 
     convs = Conversations.open()
@@ -39,7 +40,7 @@ def seed(rng: random.Random) -> None:
         for _ in range(COUNTS[(language, profile)]):
             strategy = rng.choice(sorted(rates))
             convs.add_message(conv["id"], "user", "demo question")
-            trace = {"strategy": strategy, "language": language, "profile": profile}
+            trace = Trace(strategy=strategy, language=language, profile=profile)
             mid = convs.add_message(conv["id"], "assistant", "demo", strategy=strategy, trace=trace)
             verdict = "up" if rng.random() < rates[strategy] else "down"
             fb.rate(mid, verdict, reason=rng.choice(REASONS[verdict]))
@@ -47,7 +48,7 @@ def seed(rng: random.Random) -> None:
         other = rng.choice(["rag", "wrap"])
         ids = []
         for strategy in ("combo", other):
-            trace = {"strategy": strategy, "language": "id", "profile": "team"}
+            trace = Trace(strategy=strategy, language="id", profile="team")
             ids.append(convs.add_message(conv["id"], "assistant", "demo", strategy=strategy, trace=trace))
         cmp = fb.start_comparison(ids[0], ids[1], rng)
         combo_side = "A" if cmp["a_strategy"] == "combo" else "B"

@@ -11,7 +11,6 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -27,6 +26,7 @@ from desktop.gui.answer_labels import header_text
 from desktop.gui.core_text import localize
 from desktop.gui.failure_texts import retrieval_failed_text
 from desktop.gui.feedback_bar import FeedbackBar
+from desktop.gui.flow_layout import FlowLayout
 from desktop.gui.i18n import tr
 from desktop.gui.local_draft import LocalDraft
 from desktop.gui.status_badge import reason_text
@@ -81,8 +81,7 @@ class MessageBubble(QFrame):
         self.copy_button.clicked.connect(self.copy_to_clipboard)
         self.regen_button.clicked.connect(lambda: self.regenerate_requested.emit(self))
         self.context_button.clicked.connect(lambda: self.context_requested.emit(self))
-        actions = QHBoxLayout()
-        actions.setContentsMargins(0, 0, 0, 0)
+        actions = FlowLayout()  # wraps in a narrow chat column instead of widening the bubble past it
         actions.addWidget(self.copy_button)
         if role == "assistant":
             actions.addWidget(self.regen_button)
@@ -90,7 +89,6 @@ class MessageBubble(QFrame):
         else:
             self.regen_button.hide()
             self.context_button.hide()
-        actions.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 6)

@@ -229,7 +229,8 @@ class ConnectionMonitor(QObject):
             self.probe_timer.start(int(max(1.0, wait_s) * 1000))
 
     def probe(self, force: bool = False, then: Callable[[], None] | None = None) -> None:
-        """Ask the models endpoint in a worker; success closes the breaker and the badge turns green."""
+        """Ask for a one-token answer in a worker (answers must arrive, not just the models list); success
+        closes the breaker and the badge turns green."""
         if self.probing or self.key_status is None or not self.key_status.set:
             if then is not None:
                 then()

@@ -114,7 +114,7 @@ class ConversationList(QWidget):
             item.setData(SUMMARY_ROLE, conv)
             item.setSizeHint(QSize(0, 30))
             tip = (conv.updated_at or conv.created_at)[:16].replace("T", " ")
-            tip += " · " + tr("{n} messages").format(n=conv.message_count)
+            tip += " · " + tr("%n message(s)", conv.message_count)
             item.setToolTip(tip)
             self.list.addItem(item)
             if cid == self.current_id:

@@ -19,18 +19,10 @@ from typing import TYPE_CHECKING, Any
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core.feedback.ratings import REASONS, Feedback
+from desktop.gui.flow_layout import FlowLayout
 from desktop.gui.i18n import tr
 from desktop.gui.workers import run_in_background
 
@@ -95,15 +87,13 @@ class FeedbackBar(QWidget):
         self.down_button.clicked.connect(lambda: self._verdict_clicked("down"))
         self.compare_button.clicked.connect(self.compare_requested)
         self.note_button.clicked.connect(self.edit_note)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.setSpacing(2)
-        top.addWidget(self.up_button)
-        top.addWidget(self.down_button)
+        # One row that wraps, the reasons a wrapping group of their own: in a plain row the reasons made the
+        # bubble wider than the chat column ("Compare" became "Co", the answer text was cut)
         self.reasons = QWidget(self)
-        reasons = QHBoxLayout(self.reasons)
-        reasons.setContentsMargins(6, 0, 0, 0)
-        reasons.setSpacing(2)
+        reasons = FlowLayout(self.reasons)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.reasons.setSizePolicy(policy)
         for reason in REASONS:
             button = QPushButton(self.reasons)
             button.setCheckable(True)
@@ -113,10 +103,9 @@ class FeedbackBar(QWidget):
             button.clicked.connect(lambda _c=False, r=reason: self._reason_clicked(r))
             reasons.addWidget(button)
             self.reason_buttons[reason] = button
-        top.addWidget(self.reasons)
-        top.addStretch(1)
-        top.addWidget(self.note_button)
-        top.addWidget(self.compare_button)
+        top = FlowLayout()
+        for widget in (self.up_button, self.down_button, self.reasons, self.note_button, self.compare_button):
+            top.addWidget(widget)
         self.note_edit = QLineEdit(self)
         self.note_edit.setClearButtonEnabled(True)
         self.note_edit.returnPressed.connect(self._note_done)
@@ -126,7 +115,7 @@ class FeedbackBar(QWidget):
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addWidget(self.note_edit)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.retranslate()
         self._sync()
 
@@ -352,13 +341,15 @@ class FeedbackController(QObject):
             return
         dialog = CompareDialog(self.services, bubble.message_id, self.window)
         dialog.finished.connect(lambda _r, cid=self.session.conversation_id: self._after_compare(cid))
+        # at the pick the answer not chosen leaves the chat: the rating shortcut then rates the one kept
+        dialog.picked.connect(lambda _v, cid=self.session.conversation_id: self._after_compare(cid))
         self._pages["compare"] = dialog
         dialog.show()
         dialog.start()
         self.comparison_opened.emit(dialog)
 
     def _after_compare(self, conversation_id: str | None) -> None:
-        """The second answer was appended to the conversation: show it (as Regenerate would)."""
+        """The conversation again, as the comparison left it: only the answer picked (or the original)."""
         session = self.session
         if conversation_id and conversation_id == session.conversation_id and not session.busy:
             session.open_conversation(conversation_id)

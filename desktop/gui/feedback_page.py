@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.gui.core_text import number
+from desktop.gui.core_text import localize, number
 from desktop.gui.feedback_bar import DOWN, UP
 from desktop.gui.i18n import tr
+from desktop.gui.toolbar import profile_label
 from desktop.gui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -233,14 +234,14 @@ class FeedbackPage(QDialog):
     def _loaded(self, report: dict[str, Any]) -> None:
         self.refresh_button.setEnabled(True)
         self.report = report
-        text = tr("{r} rating(s) and {c} blind comparison(s). Default strategy: {s}.").format(
-            r=report["ratings"], c=report["comparisons"], s=report["configured_strategy"]
+        text = tr("{ratings} and {comparisons}. Default strategy: {s}.").format(
+            ratings=tr("%n rating(s)", int(report["ratings"])),
+            comparisons=tr("%n blind comparison(s)", int(report["comparisons"])),
+            s=report["configured_strategy"],
         )
         sharing = report.get("sharing") or {}
         if sharing.get("team"):
-            text += " " + tr("Pooled with {n} rating(s) from the team.").format(
-                n=sharing.get("team_records", 0)
-            )
+            text += " " + tr("Pooled with %n rating(s) from the team.", int(sharing.get("team_records", 0)))
         elif sharing.get("team_error"):
             text += " " + tr("Team ratings unavailable: {err}").format(err=sharing["team_error"])
         self.summary.setText(text)
@@ -251,7 +252,7 @@ class FeedbackPage(QDialog):
             key = f"{group['language']}/{group['profile']}"
             name = LANGUAGE_NAMES.get(group["language"], group["language"])
             self.group_combo.addItem(
-                f"{name} · {group['profile']} ({group['ratings'] + group['comparisons']})", key
+                f"{name} · {profile_label(group['profile'])} ({group['ratings'] + group['comparisons']})", key
             )
         index = self.group_combo.findData(wanted)
         self.group_combo.setCurrentIndex(index if index >= 0 else 0)
@@ -305,4 +306,4 @@ class FeedbackPage(QDialog):
                 verdict = tr("{s} would become the default if switching were on.").format(s=d["strategy"])
         else:
             verdict = tr("The default stays {s}.").format(s=d["strategy"])
-        self.decision.setText(f"<b>{verdict}</b> {d['reason']}")
+        self.decision.setText(f"<b>{verdict}</b> {localize(d['reason'])}")

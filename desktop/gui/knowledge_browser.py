@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -173,6 +174,9 @@ class InsightDialog(QDialog):
         self.result_insight: Insight | None = None
         self.setWindowTitle(tr("Edit insight") if insight else tr("Add insight"))
         self.text = QPlainTextEdit(self)
+        self.text.setTabChangesFocus(
+            True
+        )  # Tab goes on to Language, as in every other field; no tab characters
         self.text.setAccessibleName(tr("Insight text"))
         self.text.setPlaceholderText(
             tr("What the cultural point means and how the assistant should answer because of it.")
@@ -322,7 +326,11 @@ class KnowledgeBrowser(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        # activated: a double click, and Enter on a row (F2 too, Qt's edit key): the editor opens
+        self.table.activated.connect(lambda _i: self.edit_selected())
+        edit_key = QShortcut(QKeySequence(Qt.Key.Key_F2), self.table)
+        edit_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        edit_key.activated.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         self.add_button = QPushButton(self)
@@ -610,7 +618,7 @@ class KnowledgeBrowser(QWidget):
             answer = QMessageBox.question(
                 self,
                 tr("Delete insights"),
-                tr("Delete {n} insight(s)? This cannot be undone.").format(n=len(items)),
+                tr("Delete %n insight(s)? This cannot be undone.", len(items)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

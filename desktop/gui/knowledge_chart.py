@@ -28,10 +28,23 @@ def category_label(category: str) -> str:
     }.get(category, category)
 
 
+def count_ticks(top: int, most: int = 5) -> list[int]:
+    """The y axis of a count: whole numbers from 0, evenly spaced (1, 2 or 5 times a power of ten), at most
+    ``most`` of them, the last at or above ``top`` (four quarter ticks of 3 read 0, 1, 2, 2, 3)."""
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if -(-top // (step * factor)) + 1 <= most:
+                size = step * factor
+                return list(range(0, size * -(-top // size) + 1, size))
+        step *= 10
+
+
 class KnowledgeChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counts: dict[tuple[str, str], int] = {}
+        self.ticks: list[int] = []
         self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setAccessibleName(tr("Insights per language and category"))
@@ -58,7 +71,9 @@ class KnowledgeChart(QWidget):
         grid = pal.color(QPalette.ColorRole.Mid)
         rect = QRectF(self.rect()).adjusted(36, 24, -10, -34)
         categories = list(CATEGORIES) + sorted({c for _, c in self.counts} - set(CATEGORIES))
-        top = max([*self.counts.values(), 1])
+        ticks = count_ticks(max([*self.counts.values(), 1]))
+        top = ticks[-1]
+        self.ticks = ticks  # what the axis shows
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
         p.setFont(small)
@@ -79,13 +94,13 @@ class KnowledgeChart(QWidget):
 
         # Grid lines with values
         p.setPen(grid)
-        for i in range(5):
-            y = rect.bottom() - rect.height() * i / 4
+        for value in ticks:
+            y = rect.bottom() - rect.height() * value / top
             p.drawLine(int(rect.left()), int(y), int(rect.right()), int(y))
             p.drawText(
                 QRectF(0, y - 8, 32, 16),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                str(round(top * i / 4)),
+                str(value),
             )
 
         group_w = rect.width() / max(1, len(categories))

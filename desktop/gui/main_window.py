@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from desktop.core.errors import ZantaraError
 from desktop.core.services import Services
-from desktop.gui import keyboard
+from desktop.gui import keyboard, window_geometry
 from desktop.gui import status_badge as sb
 from desktop.gui.answer_session import AnswerSession, SessionViews
 from desktop.gui.chat_view import ChatView, MessageBubble
@@ -35,6 +35,7 @@ from desktop.gui.events import app_events, bridge_settings
 from desktop.gui.i18n import tr
 from desktop.gui.jobs import JobManager
 from desktop.gui.jobs_panel import JobsIndicator, confirm_quit
+from desktop.gui.model_offer import OfferController
 from desktop.gui.query_prefetch import QueryPrefetch
 from desktop.gui.team_sync import TeamSync
 from desktop.gui.toolbar import MainToolbar, available_strategies
@@ -52,8 +53,8 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Services, *, warm_up: bool = True) -> None:
         super().__init__()
         self.services = services
-        self.resize(1240, 800)
         self.setMinimumSize(820, 520)
+        window_geometry.place(self)  # fits the screen it opens on, or the size it had there
         self.dialogs = DialogManager(self)
         self.jobs = JobManager(self)  # long jobs outlive the dialogs that start them (gui/jobs.py)
         self._unbridge = bridge_settings(services.settings)
@@ -248,6 +249,10 @@ class MainWindow(QMainWindow):
         self.monitor.key_checked.connect(self._step_ready)
         self.monitor.breaker_checked.connect(self._step_ready)
         self.monitor.start()
+        # first start: the local model that fits this laptop, in the banner and under the first offline answer
+        self.model_offer = OfferController(self.services, self.banner, self.jobs, self)
+        self.answer_finished.connect(self.model_offer.answer_finished)
+        self.model_offer.start()
         run_in_background(self._local_model_name, self._set_local_name, lambda exc: self._step_ready())
         run_in_background(available_strategies, self._strategies_loaded, lambda exc: self._step_ready())
 
@@ -367,6 +372,7 @@ class MainWindow(QMainWindow):
         if not confirm_quit(self.jobs, self):  # "Keep running": the window stays, the jobs go on
             event.ignore()
             return
+        window_geometry.remember(self)
         self.session.stop()
         self.team_sync.stop()
         self.monitor.close()

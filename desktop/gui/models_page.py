@@ -33,6 +33,7 @@ from desktop.core.settings import ROLE_SETTINGS, Settings
 from desktop.gui.core_text import compact, number
 from desktop.gui.i18n import tr
 from desktop.gui.jobs import Job, jobs_for
+from desktop.gui.model_offer import suggestion_text
 from desktop.gui.workers import run_in_background
 
 SUGGESTION_SHOWN = "model_suggestion_shown"  # settings.extra flag
@@ -77,14 +78,18 @@ class ModelsPage(QWidget):
     download_failed = Signal(str)
 
     def __init__(
-        self, services: Services, parent: QWidget | None = None, total_ram: int | None = None
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        total_ram: int | None = None,
+        cores: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
         self.cancel_token: CancelToken | None = None
         self.installed: list[Any] = []
         self.installed_files: set[str] = set()
-        from desktop.core.models.catalog import load_catalog, suggest_for_ram
+        from desktop.core.models.catalog import Suggestion, laptop, load_catalog, suggest_for_laptop
 
         self.catalog = load_catalog()
         manifest = services.registry.manifest()  # a small JSON file, read like the catalog above
@@ -123,12 +128,13 @@ class ModelsPage(QWidget):
         self.suggestion = QLabel(self)
         self.suggestion.setWordWrap(True)
         self.suggested = None
+        self.suggestion_facts: Suggestion | None = None
         if not s.extra.get(SUGGESTION_SHOWN):
-            if total_ram is None:
-                import psutil
-
-                total_ram = int(psutil.virtual_memory().total)
-            self.suggested = suggest_for_ram(total_ram, self.catalog)
+            ram, physical = laptop() if total_ram is None or cores is None else (total_ram, cores)
+            self.suggestion_facts = suggest_for_laptop(
+                ram if total_ram is None else total_ram, physical if cores is None else cores, self.catalog
+            )
+            self.suggested = self.suggestion_facts.model if self.suggestion_facts else None
             s.extra[SUGGESTION_SHOWN] = True  # saved with the next settings save: shown until then
         if self.suggested is not None:
             self.table.selectRow(self.catalog.index(self.suggested))
@@ -193,12 +199,8 @@ class ModelsPage(QWidget):
         self.download_button.setToolTip(tr("Download the selected model (resumable, sha256-verified)"))
         self.cancel_button.setText(tr("Cancel"))
         self.progress.setAccessibleName(tr("Download progress"))
-        if self.suggested is not None:
-            self.suggestion.setText(
-                tr(
-                    "Suggested for this laptop's memory: {title} (writes Indonesian, Italian and English)."
-                ).format(title=self.suggested.title)
-            )
+        if self.suggestion_facts is not None:
+            self.suggestion.setText(suggestion_text(self.suggestion_facts))
         names = {
             "offline_answers": tr("Offline answers:"),
             "live_notes": tr("Live notes and tone:"),

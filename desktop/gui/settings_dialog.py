@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -41,7 +42,7 @@ from desktop.core.models.registry import ModelEntry
 from desktop.core.secrets import KeyStatus
 from desktop.core.services import Services
 from desktop.core.settings import Settings, bounds
-from desktop.gui import chroma_check, crash, i18n, key_texts, theme
+from desktop.gui import chroma_check, crash, i18n, key_texts, model_check, theme
 from desktop.gui.core_text import localize
 from desktop.gui.i18n import tr
 from desktop.gui.models_page import ModelsPage, fitted_size
@@ -80,6 +81,8 @@ class SettingsDialog(QDialog):
         self.services = services
         self.key_status: KeyStatus | None = None  # None until the keyring answered
         self.last_error = ""
+        self.checked_names: list[str] = []  # the server listed them, or could not be asked about them
+        self.name_warning = ""  # shown once they are saved: a name that could not be checked
         self.setModal(True)
         self.resize(640, 520)
         s: Settings = services.settings
@@ -319,7 +322,6 @@ class SettingsDialog(QDialog):
         self.key_edit.setPlaceholderText(tr("Paste an Anthropic key (sk-ant-…)"))
         self.key_edit.setAccessibleName(tr("New API key"))
         self.save_key_button.setText(tr("Save key"))
-        self.save_key_button.setToolTip(tr("Store the key in the OS keyring; it is never written to a file"))
         self.delete_key_button.setText(tr("Remove key"))
         self.delete_key_button.setToolTip(tr("Delete the stored key"))
         self.file_key_button.setText(tr("Store in an encrypted file"))
@@ -408,8 +410,16 @@ class SettingsDialog(QDialog):
         st = self.key_status
         self.key_state.setText(key_texts.status_text(st))
         self.delete_key_button.setEnabled(st is not None and st.stored)
-        if st is not None and not st.error and not st.keyring_usable:
+        no_keyring = st is not None and not st.error and not st.keyring_usable
+        if no_keyring:
             self.file_key_button.show()
+        # Where no keyring works, "Save key" could only fail after the click: it says why instead
+        self.save_key_button.setEnabled(not no_keyring)
+        self.save_key_button.setToolTip(
+            tr("No system keyring on this computer: use “Store in an encrypted file”.")
+            if no_keyring
+            else tr("Store the key in the OS keyring; it is never written to a file")
+        )
 
     def save_key(self, to_file: bool = False, then: Callable[[bool], None] | None = None) -> None:
         """Store the typed key; the field is cleared only once it is stored (a failure keeps what was typed
@@ -486,7 +496,7 @@ class SettingsDialog(QDialog):
                 combo.addItem(f"{m['id']}", m["id"])
                 combo.setItemData(combo.count() - 1, m.get("display_name", ""), Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentText(current)
-        self.models_state.setText(tr("{n} models available").format(n=len(models)))
+        self.models_state.setText(tr("%n model(s) available", len(models)))
         self.models_loaded.emit()
 
     def _claude_models_failed(self, exc: BaseException) -> None:
@@ -503,6 +513,8 @@ class SettingsDialog(QDialog):
         )
 
     def _local_models(self, entries: list[ModelEntry], select: str = "") -> None:
+        if not shiboken6.isValid(self.local_model):
+            return  # the dialog closed before the registry answered
         wanted = select or self.services.settings.local_model
         self.local_model.blockSignals(True)
         self.local_model.clear()
@@ -593,13 +605,26 @@ class SettingsDialog(QDialog):
         }
         self._refused_url = ""
         self.keep_url_button.hide()
+        names = model_check.changed_names(new, changes)
+        bad = model_check.malformed(names)
+        if bad:
+            self.error.setText(model_check.malformed_text(bad))
+            return
+        if names and names != self.checked_names:
+            self._check_model_names(new, names, lambda: self.apply(close, confirmed_url, key_saved))
+            return
         url = str(changes.get("chroma_url") or "")
         if url and url != confirmed_url:
             self._check_chroma_url(url, close)
             return
         pending_key = self.key_edit.text().strip()
         if pending_key and not key_saved:
-            self.save_key(then=lambda ok: self.apply(close, confirmed_url, key_saved=True) if ok else None)
+            st = self.key_status
+            to_file = st is not None and not st.error and not st.keyring_usable
+            self.save_key(
+                to_file=to_file,
+                then=lambda ok: self.apply(close, confirmed_url, key_saved=True) if ok else None,
+            )
             return
         if "ui_language" in changes:  # the look applies at once (validated by collect()), saving follows
             i18n.set_language(new.ui_language)
@@ -608,9 +633,10 @@ class SettingsDialog(QDialog):
 
         def done(changed: set[str]) -> None:
             # Every core component saw the change already: Settings.update notified its subscribers.
-            self.error.clear()
+            warning, self.name_warning = self.name_warning, ""
+            self.error.setText(warning)  # a model name saved unchecked: the dialog stays open to say so
             self.saved.emit(changed | ({"key"} if key_saved else set()))
-            if close:
+            if close and not warning:
                 self.accept()
 
         def failed(exc: BaseException) -> None:
@@ -654,6 +680,26 @@ class SettingsDialog(QDialog):
             lambda _r: self.team_result.setText(tr("Connected: the team server accepted the token.")),
             lambda exc: self.team_result.setText(localize(str(exc))),
         )
+
+    def _check_model_names(self, new: Settings, names: list[str], go_on: Callable[[], None]) -> None:
+        """Ask the backend for its models (in a worker): a name it does not have is refused with the list; when
+        it cannot be asked, the settings are saved with a warning that the name is unchecked."""
+        self.error.setText(tr("Checking the model name with the server…"))
+
+        def done(known: list[str]) -> None:
+            unknown = [n for n in names if n not in known]
+            if unknown:
+                self.error.setText(model_check.unknown_text(unknown, known))
+                return
+            self.checked_names, self.name_warning = names, ""
+            self.error.clear()
+            go_on()
+
+        def failed(exc: BaseException) -> None:
+            self.checked_names, self.name_warning = names, model_check.unchecked_text(names, exc)
+            go_on()
+
+        run_in_background(lambda: model_check.known_models(new), done, failed)
 
     def _check_chroma_url(self, url: str, close: bool) -> None:
         from desktop.core.knowledge.server_check import ServerCheck, check_chroma_url

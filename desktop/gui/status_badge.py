@@ -72,6 +72,7 @@ class StatusBadge(QLabel):
         self.reason = ""
         self.offline_chosen = False
         self.full_text = ""
+        self.short_text = ""
         self._tip = ""
         self.local_model_name = ""
         self.setTextFormat(Qt.TextFormat.PlainText)
@@ -151,8 +152,10 @@ class StatusBadge(QLabel):
         cuts the text again; a new text is first shown whole, up to MAX_WIDTH, until the layout says)."""
         room = min(width, self.MAX_WIDTH) - self._overhead()
         shown = self.full_text
+        if self._text_width(shown) > room:  # the state without its reason (in the tooltip) before a cut word
+            shown = self.short_text
         if self._text_width(shown) > room:
-            shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, room)
+            shown = self.fontMetrics().elidedText(self.short_text, Qt.TextElideMode.ElideRight, room)
         if shown != self.text():
             self.setText(shown)
         self.setToolTip(self.full_text + "\n" + self._tip if shown != self.full_text else self._tip)
@@ -160,6 +163,7 @@ class StatusBadge(QLabel):
     def _render(self) -> None:
         text, color, tip = self._texts()
         self.full_text, self._tip = text, tip
+        self.short_text = text.split(" (", 1)[0]  # "● Offline (Claude too slow to answer)" → "● Offline"
         self.updateGeometry()
         self._elide(self.MAX_WIDTH)
         self.setAccessibleName(tr("Connection status"))

@@ -31,6 +31,15 @@ if TYPE_CHECKING:
 KEYS = ("by_day", "by_model", "by_strategy")
 
 
+def two_lines(text: str) -> str:
+    """``text`` broken at the space nearest its middle (a column header half as wide)."""
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    if not spaces:
+        return text
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return text[:cut] + "\n" + text[cut + 1 :]
+
+
 class UsagePage(QDialog):
     loaded = Signal(object)
 
@@ -84,18 +93,18 @@ class UsagePage(QDialog):
         self.period.setAccessibleName(tr("Period"))
         for i, label in enumerate((tr("Per day"), tr("Per model"), tr("Per strategy"))):
             self.tabs.setTabText(i, label)
+        headers = [
+            "",
+            tr("Calls"),
+            tr("Input tokens"),
+            tr("Output tokens"),
+            tr("Insight tokens"),
+            tr("Cost (USD)"),
+            tr("Insight share"),
+        ]
         for table in self.tables.values():
-            table.setHorizontalHeaderLabels(
-                [
-                    "",
-                    tr("Calls"),
-                    tr("Input tokens"),
-                    tr("Output tokens"),
-                    tr("Insight tokens"),
-                    tr("Cost (USD)"),
-                    tr("Insight share"),
-                ]
-            )
+            # two lines each: seven columns share 820 px, and "Token masukan wawasan" on one line was cut
+            table.setHorizontalHeaderLabels([two_lines(h) for h in headers])
         self.close_button.setText(tr("Close"))
 
     def reload(self) -> None:
@@ -113,11 +122,11 @@ class UsagePage(QDialog):
         t = report["total"]
         self.summary.setText(
             tr(
-                "{answers} Claude answer(s), {calls} call(s): {inp} input and {out} output tokens, "
+                "{answers}, {calls}: {inp} input and {out} output tokens, "
                 "${cost}. The cultural insights added {ins} input tokens: {share} of the cost."
             ).format(
-                answers=number(t["answers"]),
-                calls=number(t["calls"]),
+                answers=tr("%n Claude answer(s)", int(t["answers"])),
+                calls=tr("%n call(s)", int(t["calls"])),
                 inp=number(t["input_tokens"]),
                 out=number(t["output_tokens"]),
                 cost=number(t["cost_usd"], 4),

@@ -46,7 +46,9 @@ MARGIN = 1.5  # zipf: that much rarer in the target language
 
 
 def catalog(lang: str) -> dict[str, str]:
-    return json.loads((I18N / f"{lang}.json").read_text(encoding="utf-8"))
+    """Source text -> translation; a count's plural forms (a list) are joined, as each form is a translation."""
+    table = json.loads((I18N / f"{lang}.json").read_text(encoding="utf-8"))
+    return {k: " / ".join(v) if isinstance(v, list) else v for k, v in table.items()}
 
 
 def normalize(text: str) -> str:

@@ -123,6 +123,7 @@ class MessagesAPIStandIn:
         token_delay_s: float = 0.0,
         initial_delay_s: float = 0.0,
         ping_interval_s: float = 0.2,
+        check_delay_s: float = 0.0,
         port: int = 0,
     ) -> None:
         self.reply: Reply = reply
@@ -130,6 +131,8 @@ class MessagesAPIStandIn:
         self.token_delay_s = token_delay_s
         self.initial_delay_s = initial_delay_s
         self.ping_interval_s = ping_interval_s
+        # how long a reachability check takes (the models list, a one-token request): a slow start-up check
+        self.check_delay_s = check_delay_s
         self.requests: list[RecordedRequest] = []
         self._port = port
         self._faults: list[_Fault] = []
@@ -371,6 +374,9 @@ def _make_handler(api: MessagesAPIStandIn) -> type[BaseHTTPRequestHandler]:
         def _route(self, method: str, path: str, body: dict[str, Any] | None, auth_ok: bool) -> None:
             if not self.headers.get("anthropic-version"):
                 return self._send_error(400, "anthropic-version: header is required")
+            is_check = path == "/v1/models" or (body or {}).get("max_tokens") == 1
+            if is_check and api.check_delay_s and api.wait_stopping(api.check_delay_s):
+                return
             fault = api._take_fault()
             kind = fault.kind if fault else ""
             if kind == "hang":

@@ -5,6 +5,10 @@ at all. After a backoff (``breaker_probe_initial_s``, doubling up to ``breaker_p
 probe: the GUI probes in a background worker (:meth:`probe`), the CLI simply lets the next request through
 (half-open). Success closes it, failure re-opens it with a longer backoff.
 
+A check of a closed breaker (the GUI's start-up check, a new key) is not a half-open probe: while it runs
+the breaker stays closed and answers go to Claude, because a check that has not finished proves nothing.
+Its failure opens the breaker only if no answer succeeded meanwhile.
+
 The state lives in a small JSON file in the data folder so consecutive ``zantara ask`` processes share it;
 a stale file (older than twice the maximum backoff) is ignored. A missing or rejected key is not an outage:
 those never open the breaker.
@@ -70,6 +74,7 @@ class CircuitBreaker:
         self.opened_at: float | None = None
         self.next_probe_at: float | None = None
         self.probe_started_at: float | None = None
+        self.last_success_at = 0.0  # this process: an answer or check that succeeded (time.monotonic)
         self._load()
 
     @classmethod
@@ -155,6 +160,7 @@ class CircuitBreaker:
 
     def record_success(self) -> None:
         with self._lock:
+            self.last_success_at = time.monotonic()
             if self.state == "closed" and self.failures == 0:
                 return
             self._reset_fields()
@@ -189,30 +195,42 @@ class CircuitBreaker:
             return max(0.0, self.next_probe_at - self.clock())
 
     def probe(self, fn: Callable[[], object], *, force: bool = False) -> bool:
-        """Run ``fn`` (a cheap models-list call) if a probe is due (or ``force``); True if Claude answered.
+        """Run ``fn`` (a tiny request to the answer endpoint) if a probe is due (or ``force``); True if Claude
+        answered.
 
         Blocking: the GUI calls it from a worker thread. ``ClaudeUnavailable`` from ``fn`` re-opens the
-        breaker with a longer backoff; other exceptions count as ``connection`` failures.
+        breaker with a longer backoff; other exceptions count as ``connection`` failures. A forced check of a
+        closed breaker leaves it closed while it runs (answers still try Claude) and its failure counts only
+        if nothing succeeded since it began.
         """
         with self._lock:
             if self.state == "closed" and not force:
                 return True
             if self.state == "open" and not force and self.seconds_until_probe() > 0:
                 return False
-            self._set("half_open", probe_started_at=self.clock())
+            began = time.monotonic()
+            if self.state != "closed":
+                self._set("half_open", probe_started_at=self.clock())
         try:
             fn()
         except ClaudeUnavailable as exc:
             if exc.reason in NOT_OUTAGES:
                 self.record_success()  # reachable; the key problem is reported elsewhere
                 return False
-            self.record_failure(exc.reason)
+            self._probe_failed(exc.reason, began)
             return False
         except Exception:
-            self.record_failure("connection")
+            self._probe_failed("connection", began)
             return False
         self.record_success()
         return True
+
+    def _probe_failed(self, reason: str, began: float) -> None:
+        """A probe's failure opens the breaker, unless an answer succeeded while it ran (that one is newer)."""
+        with self._lock:
+            if self.last_success_at > began:
+                return
+            self.record_failure(reason)
 
     # -- observers ------------------------------------------------------------------------------------------
     def current(self) -> BreakerState:

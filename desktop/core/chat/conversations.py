@@ -30,6 +30,17 @@ from desktop.core.llm.base import Message
 STATUSES = ("complete", "partial", "failed", "pending", "interrupted")
 
 
+#: The answers a blind comparison keeps out of the conversation (and out of the history the model sees): the
+#: one not picked. Until the pick, and for "about the same", the original stays and the comparison's second
+#: answer lives only in the comparison record (``comparisons``, feedback/ratings.py), which keeps both.
+SET_ASIDE = """
+SELECT CASE
+    WHEN (CASE winner WHEN 'A' THEN a_id WHEN 'B' THEN b_id END) = a_id + b_id - original_id THEN original_id
+    ELSE a_id + b_id - original_id
+END FROM comparisons WHERE conversation_id = ?
+"""
+
+
 @dataclass(frozen=True)
 class ConversationSummary:
     """One conversation as the list of conversations shows it."""
@@ -335,8 +346,13 @@ class Conversations:
         ]
 
     def stored_messages(self, conversation_id: str) -> builtins.list[StoredMessage]:
-        """:meth:`messages` as typed records (the GUI's chat view)."""
-        return [StoredMessage.from_row(row) for row in self.messages(conversation_id)]
+        """The conversation as the chat view shows it: :meth:`messages` as typed records, without the answers
+        a blind comparison set aside (:data:`SET_ASIDE`)."""
+        rows = self._rows(
+            f"SELECT * FROM messages WHERE conversation_id = ? AND id NOT IN ({SET_ASIDE}) ORDER BY id",
+            (conversation_id, conversation_id),
+        )
+        return [StoredMessage.from_row(self._decode(row)) for row in rows]
 
     def context_messages(
         self, conversation_id: str, *, before_id: int | None = None, limit: int = 10
@@ -345,8 +361,9 @@ class Conversations:
         sql = (
             "SELECT role, content FROM messages"
             " WHERE conversation_id = ? AND status IN ('complete', 'partial', 'interrupted')"
+            f" AND id NOT IN ({SET_ASIDE})"
         )
-        params: tuple[Any, ...] = (conversation_id,)
+        params: tuple[Any, ...] = (conversation_id, conversation_id)
         if before_id is not None:
             sql += " AND id < ?"
             params += (before_id,)

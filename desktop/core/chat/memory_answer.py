@@ -142,6 +142,15 @@ def compose(
     return "\n".join(parts).strip()
 
 
+def settle_late(text: str) -> str:
+    """The hedged answer once Claude's request was closed: it no longer promises that Claude's answer will
+    replace it, and says Claude could not be reached (in the language it was written in)."""
+    for t in TEMPLATES.values():
+        text = text.replace(t["later_claude_late"], t["later"])
+        text = text.replace(t["why_claude_late"], f"{t['why']} {t['intro']}")
+    return text
+
+
 def _who(hit: MemoryHit, colleague: str) -> str:
     """Who asked; an answer synced from a colleague's laptop says so."""
     if hit.colleague:

@@ -28,6 +28,7 @@ from desktop.core.chat import documents_step, prompts
 from desktop.core.chat import offline as offline_path
 from desktop.core.chat import precompute as pre
 from desktop.core.chat.hedge import Hedge
+from desktop.core.chat.memory_answer import settle_late
 from desktop.core.chat.readability import UnreadableAnswer
 from desktop.core.chat.strategies import registry
 from desktop.core.chat.strategies.base import AnswerContext, Early, Strategy
@@ -129,19 +130,15 @@ class Router:
             return self._claude
 
     def probe_claude(self, force: bool = False, reasons: list[str] | None = None) -> bool:
-        """Background probe for the GUI: a cheap models-list call (or a one-token answer) through the breaker.
-        ``reasons`` receives why Claude did not answer (a rejected key does not open the breaker, yet the
-        badge must say it)."""
+        """Background probe for the GUI: a one-token streamed answer through the breaker. It asks the endpoint
+        answers come from, not the models list: that one can succeed while answers hang, and a badge that says
+        "online" then is wrong. ``reasons`` receives why Claude did not answer (a rejected key does not open
+        the breaker, yet the badge must say it)."""
         online = self.claude()
-        call: Callable[[], object] = (
-            online.list_models
-            if online.capabilities.can_list_models
-            else (lambda: online.complete([Message("user", "ping")], max_tokens=1))
-        )
 
         def fn() -> object:
             try:
-                return call()
+                return online.complete([Message("user", "ping")], max_tokens=1)
             except ClaudeUnavailable as exc:
                 if reasons is not None:
                     reasons.append(exc.reason)
@@ -497,11 +494,10 @@ class Router:
             # The hedged offline answer started beside Claude is already on screen: it is the answer.
             ctx.offline, ctx.main = True, run.offline_model
             self._adopt_hedge_trace(run)
-            if trace.models.get("answer") == "answer-memory":  # it said Claude was only late
-                body = offline_path.fallback_text(ctx, self._memory(), trace.reason)
+            body = settle_late(local_body)  # the request is closed: it no longer promises Claude's answer
+            if body != local_body:
                 sink.emit(Event("replace", body))
-                return body
-            return local_body
+            return body
         if partial:
             self._keep_partial(run, partial)
         elif sink.streamed:

@@ -140,8 +140,8 @@ class MemoryUse(Record):
     strategy: str = ""
     similarity: float | None = None
     match: float | None = None
-    colleague: str = ""  # who, when the answer came from a colleague's laptop (team sync)
-    colleague_at: str = ""
+    colleague: str | None = None  # who, when the answer came from a colleague's laptop (team sync)
+    colleague_at: str | None = None
 
 
 @dataclass

@@ -81,6 +81,60 @@ def suggest_for_ram(total_ram_bytes: int, catalog: list[CatalogModel] | None = N
     return max(fitting, key=lambda m: m.ram_gb, default=None)
 
 
+#: llama.cpp's decode speed on a CPU is about this many tokens/s per physical core per GB of model file: the
+#: bundled SmolLM2-135M (0.1 GB) writes ~90 tokens/s on 2 threads (docs/benchmarks.md), rounded down.
+TOKENS_PER_S_PER_CORE_GB = 4.0
+MIN_TOKENS_PER_S = 4.0  # slower than this an offline answer of 200 words takes over a minute
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The one model to offer on this laptop, and the figures that chose it (the GUI says why)."""
+
+    model: CatalogModel
+    cores: int
+    ram_gb: float
+    tokens_per_s: float
+
+
+def tokens_per_s(model: CatalogModel, cores: int) -> float:
+    return TOKENS_PER_S_PER_CORE_GB * max(1, cores) / max(0.1, model.size_bytes / 1e9)
+
+
+def suggest_for_laptop(
+    total_ram_bytes: int, cores: int, catalog: list[CatalogModel] | None = None
+) -> Suggestion | None:
+    """The best model for offline answers this laptop can run: it writes the three team languages, its
+    licence allows the consultancy's work, it fits in half the RAM and it writes at least
+    ``MIN_TOKENS_PER_S`` on these cores (a 7B model fits 16 GB but crawls on 2 cores). The biggest of those."""
+    catalog = catalog if catalog is not None else load_catalog()
+    budget_gb = total_ram_bytes / 2 / 1e9
+    fitting = [
+        m
+        for m in catalog
+        if set(TEAM_LANGUAGES) <= set(m.languages)
+        and "offline_answers" in m.roles
+        and "non-commercial" not in m.license.lower()
+        and m.ram_gb <= budget_gb
+        and tokens_per_s(m, cores) >= MIN_TOKENS_PER_S
+    ]
+    best = max(fitting, key=lambda m: m.size_bytes, default=None)
+    if best is None:
+        return None
+    return Suggestion(
+        best, max(1, cores), round(total_ram_bytes / 1e9, 1), round(tokens_per_s(best, cores), 1)
+    )
+
+
+def laptop() -> tuple[int, int]:
+    """(total RAM in bytes, physical cores) of this machine."""
+    import os
+
+    import psutil
+
+    return int(psutil.virtual_memory().total), psutil.cpu_count(logical=False) or os.cpu_count() or 2
+
+
 def install(
     repo_id: str,
     filename: str,

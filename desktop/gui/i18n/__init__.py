@@ -7,7 +7,9 @@ widget re-applies its texts in ``retranslate()``. English is the source language
 
 from __future__ import annotations
 
+import json
 import logging
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
@@ -23,9 +25,25 @@ _installed: list[QTranslator] = []
 _current = "en"
 
 
-def tr(text: str) -> str:
-    """Translate a UI string (the English text is the key)."""
-    return QCoreApplication.translate(CONTEXT, text)
+def tr(text: str, n: int | None = None) -> str:
+    """Translate a UI string (the English text is the key). With ``n``, the text is a count (``"%n answer(s)"``):
+    the catalog's plural form for ``n`` is chosen (English's forms too, from ``en.json``) and ``%n`` replaced."""
+    if n is None:
+        return QCoreApplication.translate(CONTEXT, text)
+    if _current == "en" and not _installed:  # before set_language (a tool window made on its own)
+        forms = _english_plurals().get(text)
+        if forms:
+            return (forms[0] if n == 1 else forms[-1]).replace("%n", str(n))
+    return QCoreApplication.translate(CONTEXT, text, None, int(n))
+
+
+@cache
+def _english_plurals() -> dict[str, list[str]]:
+    try:
+        table = json.loads((HERE / "en.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in table.items() if isinstance(v, list)}
 
 
 def qm_path(code: str) -> Path:
@@ -55,6 +73,12 @@ def set_language(code: str) -> bool:
     _current = code
     QLocale.setDefault(QLocale(code))
     if code == "en":
+        plurals = QTranslator(
+            app
+        )  # English needs a catalog only for its plural forms ("1 answer", "2 answers")
+        if plurals.load(str(qm_path("en"))):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
         # Removing translators already triggers LanguageChange; send one anyway for the first switch to en.
         QCoreApplication.sendEvent(app, _language_change_event())
         return True

@@ -6,6 +6,9 @@ Linguist) and compile ``zantara_<lang>.qm`` with ``pyside6-lrelease``.
     python -m desktop.gui.i18n.build --check    # exit 1 if a string has no translation (CI, tests)
     python -m desktop.gui.i18n.build --qt-only  # only Qt's strings (``make setup`` runs this)
 
+A count is written ``tr("%n answer(s)", n)``: its catalog entry is a list of plural forms (Italian two, Indonesian
+one), and ``en.json`` holds English's two forms (only for these), compiled to ``zantara_en.qm``.
+
 JSON rather than hand-edited XML because reviewers read diffs of it easily; the .ts stays the Qt-native file.
 
 It also compiles ``qt/<lang>.json`` (Qt context → Qt's English source text → translation) into
@@ -29,11 +32,11 @@ from desktop.gui.i18n import CONTEXT, HERE, QT_DIR, qt_qm_path
 
 GUI = HERE.parent
 TARGETS = ("it", "id")
+PLURAL_FORMS = {"en": 2, "it": 2, "id": 1}  # how many forms Qt's rules for the language expect
 
 
-def source_strings(root: Path = GUI) -> list[str]:
-    """Every literal passed to ``tr()`` in the GUI sources, in first-seen order."""
-    seen: dict[str, None] = {}
+def _tr_calls(root: Path) -> list[ast.Call]:
+    calls = []
     for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
@@ -45,10 +48,27 @@ def source_strings(root: Path = GUI) -> list[str]:
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
             ):
-                seen.setdefault(node.args[0].value, None)
+                calls.append(node)
+    return calls
+
+
+def source_strings(root: Path = GUI) -> list[str]:
+    """Every literal passed to ``tr()`` in the GUI sources, in first-seen order."""
+    seen: dict[str, None] = {}
+    for node in _tr_calls(root):
+        seen.setdefault(str(node.args[0].value), None)  # type: ignore[attr-defined]
     if root == GUI:
         for label in core_labels():
             seen.setdefault(label, None)
+    return list(seen)
+
+
+def plural_strings(root: Path = GUI) -> list[str]:
+    """The literals ``tr()`` gets with a count (``tr("%n answer(s)", n)``): translated as plural forms."""
+    seen: dict[str, None] = {}
+    for node in _tr_calls(root):
+        if len(node.args) > 1 or any(k.arg == "n" for k in node.keywords):
+            seen.setdefault(str(node.args[0].value), None)  # type: ignore[attr-defined]
     return list(seen)
 
 
@@ -67,17 +87,53 @@ def core_labels() -> list[str]:
     return [*registry.labels().values(), *messages.templates(), *filter(None, notes)]
 
 
-def load_catalog(lang: str) -> dict[str, str]:
+Entry = str | list[str]  # a translation, or a count's plural forms
+
+
+def load_catalog(lang: str) -> dict[str, Entry]:
     path = HERE / f"{lang}.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
+def _complete(entry: Entry | None, plural: bool, lang: str) -> bool:
+    if not plural:
+        return isinstance(entry, str) and bool(entry)
+    return (
+        isinstance(entry, list)
+        and len(entry) == PLURAL_FORMS[lang]
+        and all(isinstance(form, str) and "%n" in form for form in entry)
+    )
+
+
 def missing(lang: str) -> list[str]:
+    """Strings with no (or a wrong) translation; for English only the counts' plural forms are needed."""
     catalog = load_catalog(lang)
-    return [s for s in source_strings() if not catalog.get(s)]
+    plurals = set(plural_strings())
+    strings = list(plurals) if lang == "en" else source_strings()
+    return [s for s in strings if not _complete(catalog.get(s), s in plurals, lang)]
 
 
-def write_ts(lang: str, strings: list[str], catalog: dict[str, str]) -> Path:
+def _message(text: str, translated: Entry | None) -> list[str]:
+    if isinstance(translated, list):
+        forms = [f"            <numerusform>{escape(form)}</numerusform>" for form in translated]
+        return [
+            '    <message numerus="yes">',
+            f"        <source>{escape(text)}</source>",
+            "        <translation>",
+            *forms,
+            "        </translation>",
+            "    </message>",
+        ]
+    kind = "" if translated else ' type="unfinished"'
+    return [
+        "    <message>",
+        f"        <source>{escape(text)}</source>",
+        f"        <translation{kind}>{escape(translated or '')}</translation>",
+        "    </message>",
+    ]
+
+
+def write_ts(lang: str, strings: list[str], catalog: dict[str, Entry]) -> Path:
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         "<!DOCTYPE TS>",
@@ -86,14 +142,7 @@ def write_ts(lang: str, strings: list[str], catalog: dict[str, str]) -> Path:
         f"    <name>{CONTEXT}</name>",
     ]
     for text in strings:
-        translated = catalog.get(text, "")
-        kind = "" if translated else ' type="unfinished"'
-        lines += [
-            "    <message>",
-            f"        <source>{escape(text)}</source>",
-            f"        <translation{kind}>{escape(translated)}</translation>",
-            "    </message>",
-        ]
+        lines += _message(text, catalog.get(text))
     lines += ["</context>", "</TS>", ""]
     path = HERE / f"zantara_{lang}.ts"
     path.write_text("\n".join(lines), encoding="utf-8")
@@ -150,8 +199,8 @@ def build(qt_only: bool = False) -> None:
     if qt_only:
         return
     strings = source_strings()
-    for lang in TARGETS:
-        ts = write_ts(lang, strings, load_catalog(lang))
+    for lang in ("en", *TARGETS):
+        ts = write_ts(lang, plural_strings() if lang == "en" else strings, load_catalog(lang))
         subprocess.run([tool, "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
 
 
@@ -163,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.qt_only:
         build(qt_only=True)
         return 0
-    gaps = {lang: missing(lang) for lang in TARGETS}
+    gaps = {lang: missing(lang) for lang in ("en", *TARGETS)}
     for lang, items in gaps.items():
         for text in items:
             print(f"{lang}: untranslated: {text!r}")

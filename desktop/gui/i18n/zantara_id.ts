@@ -551,6 +551,12 @@
         <source>F2 renames, Delete deletes, Ctrl+E exports; right-click for all actions</source>
         <translation>F2 ganti nama, Delete hapus, Ctrl+E ekspor; klik kanan untuk semua tindakan</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n pesan</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Rename conversation</source>
         <translation>Ganti nama percakapan</translation>
@@ -594,10 +600,6 @@
     <message>
         <source>Untitled</source>
         <translation>Tanpa judul</translation>
-    </message>
-    <message>
-        <source>{n} messages</source>
-        <translation>{n} pesan</translation>
     </message>
     <message>
         <source>Delete “{title}” and all its messages? This cannot be undone.</source>
@@ -960,8 +962,26 @@
         <translation>Atur dulu server Chroma tim di Pengaturan.</translation>
     </message>
     <message>
-        <source>{r} rating(s) and {c} blind comparison(s). Default strategy: {s}.</source>
-        <translation>{r} penilaian dan {c} perbandingan tanpa label. Strategi bawaan: {s}.</translation>
+        <source>{ratings} and {comparisons}. Default strategy: {s}.</source>
+        <translation>{ratings} dan {comparisons}. Strategi bawaan: {s}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n penilaian</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blind comparison(s)</source>
+        <translation>
+            <numerusform>%n perbandingan tanpa label</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pooled with %n rating(s) from the team.</source>
+        <translation>
+            <numerusform>Digabung dengan %n penilaian dari tim.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No ratings yet: rate answers or compare them.</source>
@@ -982,10 +1002,6 @@
     <message>
         <source>The default stays {s}.</source>
         <translation>Bawaan tetap {s}.</translation>
-    </message>
-    <message>
-        <source>Pooled with {n} rating(s) from the team.</source>
-        <translation>Digabung dengan {n} penilaian dari tim.</translation>
     </message>
     <message>
         <source>{s} would become the default if switching were on.</source>
@@ -1587,6 +1603,12 @@
         <source>Delete insights</source>
         <translation>Hapus wawasan</translation>
     </message>
+    <message numerus="yes">
+        <source>Delete %n insight(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Hapus %n wawasan? Tindakan ini tidak dapat dibatalkan.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import insights</source>
         <translation>Impor wawasan</translation>
@@ -1618,10 +1640,6 @@
     <message>
         <source>Filter by {what}</source>
         <translation>Saring menurut {what}</translation>
-    </message>
-    <message>
-        <source>Delete {n} insight(s)? This cannot be undone.</source>
-        <translation>Hapus {n} wawasan? Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>Exported {n} insights to {path}</source>
@@ -1768,6 +1786,58 @@
         <translation>Disimpan {path}</translation>
     </message>
     <message>
+        <source>“{name}” is not a model name: model names have no spaces or punctuation like “!”.</source>
+        <translation>“{name}” bukan nama model: nama model tidak memakai spasi atau tanda seperti “!”.</translation>
+    </message>
+    <message>
+        <source>The server has no model named “{name}”. It offers: {names}.</source>
+        <translation>Server tidak punya model bernama “{name}”. Yang tersedia: {names}.</translation>
+    </message>
+    <message>
+        <source>Saved, but “{name}” could not be checked with the server ({err}): make sure the name is right.</source>
+        <translation>Tersimpan, tetapi “{name}” tidak bisa diperiksa ke server ({err}): pastikan namanya benar.</translation>
+    </message>
+    <message>
+        <source>Suggested for this laptop ({cores} cores, {ram} GB RAM): {title}. It writes Indonesian, Italian and English at about {speed} tokens/s here; larger models would be too slow on {cores} cores.</source>
+        <translation>Disarankan untuk laptop ini ({cores} inti, RAM {ram} GB): {title}. Model ini menulis bahasa Indonesia, Italia, dan Inggris sekitar {speed} token/detik di sini; model yang lebih besar akan terlalu lambat dengan {cores} inti.</translation>
+    </message>
+    <message>
+        <source>Offline answers in Indonesian, Italian and English need a bigger local model. This laptop can run {title} ({size} GB download, licence: {licence}).</source>
+        <translation>Jawaban offline dalam bahasa Indonesia, Italia, dan Inggris memerlukan model lokal yang lebih besar. Laptop ini dapat menjalankan {title} (unduhan {size} GB, lisensi: {licence}).</translation>
+    </message>
+    <message>
+        <source>Offline answers in your languages: {title}, {size} GB, licence: {licence}.</source>
+        <translation>Jawaban offline dalam bahasa Anda: {title}, {size} GB, lisensi: {licence}.</translation>
+    </message>
+    <message>
+        <source>Download the suggested model</source>
+        <translation>Unduh model yang disarankan</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Unduh</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Unduhan dibatalkan.</translation>
+    </message>
+    <message>
+        <source>{title} is installed: it writes the offline answers now.</source>
+        <translation>{title} sudah terpasang: sekarang model ini menulis jawaban offline.</translation>
+    </message>
+    <message>
+        <source>Download {title}</source>
+        <translation>Unduh {title}</translation>
+    </message>
+    <message>
+        <source>Download ({size} GB)</source>
+        <translation>Unduh ({size} GB)</translation>
+    </message>
+    <message>
+        <source>Downloading… {percent}</source>
+        <translation>Mengunduh… {percent}</translation>
+    </message>
+    <message>
         <source>offline answers</source>
         <translation>jawaban offline</translation>
     </message>
@@ -1790,10 +1860,6 @@
     <message>
         <source>Installed:</source>
         <translation>Terpasang:</translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <translation>Unduh</translation>
     </message>
     <message>
         <source>Download the selected model (resumable, sha256-verified)</source>
@@ -1852,16 +1918,8 @@
         <translation>'{name}' sudah terpasang; pilih untuk sebuah peran di Pengaturan › Model.</translation>
     </message>
     <message>
-        <source>Download {title}</source>
-        <translation>Unduh {title}</translation>
-    </message>
-    <message>
         <source>{done:.0f} of {total:.0f} MB · {speed:.1f} MB/s · {eta} left</source>
         <translation>{done:.0f} dari {total:.0f} MB · {speed:.1f} MB/s · sisa {eta}</translation>
-    </message>
-    <message>
-        <source>Suggested for this laptop's memory: {title} (writes Indonesian, Italian and English).</source>
-        <translation>Disarankan untuk memori laptop ini: {title} (menulis bahasa Indonesia, Italia, dan Inggris).</translation>
     </message>
     <message>
         <source>(default)</source>
@@ -1922,10 +1980,6 @@
     <message>
         <source>Save key</source>
         <translation>Simpan kunci</translation>
-    </message>
-    <message>
-        <source>Store the key in the OS keyring; it is never written to a file</source>
-        <translation>Simpan kunci di keyring sistem operasi; tidak pernah ditulis ke berkas</translation>
     </message>
     <message>
         <source>Remove key</source>
@@ -2067,6 +2121,16 @@
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n model(s) available</source>
+        <translation>
+            <numerusform>%n model tersedia</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the model name with the server…</source>
+        <translation>Memeriksa nama model ke server…</translation>
+    </message>
     <message>
         <source>API key:</source>
         <translation>Kunci API:</translation>
@@ -2136,6 +2200,14 @@
         <translation>Gelap</translation>
     </message>
     <message>
+        <source>No system keyring on this computer: use “Store in an encrypted file”.</source>
+        <translation>Tidak ada keyring sistem di komputer ini: gunakan “Simpan di berkas terenkripsi”.</translation>
+    </message>
+    <message>
+        <source>Store the key in the OS keyring; it is never written to a file</source>
+        <translation>Simpan kunci di keyring sistem operasi; tidak pernah ditulis ke berkas</translation>
+    </message>
+    <message>
         <source>Add a GGUF model</source>
         <translation>Tambah model GGUF</translation>
     </message>
@@ -2146,10 +2218,6 @@
     <message>
         <source>context</source>
         <translation>konteks</translation>
-    </message>
-    <message>
-        <source>{n} models available</source>
-        <translation>{n} model tersedia</translation>
     </message>
     <message>
         <source>Could not load the list: {err}</source>
@@ -2456,30 +2524,6 @@
         <translation>Periode</translation>
     </message>
     <message>
-        <source>Last 7 days</source>
-        <translation>7 hari terakhir</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>30 hari terakhir</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Semua</translation>
-    </message>
-    <message>
-        <source>Per day</source>
-        <translation>Per hari</translation>
-    </message>
-    <message>
-        <source>Per model</source>
-        <translation>Per model</translation>
-    </message>
-    <message>
-        <source>Per strategy</source>
-        <translation>Per strategi</translation>
-    </message>
-    <message>
         <source>Calls</source>
         <translation>Panggilan</translation>
     </message>
@@ -2504,8 +2548,44 @@
         <translation>Porsi wawasan</translation>
     </message>
     <message>
-        <source>{answers} Claude answer(s), {calls} call(s): {inp} input and {out} output tokens, ${cost}. The cultural insights added {ins} input tokens: {share} of the cost.</source>
-        <translation>{answers} jawaban Claude, {calls} panggilan: {inp} token masukan dan {out} token keluaran, ${cost}. Wawasan budaya menambah {ins} token masukan: {share} dari biaya.</translation>
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per hari</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>Per model</translation>
+    </message>
+    <message>
+        <source>Per strategy</source>
+        <translation>Per strategi</translation>
+    </message>
+    <message>
+        <source>{answers}, {calls}: {inp} input and {out} output tokens, ${cost}. The cultural insights added {ins} input tokens: {share} of the cost.</source>
+        <translation>{answers}, {calls}: {inp} token masukan dan {out} token keluaran, ${cost}. Wawasan budaya menambah {ins} token masukan: {share} dari biaya.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Claude answer(s)</source>
+        <translation>
+            <numerusform>%n jawaban Claude</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n panggilan</numerusform>
+        </translation>
     </message>
     <message>
         <source>Prices (USD per million tokens) from: {files}. Insight tokens are attributed by their share of the characters sent.</source>

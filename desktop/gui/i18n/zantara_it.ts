@@ -551,6 +551,13 @@
         <source>F2 renames, Delete deletes, Ctrl+E exports; right-click for all actions</source>
         <translation>F2 rinomina, Canc elimina, Ctrl+E esporta; clic destro per tutte le azioni</translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n messaggio</numerusform>
+            <numerusform>%n messaggi</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Rename conversation</source>
         <translation>Rinomina conversazione</translation>
@@ -594,10 +601,6 @@
     <message>
         <source>Untitled</source>
         <translation>Senza titolo</translation>
-    </message>
-    <message>
-        <source>{n} messages</source>
-        <translation>{n} messaggi</translation>
     </message>
     <message>
         <source>Delete “{title}” and all its messages? This cannot be undone.</source>
@@ -960,8 +963,29 @@
         <translation>Prima imposta il server Chroma del team nelle Impostazioni.</translation>
     </message>
     <message>
-        <source>{r} rating(s) and {c} blind comparison(s). Default strategy: {s}.</source>
-        <translation>{r} valutazioni e {c} confronti alla cieca. Strategia predefinita: {s}.</translation>
+        <source>{ratings} and {comparisons}. Default strategy: {s}.</source>
+        <translation>{ratings} e {comparisons}. Strategia predefinita: {s}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n valutazione</numerusform>
+            <numerusform>%n valutazioni</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blind comparison(s)</source>
+        <translation>
+            <numerusform>%n confronto alla cieca</numerusform>
+            <numerusform>%n confronti alla cieca</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pooled with %n rating(s) from the team.</source>
+        <translation>
+            <numerusform>Insieme a %n valutazione del team.</numerusform>
+            <numerusform>Insieme a %n valutazioni del team.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No ratings yet: rate answers or compare them.</source>
@@ -982,10 +1006,6 @@
     <message>
         <source>The default stays {s}.</source>
         <translation>La predefinita resta {s}.</translation>
-    </message>
-    <message>
-        <source>Pooled with {n} rating(s) from the team.</source>
-        <translation>Insieme a {n} valutazioni del team.</translation>
     </message>
     <message>
         <source>{s} would become the default if switching were on.</source>
@@ -1587,6 +1607,13 @@
         <source>Delete insights</source>
         <translation>Elimina insight</translation>
     </message>
+    <message numerus="yes">
+        <source>Delete %n insight(s)? This cannot be undone.</source>
+        <translation>
+            <numerusform>Eliminare %n insight? L'operazione non si può annullare.</numerusform>
+            <numerusform>Eliminare %n insight? L'operazione non si può annullare.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import insights</source>
         <translation>Importa insight</translation>
@@ -1618,10 +1645,6 @@
     <message>
         <source>Filter by {what}</source>
         <translation>Filtra per {what}</translation>
-    </message>
-    <message>
-        <source>Delete {n} insight(s)? This cannot be undone.</source>
-        <translation>Eliminare {n} insight? L'operazione non si può annullare.</translation>
     </message>
     <message>
         <source>Exported {n} insights to {path}</source>
@@ -1768,6 +1791,58 @@
         <translation>Salvato {path}</translation>
     </message>
     <message>
+        <source>“{name}” is not a model name: model names have no spaces or punctuation like “!”.</source>
+        <translation>“{name}” non è un nome di modello: i nomi dei modelli non hanno spazi né segni come “!”.</translation>
+    </message>
+    <message>
+        <source>The server has no model named “{name}”. It offers: {names}.</source>
+        <translation>Il server non ha un modello chiamato “{name}”. Offre: {names}.</translation>
+    </message>
+    <message>
+        <source>Saved, but “{name}” could not be checked with the server ({err}): make sure the name is right.</source>
+        <translation>Salvato, ma non è stato possibile verificare “{name}” con il server ({err}): assicurati che il nome sia giusto.</translation>
+    </message>
+    <message>
+        <source>Suggested for this laptop ({cores} cores, {ram} GB RAM): {title}. It writes Indonesian, Italian and English at about {speed} tokens/s here; larger models would be too slow on {cores} cores.</source>
+        <translation>Consigliato per questo portatile ({cores} core, {ram} GB di RAM): {title}. Scrive indonesiano, italiano e inglese a circa {speed} token/s qui; modelli più grandi sarebbero troppo lenti su {cores} core.</translation>
+    </message>
+    <message>
+        <source>Offline answers in Indonesian, Italian and English need a bigger local model. This laptop can run {title} ({size} GB download, licence: {licence}).</source>
+        <translation>Per risposte offline in indonesiano, italiano e inglese serve un modello locale più grande. Questo portatile può usare {title} (download di {size} GB, licenza: {licence}).</translation>
+    </message>
+    <message>
+        <source>Offline answers in your languages: {title}, {size} GB, licence: {licence}.</source>
+        <translation>Risposte offline nelle vostre lingue: {title}, {size} GB, licenza: {licence}.</translation>
+    </message>
+    <message>
+        <source>Download the suggested model</source>
+        <translation>Scarica il modello consigliato</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Scarica</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Download annullato.</translation>
+    </message>
+    <message>
+        <source>{title} is installed: it writes the offline answers now.</source>
+        <translation>{title} è installato: ora scrive le risposte offline.</translation>
+    </message>
+    <message>
+        <source>Download {title}</source>
+        <translation>Scarica {title}</translation>
+    </message>
+    <message>
+        <source>Download ({size} GB)</source>
+        <translation>Scarica ({size} GB)</translation>
+    </message>
+    <message>
+        <source>Downloading… {percent}</source>
+        <translation>Download in corso… {percent}</translation>
+    </message>
+    <message>
         <source>offline answers</source>
         <translation>risposte offline</translation>
     </message>
@@ -1790,10 +1865,6 @@
     <message>
         <source>Installed:</source>
         <translation>Installati:</translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <translation>Scarica</translation>
     </message>
     <message>
         <source>Download the selected model (resumable, sha256-verified)</source>
@@ -1852,16 +1923,8 @@
         <translation>'{name}' è installato; sceglilo per un ruolo in Impostazioni › Modelli.</translation>
     </message>
     <message>
-        <source>Download {title}</source>
-        <translation>Scarica {title}</translation>
-    </message>
-    <message>
         <source>{done:.0f} of {total:.0f} MB · {speed:.1f} MB/s · {eta} left</source>
         <translation>{done:.0f} di {total:.0f} MB · {speed:.1f} MB/s · ancora {eta}</translation>
-    </message>
-    <message>
-        <source>Suggested for this laptop's memory: {title} (writes Indonesian, Italian and English).</source>
-        <translation>Consigliato per la memoria di questo portatile: {title} (scrive in indonesiano, italiano e inglese).</translation>
     </message>
     <message>
         <source>(default)</source>
@@ -1922,10 +1985,6 @@
     <message>
         <source>Save key</source>
         <translation>Salva chiave</translation>
-    </message>
-    <message>
-        <source>Store the key in the OS keyring; it is never written to a file</source>
-        <translation>Salva la chiave nel portachiavi del sistema; non viene mai scritta in un file</translation>
     </message>
     <message>
         <source>Remove key</source>
@@ -2067,6 +2126,17 @@
         <source>Loading…</source>
         <translation>Caricamento…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n model(s) available</source>
+        <translation>
+            <numerusform>%n modello disponibile</numerusform>
+            <numerusform>%n modelli disponibili</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the model name with the server…</source>
+        <translation>Verifica del nome del modello con il server…</translation>
+    </message>
     <message>
         <source>API key:</source>
         <translation>Chiave API:</translation>
@@ -2136,6 +2206,14 @@
         <translation>Scuro</translation>
     </message>
     <message>
+        <source>No system keyring on this computer: use “Store in an encrypted file”.</source>
+        <translation>Nessun portachiavi di sistema su questo computer: usa “Salva in un file cifrato”.</translation>
+    </message>
+    <message>
+        <source>Store the key in the OS keyring; it is never written to a file</source>
+        <translation>Salva la chiave nel portachiavi del sistema; non viene mai scritta in un file</translation>
+    </message>
+    <message>
         <source>Add a GGUF model</source>
         <translation>Aggiungi un modello GGUF</translation>
     </message>
@@ -2146,10 +2224,6 @@
     <message>
         <source>context</source>
         <translation>contesto</translation>
-    </message>
-    <message>
-        <source>{n} models available</source>
-        <translation>{n} modelli disponibili</translation>
     </message>
     <message>
         <source>Could not load the list: {err}</source>
@@ -2456,30 +2530,6 @@
         <translation>Periodo</translation>
     </message>
     <message>
-        <source>Last 7 days</source>
-        <translation>Ultimi 7 giorni</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>Ultimi 30 giorni</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Tutto</translation>
-    </message>
-    <message>
-        <source>Per day</source>
-        <translation>Per giorno</translation>
-    </message>
-    <message>
-        <source>Per model</source>
-        <translation>Per modello</translation>
-    </message>
-    <message>
-        <source>Per strategy</source>
-        <translation>Per strategia</translation>
-    </message>
-    <message>
         <source>Calls</source>
         <translation>Chiamate</translation>
     </message>
@@ -2504,8 +2554,46 @@
         <translation>Quota degli insight</translation>
     </message>
     <message>
-        <source>{answers} Claude answer(s), {calls} call(s): {inp} input and {out} output tokens, ${cost}. The cultural insights added {ins} input tokens: {share} of the cost.</source>
-        <translation>{answers} risposte di Claude, {calls} chiamate: {inp} token in ingresso e {out} in uscita, ${cost}. Gli insight culturali hanno aggiunto {ins} token in ingresso: {share} del costo.</translation>
+        <source>Last 7 days</source>
+        <translation>Ultimi 7 giorni</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Ultimi 30 giorni</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tutto</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per giorno</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>Per modello</translation>
+    </message>
+    <message>
+        <source>Per strategy</source>
+        <translation>Per strategia</translation>
+    </message>
+    <message>
+        <source>{answers}, {calls}: {inp} input and {out} output tokens, ${cost}. The cultural insights added {ins} input tokens: {share} of the cost.</source>
+        <translation>{answers}, {calls}: {inp} token in ingresso e {out} in uscita, ${cost}. Gli insight culturali hanno aggiunto {ins} token in ingresso: {share} del costo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Claude answer(s)</source>
+        <translation>
+            <numerusform>%n risposta di Claude</numerusform>
+            <numerusform>%n risposte di Claude</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n chiamata</numerusform>
+            <numerusform>%n chiamate</numerusform>
+        </translation>
     </message>
     <message>
         <source>Prices (USD per million tokens) from: {files}. Insight tokens are attributed by their share of the characters sent.</source>

@@ -94,3 +94,24 @@ def test_probe_restores_or_reopens(settings: Settings, clock: Clock) -> None:
 
 def test_shared_is_per_data_folder(settings: Settings) -> None:
     assert CircuitBreaker.shared(settings) is CircuitBreaker.shared(settings)
+
+
+def test_a_check_still_running_is_not_a_failure(settings: Settings, clock: Clock) -> None:
+    """The start-up check of a closed breaker leaves it closed while it runs: answers still try Claude."""
+    breaker = CircuitBreaker(settings, clock=clock)
+    seen: list[bool] = []
+
+    def slow_check() -> None:
+        seen.append(breaker.allow())  # a question asked while the check runs
+        breaker.record_success()  # ... and Claude answered it
+
+    assert breaker.probe(slow_check, force=True) is True
+    assert seen == [True] and breaker.snapshot()["state"] == "closed"
+
+    def check_that_times_out() -> None:
+        seen.append(breaker.allow())
+        breaker.record_success()  # an answer arrived while the check hung
+        raise ClaudeUnavailable("first_token_timeout", "Claude did not start in time.")
+
+    assert breaker.probe(check_that_times_out, force=True) is False
+    assert seen[-1] is True and breaker.snapshot()["state"] == "closed", "the newer success wins"

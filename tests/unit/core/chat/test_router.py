@@ -235,7 +235,7 @@ def test_probe_restores_claude(services: Services, standin: MessagesAPIStandIn) 
     services.breaker.record_failure("connection")
     assert services.router.probe_claude(force=True) is True
     assert services.breaker.snapshot()["state"] == "closed"
-    assert standin.requests[-1].path == "/v1/models"
+    assert standin.requests[-1].path == "/v1/messages"  # the endpoint answers come from
 
 
 def test_real_local_model_answers_offline(
