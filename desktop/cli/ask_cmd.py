@@ -6,16 +6,44 @@ and why; ``--json`` prints the whole answer with its trace once it is done (:met
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from desktop.cli.output import err_console, json_option, print_json
+from desktop.cli.output import json_option, own_streams, print_json
 from desktop.cli.textinput import clean_text, read_message
+from desktop.cli.transcript import Transcript
 from desktop.core.cancel import CancelToken
 from desktop.core.chat.trace import Event, Trace
+
+CLI_TEXTS = {
+    "late": "[dim]({backend} is late: the offline answer meanwhile)[/]",
+    "superseded": "[dim]({backend} answered: the text above was the local draft)[/]",
+}
+
+
+def say_cli(code: str, **fields: str) -> str:
+    return CLI_TEXTS[code].format(**fields)
+
+
+def _backend(services: Any) -> str:
+    """The online backend's name as the user knows it (Claude, or the OpenAI-compatible server's model)."""
+    try:
+        return str(services.router.claude().label)
+    except Exception:
+        return "the online model"
+
+
+def _store_hint(url: str) -> str:
+    """What to do about a failed knowledge search: check the local store, or reach the team's server."""
+    from desktop.core.messages import say
+
+    if url:
+        return say("store.unreachable_hint")
+    return "Run `zantara doctor` to check it; `zantara doctor --repair` rebuilds it."
 
 
 def _services() -> Any:
@@ -62,28 +90,32 @@ def ask(
     else:
         text = clean_text(text, "message")
     services = _services()
-    shown = {"text": False}
+    out, err_console = own_streams()
+    transcript = Transcript(out)
 
     def on_event(event: Event) -> None:
         if as_json:
             return
         if event.kind == "chunk":
-            sys.stdout.write(event.text)
-            sys.stdout.flush()
-            shown["text"] = True
+            transcript.chunk(event.text)
         elif event.kind == "replace":
-            sys.stdout.write(("\n" if shown["text"] else "") + event.text)
-            sys.stdout.flush()
+            transcript.replace(event.text)
         elif event.kind == "hedge" and event.state == "started":
-            err_console.print("[dim](Claude is late: the offline answer meanwhile)[/]", highlight=False)
+            err_console.print(say_cli("late", backend=_backend(services)), highlight=False)
         elif event.kind == "hedge" and event.state == "superseded":
-            err_console.print(
-                "\n[dim](Claude answered: the text above was the local draft)[/]", highlight=False
-            )
-            shown["text"] = False
+            err_console.print(say_cli("superseded", backend=_backend(services)), highlight=False)
         elif event.kind == "mode" and event.mode == "offline":
             message = event.message or event.reason
             err_console.print(f"[dim](offline: {event.reason}) {message}[/]", highlight=False)
+        elif event.kind == "insights" and event.retrieval_error is not None:
+            problem = event.retrieval_error
+            said = f"{problem.message or problem.error} {_store_hint(problem.url)}"
+            err_console.print(
+                f"zantara: no cultural insights for this answer: {said}",
+                highlight=False,
+                soft_wrap=True,
+                markup=False,
+            )
 
     cancel = CancelToken()
     try:
@@ -101,9 +133,10 @@ def ask(
     if as_json:
         data = answer.to_dict()
         data["message_id"] = answer.message_id
-        print_json(data)
+        out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+        out.flush()
         return
-    sys.stdout.write("\n")
+    transcript.finish(answer.text)
     trace = answer.trace
     err_console.print(
         f"[dim]{answer.mode} · {trace.answer_model} · {trace.strategy} · {trace.language} · "

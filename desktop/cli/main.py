@@ -78,13 +78,18 @@ class ZantaraGroup(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except ZantaraError as exc:
-            click.echo(f"zantara: {exc}", err=True)
+            click.echo(f"zantara: {full_disk_or(exc)}", err=True)
             ctx.exit(1)
         except KeyboardInterrupt:
             click.echo("zantara: interrupted.", err=True)
             ctx.exit(130)
         except Exception as exc:
+            from desktop.core.health.disk import disk_full, is_disk_full, no_room
+
             store = damaged_store(exc)
+            if is_disk_full(exc) or (store is not None and no_room()):
+                click.echo(f"zantara: {disk_full(exc)}", err=True)
+                ctx.exit(1)
             if store is not None:
                 click.echo(
                     f"zantara: the {store} failed ({type(exc).__name__}: {str(exc)[:300]}). "
@@ -95,6 +100,14 @@ class ZantaraGroup(click.Group):
             click.echo(crash.one_line(exc, crash.write_report(exc, ctx.invoked_subcommand or "")), err=True)
             ctx.exit(1)
         return None
+
+
+def full_disk_or(exc: ZantaraError) -> ZantaraError:
+    """A core error caused by a full disk is said as a full disk (free space), never as damage."""
+    from desktop.core.errors import DiskFull
+    from desktop.core.health.disk import disk_full, is_disk_full
+
+    return disk_full(exc) if is_disk_full(exc) and not isinstance(exc, DiskFull) else exc
 
 
 def damaged_store(exc: BaseException) -> str | None:

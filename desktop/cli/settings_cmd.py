@@ -71,9 +71,16 @@ def describe(name: str | None, as_json: bool) -> None:
 @click.argument("value")
 def set_value(name: str, value: str) -> None:
     """Set NAME to VALUE (numbers are parsed; `zantara settings show` lists the names)."""
+    from desktop.core.llm.framing import encodable
     from desktop.core.settings import Settings
     from desktop.core.settings import rule as rule_of
 
+    for what, text in (("name", name), ("value", value)):
+        if encodable(text) != text:
+            raise SettingsError(
+                f"The setting's {what} holds bytes that are not UTF-8; nothing was changed.",
+                "Type it again as plain text (UTF-8).",
+            )
     rule = rule_of(name)
     parsed: Any = value
     if rule.kind in (int, float):

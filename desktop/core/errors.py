@@ -69,6 +69,14 @@ class StoreDamaged(ZantaraError):
         self.problems = problems
 
 
+class DiskFull(ZantaraError):
+    """The disk holding the data folder is full: nothing is damaged, space must be freed."""
+
+
+class BackupDamaged(ZantaraError):
+    """A backup failed its integrity check before anything was restored from it."""
+
+
 class DownloadError(ZantaraError):
     """A model download failed: hub unreachable, file unknown, interrupted, or its sha256 did not match."""
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 TEMPLATES: dict[str, str] = {
     # need decision (knowledge/need.py): why a message does or does not get cultural insights
     "need.empty": "empty message",
+    "need.no_words": "no words in the message (not text)",
     "need.feeling": "feeling word '{word}'",
     "need.term": "cultural term '{word}'",
     "need.quoted": "quoted cultural word '{word}'",
@@ -133,6 +134,18 @@ TEMPLATES: dict[str, str] = {
     ),
     "doctor.damaged_copy": "The damaged files are kept in {path}.",
     "doctor.run_repair": "Run `zantara doctor --repair` to rebuild what is damaged.",
+    "doctor.loss": (
+        "The {store} holds {now} where backup {backup} holds {then}: it vanished or was emptied."
+    ),
+    "doctor.loss_hint": "Run `zantara restore {backup}` to bring it back (what is there now is kept aside).",
+    "doctor.nothing_changed": "Nothing was changed: {reason}",
+    "doctor.kept_where": "Your data is where it was: conversations in {database}, insights in {store}.",
+    "doctor.memory_rebuilt": "Answer memory rebuilt from the conversations: {answers} earlier answers.",
+    # a full disk (health/disk.py): told apart from damage everywhere
+    "disk.full": "The disk is full ({free} free where the data lives, {folder}).",
+    "disk.full_hint": "Free some space and try again; nothing is damaged, there is nothing to repair.",
+    "disk.not_enough": "Not enough free disk space to {action}: it needs about {need}, {free} are free.",
+    "disk.not_enough_hint": "Free some space and run it again; nothing was changed.",
     "note.documents_unavailable": "the team's documents could not be searched ({error})",
     "note.citations_dropped": "{n} citation(s) matching no passage sent were removed",
     "stage.documents": "{n} passages from the team's documents",

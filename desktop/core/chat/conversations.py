@@ -105,6 +105,10 @@ def is_corruption(exc: sqlite3.DatabaseError) -> bool:
 
 
 def damaged(exc: sqlite3.DatabaseError) -> ZantaraError:
+    from desktop.core.health.disk import disk_full, is_disk_full
+
+    if is_disk_full(exc):
+        return disk_full(exc)
     if is_corruption(exc):
         return StoreDamaged("conversations database", [str(exc)])
     return ZantaraError(

@@ -140,7 +140,8 @@ class Hedge:
     def result(self, timeout: float = 120.0) -> str | None:
         """Claude failed: the local answer (waits for it to finish), or None if it did not start or failed."""
         with self._lock:
-            if not self.info.started:
+            if not self.info.started or self.info.winner == "claude":
+                # not started, or superseded by Claude's first words: what Claude wrote is the answer's start
                 self.stop()
                 return None
         self._finished.wait(timeout)

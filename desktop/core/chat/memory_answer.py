@@ -99,10 +99,14 @@ def compose(
     language: str,
     reason: str = "",
     documents: str = "",
+    backend: str = "Claude",
 ) -> str:
     """The memory + insights answer, in ``language`` (English for any other). ``reason`` is why Claude is not
-    answering (the trace's reason: offline_requested, no_key, claude_late, or anything else = unreachable)."""
-    t = TEMPLATES.get(language, TEMPLATES["en"])
+    answering (the trace's reason: offline_requested, no_key, claude_late, or anything else = unreachable).
+    ``backend``: the online model the texts name (another backend than Claude is named as itself)."""
+    t = {
+        key: text.replace("Claude", backend) for key, text in TEMPLATES.get(language, TEMPLATES["en"]).items()
+    }
     why = t.get(f"why_{reason}", t["why"])
     # claude_late (the hedged answer while Claude is only slow): its "why" already says what follows
     parts = [why if reason == "claude_late" else f"{why} {t['intro']}", ""]

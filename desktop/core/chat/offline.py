@@ -137,7 +137,21 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
     if documents:
         ctx.trace.cited_passages = documents_step.offline_order(ctx.language, ctx.passages)
         ctx.trace.citations = Citations(sent=len(ctx.passages), cited=len(ctx.passages))
-    return memory_answer.compose(hits, display, ctx.language, ctx.trace.reason, documents=documents)
+    return memory_answer.compose(
+        hits,
+        display,
+        ctx.language,
+        ctx.trace.reason,
+        documents=documents,
+        backend=backend_label(ctx.settings),
+    )
+
+
+def backend_label(settings: Any) -> str:
+    """How texts name the online backend: "Claude", or the OpenAI-compatible server's model."""
+    if getattr(settings, "backend", "claude") == "claude":
+        return "Claude"
+    return str(getattr(settings, "openai_model", "") or "the online model")
 
 
 def shown_insights(

@@ -33,6 +33,8 @@ class Problem:
     store: str  # KNOWLEDGE or CONVERSATIONS
     message: str
     path: str
+    kind: str = "damage"  # "damage" (repair rebuilds it), "loss" (a backup holds more), "disk" (disk full)
+    fix: str = ""  # the command that fixes it, when it is not `doctor --repair`
 
     def to_dict(self) -> dict[str, str]:
         return asdict(self)

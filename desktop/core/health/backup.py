@@ -70,6 +70,7 @@ def _backup_database(target: Path) -> int | None:
     dst = sqlite3.connect(str(target))
     try:
         src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, readable without writing
         return int(dst.execute("SELECT COUNT(*) FROM messages").fetchone()[0])
     except sqlite3.DatabaseError as exc:
         raise ZantaraError(
@@ -82,7 +83,8 @@ def _backup_database(target: Path) -> int | None:
 
 
 def _backup_insights(target: Path) -> int | None:
-    from desktop.core.health.repair import is_users_own, read_chroma_insights
+    from desktop.core.health.repair import read_chroma_insights
+    from desktop.core.knowledge.provenance import is_users_own, shipped_ids
 
     catalogue = paths.chroma_dir() / "chroma.sqlite3"
     if not catalogue.exists():
@@ -91,7 +93,8 @@ def _backup_insights(target: Path) -> int | None:
         insights, _deleted = read_chroma_insights(catalogue)
     except sqlite3.DatabaseError:
         return None
-    own = sorted((i for i in insights if is_users_own(i)), key=lambda i: i.id)
+    shipped = shipped_ids()
+    own = sorted((i for i in insights if is_users_own(i, shipped)), key=lambda i: i.id)
     target.write_text("".join(json.dumps(i.to_dict(), ensure_ascii=False) + "\n" for i in own))
     return len(own)
 
@@ -109,6 +112,10 @@ def backup_if_due(keep: int = KEEP) -> dict[str, Any] | None:
     if newest and time.time() - (backups_dir() / newest[0]["name"]).stat().st_mtime < DAY_S:
         return None
     try:
+        from desktop.core.health.loss import find_loss
+
+        if find_loss():
+            return None  # an emptied store must not push the backups that hold the user's data out
         return make_backup(keep)
     except (ZantaraError, OSError, sqlite3.Error):
         return None
@@ -125,40 +132,110 @@ def find_backup(name: str | None = None) -> Path:
     return backups_dir() / name
 
 
-def restore_backup(name: str) -> dict[str, Any]:
-    """Put a backup's conversations back (the current database is kept aside) and re-add its insights."""
-    folder = find_backup(name)
-    result: dict[str, Any] = {"name": folder.name}
+def verify_backup(folder: Path) -> list[str]:
+    """Problems that make a backup unfit to restore (empty when it is whole): a damaged or truncated
+    database, fewer messages than its manifest says, an unreadable insights line."""
+    from desktop.core.health import CONVERSATION_TABLES
+    from desktop.core.health.sqlite_file import check_sqlite
+    from desktop.core.knowledge.jsonl import parse_jsonl
+
+    problems: list[str] = []
     db = folder / DB_NAME
+    manifest = json.loads((folder / "manifest.json").read_text())
     if db.exists():
-        aside = paths.data_dir() / f"before-restore-{time.strftime('%Y%m%d-%H%M%S')}"
-        aside.mkdir(mode=0o700, parents=True, exist_ok=True)
-        target = paths.database_path()
-        for suffix in ("", "-wal", "-shm"):
-            part = target.with_name(target.name + suffix)
-            if part.exists():
-                shutil.move(str(part), str(aside / part.name))
-        src = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        dst = sqlite3.connect(str(target))
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-            src.close()
-        result["previous_kept_in"] = str(aside)
-        from desktop.core.chat.conversations import Conversations
-
-        convs = Conversations(target)  # migrates an older backup's schema
-        result["messages"] = len(convs.history(10**9))
-        convs.close()
+        problems += [f"{DB_NAME} {p}" for p in check_sqlite(db, CONVERSATION_TABLES)]
+        if not problems:
+            try:
+                con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+                try:
+                    found = int(con.execute("SELECT COUNT(*) FROM messages").fetchone()[0])
+                finally:
+                    con.close()
+                if manifest.get("messages") is not None and found < int(manifest["messages"]):
+                    problems.append(f"{DB_NAME} holds {found} of its {manifest['messages']} messages")
+            except sqlite3.DatabaseError as exc:
+                problems.append(f"{DB_NAME} cannot be read ({exc})")
+    elif manifest.get("messages"):
+        problems.append(f"{DB_NAME} is missing")
     jsonl = folder / INSIGHTS
-    if jsonl.exists() and jsonl.stat().st_size:
-        from desktop.core.knowledge.jsonl import parse_jsonl
-        from desktop.core.knowledge.store import KnowledgeStore
+    if jsonl.exists():
+        bad = [f"line {n}: {r}" for n, i, r in parse_jsonl(jsonl) if i is None]
+        problems += [f"{INSIGHTS} {b}" for b in bad[:3]]
+    elif manifest.get("insights"):
+        problems.append(f"{INSIGHTS} is missing")
+    return problems
 
-        own = [i for _n, i, _r in parse_jsonl(jsonl) if i is not None]
-        store = KnowledgeStore.open()
-        store.ensure_curated_pack()
-        store.add(own)
-        result["insights"] = len(own)
+
+def restore_backup(name: str) -> dict[str, Any]:
+    """Put a backup's conversations back and re-add its insights, as one transaction (:mod:`.staging`).
+
+    The backup is checked first; the restored database and a knowledge store holding the current and the
+    backup's insights (and the answer memory of both databases) are built beside the live ones and swapped in
+    only when whole. What they replace is kept in ``before-restore-<timestamp>``. Any failure changes
+    nothing and says where everything is."""
+    from desktop.core.errors import BackupDamaged
+    from desktop.core.health.disk import disk_full, no_room, require_space, size_of
+    from desktop.core.health.repair import gather_parts, unchanged
+    from desktop.core.health.staging import (
+        Swap,
+        build_knowledge,
+        building,
+        live_chroma,
+        live_database,
+        release_chroma,
+        sweep,
+    )
+    from desktop.core.knowledge.memory import user_name
+    from desktop.core.settings import Settings
+
+    folder = find_backup(name)
+    problems = verify_backup(folder)
+    if problems and no_room():  # SQLite cannot even open a file read-only on a full disk
+        raise disk_full()
+    if problems:
+        raise BackupDamaged(
+            f"Backup {folder.name} is damaged ({'; '.join(problems)[:300]}); nothing was restored or changed.",
+            "Choose another backup (`zantara restore` lists them).",
+        )
+    sweep()
+    database, chroma = live_database(), live_chroma()
+    db = folder / DB_NAME
+    need = size_of(db) * 2 + size_of(chroma) + size_of(database)
+    require_space(need, paths.data_dir(), f"restore backup {folder.name}")
+    result: dict[str, Any] = {"name": folder.name}
+    swap = Swap(paths.data_dir() / f"before-restore-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        with building("conversations") as staged_db, building("chroma") as staged_chroma:
+            if db.exists():
+                result["messages"] = _staged_copy(db, staged_db)
+            parts = gather_parts(chroma / "chroma.sqlite3", None)
+            restored = _backup_insights_of(folder)
+            keys = {i.id for i in restored}
+            parts.own = [i for i in parts.own if i.id not in keys] + restored
+            parts.answers_from = [p for p in (staged_db, database) if p.exists()]
+            parts.own_from = f"backup {folder.name}"
+            built = build_knowledge(staged_chroma, parts, user_name(Settings.load().user_name))
+            result["insights"] = built["own_insights"]
+            result["answers"] = built["answers"]
+            release_chroma()
+            if db.exists():
+                swap.replace_database(staged_db, database)
+            swap.replace_folder(staged_chroma, chroma)
+    except BaseException as exc:
+        swap.undo()
+        raise unchanged(exc, f"restoring backup {folder.name}") from exc
+    result["previous_kept_in"] = str(swap.aside)
     return result
+
+
+def _backup_insights_of(folder: Path) -> list[Any]:
+    from desktop.core.knowledge.jsonl import parse_jsonl
+
+    jsonl = folder / INSIGHTS
+    return [i for _n, i, _r in parse_jsonl(jsonl) if i is not None] if jsonl.exists() else []
+
+
+def _staged_copy(db: Path, staged: Path) -> int:
+    from desktop.core.health.staging import copy_database
+
+    return copy_database(db, staged)

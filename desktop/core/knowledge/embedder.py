@@ -53,7 +53,11 @@ class Embedder(ABC):
 
         Why: one message is embedded by retrieval, the note's cache key, the answer memory and the offline
         answer, and the app embeds the draft while the user types, so at Enter the message's vector
-        is usually ready. The vector is read-only: it is shared between callers."""
+        is usually ready. The vector is read-only: it is shared between callers. A long text is read as its
+        bounded excerpt (:mod:`.text_budget`), so its cost does not grow with its length."""
+        from desktop.core.knowledge.text_budget import excerpt
+
+        text = excerpt(text)
         cache, lock = self._query_cache()
         with lock:
             vector = cache.get(text)
@@ -61,6 +65,26 @@ class Embedder(ABC):
                 cache.move_to_end(text)
                 return vector
         vector = np.array(self.embed_queries([text])[0], dtype=np.float32)
+        vector.setflags(write=False)
+        with lock:
+            cache[text] = vector
+            while len(cache) > QUERY_CACHE:
+                cache.popitem(last=False)
+        return vector
+
+    def embed_passage(self, text: str) -> np.ndarray:
+        """One text's passage vector, remembered like :meth:`embed_query`'s: the answer memory's search
+        embeds the message's passage form, and the same message asked again (regenerated) reuses it."""
+        from desktop.core.knowledge.text_budget import excerpt
+
+        text = excerpt(text)
+        cache, lock = self._cache("_pcache", "_plock")
+        with lock:
+            vector = cache.get(text)
+            if vector is not None:
+                cache.move_to_end(text)
+                return vector
+        vector = np.array(self.embed_passages([text])[0], dtype=np.float32)
         vector.setflags(write=False)
         with lock:
             cache[text] = vector
@@ -89,12 +113,15 @@ class Embedder(ABC):
             cache.clear()
 
     def _query_cache(self) -> tuple[OrderedDict[str, np.ndarray], threading.Lock]:
+        return self._cache("_qcache", "_qlock")
+
+    def _cache(self, name: str, lock: str) -> tuple[OrderedDict[str, np.ndarray], threading.Lock]:
         # Created lazily: subclasses (test fakes too) need not call an __init__ of this class.
         try:
-            return self.__dict__["_qcache"], self.__dict__["_qlock"]
+            return self.__dict__[name], self.__dict__[lock]
         except KeyError:
-            return self.__dict__.setdefault("_qcache", OrderedDict()), self.__dict__.setdefault(
-                "_qlock", threading.Lock()
+            return self.__dict__.setdefault(name, OrderedDict()), self.__dict__.setdefault(
+                lock, threading.Lock()
             )
 
 

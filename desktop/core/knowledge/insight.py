@@ -87,8 +87,9 @@ class Insight:
             raise ValueError("'source' must be 'curated', 'user' or 'llama:<model>'")
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Insight:
-        """Build and validate; raises ValueError naming the first problem. A given 'id' must match."""
+    def from_dict(cls, data: dict[str, Any], default_source: str = "curated") -> Insight:
+        """Build and validate; raises ValueError naming the first problem. A given 'id' must match.
+        ``default_source``: whose a line without 'source' is (a user's import file: "user")."""
         if not isinstance(data, dict):
             raise ValueError("line is not a JSON object")
         missing = [k for k in ("text", "language", "category") if k not in data]
@@ -109,7 +110,7 @@ class Insight:
             language=str(data["language"]).strip().lower(),
             category=str(data["category"]).strip().lower(),
             concepts=list(concepts),
-            source=str(data.get("source", "curated")),
+            source=str(data.get("source", default_source)),
             model=str(data.get("model", "")),
             status=str(data.get("status", "approved")),
             created_at=str(data.get("created_at") or now_iso()),

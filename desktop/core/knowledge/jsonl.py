@@ -36,7 +36,7 @@ class ImportReport:
         }
 
 
-def parse_jsonl(path: Path) -> Iterator[tuple[int, Insight | None, str]]:
+def parse_jsonl(path: Path, default_source: str = "curated") -> Iterator[tuple[int, Insight | None, str]]:
     """Yield (line number, insight or None, error reason) for each non-blank line."""
     try:
         fh = path.open("rb")  # bytes, decoded line by line: one bad line must not spoil the rest
@@ -57,15 +57,22 @@ def parse_jsonl(path: Path) -> Iterator[tuple[int, Insight | None, str]]:
                 yield line_no, None, f"invalid JSON ({exc.msg} at column {exc.colno})"
                 continue
             try:
-                yield line_no, Insight.from_dict(data), ""
+                yield line_no, Insight.from_dict(data, default_source), ""
             except (ValueError, TypeError) as exc:
                 yield line_no, None, str(exc)
 
 
 def import_jsonl(store: KnowledgeStore, path: str | Path) -> ImportReport:
+    """Add the file's new insights. Anything not from the shipped packs is the user's (:mod:`.provenance`):
+    a line without 'source' is theirs, and every line is marked imported, so backups and repairs keep it."""
+    from desktop.core.knowledge.provenance import is_shipped_file, mark_imported
+
     report = ImportReport()
     fresh: dict[str, Insight] = {}
-    for line_no, insight, reason in parse_jsonl(Path(path)):
+    shipped = is_shipped_file(Path(path))
+    for line_no, insight, reason in parse_jsonl(Path(path), "curated" if shipped else "user"):
+        if insight is not None and not shipped:
+            mark_imported(insight, Path(path))
         if insight is None:
             report.errors.append((line_no, reason))
         elif insight.id in fresh:

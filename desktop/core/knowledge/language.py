@@ -110,9 +110,16 @@ def unquoted(text: str) -> str:
     return rest if len(WORD.findall(rest)) >= 2 else text
 
 
+def _words_of(text: str) -> list[str]:
+    """The words of ``text`` (of its bounded excerpt when long), letter runs that cannot be words left out."""
+    from desktop.core.knowledge.text_budget import DETECT_CHARS, excerpt, is_word
+
+    return [w for w in WORD.findall(excerpt(text, DETECT_CHARS)) if is_word(w)]
+
+
 def _without_lingua(text: str) -> tuple[dict[str, float], float] | None:
     """The marker and word-frequency part of the mix, and the weight lingua adds on top (None: no words)."""
-    words = [w.casefold() for w in WORD.findall(text)]
+    words = [w.casefold() for w in _words_of(text)]
     if not words:
         return None
     votes = _marker_votes(words)
@@ -136,8 +143,10 @@ def detect_languages(text: str) -> dict[str, float]:
     found = _without_lingua(text)
     if found is None:
         return {"id": 0.0, "it": 0.0, "en": 0.0, DEFAULT_LANGUAGE: 1.0}
+    from desktop.core.knowledge.text_budget import DETECT_CHARS, excerpt
+
     partial, lingua_weight = found
-    lingua = _lingua_scores(text)
+    lingua = _lingua_scores(excerpt(text, DETECT_CHARS))
     combined = {lang: partial[lang] + lingua_weight * lingua[lang] for lang in partial}
     norm = sum(combined.values()) or 1.0
     return {lang: round(value / norm, 4) for lang, value in sorted(combined.items(), key=lambda kv: -kv[1])}
@@ -153,7 +162,7 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
     markers and word frequencies already put one language further ahead than that, the answer is the same
     without lingua, and a new process does not pay the ~0.5 s its models take to load.
     """
-    if not WORD.search(text or ""):
+    if not _words_of(text or ""):
         return default
     found = _without_lingua(unquoted(text))
     if found is not None:
@@ -172,13 +181,13 @@ SURE_SCORE = 0.6  # ... when its top language has at least this confidence
 def detect_language_in_context(text: str, earlier: list[str], default: str = DEFAULT_LANGUAGE) -> str:
     """The answer language for ``text`` in a conversation: "ok 👍", "np" or "sip" say little on their own,
     so a short or uncertain message takes the language of the latest earlier user message that is sure."""
-    words = WORD.findall(text or "")
+    words = _words_of(text or "")
     if words:
         scores = detect_languages(text)
         best = max(scores, key=lambda lang: scores[lang])
         if len(words) >= SURE_WORDS and scores[best] >= SURE_SCORE:
             return best
     for previous in reversed(earlier):
-        if len(WORD.findall(previous)) >= SURE_WORDS:
+        if len(_words_of(previous)) >= SURE_WORDS:
             return detect_language(previous, default)
     return detect_language(text, default)

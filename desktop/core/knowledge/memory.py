@@ -26,6 +26,7 @@ import numpy as np
 from desktop.core.errors import EmbedderMismatch, KnowledgeError
 from desktop.core.knowledge import memory_match
 from desktop.core.knowledge.embedder import Embedder
+from desktop.core.knowledge.text_budget import excerpt
 
 COLLECTION = "answer_memory"
 MIN_SIMILARITY = 0.80  # below this an earlier answer is about something else (e5 cosines are all high)
@@ -126,8 +127,9 @@ class AnswerMemory:
             "strategy": strategy,
         }
         document = f"{question}\n\n{answer[:MAX_ANSWER_CHARS]}"
-        q_vec = self.embedder.embed_query(question)
-        p_vec, qa_vec = self.embedder.embed_passages([question, document])
+        q_vec = self.embedder.embed_query(question)  # the search's vector (remembered by the embedder)
+        # one batch, as the stored answers (and memory_match's fit) were made: a batch pads its texts alike
+        p_vec, qa_vec = self.embedder.embed_passages([excerpt(question), excerpt(document)])
         with self._lock:
             self.collection.upsert(
                 ids=[answer_id + ":q", answer_id + ":p", answer_id + ":qa"],
@@ -158,7 +160,7 @@ class AnswerMemory:
         if k <= 0 or total == 0:
             return []
         as_query = self.embedder.embed_query(question)
-        as_passage = self.embedder.embed_passages([question])[0]
+        as_passage = self.embedder.embed_passage(question)
         found = self.collection.query(
             query_embeddings=np.asarray([as_query], dtype=np.float32),
             n_results=min(total, CANDIDATES * k),

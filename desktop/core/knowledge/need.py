@@ -206,6 +206,10 @@ def cultural_need(
     text = text or ""
     if not text.strip():
         return NeedDecision(False, say("need.empty"), "empty")
+    from desktop.core.knowledge.text_budget import has_words
+
+    if not has_words(text):
+        return NeedDecision(False, say("need.no_words"), "empty")
     if fast := _fast_yes(text):
         return fast
     model = None

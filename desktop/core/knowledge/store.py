@@ -201,6 +201,10 @@ class KnowledgeStore:
         except KnowledgeError:  # says itself how to fix it (another embedder, a newer release's store)
             raise
         except Exception as exc:
+            from desktop.core.health.disk import disk_full, is_disk_full
+
+            if is_disk_full(exc):
+                raise disk_full(exc) from exc
             raise KnowledgeError(
                 f"The knowledge store could not be opened ({exc}).",
                 "If the data folder is damaged, run `zantara doctor --repair` to rebuild it.",
@@ -517,6 +521,7 @@ class KnowledgeStore:
         pack are removed. Invalid pack lines are skipped here (`zantara knowledge import` reports them).
         """
         from desktop.core.knowledge.pack import pack_files, pack_hash, pack_vectors, read_pack
+        from desktop.core.knowledge.provenance import is_users_own
 
         files = pack_files(root)
         if not files:
@@ -530,7 +535,7 @@ class KnowledgeStore:
             pack = {i.id: i for i in insights}
             deleted = self.deleted_ids()
             stored = {i.id: i for i in self.iter_all(source="curated")}
-            untouched = {key: i for key, i in stored.items() if not i.provenance.get(USER_EDITED)}
+            untouched = {key: i for key, i in stored.items() if not is_users_own(i)}
             new = [i for key, i in pack.items() if key not in stored and key not in deleted]
             retag = []
             for key, old in untouched.items():

@@ -72,6 +72,11 @@ class ChatModel(ABC):
     def name(self) -> str:
         """Human-readable model id, recorded in traces (e.g. ``claude-haiku-4-5`` or a GGUF file stem)."""
 
+    @property
+    def label(self) -> str:
+        """How the texts a user reads name this model: "Claude" for Claude, else the model's own name."""
+        return "Claude" if self.kind == "claude" else self.name
+
     @abstractmethod
     def generate(self, request: ChatRequest) -> Iterator[str]:
         """Yield the answer chunk by chunk. Raises :class:`~desktop.core.errors.Cancelled` when cancelled."""

@@ -92,9 +92,19 @@ class LocalModel(ChatModel):
                     ) from exc
         return self._llama
 
+    def defuse(self, text: str) -> str:
+        """``text`` made encodable, with every control token of this model's vocabulary and the common
+        chat-template markers broken (:mod:`.special_tokens`)."""
+        from desktop.core.llm.special_tokens import Defuser, from_loaded
+
+        defuser = self.__dict__.get("_defuser")
+        if defuser is None:
+            defuser = self.__dict__.setdefault("_defuser", Defuser(from_loaded(self.load())))
+        return defuser(framing.defuse_special_tokens(framing.encodable(text)))
+
     def count_tokens(self, text: str) -> int:
         """Tokens of ``text`` in this model's vocabulary (as the chat template will see it)."""
-        data = framing.defuse_special_tokens(framing.encodable(text)).encode("utf-8")
+        data = self.defuse(text).encode("utf-8")
         return len(self.load().tokenize(data, add_bos=False, special=True))
 
     def fit(self, system: str, messages: list[Message], max_tokens: int) -> budget.Fitted:
@@ -122,10 +132,7 @@ class LocalModel(ChatModel):
         fitted = self.fit(request.system, request.messages, self.tokens_for(request))
         turns = [("system", fitted.system)] if fitted.system else []
         turns += [(m.role, m.content) for m in fitted.messages]
-        chat = [
-            {"role": role, "content": framing.defuse_special_tokens(framing.encodable(content))}
-            for role, content in turns
-        ]
+        chat = [{"role": role, "content": self.defuse(content)} for role, content in turns]
         max_tokens = fitted.max_tokens
         self._acquire(cancel)
         started = time.perf_counter()

@@ -2624,6 +2624,10 @@
         <translation>pesan kosong</translation>
     </message>
     <message>
+        <source>no words in the message (not text)</source>
+        <translation>tidak ada kata dalam pesan (bukan teks)</translation>
+    </message>
+    <message>
         <source>feeling word '{word}'</source>
         <translation>kata perasaan '{word}'</translation>
     </message>
@@ -2982,6 +2986,42 @@
     <message>
         <source>Run `zantara doctor --repair` to rebuild what is damaged.</source>
         <translation>Tekan Perbaiki untuk membangun ulang yang rusak.</translation>
+    </message>
+    <message>
+        <source>The {store} holds {now} where backup {backup} holds {then}: it vanished or was emptied.</source>
+        <translation>{store} berisi {now}, sedangkan cadangan {backup} berisi {then}: data hilang atau dikosongkan.</translation>
+    </message>
+    <message>
+        <source>Run `zantara restore {backup}` to bring it back (what is there now is kept aside).</source>
+        <translation>Jalankan `zantara restore {backup}` untuk memulihkannya (isi yang sekarang disimpan terpisah).</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: {reason}</source>
+        <translation>Tidak ada yang diubah: {reason}</translation>
+    </message>
+    <message>
+        <source>Your data is where it was: conversations in {database}, insights in {store}.</source>
+        <translation>Data Anda tetap di tempatnya: percakapan di {database}, wawasan di {store}.</translation>
+    </message>
+    <message>
+        <source>Answer memory rebuilt from the conversations: {answers} earlier answers.</source>
+        <translation>Memori jawaban dibangun ulang dari percakapan: {answers} jawaban sebelumnya.</translation>
+    </message>
+    <message>
+        <source>The disk is full ({free} free where the data lives, {folder}).</source>
+        <translation>Disk penuh ({free} tersisa di lokasi data, {folder}).</translation>
+    </message>
+    <message>
+        <source>Free some space and try again; nothing is damaged, there is nothing to repair.</source>
+        <translation>Kosongkan sebagian ruang lalu coba lagi; tidak ada yang rusak, tidak ada yang perlu diperbaiki.</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space to {action}: it needs about {need}, {free} are free.</source>
+        <translation>Ruang disk tidak cukup untuk {action}: dibutuhkan sekitar {need}, tersedia {free}.</translation>
+    </message>
+    <message>
+        <source>Free some space and run it again; nothing was changed.</source>
+        <translation>Kosongkan sebagian ruang lalu jalankan lagi; tidak ada yang diubah.</translation>
     </message>
     <message>
         <source>the team's documents could not be searched ({error})</source>

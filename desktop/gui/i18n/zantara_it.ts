@@ -2632,6 +2632,10 @@
         <translation>messaggio vuoto</translation>
     </message>
     <message>
+        <source>no words in the message (not text)</source>
+        <translation>nessuna parola nel messaggio (non è testo)</translation>
+    </message>
+    <message>
         <source>feeling word '{word}'</source>
         <translation>parola di sentimento '{word}'</translation>
     </message>
@@ -2990,6 +2994,42 @@
     <message>
         <source>Run `zantara doctor --repair` to rebuild what is damaged.</source>
         <translation>Premi Ripara per ricostruire ciò che è danneggiato.</translation>
+    </message>
+    <message>
+        <source>The {store} holds {now} where backup {backup} holds {then}: it vanished or was emptied.</source>
+        <translation>{store} contiene {now} dove il backup {backup} contiene {then}: è sparito o è stato svuotato.</translation>
+    </message>
+    <message>
+        <source>Run `zantara restore {backup}` to bring it back (what is there now is kept aside).</source>
+        <translation>Esegui `zantara restore {backup}` per recuperarlo (ciò che c'è ora viene messo da parte).</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: {reason}</source>
+        <translation>Non è stato cambiato nulla: {reason}</translation>
+    </message>
+    <message>
+        <source>Your data is where it was: conversations in {database}, insights in {store}.</source>
+        <translation>I tuoi dati sono dove erano: conversazioni in {database}, approfondimenti in {store}.</translation>
+    </message>
+    <message>
+        <source>Answer memory rebuilt from the conversations: {answers} earlier answers.</source>
+        <translation>Memoria delle risposte ricostruita dalle conversazioni: {answers} risposte precedenti.</translation>
+    </message>
+    <message>
+        <source>The disk is full ({free} free where the data lives, {folder}).</source>
+        <translation>Il disco è pieno ({free} liberi dove si trovano i dati, {folder}).</translation>
+    </message>
+    <message>
+        <source>Free some space and try again; nothing is damaged, there is nothing to repair.</source>
+        <translation>Libera spazio e riprova; nulla è danneggiato, non c'è niente da riparare.</translation>
+    </message>
+    <message>
+        <source>Not enough free disk space to {action}: it needs about {need}, {free} are free.</source>
+        <translation>Spazio su disco insufficiente per {action}: servono circa {need}, ne sono liberi {free}.</translation>
+    </message>
+    <message>
+        <source>Free some space and run it again; nothing was changed.</source>
+        <translation>Libera spazio e rieseguilo; non è stato cambiato nulla.</translation>
     </message>
     <message>
         <source>the team's documents could not be searched ({error})</source>
