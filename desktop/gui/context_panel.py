@@ -216,7 +216,7 @@ def _insight_html(ins: Insight) -> str:
         colleague = ins.from_colleague
         meta += " · " + _esc(
             tr("from {name}'s laptop, {date}").format(
-                name=colleague.get("name") or "?", date=_date(str(colleague.get("at", "")))
+                name=colleague.name or "?", date=_date(colleague.at)
             )
         )
     return (

@@ -65,6 +65,15 @@ class Part(Record):
 
 
 @dataclass
+class Colleague(Record):
+    """Where a record synced from a colleague's laptop came from."""
+
+    name: str = ""
+    at: str = ""
+    device: str = ""
+
+
+@dataclass
 class Insight(Record):
     """A retrieved cultural insight as the answer saw it."""
 
@@ -76,7 +85,7 @@ class Insight(Record):
     source: str = ""
     status: str | None = None
     score: float | None = None
-    from_colleague: dict[str, str] | None = None  # {"name", "at", "device"}: synced from a colleague's laptop
+    from_colleague: Colleague | None = None  # synced from a colleague's laptop
 
 
 @dataclass
