@@ -68,6 +68,7 @@ class MessageBubble(QFrame):
         )
         self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.note = QLabel(self)
+        self.extra_stops: list[QWidget] = []  # controls added under the note (the model offer), in Tab order
         self.note.setObjectName("bubbleNote")
         self.note.setWordWrap(True)
         self.note.hide()

@@ -42,7 +42,7 @@ def toolbar_buttons(toolbar: MainToolbar) -> list[QWidget]:
 
 def bubble_chain(bubble: MessageBubble) -> list[QWidget]:
     """One message's focusable controls in the order they are laid out."""
-    widgets: list[QWidget] = [bubble.copy_button]
+    widgets: list[QWidget] = [*bubble.extra_stops, bubble.copy_button]
     if bubble.role == "assistant":
         widgets += [bubble.regen_button, bubble.context_button]
     bar = bubble.feedback_bar
@@ -73,6 +73,7 @@ def main_chain(window: MainWindow) -> list[QWidget]:
         conversations.list,
         banner.button,
         banner.close_button,
+        *banner.extra_stops,
         window.chat,
         composer.input,
         composer.send_button,

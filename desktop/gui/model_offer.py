@@ -150,6 +150,8 @@ class OfferController(QObject):
         banner = self.banner
         offer = self._make(banner, compact=True)
         banner.grid.addWidget(offer, 2, 0, 1, 3)
+        banner.extra_stops.append(offer.button)
+        QWidget.setTabOrder(banner.close_button, offer.button)  # Tab reads the banner row by row
         banner.installEventFilter(
             self
         )  # the offer shows where the banner has room (a narrow one stays short)
@@ -189,6 +191,10 @@ class OfferController(QObject):
             return
         offer = self._make(bubble)
         layout.insertWidget(layout.indexOf(bubble.note) + 1, offer)
+        bubble.extra_stops.append(offer.button)
+        anchor = bubble.copy_button.previousInFocusChain()
+        QWidget.setTabOrder(anchor, offer.button)  # Tab reaches the offer where it is laid out: above Copy
+        QWidget.setTabOrder(offer.button, bubble.copy_button)
 
     def download(self) -> None:
         """The user's click: download the suggested model as a job and make it the offline answers' model."""
