@@ -45,7 +45,9 @@ class Banner(QFrame):
         self.close_button.setFlat(True)
         self.close_button.setFixedWidth(28)
         self.close_button.clicked.connect(self.hide)
-        self.extra_stops: list[QWidget] = []  # controls others add to the banner (the model offer), in Tab order
+        self.extra_stops: list[
+            QWidget
+        ] = []  # controls others add to the banner (the model offer), in Tab order
         self.one_row: bool | None = None  # the button beside the text (None: not laid out yet)
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(10, 4, 4, 4)

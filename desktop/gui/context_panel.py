@@ -215,9 +215,7 @@ def _insight_html(ins: Insight) -> str:
     if ins.from_colleague:
         colleague = ins.from_colleague
         meta += " · " + _esc(
-            tr("from {name}'s laptop, {date}").format(
-                name=colleague.name or "?", date=_date(colleague.at)
-            )
+            tr("from {name}'s laptop, {date}").format(name=colleague.name or "?", date=_date(colleague.at))
         )
     return (
         f"<p style='margin-bottom:6px'><span style='color:{theme.GREY}'>{meta}</span><br>{_esc(ins.text)}</p>"

@@ -193,8 +193,9 @@ class OfferController(QObject):
         layout.insertWidget(layout.indexOf(bubble.note) + 1, offer)
         bubble.extra_stops.append(offer.button)
         anchor = bubble.copy_button.previousInFocusChain()
-        QWidget.setTabOrder(anchor, offer.button)  # Tab reaches the offer where it is laid out: above Copy
-        QWidget.setTabOrder(offer.button, bubble.copy_button)
+        if anchor is not None:  # Tab reaches the offer where it is laid out: above Copy
+            QWidget.setTabOrder(anchor, offer.button)
+            QWidget.setTabOrder(offer.button, bubble.copy_button)
 
     def download(self) -> None:
         """The user's click: download the suggested model as a job and make it the offline answers' model."""
