@@ -87,9 +87,49 @@ class SettingsDialog(QDialog):
         self.resize(640, 520)
         s: Settings = services.settings
         self.tabs = QTabWidget(self)
+        # pages are built in tab order: widget creation order is the keyboard tab order
+        claude = self._build_claude(s)
+        local = self._build_local(s)
+        knowledge = self._build_knowledge(s)
+        appearance = self._build_appearance(s)
+        self.models_page = ModelsPage(services, self)
+        self.models_page.download_finished.connect(lambda entry: self.load_local_models())
+        self.tabs.addTab(claude, "")
+        self.tabs.addTab(local, "")
+        self.tabs.addTab(self.models_page, "")
+        self.tabs.addTab(knowledge, "")
+        self.tabs.addTab(appearance, "")
+        self._build_bottom()
+        self.retranslate()
+        self.resize(fitted_size(self))  # the Models table whole (models_page.py), at least 640x520
+        self.refresh_key_status()
+        self.load_local_models()
 
-        # --- Claude ---------------------------------------------------------------------------------------
+    # --- pages ----------
+    def _build_claude(self, s: Settings) -> QWidget:
+        """The Claude page: key, models, timeouts, then the online backend."""
         claude = QWidget(self)
+        key_row = self._build_key_row(claude)
+        self._build_claude_models(claude, s)
+        self.claude_labels = [QLabel(claude) for _ in range(6)]
+        form = QFormLayout(claude)
+        form.addRow(self.claude_labels[0], self.key_state)
+        form.addRow(self.claude_labels[1], key_row)
+        form.addRow(self.claude_labels[2], self.chat_model)
+        form.addRow(self.claude_labels[3], self.strong_model)
+        models_row = QHBoxLayout()
+        models_row.addWidget(self.refresh_models_button)
+        models_row.addWidget(self.models_state, 1)
+        form.addRow("", models_row)
+        form.addRow(self.claude_labels[4], self.connect_timeout)
+        form.addRow(self.claude_labels[5], self.deadline)
+        self.retries_label = QLabel(claude)
+        form.addRow(self.retries_label, self.retries)
+        self._build_backend(claude, form, s)
+        return claude
+
+    def _build_key_row(self, claude: QWidget) -> QVBoxLayout:
+        """The key field and its buttons; the key itself goes to the keyring, never back to the field."""
         self.key_state = QLabel(claude)
         self.key_state.setWordWrap(True)
         self.key_edit = QLineEdit(claude)
@@ -111,6 +151,9 @@ class SettingsDialog(QDialog):
         key_buttons.addWidget(self.delete_key_button)
         key_buttons.addStretch(1)
         key_row.addLayout(key_buttons)
+        return key_row
+
+    def _build_claude_models(self, claude: QWidget, s: Settings) -> None:
         self.chat_model = QComboBox(claude)
         self.chat_model.setEditable(True)
         self.chat_model.addItem(s.claude_chat_model)
@@ -131,21 +174,9 @@ class SettingsDialog(QDialog):
         self.retries = QSpinBox(claude)
         self.retries.setRange(*bounds("claude_max_retries"))
         self.retries.setValue(s.claude_max_retries)
-        self.claude_labels = [QLabel(claude) for _ in range(6)]
-        form = QFormLayout(claude)
-        form.addRow(self.claude_labels[0], self.key_state)
-        form.addRow(self.claude_labels[1], key_row)
-        form.addRow(self.claude_labels[2], self.chat_model)
-        form.addRow(self.claude_labels[3], self.strong_model)
-        models_row = QHBoxLayout()
-        models_row.addWidget(self.refresh_models_button)
-        models_row.addWidget(self.models_state, 1)
-        form.addRow("", models_row)
-        form.addRow(self.claude_labels[4], self.connect_timeout)
-        form.addRow(self.claude_labels[5], self.deadline)
-        self.retries_label = QLabel(claude)
-        form.addRow(self.retries_label, self.retries)
-        # the online model: Claude, or an OpenAI-compatible server (llm/backends.py)
+
+    def _build_backend(self, claude: QWidget, form: QFormLayout, s: Settings) -> None:
+        """The online model: Claude, or an OpenAI-compatible server (llm/backends.py)."""
         self.backend = QComboBox(claude)
         for name in BACKENDS:
             self.backend.addItem(name, name)
@@ -159,7 +190,7 @@ class SettingsDialog(QDialog):
         self.backend.currentIndexChanged.connect(lambda _i: self._backend_changed())
         self._backend_changed()
 
-        # --- local model ----------------------------------------------------------------------------------
+    def _build_local(self, s: Settings) -> QWidget:
         local = QWidget(self)
         self.local_model = QComboBox(local)
         self.local_info = QLabel(local)
@@ -183,8 +214,10 @@ class SettingsDialog(QDialog):
         lform.addRow(self.local_labels[1], self.threads)
         lform.addRow(self.local_labels[2], self.context_size)
         self.local_model.currentIndexChanged.connect(self._local_changed)
+        return local
 
-        # --- knowledge ------------------------------------------------------------------------------------
+    def _build_knowledge(self, s: Settings) -> QWidget:
+        """The knowledge store: local or team-synced, and how retrieval and the live note behave."""
         knowledge = QWidget(self)
         self.chroma_local = QRadioButton(knowledge)
         self.chroma_server = QRadioButton(knowledge)
@@ -224,8 +257,9 @@ class SettingsDialog(QDialog):
         kform.addRow(self.knowledge_labels[1], self.retrieval_k)
         kform.addRow(self.knowledge_labels[2], self.enrich_deadline)
         kform.addRow("", self.enrich_wait)
+        return knowledge
 
-        # --- appearance -----------------------------------------------------------------------------------
+    def _build_appearance(self, s: Settings) -> QWidget:
         appearance = QWidget(self)
         self.ui_language = QComboBox(appearance)
         for code, name in i18n.LANGUAGES.items():
@@ -239,15 +273,10 @@ class SettingsDialog(QDialog):
         aform = QFormLayout(appearance)
         aform.addRow(self.appearance_labels[0], self.ui_language)
         aform.addRow(self.appearance_labels[1], self.theme)
+        return appearance
 
-        self.models_page = ModelsPage(services, self)
-        self.models_page.download_finished.connect(lambda entry: self.load_local_models())
-
-        self.tabs.addTab(claude, "")
-        self.tabs.addTab(local, "")
-        self.tabs.addTab(self.models_page, "")
-        self.tabs.addTab(knowledge, "")
-        self.tabs.addTab(appearance, "")
+    def _build_bottom(self) -> None:
+        """Below the tabs: the error line with its "Keep anyway", and Ok / Cancel / Apply."""
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {theme.RED}")
@@ -278,10 +307,6 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.tabs.currentChanged.connect(lambda _i: self._sync_keep_button())
         self.chroma_url.textEdited.connect(lambda _t: self._sync_keep_button())
-        self.retranslate()
-        self.resize(fitted_size(self))  # the Models table whole (models_page.py), at least 640x520
-        self.refresh_key_status()
-        self.load_local_models()
 
     # --- texts ----------
     def retranslate(self) -> None:
@@ -291,6 +316,13 @@ class SettingsDialog(QDialog):
         titles = (tr("Claude"), tr("Local model"), tr("Models"), tr("Knowledge"), tr("Appearance"))
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
+        self._retranslate_claude()
+        self._retranslate_local()
+        self._retranslate_knowledge()
+        self._retranslate_appearance()
+        self._show_key_status()
+
+    def _retranslate_claude(self) -> None:
         for label, text in zip(
             self.claude_labels,
             (
@@ -305,20 +337,7 @@ class SettingsDialog(QDialog):
         ):
             label.setText(text)
         self.retries_label.setText(tr("Retries:"))
-        for label, text in zip(
-            self.backend_labels,
-            (tr("Online model:"), tr("Server address:"), tr("Server model:")),
-            strict=True,
-        ):
-            label.setText(text)
-        backend_names = {
-            "claude": tr("Claude (Anthropic)"),
-            "openai": tr("OpenAI-compatible server (llama-server, Ollama…)"),
-        }
-        for i in range(self.backend.count()):
-            name = self.backend.itemData(i)
-            self.backend.setItemText(i, backend_names.get(name, name))
-        self.openai_model.setPlaceholderText(tr("empty: the server's default model"))
+        self._retranslate_backend()
         self.key_edit.setPlaceholderText(tr("Paste an Anthropic key (sk-ant-…)"))
         self.key_edit.setAccessibleName(tr("New API key"))
         self.save_key_button.setText(tr("Save key"))
@@ -343,6 +362,24 @@ class SettingsDialog(QDialog):
         )
         self.deadline.setAccessibleName(tr("First-token deadline"))
         self.retries.setAccessibleName(tr("Retries"))
+
+    def _retranslate_backend(self) -> None:
+        for label, text in zip(
+            self.backend_labels,
+            (tr("Online model:"), tr("Server address:"), tr("Server model:")),
+            strict=True,
+        ):
+            label.setText(text)
+        backend_names = {
+            "claude": tr("Claude (Anthropic)"),
+            "openai": tr("OpenAI-compatible server (llama-server, Ollama…)"),
+        }
+        for i in range(self.backend.count()):
+            name = self.backend.itemData(i)
+            self.backend.setItemText(i, backend_names.get(name, name))
+        self.openai_model.setPlaceholderText(tr("empty: the server's default model"))
+
+    def _retranslate_local(self) -> None:
         for label, text in zip(
             self.local_labels, (tr("Model:"), tr("Threads:"), tr("Context size:")), strict=True
         ):
@@ -353,6 +390,8 @@ class SettingsDialog(QDialog):
         self.threads.setSpecialValueText(tr("automatic"))
         self.threads.setAccessibleName(tr("Threads"))
         self.context_size.setAccessibleName(tr("Context size"))
+
+    def _retranslate_knowledge(self) -> None:
         for label, text in zip(
             self.knowledge_labels,
             (tr("Store:"), tr("Insights per answer:"), tr("Live note deadline:")),
@@ -373,6 +412,9 @@ class SettingsDialog(QDialog):
         self.enrich_wait.setToolTip(
             tr("Off: Claude never waits for the note longer than retrieval takes, so it adds no delay")
         )
+
+    def _retranslate_appearance(self) -> None:
+        """Language and theme, and the Models page (its own widget, retranslated with the dialog)."""
         self.appearance_labels[0].setText(tr("Language:"))
         self.appearance_labels[1].setText(tr("Theme:"))
         self.ui_language.setAccessibleName(tr("Interface language"))
@@ -380,7 +422,6 @@ class SettingsDialog(QDialog):
         self.models_page.retranslate()
         for i, text in enumerate((tr("Follow the system"), tr("Light"), tr("Dark"))):
             self.theme.setItemText(i, text)
-        self._show_key_status()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
