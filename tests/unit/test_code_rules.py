@@ -16,9 +16,6 @@ HISTORY = re.compile(r"\bissue \d+|\(issue|\bused to (?:be|start|wait|read|show)
 KNOWN_LONG = {
     "gui/settings_dialog.py:__init__",
     "gui/settings_dialog.py:retranslate",
-    "gui/knowledge_browser.py:__init__",
-    "gui/generate_dialog.py:__init__",
-    "gui/models_page.py:__init__",
 }
 
 
