@@ -298,6 +298,16 @@ class GenerateDialog(QDialog):
         self.setModal(False)
         self.resize(620, 620)
 
+        lang_row = self._build_choices()
+        self._build_run_view()
+        self._lay_out(lang_row)
+        self._wire()
+        self.retranslate()
+        self._load_models()
+        self._follow_jobs()
+
+    def _build_choices(self) -> QHBoxLayout:
+        """What to generate: target, languages, categories, model; returns the language row."""
         self.target = QSpinBox(self)
         self.target.setRange(1, 100_000)
         self.target.setValue(30)
@@ -322,6 +332,10 @@ class GenerateDialog(QDialog):
         self.resume = QCheckBox(self)
         self.model_info = QLabel(self)
         self.model_info.setWordWrap(True)
+        return lang_row
+
+    def _build_run_view(self) -> None:
+        """The progress, the report and the start/cancel/close buttons."""
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -336,6 +350,8 @@ class GenerateDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         self.cancel_button.setEnabled(False)
 
+    def _lay_out(self, lang_row: QHBoxLayout) -> None:
+        """The choices form above the progress, the report and the buttons."""
         self.form = QFormLayout()
         self.form_labels = [QLabel(self) for _ in range(4)]
         self.form.addRow(self.form_labels[0], self.target)
@@ -356,10 +372,14 @@ class GenerateDialog(QDialog):
         layout.addWidget(self.progress_label)
         layout.addWidget(self.report_view, 1)
         layout.addLayout(buttons)
+
+    def _wire(self) -> None:
+        """Picking a model shows what it is; ticking resume fills in the unfinished run."""
         self.model.currentIndexChanged.connect(self._model_changed)
         self.resume.toggled.connect(self._resume_toggled)
-        self.retranslate()
-        self._load_models()
+
+    def _follow_jobs(self) -> None:
+        """Runs live in the job registry, so a reopened dialog shows the latest one."""
         self.jobs.progress.connect(self._job_progressed)
         self.jobs.finished.connect(self._job_ended)
         self.jobs.failed.connect(self._job_ended)

@@ -301,6 +301,17 @@ class KnowledgeBrowser(QWidget):
         close_with_keys(self)  # Esc, Ctrl+W
         app_events().data_changed.connect(self._data_changed)  # e.g. a generation run added insights
 
+        self._build_filters()
+        self._build_table()
+        self._build_buttons()
+        self._lay_out()
+        self._wire_search()
+        self.retranslate()
+        self._update_buttons()
+        QTimer.singleShot(0, self.reload)
+
+    def _build_filters(self) -> None:
+        """The filter combos and the search field above the table."""
         self.language = QComboBox(self)
         self.category = QComboBox(self)
         self.source = QComboBox(self)
@@ -309,6 +320,8 @@ class KnowledgeBrowser(QWidget):
         self.search.setClearButtonEnabled(True)
         self._fill_filters()
 
+    def _build_table(self) -> None:
+        """The sortable insight table; Enter, double click and F2 open the editor."""
         self.model = InsightTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -333,6 +346,8 @@ class KnowledgeBrowser(QWidget):
         edit_key.activated.connect(self.edit_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
+    def _build_buttons(self) -> None:
+        """The action buttons, the count and the chart."""
         self.add_button = QPushButton(self)
         self.edit_button = QPushButton(self)
         self.delete_button = QPushButton(self)
@@ -352,6 +367,8 @@ class KnowledgeBrowser(QWidget):
         self.count_label = QLabel(self)
         self.chart = KnowledgeChart(self)
 
+    def _lay_out(self) -> None:
+        """Filters, table and actions above the chart, in a vertical splitter."""
         filters = QHBoxLayout()
         self.filter_labels = [QLabel(self) for _ in range(4)]
         for label, combo in zip(
@@ -387,14 +404,13 @@ class KnowledgeBrowser(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
+    def _wire_search(self) -> None:
+        """Typing in the search field reloads once the typing pauses."""
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.retranslate()
-        self._update_buttons()
-        QTimer.singleShot(0, self.reload)
 
     # --- texts ----------
     def _fill_filters(self) -> None:

@@ -89,13 +89,23 @@ class ModelsPage(QWidget):
         self.cancel_token: CancelToken | None = None
         self.installed: list[Any] = []
         self.installed_files: set[str] = set()
-        from desktop.core.models.catalog import Suggestion, laptop, load_catalog, suggest_for_laptop
+        from desktop.core.models.catalog import load_catalog
 
         self.catalog = load_catalog()
         manifest = services.registry.manifest()  # a small JSON file, read like the catalog above
         self.bundled: dict[str, Any] = next(
             (m for m in manifest.get("models", []) if m.get("name") == manifest.get("default")), {}
         )
+        self._build_catalog()
+        self._suggest(total_ram, cores)
+        roles = self._build_roles()
+        self._lay_out(roles)
+        self.retranslate()
+        self.load_installed()
+        self._follow_jobs(parent)
+
+    def _build_catalog(self) -> None:
+        """The installed models, the catalog table, its description and the download row."""
         self.installed_label = QLabel(self)
         self.installed_list = QLabel(self)
         self.installed_list.setWordWrap(True)
@@ -124,7 +134,11 @@ class ModelsPage(QWidget):
         self.download_button.clicked.connect(lambda: self.download_selected())
         self.cancel_button.clicked.connect(self.cancel_download)
 
-        s: Settings = services.settings
+    def _suggest(self, total_ram: int | None, cores: int | None) -> None:
+        """On the first visit only: select and name the catalog model that suits this laptop."""
+        from desktop.core.models.catalog import Suggestion, laptop, suggest_for_laptop
+
+        s: Settings = self.services.settings
         self.suggestion = QLabel(self)
         self.suggestion.setWordWrap(True)
         self.suggested = None
@@ -140,12 +154,17 @@ class ModelsPage(QWidget):
             self.table.selectRow(self.catalog.index(self.suggested))
         self.suggestion.setVisible(self.suggested is not None)
 
+    def _build_roles(self) -> QFormLayout:
+        """Which model does each role: offline answers, live notes, insights."""
         self.role_boxes: dict[str, QComboBox] = {role: QComboBox(self) for role in ROLE_SETTINGS}
         self.role_labels = {role: QLabel(self) for role in ROLE_SETTINGS}
         roles = QFormLayout()
         for role, box in self.role_boxes.items():
             roles.addRow(self.role_labels[role], box)
+        return roles
 
+    def _lay_out(self, roles: QFormLayout) -> None:
+        """Suggestion and installed models, the table, the download row, then the roles."""
         buttons = QHBoxLayout()
         buttons.addWidget(self.download_button)
         buttons.addWidget(self.cancel_button)
@@ -159,8 +178,9 @@ class ModelsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addLayout(roles)
-        self.retranslate()
-        self.load_installed()
+
+    def _follow_jobs(self, parent: QWidget | None) -> None:
+        """Downloads live in the job registry, so a reopened page shows a running one."""
         self.jobs = jobs_for(parent)
         self.job: Job | None = None
         self.jobs.progress.connect(self._job_progressed)
