@@ -660,12 +660,9 @@ class SettingsDialog(QDialog):
             return
         pending_key = self.key_edit.text().strip()
         if pending_key and not key_saved:
-            st = self.key_status
-            to_file = st is not None and not st.error and not st.keyring_usable
-            self.save_key(
-                to_file=to_file,
-                then=lambda ok: self.apply(close, confirmed_url, key_saved=True) if ok else None,
-            )
+            # Only the keyring, never the encrypted file unasked: where no keyring works the refusal keeps the
+            # dialog open and points to "Store in an encrypted file", the user's own choice.
+            self.save_key(then=lambda ok: self.apply(close, confirmed_url, key_saved=True) if ok else None)
             return
         if "ui_language" in changes:  # the look applies at once (validated by collect()), saving follows
             i18n.set_language(new.ui_language)
