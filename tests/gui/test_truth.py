@@ -276,7 +276,9 @@ def test_no_keyring_offers_the_encrypted_file_and_keeps_what_was_typed(
             dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()  # OK with a typed key
         assert dialog.isVisible() and dialog.key_edit.text() == key, "a refused key does not close the dialog"
         assert "encrypted file" in dialog.error.text() and "export" not in dialog.error.text()
-        assert not dialog.save_key_button.isEnabled(), "Save key could only fail here: disabled, with the reason"
+        assert not dialog.save_key_button.isEnabled(), (
+            "Save key could only fail here: disabled, with the reason"
+        )
         assert dialog.file_key_button.isVisible()
 
         with qtbot.waitSignal(dialog.key_status_changed, timeout=WAIT_MS, check_params_cb=lambda st: st.set):
