@@ -59,7 +59,15 @@ class Retrieval:
             if self.need
             else {"needs": self.needs_context, "reason": self.need_reason},
             "forced": self.forced,
-            "insights": [{k: v for k, v in s.to_dict().items() if k != "status"} for s in self.insights],
+            # from_colleague only when an insight came from a colleague: scripts keep the shape they know
+            "insights": [
+                {
+                    k: v
+                    for k, v in s.to_dict().items()
+                    if k != "status" and (v is not None or k != "from_colleague")
+                }
+                for s in self.insights
+            ],
             "elapsed_ms": round(self.elapsed_ms, 1),
         }
 
