@@ -57,40 +57,14 @@ class Embedder(ABC):
         bounded excerpt (:mod:`.text_budget`), so its cost does not grow with its length."""
         from desktop.core.knowledge.text_budget import excerpt
 
-        text = excerpt(text)
-        cache, lock = self._query_cache()
-        with lock:
-            vector = cache.get(text)
-            if vector is not None:
-                cache.move_to_end(text)
-                return vector
-        vector = np.array(self.embed_queries([text])[0], dtype=np.float32)
-        vector.setflags(write=False)
-        with lock:
-            cache[text] = vector
-            while len(cache) > QUERY_CACHE:
-                cache.popitem(last=False)
-        return vector
+        return self._remembered(excerpt(text), self._query_cache(), self.embed_queries)
 
     def embed_passage(self, text: str) -> np.ndarray:
         """One text's passage vector, remembered like :meth:`embed_query`'s: the answer memory's search
         embeds the message's passage form, and the same message asked again (regenerated) reuses it."""
         from desktop.core.knowledge.text_budget import excerpt
 
-        text = excerpt(text)
-        cache, lock = self._cache("_pcache", "_plock")
-        with lock:
-            vector = cache.get(text)
-            if vector is not None:
-                cache.move_to_end(text)
-                return vector
-        vector = np.array(self.embed_passages([text])[0], dtype=np.float32)
-        vector.setflags(write=False)
-        with lock:
-            cache[text] = vector
-            while len(cache) > QUERY_CACHE:
-                cache.popitem(last=False)
-        return vector
+        return self._remembered(excerpt(text), self._cache("_pcache", "_plock"), self.embed_passages)
 
     def embed_passages_fast(self, texts: Sequence[str]) -> np.ndarray:
         """Passage vectors through the faster engine when one is loaded (the document index: thousands of
@@ -111,6 +85,27 @@ class Embedder(ABC):
         cache, lock = self._query_cache()
         with lock:
             cache.clear()
+
+    @staticmethod
+    def _remembered(
+        text: str,
+        cache_and_lock: tuple[OrderedDict[str, np.ndarray], threading.Lock],
+        embed: Callable[[Sequence[str]], np.ndarray],
+    ) -> np.ndarray:
+        """``embed([text])[0]`` through a small LRU cache; the vector is read-only, as callers share it."""
+        cache, lock = cache_and_lock
+        with lock:
+            vector = cache.get(text)
+            if vector is not None:
+                cache.move_to_end(text)
+                return vector
+        vector = np.array(embed([text])[0], dtype=np.float32)
+        vector.setflags(write=False)
+        with lock:
+            cache[text] = vector
+            while len(cache) > QUERY_CACHE:
+                cache.popitem(last=False)
+        return vector
 
     def _query_cache(self) -> tuple[OrderedDict[str, np.ndarray], threading.Lock]:
         return self._cache("_qcache", "_qlock")
