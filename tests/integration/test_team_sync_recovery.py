@@ -28,17 +28,22 @@ def seed(laptop: Laptop, tag: str, insights: int, answers: int) -> None:
     subprocess.run([sys.executable, str(DATA), *args], env=env, check=True, timeout=600)
 
 
-def killed_at(laptop: Laptop, stage: str) -> str:
-    """Start `zantara sync`, kill -9 it as soon as it reports progress in ``stage``; returns its output."""
+def start_sync(laptop: Laptop) -> subprocess.Popen[str]:
+    """`zantara sync` on ``laptop`` in the background, its progress lines on stderr."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ZANTARA_TEAM")}
     env |= laptop.env | {"ZANTARA_HOME": str(laptop.home)}
-    proc = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-m", "desktop", "sync"],
         env=env,
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
     )
+
+
+def killed_at(laptop: Laptop, stage: str) -> str:
+    """Start `zantara sync`, kill -9 it as soon as it reports progress in ``stage``; returns its output."""
+    proc = start_sync(laptop)
     assert proc.stderr is not None
     seen = []
     for line in proc.stderr:
@@ -97,15 +102,7 @@ def test_a_server_killed_mid_sync_then_wiped_and_reseeded_converges(
     seed(a, "alice", INSIGHTS, ANSWERS)
     a.sync()
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ZANTARA_TEAM")}
-    env |= b.env | {"ZANTARA_HOME": str(b.home)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "desktop", "sync"],
-        env=env,
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-    )
+    proc = start_sync(b)
     assert proc.stderr is not None
     for line in proc.stderr:
         if line.startswith("pull:"):
