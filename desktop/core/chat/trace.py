@@ -227,6 +227,8 @@ class HedgeInfo(Record):
 
 
 DOCUMENT_KEYS = ("passages", "cited_passages", "citations")
+# Optional keys left out of the JSON when empty: an answer without them keeps the JSON it always had.
+OPTIONAL_KEYS = (*DOCUMENT_KEYS, "related_memory")
 
 
 @dataclass
@@ -272,6 +274,8 @@ class Trace(Record):
     fact_guard: FactGuard | None = None
     notes: list[str] = field(default_factory=list)
     memory: list[MemoryUse] = field(default_factory=list)
+    # An earlier answer to a related question (not this one), shown offline under that label; [] or one.
+    related_memory: list[MemoryUse] = field(default_factory=list)
     readability: ReadabilityInfo | None = None
     profile: str = ""  # who was chatting (settings.profile): team or client
     usage: Usage = field(default_factory=Usage)
@@ -300,7 +304,7 @@ class Trace(Record):
 
     def to_json(self) -> JSON:
         out = super().to_json()
-        for key in DOCUMENT_KEYS:  # an answer without the team's documents keeps the JSON it always had
+        for key in OPTIONAL_KEYS:
             if not out.get(key):
                 out.pop(key, None)
         return out
