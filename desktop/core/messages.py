@@ -75,6 +75,7 @@ TEMPLATES: dict[str, str] = {
     "reason.unknown_words": "too many unknown words",
     "reason.unfit_model": "model too small",
     "stage.memory_hits": "{n} earlier answer(s)",
+    "cli.related_memory": "shown: an earlier answer to a related question, not to this one",
     "stage.memory_related": "no earlier answer to this question; one to a related question: '{question}'",
     "stage.cancelled": "Cancelled",
     "stage.stopped": "stopped",

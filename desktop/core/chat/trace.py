@@ -341,6 +341,8 @@ class Answer:
             "timings_ms": t["timings_ms"],
             "conversation_id": self.conversation_id,
             "memory": t["memory"],
+            # an earlier answer to a related question, shown under that label (never the answer): [] or one
+            "related_memory": t.get("related_memory", []),
             "trace": t,
         }
 

@@ -500,6 +500,10 @@
         <translation>Jawaban Claude sebelumnya</translation>
     </message>
     <message>
+        <source>Earlier answer to a related question, not this one</source>
+        <translation>Jawaban sebelumnya untuk pertanyaan yang berkaitan, bukan pertanyaan ini</translation>
+    </message>
+    <message>
         <source>Model ({role})</source>
         <translation>Model ({role})</translation>
     </message>
@@ -2822,6 +2826,10 @@
     <message>
         <source>{n} earlier answer(s)</source>
         <translation>{n} jawaban sebelumnya</translation>
+    </message>
+    <message>
+        <source>shown: an earlier answer to a related question, not to this one</source>
+        <translation>ditampilkan: jawaban sebelumnya untuk pertanyaan yang berkaitan, bukan untuk pertanyaan ini</translation>
     </message>
     <message>
         <source>no earlier answer to this question; one to a related question: '{question}'</source>

@@ -500,6 +500,10 @@
         <translation>Risposte precedenti di Claude</translation>
     </message>
     <message>
+        <source>Earlier answer to a related question, not this one</source>
+        <translation>Risposta precedente a una domanda correlata, non a questa</translation>
+    </message>
+    <message>
         <source>Model ({role})</source>
         <translation>Modello ({role})</translation>
     </message>
@@ -2830,6 +2834,10 @@
     <message>
         <source>{n} earlier answer(s)</source>
         <translation>risposte precedenti: {n}</translation>
+    </message>
+    <message>
+        <source>shown: an earlier answer to a related question, not to this one</source>
+        <translation>mostrata: una risposta precedente a una domanda correlata, non a questa</translation>
     </message>
     <message>
         <source>no earlier answer to this question; one to a related question: '{question}'</source>

@@ -228,6 +228,7 @@ def test_a_near_miss_offline_shows_an_earlier_answer_to_a_related_question_under
     assert answer.text.index(t["none"]) < answer.text.index(E33G_DURATION) < answer.text.index(CLAUDE_REPLY)
     assert any("related question" in note for note in answer.trace.notes)
     assert "related_memory" in answer.to_dict()["trace"]
+    assert [m["question"] for m in answer.to_dict()["related_memory"]] == [E33G_DURATION]
     # an answer without one keeps the trace JSON it always had
     plain = services.router.ask(DRESS_CODE, offline=True)
     assert plain.trace.related_memory == [] and "related_memory" not in plain.to_dict()["trace"]
