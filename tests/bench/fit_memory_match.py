@@ -216,7 +216,7 @@ def asks_on_dev() -> float:
     from desktop.core.knowledge.embedder import default_embedder
 
     embedder = default_embedder()
-    model = asks_model.get_model(embedder)
+    model = asks_model.get_model(embedder) or asks_model.build(embedder)  # build: new labelled questions
     assert model is not None
     labels = {}
     for line in (REPO / "tests/data/memory-match/asks-dev.jsonl").read_text(encoding="utf-8").splitlines():
