@@ -52,7 +52,7 @@ TEMPLATES: dict[str, str] = {
     "note.memory_unavailable": "answer memory unavailable: {error}",
     "note.memory_fallback": "{why}: showing {n} earlier answer(s) and the cultural insights instead",
     "note.memory_related_fallback": "{why}: showing the cultural insights and, labelled as such, an earlier "
-    "answer to a related question",
+    "answer to another, possibly related question",
     "note.insights_fallback": "{why}: showing the cultural insights instead",
     "note.insights_not_looked_up": "insights in {language} not looked up: {error}",
     "note.offline_pick_failed": "insights shown in retrieval's order: the one answering the question not picked ({error})",
@@ -75,8 +75,9 @@ TEMPLATES: dict[str, str] = {
     "reason.unknown_words": "too many unknown words",
     "reason.unfit_model": "model too small",
     "stage.memory_hits": "{n} earlier answer(s)",
-    "cli.related_memory": "shown: an earlier answer to a related question, not to this one",
-    "stage.memory_related": "no earlier answer to this question; one to a related question: '{question}'",
+    "cli.related_memory": "shown: an earlier answer to another, possibly related question, not to this one",
+    "stage.memory_related": "no earlier answer to this question; one to another, possibly related question: "
+    "'{question}'",
     "stage.cancelled": "Cancelled",
     "stage.stopped": "stopped",
     # the readability guard (chat/readability.py): why a local answer was not shown

@@ -296,7 +296,9 @@ def _render_offline(trace: Trace) -> list[str]:
         out.append(f"<h3>{_esc(tr('Earlier Claude answers'))} ({len(trace.memory)})</h3>")
     out += [_memory_html(hit) for hit in trace.memory]
     if trace.related_memory:  # shown under its own label: never the answer to this question
-        out.append(f"<h3>{_esc(tr('Earlier answer to a related question, not this one'))}</h3>")
+        out.append(
+            f"<h3>{_esc(tr('Earlier answer to another, possibly related question, not this one'))}</h3>"
+        )
     out += [_memory_html(hit) for hit in trace.related_memory]
     return out
 

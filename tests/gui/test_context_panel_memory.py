@@ -66,10 +66,12 @@ def test_an_earlier_answer_to_a_related_question_is_listed_under_its_own_label(q
     try:
         panel.show_trace(Trace.from_json(related))
         text = panel.browser.toPlainText()
-        assert "Earlier answer to a related question, not this one" in text
+        assert "Earlier answer to another, possibly related question, not this one" in text
         assert "Earlier Claude answers" not in text and "Dokumen apa saja untuk KITAS investor?" in text
         assert i18n.set_language("id")
         panel.show_trace(Trace.from_json(related))
-        assert "Jawaban sebelumnya untuk pertanyaan yang berkaitan" in panel.browser.toPlainText()
+        assert (
+            "Jawaban sebelumnya untuk pertanyaan lain yang mungkin berkaitan" in panel.browser.toPlainText()
+        )
     finally:
         i18n.set_language("en")

@@ -30,9 +30,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "applies):",
         "hit": '**"{question}"** (asked by {who} on {date}, conversation "{title}", similarity {sim:.0%})',
         "none": "Claude has not answered this question before.",
-        "related": "Claude answered a related question before, not yours: its answer may not answer what you "
-        "asked.",
-        "related_hit": '**Related question: "{question}"** (asked by {who} on {date}, conversation "{title}")',
+        "related": "Claude answered another question before that may be related, not yours: its answer may "
+        "not answer what you asked.",
+        "related_hit": '**Possibly related question: "{question}"** (asked by {who} on {date}, conversation "{title}")',
         "insights": "Cultural notes:",
         "later": "Ask Claude again later for an answer to your exact question.",
         "later_no_key": "Add a Claude API key for an answer to your exact question.",
@@ -54,9 +54,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "hit": '**"{question}"** (ditanyakan oleh {who} pada {date}, percakapan "{title}", '
         "kemiripan {sim:.0%})",
         "none": "Claude belum pernah menjawab pertanyaan ini.",
-        "related": "Claude pernah menjawab pertanyaan yang berkaitan, bukan pertanyaan Anda: jawabannya mungkin "
-        "tidak menjawab yang Anda tanyakan.",
-        "related_hit": '**Pertanyaan yang berkaitan: "{question}"** (ditanyakan oleh {who} pada {date}, '
+        "related": "Claude pernah menjawab pertanyaan lain yang mungkin berkaitan, bukan pertanyaan Anda: "
+        "jawabannya mungkin tidak menjawab yang Anda tanyakan.",
+        "related_hit": '**Pertanyaan yang mungkin berkaitan: "{question}"** (ditanyakan oleh {who} pada {date}, '
         'percakapan "{title}")',
         "insights": "Catatan budaya:",
         "later": "Tanyakan lagi ke Claude nanti untuk jawaban atas pertanyaan Anda yang persis.",
@@ -79,9 +79,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "hit": '**"{question}"** (chiesto da {who} il {date}, conversazione "{title}", '
         "somiglianza {sim:.0%})",
         "none": "Claude non ha ancora risposto a questa domanda.",
-        "related": "Claude ha risposto a una domanda correlata, non alla tua: la sua risposta potrebbe non "
-        "rispondere a ciò che hai chiesto.",
-        "related_hit": '**Domanda correlata: "{question}"** (chiesta da {who} il {date}, conversazione "{title}")',
+        "related": "Claude ha risposto a un'altra domanda, forse correlata, non alla tua: la sua risposta "
+        "potrebbe non rispondere a ciò che hai chiesto.",
+        "related_hit": '**Domanda forse correlata: "{question}"** (chiesta da {who} il {date}, conversazione "{title}")',
         "insights": "Note culturali:",
         "later": "Richiedi più tardi a Claude per una risposta alla tua domanda precisa.",
         "later_no_key": "Aggiungi una chiave API di Claude per una risposta alla tua domanda precisa.",

@@ -500,8 +500,8 @@
         <translation>Jawaban Claude sebelumnya</translation>
     </message>
     <message>
-        <source>Earlier answer to a related question, not this one</source>
-        <translation>Jawaban sebelumnya untuk pertanyaan yang berkaitan, bukan pertanyaan ini</translation>
+        <source>Earlier answer to another, possibly related question, not this one</source>
+        <translation>Jawaban sebelumnya untuk pertanyaan lain yang mungkin berkaitan, bukan pertanyaan ini</translation>
     </message>
     <message>
         <source>Model ({role})</source>
@@ -2764,8 +2764,8 @@
         <translation>{why}: sebagai gantinya ditampilkan {n} jawaban sebelumnya dan wawasan budaya</translation>
     </message>
     <message>
-        <source>{why}: showing the cultural insights and, labelled as such, an earlier answer to a related question</source>
-        <translation>{why}: ditampilkan wawasan budaya dan, ditandai demikian, jawaban sebelumnya untuk pertanyaan yang berkaitan</translation>
+        <source>{why}: showing the cultural insights and, labelled as such, an earlier answer to another, possibly related question</source>
+        <translation>{why}: ditampilkan wawasan budaya dan, ditandai demikian, jawaban sebelumnya untuk pertanyaan lain yang mungkin berkaitan</translation>
     </message>
     <message>
         <source>{why}: showing the cultural insights instead</source>
@@ -2828,12 +2828,12 @@
         <translation>{n} jawaban sebelumnya</translation>
     </message>
     <message>
-        <source>shown: an earlier answer to a related question, not to this one</source>
-        <translation>ditampilkan: jawaban sebelumnya untuk pertanyaan yang berkaitan, bukan untuk pertanyaan ini</translation>
+        <source>shown: an earlier answer to another, possibly related question, not to this one</source>
+        <translation>ditampilkan: jawaban sebelumnya untuk pertanyaan lain yang mungkin berkaitan, bukan untuk pertanyaan ini</translation>
     </message>
     <message>
-        <source>no earlier answer to this question; one to a related question: '{question}'</source>
-        <translation>belum ada jawaban sebelumnya untuk pertanyaan ini; ada satu untuk pertanyaan yang berkaitan: '{question}'</translation>
+        <source>no earlier answer to this question; one to another, possibly related question: '{question}'</source>
+        <translation>belum ada jawaban sebelumnya untuk pertanyaan ini; ada satu untuk pertanyaan lain yang mungkin berkaitan: '{question}'</translation>
     </message>
     <message>
         <source>the local model wrote no words</source>

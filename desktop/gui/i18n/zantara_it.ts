@@ -500,8 +500,8 @@
         <translation>Risposte precedenti di Claude</translation>
     </message>
     <message>
-        <source>Earlier answer to a related question, not this one</source>
-        <translation>Risposta precedente a una domanda correlata, non a questa</translation>
+        <source>Earlier answer to another, possibly related question, not this one</source>
+        <translation>Risposta precedente a un'altra domanda, forse correlata, non a questa</translation>
     </message>
     <message>
         <source>Model ({role})</source>
@@ -2772,8 +2772,8 @@
         <translation>{why}: mostrate invece le risposte precedenti ({n}) e gli insight culturali</translation>
     </message>
     <message>
-        <source>{why}: showing the cultural insights and, labelled as such, an earlier answer to a related question</source>
-        <translation>{why}: mostrati gli insight culturali e, indicata come tale, una risposta precedente a una domanda correlata</translation>
+        <source>{why}: showing the cultural insights and, labelled as such, an earlier answer to another, possibly related question</source>
+        <translation>{why}: mostrati gli insight culturali e, indicata come tale, una risposta precedente a un'altra domanda, forse correlata</translation>
     </message>
     <message>
         <source>{why}: showing the cultural insights instead</source>
@@ -2836,12 +2836,12 @@
         <translation>risposte precedenti: {n}</translation>
     </message>
     <message>
-        <source>shown: an earlier answer to a related question, not to this one</source>
-        <translation>mostrata: una risposta precedente a una domanda correlata, non a questa</translation>
+        <source>shown: an earlier answer to another, possibly related question, not to this one</source>
+        <translation>mostrata: una risposta precedente a un'altra domanda, forse correlata, non a questa</translation>
     </message>
     <message>
-        <source>no earlier answer to this question; one to a related question: '{question}'</source>
-        <translation>nessuna risposta precedente a questa domanda; una a una domanda correlata: '{question}'</translation>
+        <source>no earlier answer to this question; one to another, possibly related question: '{question}'</source>
+        <translation>nessuna risposta precedente a questa domanda; una a un'altra domanda, forse correlata: '{question}'</translation>
     </message>
     <message>
         <source>the local model wrote no words</source>
