@@ -263,6 +263,14 @@ def main() -> None:
     if chosen is not None:
         related = choose_related(dev, w, chosen)
         print(f"chosen related threshold (lowest with >= {RELATED_SAME_SHARE:.0%} same question): {related}")
+        for kind in ("one", "pooled"):
+            if related is None:
+                break
+            f = score_related([r for r in train if r["memory"] == kind], w, chosen, related)
+            print(
+                f"train {kind} at {related}: found {f['found']:.1%}, related shown w/o earlier answer "
+                f"{f['related_unasked']:.1%}, related that is the same question {f['related_same']:.1%}"
+            )
 
 
 if __name__ == "__main__":
