@@ -329,6 +329,8 @@ class Answer:
     def to_dict(self) -> JSON:
         """The `zantara ask --json` shape, plus the full trace (docs/architecture.md, step 8)."""
         t = self.trace.to_json()
+        # an earlier answer to another, possibly related question, shown under that label: only when there is one
+        related = {"related_memory": t["related_memory"]} if t.get("related_memory") else {}
         return {
             "answer": self.text,
             "mode": t["mode"],
@@ -341,8 +343,7 @@ class Answer:
             "timings_ms": t["timings_ms"],
             "conversation_id": self.conversation_id,
             "memory": t["memory"],
-            # an earlier answer to a related question, shown under that label (never the answer): [] or one
-            "related_memory": t.get("related_memory", []),
+            **related,
             "trace": t,
         }
 

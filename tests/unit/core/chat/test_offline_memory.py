@@ -232,3 +232,4 @@ def test_a_near_miss_offline_shows_an_earlier_answer_to_a_related_question_under
     # an answer without one keeps the trace JSON it always had
     plain = services.router.ask(DRESS_CODE, offline=True)
     assert plain.trace.related_memory == [] and "related_memory" not in plain.to_dict()["trace"]
+    assert "related_memory" not in plain.to_dict()
