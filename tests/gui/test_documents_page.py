@@ -95,3 +95,30 @@ def test_drop_adds_and_texts_are_translated(qtbot: Any, page: DocumentsDialog, t
         qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=10_000)
     finally:
         i18n.set_language("en")
+
+
+def test_the_selection_follows_the_document_when_the_list_reloads(
+    qtbot: Any, page: DocumentsDialog, tmp_path: Path
+) -> None:
+    """A document added while another is selected moves the rows; Delete must still mean the picked one."""
+    folder = tmp_path / "drive"
+    folder.mkdir()
+    for name in ("b.md", "c.md"):
+        (folder / name).write_text(
+            f"# {name}\n\nBiaya KITAS investor E28A: IDR 4.250.000.\n", encoding="utf-8"
+        )
+    with qtbot.waitSignal(page.changed, timeout=120_000):
+        page.add([folder / "b.md", folder / "c.md"])
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2, timeout=10_000)
+    picked = str(folder / "c.md")
+    row = [page.table.item(r, 4).text() for r in range(2)].index(picked)
+    page.table.selectionModel().select(
+        page.table.model().index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    (folder / "a.md").write_text("# a\n\nBiaya KITAS keluarga C312.\n", encoding="utf-8")
+    with qtbot.waitSignal(page.changed, timeout=120_000):
+        page.add([folder / "a.md"])
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3, timeout=10_000)
+    selected = {page.table.item(i.row(), 4).text() for i in page.table.selectedIndexes()}
+    assert selected == {picked}

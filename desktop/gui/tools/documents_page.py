@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,7 +52,12 @@ class DocumentsDialog(QDialog):
         self.table = QTableWidget(0, 5)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)  # one line a document; the whole text is in the tooltip and below
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a path keeps its file name in sight
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the status says why a file failed
+        self.table.setColumnWidth(0, 220)
+        self.table.setColumnWidth(4, 240)
         self.table.installEventFilter(self)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -166,6 +171,9 @@ class DocumentsDialog(QDialog):
         run_in_background(lambda: self.services.documents.documents(), self._show, self._failed)
 
     def _show(self, infos: list[DocumentInfo]) -> None:
+        """Fill the table; the selection follows the documents (by path), not the row numbers, so a Delete
+        after a reload never removes a document the user did not pick."""
+        chosen = {self.infos[i.row()].path for i in self.table.selectedIndexes() if i.row() < len(self.infos)}
         self.infos = list(infos)
         self.table.setRowCount(len(self.infos))
         for row, info in enumerate(self.infos):
@@ -175,6 +183,14 @@ class DocumentsDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(row, col, item)
+        self._select([row for row, info in enumerate(self.infos) if info.path in chosen])
+
+    def _select(self, rows: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in rows:
+            selection.select(self.table.model().index(row, 0), flags)
 
     # ------------------------------------------------------------------------------------- drag and drop
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
