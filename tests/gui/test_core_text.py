@@ -101,6 +101,22 @@ def test_the_team_server_errors_are_translated(lang: str) -> None:
         assert not english(lang, shown), shown
 
 
+@pytest.mark.parametrize(
+    ("code", "fields"),
+    [("binary", {}), ("corrupt", {"error": "PdfStreamError"}), ("empty", {}), ("scanned", {"pages": 3})],
+)
+def test_a_document_error_is_translated_with_its_hint(lang: str, code: str, fields: dict[str, Any]) -> None:
+    """The Documents page shows ``str(DocumentError)``: the message and how to fix it, both translated."""
+    from pathlib import Path
+
+    from desktop.core.documents.parse import DocumentError
+
+    error = DocumentError(code, Path("/drive/foto_paspor.txt"), **fields)
+    shown = localize(str(error))
+    assert shown.startswith("foto_paspor.txt") and shown != str(error)
+    assert not english(lang, shown), shown
+
+
 def test_timing_rows_and_stopped_answers_are_translated(lang: str) -> None:
     trace = {
         "mode": "claude",

@@ -38,13 +38,30 @@ def localize(text: str) -> str:
     """``text`` (written by the core) in the UI language; unknown texts unchanged."""
     if not text:
         return text
+    whole = _one(text)
+    if whole is not None:
+        return whole
+    parts = _message_and_hint(text)
+    return parts if parts is not None else tr(text)
+
+
+def _one(text: str) -> str | None:
     for pattern, template in _patterns():
         match = pattern.fullmatch(text)
         if match is None:
             continue
         fields = {name: _field(value) for name, value in match.groupdict().items()}
         return tr(template).format(**fields)
-    return tr(text)
+    return None
+
+
+def _message_and_hint(text: str) -> str | None:
+    """An error as ``str(ZantaraError)`` writes it, "message hint": both sentences translated."""
+    for at in (i for i, char in enumerate(text) if char == " " and text[i - 1] in ".!?:)"):
+        message, hint = _one(text[:at]), _one(text[at + 1 :])
+        if message is not None and hint is not None:
+            return f"{message} {hint}"
+    return None
 
 
 def _field(value: str) -> str:
