@@ -64,7 +64,8 @@ class TeamSync(QObject):
     def start(self) -> None:
         self.label.setVisible(self.enabled)
         self.button.setVisible(self.enabled)
-        if self.enabled:
+        if self.enabled:  # say where things stand now, not only after the first sync
+            self._show_state()
             QTimer.singleShot(FIRST_SYNC_MS, self.sync_now)
             self._timer.start(CHECK_MS)
 
