@@ -201,3 +201,23 @@ def test_the_online_model_can_be_an_openai_compatible_server(
     )
     online = services.router.claude()  # the router builds the chosen backend from the shared settings
     assert online.kind == "openai" and online.name == "qwen2.5:3b" and not online.capabilities.needs_key
+
+
+def test_the_team_fields_keep_a_label_once_filled(qtbot: Any, window_factory: Any) -> None:
+    """The placeholder is the only name a filled field would have: each team field has its own label."""
+    from PySide6.QtWidgets import QFormLayout
+
+    window = window_factory(make_services())
+    dialog = open_settings(qtbot, window)
+    form = dialog.chroma_url.parentWidget().layout()
+    assert isinstance(form, QFormLayout)
+    try:
+        assert i18n.set_language("it")
+        qtbot.waitUntil(lambda: dialog.team_test.text() == "Prova la connessione", timeout=WAIT_MS)
+        labels = [form.labelForField(w) for w in (dialog.chroma_url, dialog.team_token)]
+        assert [label.text() if label else "" for label in labels] == [
+            "URL del server del team:",
+            "Token del team:",
+        ]
+    finally:
+        i18n.set_language("en")
