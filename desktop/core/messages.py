@@ -129,6 +129,8 @@ TEMPLATES: dict[str, str] = {
     ),
     "team.unreachable": "The team server at {url} is unreachable ({reason}).",
     "team.unreachable_hint": "Working from this laptop's copy; the next sync sends what is waiting.",
+    "team.not_a_server": "{url} answers, but not as a team server ({reason}).",
+    "team.not_a_server_hint": "Check the address and port: use the URL the team server recipe prints.",
     "team.busy": "A sync is already running for this data folder.",
     "team.busy_hint": "Wait for it to finish.",
     # the data check (health/doctor.py)
@@ -197,6 +199,7 @@ for _code, _hint in (
     ("team.wrong_token", "team.token_hint"),
     ("team.untrusted", "team.untrusted_hint"),
     ("team.unreachable", "team.unreachable_hint"),
+    ("team.not_a_server", "team.not_a_server_hint"),
     ("team.busy", "team.busy_hint"),
 ):
     TEMPLATES[f"{_code}_full"] = f"{TEMPLATES[_code]} {TEMPLATES[_hint]}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
@@ -88,7 +89,7 @@ def connect(config: TeamConfig, timeout_s: float = TIMEOUT_S) -> Any:
         _set_timeout(client, timeout_s)
         client.list_collections(limit=1)
     except Exception as exc:
-        raise explain(exc, config) from exc
+        raise explain(exc, config, first_contact=True) from exc
     return client
 
 
@@ -101,8 +102,9 @@ def _set_timeout(client: Any, timeout_s: float) -> None:
         session.timeout = httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0))
 
 
-def explain(exc: BaseException, config: TeamConfig) -> TeamError:
-    """A team-server failure as a sentence that says what to do (the token is never in it)."""
+def explain(exc: BaseException, config: TeamConfig, first_contact: bool = False) -> TeamError:
+    """A team-server failure as a sentence that says what to do (the token is never in it). On the first
+    request (``first_contact``) an answer that is not Chroma's means a wrong address, not a network problem."""
     if isinstance(exc, TeamError):
         return exc
     cause = exc.__cause__ or exc.__context__
@@ -114,4 +116,26 @@ def explain(exc: BaseException, config: TeamConfig) -> TeamError:
     reason = type(cause).__name__ if cause is not None else type(exc).__name__
     if "CERTIFICATE_VERIFY_FAILED" in text or "certificate" in text.lower():
         return TeamError(say("team.untrusted", url=config.url, reason=reason), say("team.untrusted_hint"))
+    status = re.search(r"\b[45]\d\d\b", text)
+    if first_contact and not _transport_failure(exc):  # answered: a 5xx is the server down behind its proxy
+        reason = f"HTTP {status.group()}" if status else reason
+        if not (status and status.group().startswith("5")):  # a wrong address or port, not the network
+            return TeamError(
+                say("team.not_a_server", url=config.url, reason=reason), say("team.not_a_server_hint")
+            )
     return TeamError(say("team.unreachable", url=config.url, reason=reason), say("team.unreachable_hint"))
+
+
+def _transport_failure(exc: BaseException) -> bool:
+    """Whether the request never got an answer (refused, timed out, name not found): an OSError or an httpx
+    transport error anywhere in the exception's chain."""
+    import httpx
+
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, OSError | httpx.TransportError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
