@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.core.chat.trace import Trace
 from desktop.gui import i18n
@@ -71,3 +72,32 @@ def test_panel_speaks_indonesian(qtbot: Any) -> None:
         assert "Bagian dokumen yang dikutip (1)" in text and "halaman 378" in text
     finally:
         i18n.set_language("en")
+
+
+def test_an_offline_passage_keeps_its_lines_in_the_chat(qtbot: Any) -> None:
+    """Table rows and list items of a quoted passage stay one a line in the bubble's Markdown (a plain newline
+    inside a quote renders as a space)."""
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.core.chat.documents_step import offline_section
+    from desktop.core.chat.trace import DocumentPassage
+
+    rows = ["Tier | Surcharge on service fee", "Standard | none", "Express | +40%, minimum IDR 2.000.000"]
+    passage = DocumentPassage(
+        n=1, text="\n".join(rows), document="Fee Table 2026", where="Fee Table 2026, 1. Service tiers"
+    )
+    label = QLabel()
+    qtbot.addWidget(label)
+    label.setTextFormat(Qt.TextFormat.MarkdownText)  # as the chat's bubbles
+    label.setText(offline_section("How much is the express service?", "en", [passage]))
+    shown = [line.strip() for line in _plain(label).splitlines()]
+    for row in rows:
+        assert row in shown, (row, shown)
+
+
+def _plain(label: Any) -> str:
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setMarkdown(label.text())
+    return doc.toPlainText().replace("\u2028", "\n")

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from desktop.core.chat.trace import Trace
     from desktop.core.documents.index import DocumentIndex
 
+#: a Markdown hard line break: a quoted passage's lines (list items, table rows) stay one a line in the window
+#: (a plain newline inside a quote renders as a space)
+BREAK = "  \n"
+
 K = 3
 LANGUAGE_LEAD = (
     0.95  # a passage in the reader's language is quoted first when its fused score is this close to the best
@@ -198,4 +202,4 @@ def answering_first(question: str, language: str, text: str) -> str:
 
 def _quoted(text: str) -> str:
     text = text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    return "\n".join(f"> {line}" for line in text.splitlines() if line.strip())
+    return BREAK.join(f"> {line}" for line in text.splitlines() if line.strip())
