@@ -28,6 +28,7 @@ def test_synced_text_in_each_language() -> None:
     i18n.set_language("it")
     try:
         assert synced_text("", 3, now) == "Team: 3 modifiche in attesa"
+        assert synced_text("", 1, now) == "Team: 1 modifica in attesa"
         ago = time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(now - 120))
         assert synced_text(ago, 0, now) == "Team: sincronizzato 2 min fa"
         i18n.set_language("id")

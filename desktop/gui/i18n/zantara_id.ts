@@ -2511,6 +2511,12 @@
         <source>Team / client</source>
         <translation>Tim / klien</translation>
     </message>
+    <message numerus="yes">
+        <source>Team: %n change(s) waiting</source>
+        <translation>
+            <numerusform>Tim: %n perubahan menunggu</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Team: not synced yet</source>
         <translation>Tim: belum disinkronkan</translation>
@@ -2534,10 +2540,6 @@
     <message>
         <source>Team: syncing…</source>
         <translation>Tim: menyinkronkan…</translation>
-    </message>
-    <message>
-        <source>Team: {n} changes waiting</source>
-        <translation>Tim: {n} perubahan menunggu</translation>
     </message>
     <message>
         <source>Team server unreachable — working from this laptop's copy</source>

@@ -2519,6 +2519,13 @@
         <source>Team / client</source>
         <translation>Team / cliente</translation>
     </message>
+    <message numerus="yes">
+        <source>Team: %n change(s) waiting</source>
+        <translation>
+            <numerusform>Team: %n modifica in attesa</numerusform>
+            <numerusform>Team: %n modifiche in attesa</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Team: not synced yet</source>
         <translation>Team: non ancora sincronizzato</translation>
@@ -2542,10 +2549,6 @@
     <message>
         <source>Team: syncing…</source>
         <translation>Team: sincronizzazione…</translation>
-    </message>
-    <message>
-        <source>Team: {n} changes waiting</source>
-        <translation>Team: {n} modifiche in attesa</translation>
     </message>
     <message>
         <source>Team server unreachable — working from this laptop's copy</source>

@@ -23,7 +23,7 @@ def synced_text(last_success: str, pending: int, now: float | None = None) -> st
     from datetime import datetime
 
     if pending:
-        return tr("Team: {n} changes waiting").format(n=pending)
+        return tr("Team: %n change(s) waiting", pending)
     if not last_success:
         return tr("Team: not synced yet")
     when = datetime.fromisoformat(last_success).timestamp()
