@@ -55,9 +55,11 @@ class DocumentsDialog(QDialog):
         self.table.setWordWrap(False)  # one line a document; the whole text is in the tooltip and below
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a path keeps its file name in sight
         header = self.table.horizontalHeader()
+        for column in (1, 2):  # language and passages: short values
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the status says why a file failed
-        self.table.setColumnWidth(0, 220)
-        self.table.setColumnWidth(4, 240)
+        self.table.setColumnWidth(0, 200)
+        self.table.setColumnWidth(4, 200)
         self.table.installEventFilter(self)
         self.status = QLabel()
         self.status.setWordWrap(True)
