@@ -117,17 +117,24 @@ def gate(items: list[dict[str, Any]], cosines: dict[str, float], threshold: floa
 
 
 def tune(splits: list[str]) -> None:
+    """The grid the weights in ``hybrid`` were chosen from (train+dev only): passage size, candidates, language
+    centring, RRF k, the words' and the glossary words' weights; then the "passages fit" cosine."""
     items = [i for s in splits for i in load(s)]
-    for max_chars in (600, 400, 900):
+    for max_chars in (300, 600):
         with sample_index(max_chars) as index:
-            grid = itertools.product(
-                ((1.0, 1.0), (1.0, 0.5), (1.0, 0.3)), (20,), (4.5, 5.0, 5.5, 9.0), (10, 60)
-            )
-            for weights, candidates, stop_zipf, rrf_k in grid:
+            grid = itertools.product((20, 30, 40), (0.7, 0.9), (5, 10), (0.3, 0.5), (0.0, 0.3, 0.5, 0.7))
+            for candidates, centring, rrf_k, words, across in grid:
                 q = quality(
-                    index, items, weights=weights, candidates=candidates, stop_zipf=stop_zipf, rrf_k=rrf_k
+                    index,
+                    items,
+                    weights=(1.0, words),
+                    candidates=candidates,
+                    centring=centring,
+                    rrf_k=rrf_k,
+                    across_weight=across,
                 )
-                setting = {"chars": max_chars, "w": weights, "stop": stop_zipf, "rrf": rrf_k}
+                setting = {"chars": max_chars, "cand": candidates, "centring": centring, "rrf": rrf_k}
+                setting |= {"words": words, "across": across}
                 print(
                     json.dumps(setting | {m: q[m]["hit@3"] for m in ("vector", "words", "hybrid")}),
                     flush=True,

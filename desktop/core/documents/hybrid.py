@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
+from desktop.core.documents import glossary
+
 if TYPE_CHECKING:
     from desktop.core.documents.index import DocumentIndex
 
@@ -37,6 +39,8 @@ CANDIDATES = 30  # from each index before fusion
 LANGUAGE_CENTRING = 0.9
 # Small-to-big: a matched passage is given to the answer with its neighbours of the same section and page, up
 # to this many characters; a passage already inside a better one's window is not given twice.
+# The words of the question's concepts in the other languages (``glossary``) as a third list, at this weight.
+ACROSS_WEIGHT = 0.5
 WINDOW_CHARS = 600
 WINDOW_REACH = 4  # neighbours looked at on each side (passages are >= 1 line, windows 2-3 passages)
 # A question whose best passage is less like it than this gets no passages (the documents do not answer it);
@@ -123,11 +127,13 @@ def search(
     stop_zipf: float = STOP_ZIPF,
     rrf_k: int = RRF_K,
     centring: float = LANGUAGE_CENTRING,
+    across_weight: float = ACROSS_WEIGHT,
 ) -> SearchResult:
     """The ``k`` best passages for ``query``; ``vector`` is its query embedding when the caller has it."""
     timings: dict[str, float] = {}
     by_vector: list[tuple[int, float]] = []
     by_words: list[tuple[int, float]] = []
+    by_across: list[tuple[int, float]] = []
     if mode in ("hybrid", "vector"):
         started = time.perf_counter()
         if vector is None:
@@ -139,9 +145,13 @@ def search(
     if mode in ("hybrid", "words"):
         started = time.perf_counter()
         by_words = index.words(fts_query(query, stop_zipf), candidates)
+        if across_weight and mode == "hybrid":  # words alone: the question's own words
+            by_across = index.words(fts_query(" ".join(glossary.across(query)), stop_zipf), candidates)
         timings["words"] = (time.perf_counter() - started) * 1000
     started = time.perf_counter()
-    hits = _fuse(index, by_vector, by_words, k, weights, rrf_k)
+    lists = [("vector", by_vector, weights[0]), ("words", by_words, weights[1])]
+    lists.append(("across", by_across, across_weight))
+    hits = _fuse(index, lists, k, rrf_k)
     timings["fuse"] = (time.perf_counter() - started) * 1000
     best = max((c for _p, c in by_vector), default=None)
     return SearchResult(hits, timings, best)
@@ -174,22 +184,21 @@ def _nearest(
 
 def _fuse(
     index: DocumentIndex,
-    by_vector: Sequence[tuple[int, float]],
-    by_words: Sequence[tuple[int, float]],
+    lists: Sequence[tuple[str, Sequence[tuple[int, float]], float]],
     k: int,
-    weights: tuple[float, float],
     rrf_k: int = RRF_K,
     window_chars: int = WINDOW_CHARS,
 ) -> list[PassageHit]:
+    """RRF over the ranked lists (name, [(passage id, score)], weight), the best ``k`` widened to windows."""
     scores: dict[int, float] = {}
     ranks: dict[int, dict[str, int]] = {}
-    for name, ranked, weight in (("vector", by_vector, weights[0]), ("words", by_words, weights[1])):
+    for name, ranked, weight in lists:
         for rank, (pid, _s) in enumerate(ranked, 1):
             scores[pid] = scores.get(pid, 0.0) + weight / (rrf_k + rank)
             ranks.setdefault(pid, {})[name] = rank
     ordered = sorted(scores, key=lambda pid: -scores[pid])[: 3 * k]
     rows = index.passages_by_id(ordered)
-    cosines, bm25s = dict(by_vector), dict(by_words)
+    cosines, bm25s = dict(lists[0][1]), dict(lists[1][1])
     hits: list[PassageHit] = []
     covered: set[int] = set()
     for pid in ordered:
@@ -198,7 +207,8 @@ def _fuse(
             continue
         ids, text = window(index, row, window_chars)
         covered |= set(ids)
-        found: FoundBy = "both" if len(ranks[pid]) == 2 else ("vector" if "vector" in ranks[pid] else "words")
+        by_vector = "vector" in ranks[pid]
+        found: FoundBy = ("both" if len(ranks[pid]) > 1 else "vector") if by_vector else "words"
         hits.append(
             PassageHit(
                 passage_id=pid,
