@@ -120,13 +120,27 @@ def _matches(term: str, words: list[str], stems: set[str]) -> bool:
     return " ".join(parts) in joined
 
 
-def across(text: str) -> list[str]:
-    """The terms of the other languages for every concept ``text`` names (its own words left out)."""
+def _named(text: str) -> list[tuple[int, list[int]]]:
+    """(concept row, the language cells ``text`` names it in) for every concept it names."""
     words = [w.casefold() for w in _WORD.findall(text)]
     stems = {_stem(w) for w in words}
-    out: list[str] = []
-    for row in _table():
-        hit = [n for n, cell in enumerate(row) if any(_matches(t, words, stems) for t in cell)]
+    found = []
+    for n, row in enumerate(_table()):
+        hit = [c for c, cell in enumerate(row) if any(_matches(t, words, stems) for t in cell)]
         if hit:
-            out += [t for n, cell in enumerate(row) if n not in hit for t in cell]
+            found.append((n, hit))
+    return found
+
+
+def concepts(text: str) -> list[int]:
+    """The concepts ``text`` names, in any of the three languages (their row numbers)."""
+    return [n for n, _cells in _named(text)]
+
+
+def across(text: str) -> list[str]:
+    """The terms of the other languages for every concept ``text`` names (its own words left out)."""
+    table = _table()
+    out: list[str] = []
+    for n, hit in _named(text):
+        out += [t for c, cell in enumerate(table[n]) if c not in hit for t in cell]
     return list(dict.fromkeys(out))
