@@ -108,14 +108,17 @@ def _table() -> list[list[list[str]]]:
 
 
 def _stem(word: str) -> str:
-    return word[:STEM] if len(word) > STEM else word
+    """The first STEM letters of a long word; a shorter one without its final vowel ("costa" ~ "costo")."""
+    if len(word) > STEM:
+        return word[:STEM]
+    return word[:-1] if len(word) >= 5 and word[-1] in "aeiou" else word
 
 
 def _matches(term: str, words: list[str], stems: set[str]) -> bool:
     """``term`` (one or more words) occurs in the question, each word exact or by its stem."""
     parts = [w.casefold() for w in _WORD.findall(term)]
     if len(parts) == 1:
-        return _stem(parts[0]) in stems if len(parts[0]) > STEM else parts[0] in words
+        return _stem(parts[0]) in stems if len(parts[0]) >= 5 else parts[0] in words
     joined = " ".join(words)
     return " ".join(parts) in joined
 

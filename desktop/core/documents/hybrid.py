@@ -205,7 +205,7 @@ def _fuse(
         row = rows.get(pid)
         if row is None or pid in covered:
             continue
-        ids, text = window(index, row, window_chars)
+        ids, text = window(index, row, window_chars, covered)
         covered |= set(ids)
         by_vector = "vector" in ranks[pid]
         found: FoundBy = ("both" if len(ranks[pid]) > 1 else "vector") if by_vector else "words"
@@ -230,12 +230,15 @@ def _fuse(
     return hits
 
 
-def window(index: DocumentIndex, row: dict[str, Any], max_chars: int = WINDOW_CHARS) -> tuple[list[int], str]:
-    """The passage widened with its neighbours of the same section and page (the next one first), while the
-    whole stays within ``max_chars``: (the passage ids it holds, its text; a table's repeated header once)."""
+def window(
+    index: DocumentIndex, row: dict[str, Any], max_chars: int = WINDOW_CHARS, taken: set[int] | None = None
+) -> tuple[list[int], str]:
+    """The passage widened with its neighbours of the same section and page (the next one first, none already
+    ``taken`` by a better window), while the whole stays within ``max_chars``: (the passage ids it holds, its
+    text; a table's repeated header once)."""
     if max_chars <= len(row["text"]):
         return [int(row["id"])], row["text"]
-    near = index.around(row, WINDOW_REACH)
+    near = {o: p for o, p in index.around(row, WINDOW_REACH).items() if p[0] not in (taken or set())}
     low = high = int(row["ordinal"])
     size = len(row["text"])
     grown = True
