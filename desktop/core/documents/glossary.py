@@ -114,25 +114,40 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) >= 5 and word[-1] in "aeiou" else word
 
 
-def _matches(term: str, words: list[str], stems: set[str]) -> bool:
-    """``term`` (one or more words) occurs in the question, each word exact or by its stem."""
-    parts = [w.casefold() for w in _WORD.findall(term)]
-    if len(parts) == 1:
-        return _stem(parts[0]) in stems if len(parts[0]) >= 5 else parts[0] in words
-    joined = " ".join(words)
-    return " ".join(parts) in joined
+def _key(word: str) -> str:
+    """What a single word is looked up by: its stem (the word itself below 5 letters)."""
+    return _stem(word)
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> tuple[dict[str, set[tuple[int, int]]], list[tuple[str, int, int]]]:
+    """Single-word terms by ``_key`` and the multi-word phrases, each with its (concept row, language cell)."""
+    words: dict[str, set[tuple[int, int]]] = {}
+    phrases: list[tuple[str, int, int]] = []
+    for n, row in enumerate(_table()):
+        for c, cell in enumerate(row):
+            for term in cell:
+                parts = [w.casefold() for w in _WORD.findall(term)]
+                if len(parts) == 1:
+                    words.setdefault(_key(parts[0]), set()).add((n, c))
+                elif parts:
+                    phrases.append((" ".join(parts), n, c))
+    return words, phrases
 
 
 def _named(text: str) -> list[tuple[int, list[int]]]:
     """(concept row, the language cells ``text`` names it in) for every concept it names."""
-    words = [w.casefold() for w in _WORD.findall(text)]
-    stems = {_stem(w) for w in words}
-    found = []
-    for n, row in enumerate(_table()):
-        hit = [c for c, cell in enumerate(row) if any(_matches(t, words, stems) for t in cell)]
-        if hit:
-            found.append((n, hit))
-    return found
+    found = [w.casefold() for w in _WORD.findall(text)]
+    words, phrases = _lookup()
+    hits: set[tuple[int, int]] = set()
+    for word in found:
+        hits |= words.get(_key(word), set())
+    joined = f" {' '.join(found)} "
+    hits |= {(n, c) for phrase, n, c in phrases if f" {phrase} " in joined}
+    named: dict[int, list[int]] = {}
+    for n, c in sorted(hits):
+        named.setdefault(n, []).append(c)
+    return list(named.items())
 
 
 def concepts(text: str) -> list[int]:
