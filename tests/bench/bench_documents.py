@@ -3,22 +3,26 @@ throughput and query latency at 10, 1,000 and 10,000 documents.
 
 Data: the example documents in knowledge/samples/documents and the labelled questions in tests/data/documents
 (train/dev/test, split by the data writer before any tuning; README.md there). A question is answered at rank
-k when one of the first k passages comes from its labelled document and contains its ``answer_quote``.
+k when one of the first k passages (as given to the answer: the matched passage widened to its window)
+comes from its labelled document and contains its ``answer_quote``.
 Questions with no document (nothing in the samples answers them) are left out of hit@3 and scored by whether
 the documents step gives Claude passages at all (``hybrid.MIN_COSINE``).
 
 Tuning (``--tune``) looks at train and dev only; ``run()`` (`make bench`) reports the test split.
 
-Citation precision is measured on the answers the app writes itself: the offline answer cites the passages it
-quotes ([1], [2] with document and page); a citation is right when that passage holds the labelled answer.
-And the online check: a scripted answer citing sent and unsent references keeps exactly the sent ones.
+Citation precision = of the citations SHOWN to the user, the share whose passage holds the statement citing
+it. No Claude here: ``scripted_citations`` has the Messages API stand-in write, from what the app sent, answers
+citing the right passage, a wrong one, an invented number and a statement no passage makes; the app's check
+keeps or removes each. ``offline_citations``: the quotes the offline answer shows with a source, right when
+the passage holds the labelled answer.
 
 Latency corpora: 1,000 and 10,000 synthetic documents, each made of 4 sample passages with their figures
 changed; their vectors are the sample passages' real e5 vectors with a
 little noise, so the HNSW graph holds 40,000 distinct points (the samples are embedded once per run, ~15 s). Queries are embedded for real every time
 (onnxruntime, as the app's long-lived processes do) and the time includes both indexes and the fusion.
 
-    PYTHONPATH=. .venv/bin/python tests/bench/bench_documents.py [--splits train dev] [--tune] [--latency]
+    PYTHONPATH=. .venv/bin/python tests/bench/bench_documents.py [--splits train dev] [--quality] [--tune]
+    PYTHONPATH=. .venv/bin/python tests/bench/bench_documents.py --latency   # or --run: every `make bench` row
 """
 
 from __future__ import annotations
@@ -45,7 +49,8 @@ from benchutil import REPO
 
 SAMPLES = REPO / "knowledge" / "samples" / "documents"
 DATA = REPO / "tests" / "data" / "documents"
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian's fonts-dejavu-core
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+PAGE_CHARS = 550  # synthetic PDF pages are sample passages up to at least this many characters  # Debian's fonts-dejavu-core
 
 
 def load(split: str) -> list[dict[str, Any]]:
@@ -263,7 +268,8 @@ def cited_after(text: str, statement: str, start: int) -> tuple[list[int], int]:
 
 
 def synthetic_pages(folder: Path, pages: int, per_file: int = 25) -> int:
-    """PDFs (fpdf2) whose pages are sample passages with every figure changed: new text, so new vectors."""
+    """PDFs (fpdf2) whose pages are sample passages (``PAGE_CHARS`` or a little more) with every figure
+    changed: new text, so new vectors."""
     from fpdf import FPDF
 
     from desktop.core.documents import chunk, parse
@@ -279,7 +285,10 @@ def synthetic_pages(folder: Path, pages: int, per_file: int = 25) -> int:
         else:  # the PDF core font writes Latin-1 only
             pdf.set_font("helvetica", size=10)
         for _ in range(min(per_file, pages - start)):
-            body = "\n\n".join(renumber(rng.choice(texts), rng) for _ in range(2))
+            parts = [renumber(rng.choice(texts), rng)]
+            while sum(len(p) for p in parts) < PAGE_CHARS:  # a page of ~600 characters, as a dense A4 page
+                parts.append(renumber(rng.choice(texts), rng))
+            body = "\n\n".join(parts)
             if not FONT.exists():
                 body = body.encode("latin-1", "replace").decode("latin-1")
             chars += len(body)
