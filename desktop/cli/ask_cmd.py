@@ -138,9 +138,12 @@ def ask(
         return
     transcript.finish(answer.text)
     trace = answer.trace
+    from desktop.core.messages import say
+
+    related = f"{say('cli.related_memory')} · " if trace.related_memory else ""
     err_console.print(
         f"[dim]{answer.mode} · {trace.answer_model} · {trace.strategy} · {trace.language} · "
-        f"{len(trace.insights)} insight(s) · {trace.timings_ms.total} ms · "
+        f"{len(trace.insights)} insight(s) · {related}{trace.timings_ms.total} ms · "
         f"conversation {answer.conversation_id}[/]",
         highlight=False,
     )

@@ -1,7 +1,7 @@
 """The English texts the core writes into traces, reports and errors, each under a code with named fields.
 
 The core has no Qt and no translations: it writes ``say(code, **fields)``, plain English that the CLI prints
-and SQLite stores. The GUI translates at its edge (``desktop/gui/core_text.py``): it matches a stored text
+and SQLite stores. The GUI translates at its edge (``desktop/gui/texts/core_text.py``): it matches a stored text
 against these templates, translates the template with ``tr()`` and fills the fields in again (themselves
 translated when they are texts of their own). Because it works on the stored text, answers saved before a
 language switch, or by an older version, are shown in the user's language too. The translation build adds
@@ -51,6 +51,8 @@ TEMPLATES: dict[str, str] = {
     "note.rewrite_rejected": "rewrite rejected by the fact guard: Claude's original kept",
     "note.memory_unavailable": "answer memory unavailable: {error}",
     "note.memory_fallback": "{why}: showing {n} earlier answer(s) and the cultural insights instead",
+    "note.memory_related_fallback": "{why}: showing the cultural insights and, labelled as such, an earlier "
+    "answer to another, possibly related question",
     "note.insights_fallback": "{why}: showing the cultural insights instead",
     "note.insights_not_looked_up": "insights in {language} not looked up: {error}",
     "note.offline_pick_failed": "insights shown in retrieval's order: the one answering the question not picked ({error})",
@@ -73,6 +75,9 @@ TEMPLATES: dict[str, str] = {
     "reason.unknown_words": "too many unknown words",
     "reason.unfit_model": "model too small",
     "stage.memory_hits": "{n} earlier answer(s)",
+    "cli.related_memory": "shown: an earlier answer to another, possibly related question, not to this one",
+    "stage.memory_related": "no earlier answer to this question; one to another, possibly related question: "
+    "'{question}'",
     "stage.cancelled": "Cancelled",
     "stage.stopped": "stopped",
     # the readability guard (chat/readability.py): why a local answer was not shown

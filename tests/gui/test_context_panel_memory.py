@@ -8,7 +8,7 @@ import pytest
 
 from desktop.core.chat.trace import Trace
 from desktop.gui import i18n
-from desktop.gui.context_panel import ContextPanel
+from desktop.gui.chat.context_panel import ContextPanel
 
 pytestmark = pytest.mark.gui
 
@@ -54,6 +54,24 @@ def test_panel_speaks_the_ui_language(qtbot: Any) -> None:
             "Risposte precedenti di Claude (1)" in text
             and "chiesto da Ketut il 30 nov 2026" in text
             and "0,91" in text
+        )
+    finally:
+        i18n.set_language("en")
+
+
+def test_an_earlier_answer_to_a_related_question_is_listed_under_its_own_label(qtbot: Any) -> None:
+    panel = ContextPanel()
+    qtbot.addWidget(panel)
+    related = {**TRACE, "memory": [], "related_memory": TRACE["memory"]}
+    try:
+        panel.show_trace(Trace.from_json(related))
+        text = panel.browser.toPlainText()
+        assert "Earlier answer to another, possibly related question, not this one" in text
+        assert "Earlier Claude answers" not in text and "Dokumen apa saja untuk KITAS investor?" in text
+        assert i18n.set_language("id")
+        panel.show_trace(Trace.from_json(related))
+        assert (
+            "Jawaban sebelumnya untuk pertanyaan lain yang mungkin berkaitan" in panel.browser.toPlainText()
         )
     finally:
         i18n.set_language("en")

@@ -500,6 +500,10 @@
         <translation>Jawaban Claude sebelumnya</translation>
     </message>
     <message>
+        <source>Earlier answer to another, possibly related question, not this one</source>
+        <translation>Jawaban sebelumnya untuk pertanyaan lain yang mungkin berkaitan, bukan pertanyaan ini</translation>
+    </message>
+    <message>
         <source>Model ({role})</source>
         <translation>Model ({role})</translation>
     </message>
@@ -1958,18 +1962,6 @@
         <translation>Percobaan ulang:</translation>
     </message>
     <message>
-        <source>Claude (Anthropic)</source>
-        <translation>Claude (Anthropic)</translation>
-    </message>
-    <message>
-        <source>OpenAI-compatible server (llama-server, Ollama…)</source>
-        <translation>Server yang kompatibel dengan OpenAI (llama-server, Ollama…)</translation>
-    </message>
-    <message>
-        <source>empty: the server's default model</source>
-        <translation>kosong: model bawaan server</translation>
-    </message>
-    <message>
         <source>Paste an Anthropic key (sk-ant-…)</source>
         <translation>Tempel kunci Anthropic (sk-ant-…)</translation>
     </message>
@@ -2040,6 +2032,18 @@
     <message>
         <source>Retries</source>
         <translation>Percobaan ulang</translation>
+    </message>
+    <message>
+        <source>Claude (Anthropic)</source>
+        <translation>Claude (Anthropic)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server (llama-server, Ollama…)</source>
+        <translation>Server yang kompatibel dengan OpenAI (llama-server, Ollama…)</translation>
+    </message>
+    <message>
+        <source>empty: the server's default model</source>
+        <translation>kosong: model bawaan server</translation>
     </message>
     <message>
         <source>Add GGUF…</source>
@@ -2760,6 +2764,10 @@
         <translation>{why}: sebagai gantinya ditampilkan {n} jawaban sebelumnya dan wawasan budaya</translation>
     </message>
     <message>
+        <source>{why}: showing the cultural insights and, labelled as such, an earlier answer to another, possibly related question</source>
+        <translation>{why}: ditampilkan wawasan budaya dan, ditandai demikian, jawaban sebelumnya untuk pertanyaan lain yang mungkin berkaitan</translation>
+    </message>
+    <message>
         <source>{why}: showing the cultural insights instead</source>
         <translation>{why}: sebagai gantinya ditampilkan wawasan budaya</translation>
     </message>
@@ -2818,6 +2826,14 @@
     <message>
         <source>{n} earlier answer(s)</source>
         <translation>{n} jawaban sebelumnya</translation>
+    </message>
+    <message>
+        <source>shown: an earlier answer to another, possibly related question, not to this one</source>
+        <translation>ditampilkan: jawaban sebelumnya untuk pertanyaan lain yang mungkin berkaitan, bukan untuk pertanyaan ini</translation>
+    </message>
+    <message>
+        <source>no earlier answer to this question; one to another, possibly related question: '{question}'</source>
+        <translation>belum ada jawaban sebelumnya untuk pertanyaan ini; ada satu untuk pertanyaan lain yang mungkin berkaitan: '{question}'</translation>
     </message>
     <message>
         <source>the local model wrote no words</source>

@@ -500,6 +500,10 @@
         <translation>Risposte precedenti di Claude</translation>
     </message>
     <message>
+        <source>Earlier answer to another, possibly related question, not this one</source>
+        <translation>Risposta precedente a un'altra domanda, forse correlata, non a questa</translation>
+    </message>
+    <message>
         <source>Model ({role})</source>
         <translation>Modello ({role})</translation>
     </message>
@@ -1963,18 +1967,6 @@
         <translation>Tentativi:</translation>
     </message>
     <message>
-        <source>Claude (Anthropic)</source>
-        <translation>Claude (Anthropic)</translation>
-    </message>
-    <message>
-        <source>OpenAI-compatible server (llama-server, Ollama…)</source>
-        <translation>Server compatibile con OpenAI (llama-server, Ollama…)</translation>
-    </message>
-    <message>
-        <source>empty: the server's default model</source>
-        <translation>vuoto: il modello predefinito del server</translation>
-    </message>
-    <message>
         <source>Paste an Anthropic key (sk-ant-…)</source>
         <translation>Incolla una chiave Anthropic (sk-ant-…)</translation>
     </message>
@@ -2045,6 +2037,18 @@
     <message>
         <source>Retries</source>
         <translation>Tentativi</translation>
+    </message>
+    <message>
+        <source>Claude (Anthropic)</source>
+        <translation>Claude (Anthropic)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server (llama-server, Ollama…)</source>
+        <translation>Server compatibile con OpenAI (llama-server, Ollama…)</translation>
+    </message>
+    <message>
+        <source>empty: the server's default model</source>
+        <translation>vuoto: il modello predefinito del server</translation>
     </message>
     <message>
         <source>Add GGUF…</source>
@@ -2768,6 +2772,10 @@
         <translation>{why}: mostrate invece le risposte precedenti ({n}) e gli insight culturali</translation>
     </message>
     <message>
+        <source>{why}: showing the cultural insights and, labelled as such, an earlier answer to another, possibly related question</source>
+        <translation>{why}: mostrati gli insight culturali e, indicata come tale, una risposta precedente a un'altra domanda, forse correlata</translation>
+    </message>
+    <message>
         <source>{why}: showing the cultural insights instead</source>
         <translation>{why}: mostrati invece gli insight culturali</translation>
     </message>
@@ -2826,6 +2834,14 @@
     <message>
         <source>{n} earlier answer(s)</source>
         <translation>risposte precedenti: {n}</translation>
+    </message>
+    <message>
+        <source>shown: an earlier answer to another, possibly related question, not to this one</source>
+        <translation>mostrata: una risposta precedente a un'altra domanda, forse correlata, non a questa</translation>
+    </message>
+    <message>
+        <source>no earlier answer to this question; one to another, possibly related question: '{question}'</source>
+        <translation>nessuna risposta precedente a questa domanda; una a un'altra domanda, forse correlata: '{question}'</translation>
     </message>
     <message>
         <source>the local model wrote no words</source>
