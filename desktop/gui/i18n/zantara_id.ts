@@ -296,6 +296,10 @@
         <translation>tidak dipakai</translation>
     </message>
     <message>
+        <source>{n} citation(s) cited a passage that does not state the sentence and were removed.</source>
+        <translation>{n} kutipan menunjuk bagian yang tidak menyatakan kalimat tersebut dan telah dihapus.</translation>
+    </message>
+    <message>
         <source>Answered by</source>
         <translation>Dijawab oleh</translation>
     </message>

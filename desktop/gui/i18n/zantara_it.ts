@@ -296,6 +296,10 @@
         <translation>non usata</translation>
     </message>
     <message>
+        <source>{n} citation(s) cited a passage that does not state the sentence and were removed.</source>
+        <translation>{n} citazione/i indicavano un passaggio che non afferma la frase e sono state rimosse.</translation>
+    </message>
+    <message>
         <source>Answered by</source>
         <translation>Risposta di</translation>
     </message>
