@@ -3,6 +3,9 @@
 The vectors find "how long does the investor permit take" in an Indonesian procedure; the words find
 "E28A", "C312", "IDR 12.500.000" or "Pasal 5" that e5 blurs into their neighbours. Reciprocal rank fusion
 (Cormack et al. 2009) adds ``weight / (rrf_k + rank)`` from each list, so neither index's score scale matters.
+A third list is the words index asked with the question's concepts in the other two languages (``glossary``):
+alone, FTS5 reads only the question's language. Each of the best passages is then given with its section
+neighbours (``window``): small passages match sharply, the answer gets the lines around them.
 The weights and candidate depth were chosen on the train and dev questions of tests/data/documents; the test
 split is scored by tests/bench/bench_documents.py (docs/benchmarks.md).
 """
