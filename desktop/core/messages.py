@@ -155,6 +155,7 @@ TEMPLATES: dict[str, str] = {
     "disk.not_enough_hint": "Free some space and run it again; nothing was changed.",
     "note.documents_unavailable": "the team's documents could not be searched ({error})",
     "note.citations_dropped": "{n} citation(s) matching no passage sent were removed",
+    "note.citations_unsupported": "{n} citation(s) whose passage does not state the cited sentence were removed",
     "stage.documents": "{n} passages from the team's documents",
     # the team's documents (documents/parse.py, documents/index.py): one message per file that is not indexed
     "doc.unsupported": "{name}: files of type {suffix} are not read.",

@@ -146,8 +146,9 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
     ctx.trace.insights = [Insight.from_json(i) for i in shown]  # the panel lists the notes the user reads
     documents = documents_step.offline_section(ctx.message, ctx.language, ctx.passages)
     if documents:
-        ctx.trace.cited_passages = documents_step.offline_order(ctx.language, ctx.passages)
-        ctx.trace.citations = Citations(sent=len(ctx.passages), cited=len(ctx.passages))
+        quoted = documents_step.offline_shown(ctx.passages)
+        ctx.trace.cited_passages = documents_step.offline_order(ctx.language, quoted)
+        ctx.trace.citations = Citations(sent=len(ctx.passages), cited=len(quoted))
     return memory_answer.compose(
         hits,
         display,

@@ -250,11 +250,13 @@ class DocumentPassage(Record):
 
 @dataclass
 class Citations(Record):
-    """The citation check: passages sent, passages the answer cites, citations dropped (matching none)."""
+    """The citation check: passages sent, passages the answer cites, citations dropped because they match no
+    passage sent, and those dropped because their passage does not state the sentence citing them."""
 
     sent: int = 0
     cited: int = 0
     dropped: int = 0
+    unsupported: int = 0
 
 
 @dataclass

@@ -296,6 +296,10 @@
         <translation>tidak dipakai</translation>
     </message>
     <message>
+        <source>{n} citation(s) cited a passage that does not state the sentence and were removed.</source>
+        <translation>{n} kutipan menunjuk bagian yang tidak menyatakan kalimat tersebut dan telah dihapus.</translation>
+    </message>
+    <message>
         <source>Answered by</source>
         <translation>Dijawab oleh</translation>
     </message>
@@ -3056,6 +3060,10 @@
     <message>
         <source>{n} citation(s) matching no passage sent were removed</source>
         <translation>{n} kutipan yang tidak cocok dengan bagian yang dikirim telah dihapus</translation>
+    </message>
+    <message>
+        <source>{n} citation(s) whose passage does not state the cited sentence were removed</source>
+        <translation>{n} kutipan yang bagiannya tidak menyatakan kalimat yang dikutip telah dihapus</translation>
     </message>
     <message>
         <source>{n} passages from the team's documents</source>

@@ -296,6 +296,10 @@
         <translation>non usata</translation>
     </message>
     <message>
+        <source>{n} citation(s) cited a passage that does not state the sentence and were removed.</source>
+        <translation>{n} citazione/i indicavano un passaggio che non afferma la frase e sono state rimosse.</translation>
+    </message>
+    <message>
         <source>Answered by</source>
         <translation>Risposta di</translation>
     </message>
@@ -3065,6 +3069,10 @@
     <message>
         <source>{n} citation(s) matching no passage sent were removed</source>
         <translation>{n} citazione/i che non corrispondono a nessun passaggio inviato sono state rimosse</translation>
+    </message>
+    <message>
+        <source>{n} citation(s) whose passage does not state the cited sentence were removed</source>
+        <translation>{n} citazione/i il cui passaggio non afferma la frase citata sono state rimosse</translation>
     </message>
     <message>
         <source>{n} passages from the team's documents</source>
