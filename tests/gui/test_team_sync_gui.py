@@ -55,13 +55,22 @@ def test_a_team_server_that_is_down_only_changes_the_indicator(
     assert "unreachable" in sync.label.toolTip()
 
 
-def test_the_indicator_says_where_things_stand_before_the_first_sync(
-    window_factory: Any,
-    curated_store: KnowledgeStore,  # noqa: F811
-) -> None:
+def test_the_indicator_says_where_things_stand_before_the_first_sync(qtbot: Any) -> None:
+    """The label is filled when the team server is set, not only once the first sync (a few seconds later)
+    has ended."""
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.gui.window.team_sync import TeamSync
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
     settings = Settings(strategy="rag", team_url=f"http://127.0.0.1:{free_port()}")
-    window = window_factory(make_services(settings, store=curated_store))
-    assert window.team_sync.label.text() in {"Team: not synced yet", "Team: syncing…"}
+    sync = TeamSync(make_services(settings), parent)
+    sync.start()
+    try:
+        assert sync.label.text() == "Team: not synced yet"
+    finally:
+        sync.stop()
 
 
 def test_sync_now_with_the_team_server(
