@@ -46,6 +46,20 @@ def test_who_wrote_the_answer_comes_from_the_trace(t: Trace, who: str, model: st
     assert who in html and "answer-memory" not in html
 
 
+@pytest.mark.parametrize(
+    ("memory", "who"),
+    [(0, "team documents and cultural notes"), (1, "team documents, earlier answers and cultural notes")],
+)
+def test_an_offline_answer_that_quotes_the_documents_says_so(memory: int, who: str) -> None:
+    """QA: an offline answer made of document passages was headed "Zantara · cultural notes"."""
+    from desktop.core.chat.trace import DocumentPassage
+
+    quoted = trace("offline", "answer-memory", ("answer:local", False), memory=memory)
+    quoted.passages = [DocumentPassage(n=1, text="Express | +40%", document="Fee Table 2026")]
+    assert answered_by(quoted) == (who, "")
+    assert who in render_trace(quoted)
+
+
 def test_a_stopped_claude_answer_is_not_called_offline() -> None:
     stopped = dataclasses.replace(
         trace("claude", "claude-haiku-5-5", ("answer:claude", False)), reason="cancelled"

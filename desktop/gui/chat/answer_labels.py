@@ -54,7 +54,13 @@ def part_label(part: str, trace: Trace) -> str:
 def _who(kind: str, trace: Trace) -> str:
     if kind == "claude":
         return "Claude"
-    if kind == "memory":  # earlier Claude answers when there were some, the insights always
+    if kind == "memory":  # the team's documents and earlier Claude answers when there were some, notes always
+        if trace.passages:
+            return (
+                tr("team documents, earlier answers and cultural notes")
+                if trace.memory
+                else tr("team documents and cultural notes")
+            )
         return tr("earlier answers and cultural notes") if trace.memory else tr("cultural notes")
     if kind == "template":
         return tr("Zantara (fixed phrase)")

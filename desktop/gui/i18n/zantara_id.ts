@@ -56,6 +56,14 @@
         <translation>catatan budaya langsung untuk Claude</translation>
     </message>
     <message>
+        <source>team documents, earlier answers and cultural notes</source>
+        <translation>dokumen tim, jawaban sebelumnya dan catatan budaya</translation>
+    </message>
+    <message>
+        <source>team documents and cultural notes</source>
+        <translation>dokumen tim dan catatan budaya</translation>
+    </message>
+    <message>
         <source>Preparing the knowledge base…</source>
         <translation>Menyiapkan basis pengetahuan…</translation>
     </message>

@@ -56,6 +56,14 @@
         <translation>nota culturale dal vivo per Claude</translation>
     </message>
     <message>
+        <source>team documents, earlier answers and cultural notes</source>
+        <translation>documenti del team, risposte precedenti e note culturali</translation>
+    </message>
+    <message>
+        <source>team documents and cultural notes</source>
+        <translation>documenti del team e note culturali</translation>
+    </message>
+    <message>
         <source>Preparing the knowledge base…</source>
         <translation>Preparazione della base di conoscenza…</translation>
     </message>
