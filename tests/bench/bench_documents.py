@@ -290,6 +290,7 @@ def sample_pool(index: Any) -> list[tuple[str, str, str, np.ndarray]]:
 def bulk_load(index: Any, pool: list[tuple[str, str, str, np.ndarray]], docs: int, per_doc: int) -> None:
     """``docs`` synthetic documents straight into both indexes (the cached sample vectors plus noise)."""
     from desktop.core.documents.chunk import Passage
+    from desktop.core.documents.index import _Prepared
     from desktop.core.documents.parse import ParsedDocument
 
     rng = random.Random(docs)
@@ -308,7 +309,7 @@ def bulk_load(index: Any, pool: list[tuple[str, str, str, np.ndarray]], docs: in
         ids = [f"d{doc_id}-{p.text_hash[:16]}-{p.ordinal}" for p in passages]
         stat = type("Stat", (), {"st_mtime": 0.0, "st_size": 0})()
         doc = ParsedDocument(path, "markdown", f"Case file {d}", [], 1)
-        index._swap(doc_id, path, stat, f"h{d}", doc, passages, ids, language)
+        index._swap(doc_id, _Prepared(path, stat, f"h{d}", doc, passages, language), ids)
         for vector_id, (_t, _s, lang, vector) in zip(ids, picks, strict=True):
             moved = vector + noise.normal(0, 0.03, vector.shape).astype(np.float32)
             pending_ids.append(vector_id)
