@@ -326,9 +326,14 @@ class DocumentIndex:
 
     # ----------------------------------------------------------------------------------------- writing
     def add(
-        self, targets: Iterable[Path], progress: Progress | None = None, force: bool = False
+        self,
+        targets: Iterable[Path],
+        progress: Progress | None = None,
+        force: bool = False,
+        remember: bool = True,
     ) -> AddReport:
-        """Index files and folders; a folder also drops what was indexed under it and is gone now."""
+        """Index files and folders; a folder also drops what was indexed under it and is gone now, and is
+        remembered as watched (``remember``): the app follows its changes while it runs."""
         started = time.perf_counter()
         report = AddReport()
         targets = [Path(t).expanduser().absolute() for t in targets]
@@ -341,6 +346,8 @@ class DocumentIndex:
         for target in targets:
             if target.is_dir():
                 report.files += self._prune(target, set(files))
+                if remember:
+                    self.set_watched(target)
         for n, (path, prepared) in enumerate(zip(files, self._read_ahead(files, force), strict=True)):
             if progress is not None:
                 progress(n, len(files), path)
