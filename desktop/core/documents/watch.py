@@ -97,13 +97,17 @@ class FolderWatcher:
         self._tell(results)
         return results
 
-    def stop(self) -> None:
+    def stop(self, flush: bool = True) -> None:
+        """Stop watching; ``flush``: handle the changes still waiting for their quiet moment now (the app
+        passes False: its next start catches up with them instead)."""
         if self._observer is not None:
             self._observer.stop()
             self._observer.join(timeout=5)
         with self._lock:
             if self._timer is not None:
                 self._timer.cancel()
+            if not flush:
+                self._pending.clear()
         self.flush()
 
     def _changed(self, path: Path) -> None:
