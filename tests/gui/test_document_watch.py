@@ -14,7 +14,7 @@ from support.documents import open_index
 from desktop.core.documents import watch as core_watch
 from desktop.core.services import Services
 from desktop.core.settings import Settings
-from desktop.gui.document_watch import DocumentWatch, result_text
+from desktop.gui.tools.document_watch import DocumentWatch, result_text
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 

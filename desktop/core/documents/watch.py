@@ -88,12 +88,13 @@ class FolderWatcher:
 
     def catch_up(self) -> list[FileResult]:
         """Index what changed in the watched folders while nothing watched them (unchanged files cost a
-        stat), drop what went; each result goes to ``on_result`` as well."""
+        stat), drop what went; each file indexed or removed goes to ``on_result`` as well (a file that could
+        not be indexed keeps its reason in the index's list: it is not said again at every start)."""
         results: list[FileResult] = []
         for folder in list(self.folders):
             with self._work:
                 report = self.index.add([folder], remember=False)
-            results += [r for r in report.files if r.status != "unchanged"]
+            results += [r for r in report.files if r.status in ("indexed", "removed")]
         self._tell(results)
         return results
 
