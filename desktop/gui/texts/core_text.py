@@ -38,13 +38,38 @@ def localize(text: str) -> str:
     """``text`` (written by the core) in the UI language; unknown texts unchanged."""
     if not text:
         return text
+    whole = _whole(text)
+    if whole is not None:
+        return whole
+    split = _message_and_hint(text)
+    return split if split is not None else tr(text)
+
+
+def _whole(text: str) -> str | None:
     for pattern, template in _patterns():
         match = pattern.fullmatch(text)
         if match is None:
             continue
         fields = {name: _field(value) for name, value in match.groupdict().items()}
         return tr(template).format(**fields)
-    return tr(text)
+    return None
+
+
+def _message_and_hint(text: str) -> str | None:
+    """An error's message then its hint (``ZantaraError``'s text: "{name} is a scan: ... Run it through OCR
+    ..."): two templates, each translated. The first must end in fixed text, so where it ends is not a guess."""
+    for pattern, template in _patterns():
+        if template.endswith("}"):
+            continue
+        match = pattern.match(text)
+        if match is None or not text.startswith(" ", match.end()):
+            continue
+        rest = _whole(text[match.end() + 1 :])
+        if rest is None:
+            continue
+        fields = {name: _field(value) for name, value in match.groupdict().items()}
+        return f"{tr(template).format(**fields)} {rest}"
+    return None
 
 
 def _field(value: str) -> str:
