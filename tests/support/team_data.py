@@ -48,7 +48,7 @@ def seed_insights(tag: str, count: int, start: int = 0) -> list[str]:
 
 def seed_answers(tag: str, count: int, start: int = 0) -> list[str]:
     """Rows as AnswerMemory.add writes them (question as query and passage, question + answer)."""
-    from desktop.core.knowledge.memory import AnswerMemory, _answer_id
+    from desktop.core.knowledge.memory import AnswerMemory, _answer_id, rows_of
     from desktop.core.knowledge.store import KnowledgeStore
     from desktop.core.settings import Settings
     from desktop.core.sync.journal import MEMORY_KIND
@@ -59,7 +59,7 @@ def seed_answers(tag: str, count: int, start: int = 0) -> list[str]:
     seed = int(hashlib.sha1(f"{tag}{start}a".encode()).hexdigest()[:8], 16)
     for first in range(start, start + count, 500):
         ns = range(first, min(first + 500, start + count))
-        ids, docs, metas = [], [], []
+        ids, metas = [], []
         for n in ns:
             question, answer = QUESTION.format(tag=tag, n=n), ANSWER.format(tag=tag, n=n)
             key = _answer_id(question, answer, f"conv-{tag}")
@@ -75,16 +75,11 @@ def seed_answers(tag: str, count: int, start: int = 0) -> list[str]:
                 "strategy": "rag",
             }
             keys.append(key)
-            for suffix, kind, doc in (
-                (":q", "question", question),
-                (":p", "question_passage", question),
-                (":qa", "answer", f"{question}\n\n{answer}"),
-            ):
-                ids.append(key + suffix)
-                docs.append(doc)
-                metas.append(meta | {"kind": kind})
+            for row_id, row_meta in rows_of(key, meta):
+                ids.append(row_id)
+                metas.append(row_meta)
         vectors = unit_vectors(len(ids), store.embedder.dim, seed + first)
-        memory.collection.upsert(ids=ids, documents=docs, metadatas=metas, embeddings=vectors)
+        memory.collection.upsert(ids=ids, metadatas=metas, embeddings=vectors)
         memory.journal.note(MEMORY_KIND, keys[-len(ns) :], tag)
     return keys
 
