@@ -84,7 +84,7 @@ def take(args: argparse.Namespace) -> int:
     from desktop.core.services import Services
     from desktop.core.settings import Settings
     from desktop.gui import app as gui_app
-    from desktop.gui.feedback_page import FeedbackPage
+    from desktop.gui.tools.feedback_page import FeedbackPage
 
     qapp = gui_app.make_app(sys.argv[:1])
     services = Services(Settings(strategy="rag", theme=args.theme, learn_strategy="on", learn_min_ratings=20))

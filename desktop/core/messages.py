@@ -1,7 +1,7 @@
 """The English texts the core writes into traces, reports and errors, each under a code with named fields.
 
 The core has no Qt and no translations: it writes ``say(code, **fields)``, plain English that the CLI prints
-and SQLite stores. The GUI translates at its edge (``desktop/gui/core_text.py``): it matches a stored text
+and SQLite stores. The GUI translates at its edge (``desktop/gui/texts/core_text.py``): it matches a stored text
 against these templates, translates the template with ``tr()`` and fills the fields in again (themselves
 translated when they are texts of their own). Because it works on the stored text, answers saved before a
 language switch, or by an older version, are shown in the user's language too. The translation build adds

@@ -23,8 +23,9 @@ from desktop.core.settings import Settings
 
 if TYPE_CHECKING:
     from desktop.core.services import Services
-    from desktop.gui.main_window import MainWindow
-from desktop.gui import crash, i18n, localized_widgets, theme
+    from desktop.gui.window.main_window import MainWindow
+from desktop.gui import crash, i18n
+from desktop.gui.widgets import localized_widgets, theme
 
 ICON = i18n.HERE.parent / "icons" / "zantara.svg"
 
@@ -75,7 +76,7 @@ def handle_sigint(parent: QObject, quit_app: Callable[[], object]) -> QTimer:
 
 def build_window(services: Services, *, warm_up: bool = True) -> MainWindow:
     """Apply language and theme from the settings and create the main window (tests use this too)."""
-    from desktop.gui.main_window import MainWindow
+    from desktop.gui.window.main_window import MainWindow
 
     localized_widgets.install()  # Qt's standard buttons in our languages; drop-downs fit translated items
     i18n.set_language(services.settings.ui_language)

@@ -16,7 +16,8 @@ from support.fake_models import ScriptedModel
 from support.keyring_backend import MemoryKeyring
 
 from desktop.core.knowledge.store import KnowledgeStore
-from desktop.gui import focus_ring, keyboard
+from desktop.gui.widgets import focus_ring
+from desktop.gui.window import keyboard
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -106,7 +107,7 @@ def expected_cycle(win: Any) -> list[QWidget]:
     bubbles: list[QWidget] = []
     for bubble in win.chat.bubbles:
         bubbles += keyboard.bubble_chain(bubble)
-    order = keyboard.main_chain(win)
+    order = win.tab_stops()
     at = order.index(win.chat) + 1
     order[at:at] = bubbles
     return [w for w in order if w.isVisibleTo(win) and w.isEnabled()]
@@ -230,9 +231,9 @@ def test_ring_shows_keyboard_focus_and_toolbar_actions_have_menu_shortcuts(qtbot
 
 
 def tool_window(name: str, services: Any) -> QWidget:
-    from desktop.gui.health_dialog import HealthDialog
-    from desktop.gui.knowledge_browser import KnowledgeBrowser
-    from desktop.gui.settings_dialog import SettingsDialog
+    from desktop.gui.tools.health_dialog import HealthDialog
+    from desktop.gui.tools.knowledge_browser import KnowledgeBrowser
+    from desktop.gui.tools.settings_dialog import SettingsDialog
 
     return {"knowledge": KnowledgeBrowser, "settings": SettingsDialog, "health": HealthDialog}[name](services)
 
@@ -280,7 +281,7 @@ def test_ring_stands_out_on_every_background(qapp: Any, mode: str) -> None:
     """At least 3:1 (WCAG 1.4.11) against what the ring is drawn on: window, fields, buttons, chat bubbles."""
     from PySide6.QtGui import QPalette
 
-    from desktop.gui import theme
+    from desktop.gui.widgets import theme
 
     theme.apply(mode)
     try:

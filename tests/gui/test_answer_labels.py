@@ -8,8 +8,8 @@ import dataclasses
 import pytest
 
 from desktop.core.chat.trace import Trace
-from desktop.gui.answer_labels import answered_by
-from desktop.gui.context_panel import render_trace
+from desktop.gui.chat.answer_labels import answered_by
+from desktop.gui.chat.context_panel import render_trace
 
 
 def trace(mode: str, model: str, *stages: tuple[str, bool], memory: int = 1) -> Trace:

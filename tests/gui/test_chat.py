@@ -16,7 +16,7 @@ from support.keyring_backend import MemoryKeyring
 
 from desktop.core.chat.breaker import BreakerState
 from desktop.core.knowledge.store import KnowledgeStore
-from desktop.gui import status_badge as sb
+from desktop.gui.window import status_badge as sb
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.core.chat.trace import Trace
 from desktop.gui import i18n
-from desktop.gui.context_panel import ContextPanel
+from desktop.gui.chat.context_panel import ContextPanel
 
 pytestmark = pytest.mark.gui
 

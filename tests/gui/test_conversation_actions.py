@@ -15,7 +15,7 @@ from support.keyring_backend import MemoryKeyring
 
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.gui import i18n
-from desktop.gui.conversation_list import ID_ROLE
+from desktop.gui.window.conversation_list import ID_ROLE
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 

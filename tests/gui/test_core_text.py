@@ -17,9 +17,10 @@ from desktop.core import messages
 from desktop.core.chat.readability import check
 from desktop.core.chat.trace import Trace
 from desktop.core.knowledge.need import cultural_need
-from desktop.gui import i18n, localized_widgets
-from desktop.gui.context_panel import render_trace
-from desktop.gui.core_text import localize, stage_label
+from desktop.gui import i18n
+from desktop.gui.chat.context_panel import render_trace
+from desktop.gui.texts.core_text import localize, stage_label
+from desktop.gui.widgets import localized_widgets
 
 pytestmark = pytest.mark.gui
 
@@ -248,7 +249,7 @@ def test_generate_report_and_progress_are_translated(lang: str) -> None:
     (bali_culture) and "0.0 al minuto" in the Generate dialog."""
     from desktop.core.generation.generator import report
     from desktop.core.generation.runs import RunState
-    from desktop.gui.generate_dialog import format_report, progress_text
+    from desktop.gui.tools.generate_dialog import format_report, progress_text
 
     state = RunState.new(
         model="tiny-model",

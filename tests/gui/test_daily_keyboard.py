@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.knowledge.store import KnowledgeStore
-from desktop.gui.knowledge_browser import InsightDialog, KnowledgeBrowser
+from desktop.gui.tools.knowledge_browser import InsightDialog, KnowledgeBrowser
 
 pytestmark = pytest.mark.gui
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.core.settings import Settings
-from desktop.gui import status_badge as sb
+from desktop.gui.window import status_badge as sb
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 

@@ -11,8 +11,8 @@ from test_qa_settings import file_only_chainer  # noqa: F401  (pytest fixture)
 
 from desktop.core.settings import Settings
 from desktop.gui import i18n
-from desktop.gui.models_page import ModelsPage
-from desktop.gui.settings_dialog import SettingsDialog
+from desktop.gui.tools.models_page import ModelsPage
+from desktop.gui.tools.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.gui
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow
 from desktop.core.chat.trace import Trace
 from desktop.core.feedback.ratings import Feedback
 from desktop.gui import i18n
-from desktop.gui import status_badge as sb
+from desktop.gui.window import status_badge as sb
 
 pytestmark = pytest.mark.gui
 
@@ -38,7 +38,7 @@ def one_rated_answer(services: Any) -> None:
 def test_the_feedback_page_counts_and_verdict_in_the_language(
     qtbot: Any, lang: str, one_rating: str, not_english: str
 ) -> None:
-    from desktop.gui.feedback_page import FeedbackPage
+    from desktop.gui.tools.feedback_page import FeedbackPage
 
     services = make_services()
     one_rated_answer(services)
@@ -59,7 +59,7 @@ def test_the_feedback_page_counts_and_verdict_in_the_language(
     [("en", ("1 Claude answer,", "1 call:")), ("it", ("1 risposta di Claude", "1 chiamata:"))],
 )
 def test_usage_counts_take_the_singular(qtbot: Any, lang: str, wanted: tuple[str, str]) -> None:
-    from desktop.gui.usage_page import UsagePage
+    from desktop.gui.tools.usage_page import UsagePage
 
     services = make_services()
     one_rated_answer(services)
@@ -90,7 +90,7 @@ def test_usage_counts_take_the_singular(qtbot: Any, lang: str, wanted: tuple[str
 
 @pytest.mark.parametrize("lang", ["en", "it", "id"])
 def test_one_model_available_is_singular(qtbot: Any, keyring_backend: Any, lang: str) -> None:
-    from desktop.gui.settings_dialog import SettingsDialog
+    from desktop.gui.tools.settings_dialog import SettingsDialog
 
     i18n.set_language(lang)
     dialog = SettingsDialog(make_services())
@@ -102,7 +102,7 @@ def test_one_model_available_is_singular(qtbot: Any, keyring_backend: Any, lang:
 
 @pytest.mark.parametrize("lang", ["en", "it", "id"])
 def test_the_usage_headers_are_whole(qtbot: Any, lang: str) -> None:
-    from desktop.gui.usage_page import UsagePage
+    from desktop.gui.tools.usage_page import UsagePage
 
     i18n.set_language(lang)
     page = UsagePage(make_services())
@@ -142,7 +142,7 @@ def test_the_status_pill_shows_no_cut_word(qtbot: Any, lang: str) -> None:
 
 
 def test_the_chart_axis_counts_in_whole_steps(qtbot: Any) -> None:
-    from desktop.gui.knowledge_chart import KnowledgeChart
+    from desktop.gui.tools.knowledge_chart import KnowledgeChart
 
     chart = KnowledgeChart()
     qtbot.addWidget(chart)

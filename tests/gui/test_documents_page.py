@@ -7,15 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from support.documents import open_index
 
 from desktop.core.services import Services
 from desktop.core.settings import Settings
 from desktop.gui import i18n
-from desktop.gui.documents_page import DocumentsDialog
 from desktop.gui.jobs import JobManager
+from desktop.gui.tools.documents_page import DocumentsDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -81,8 +81,15 @@ def test_drop_adds_and_texts_are_translated(qtbot: Any, page: DocumentsDialog, t
         assert rows(page) == {str(folder / "biaya.md"): "Diindeks"}
         assert "1 diindeks" in page.status.text()
         # keyboard: select the row, Delete removes it from the index
+        page.show()  # the key goes where the focus is: the page must be the active window, as it is for a user
+        page.activateWindow()
         page.table.setFocus()
-        page.table.selectRow(0)
+        qtbot.waitUntil(page.table.hasFocus, timeout=10_000)
+        # select the row as a click does (selectRow reads the keyboard modifiers another test's keys may leave)
+        page.table.selectionModel().select(
+            page.table.model().index(0, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
         with qtbot.waitSignal(page.changed, timeout=30_000):
             qtbot.keyClick(page.table, Qt.Key.Key_Delete)
         qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=10_000)

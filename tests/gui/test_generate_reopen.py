@@ -16,7 +16,7 @@ from conftest import WAIT_MS, fill_generate_form, make_services
 from test_jobs import GatedGenerator, release_one
 
 from desktop.core.knowledge.store import KnowledgeStore
-from desktop.gui.generate_dialog import GenerateDialog, GenerationParams
+from desktop.gui.tools.generate_dialog import GenerateDialog, GenerationParams
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 

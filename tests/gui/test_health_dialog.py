@@ -10,7 +10,7 @@ from support.damage import garble
 from desktop.core.chat.conversations import Conversations
 from desktop.core.services import Services
 from desktop.core.settings import Settings
-from desktop.gui.health_dialog import HealthDialog
+from desktop.gui.tools.health_dialog import HealthDialog
 
 WAIT_MS = 60_000
 

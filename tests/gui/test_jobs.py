@@ -27,8 +27,8 @@ from desktop.core.generation.runs import RunStore
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.core.llm.base import ChatRequest
 from desktop.core.models.registry import ModelRegistry
-from desktop.gui.generate_dialog import GenerateDialog
-from desktop.gui.jobs_panel import JobsDialog
+from desktop.gui.tools.generate_dialog import GenerateDialog
+from desktop.gui.window.jobs_panel import JobsDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -284,7 +284,7 @@ def test_an_import_is_a_job(qtbot: Any, window: Any, tmp_path: Path) -> None:
 def test_the_indicator_speaks_the_ui_language(qtbot: Any) -> None:
     from desktop.gui import i18n
     from desktop.gui.jobs import JobManager
-    from desktop.gui.jobs_panel import JobsIndicator
+    from desktop.gui.window.jobs_panel import JobsIndicator
 
     manager = JobManager()
     indicator = JobsIndicator(manager)

@@ -17,8 +17,8 @@ from desktop.core.cancel import CancelToken
 from desktop.core.generation import GenerationProgress
 from desktop.core.knowledge.insight import Insight
 from desktop.core.knowledge.store import KnowledgeStore
-from desktop.gui.generate_dialog import GenerateDialog
-from desktop.gui.knowledge_browser import ImportReportDialog, InsightDialog, KnowledgeBrowser
+from desktop.gui.tools.generate_dialog import GenerateDialog
+from desktop.gui.tools.knowledge_browser import ImportReportDialog, InsightDialog, KnowledgeBrowser
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 

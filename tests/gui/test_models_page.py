@@ -11,8 +11,8 @@ from support.hub_server import HubStandIn
 
 from desktop.core.models.catalog import load_catalog
 from desktop.core.models.registry import ModelRegistry
-from desktop.gui.models_page import SUGGESTION_SHOWN, ModelsPage
-from desktop.gui.settings_dialog import SettingsDialog
+from desktop.gui.tools.models_page import SUGGESTION_SHOWN, ModelsPage
+from desktop.gui.tools.settings_dialog import SettingsDialog
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 

@@ -18,14 +18,14 @@ from pytestqt.exceptions import TimeoutError as WaitTimeout
 from desktop.core.settings import Settings
 from desktop.gui import i18n
 from desktop.gui.i18n import tr
-from desktop.gui.models_page import fitted_size
-from desktop.gui.settings_dialog import SettingsDialog
+from desktop.gui.tools.models_page import fitted_size
+from desktop.gui.tools.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.gui
 
 
 def open_models_tab(qtbot: Any, lang: str, first_run: bool = False) -> SettingsDialog:
-    from desktop.gui import localized_widgets
+    from desktop.gui.widgets import localized_widgets
 
     localized_widgets.install()  # as the app does (desktop.gui.app.build_window)
     i18n.set_language(lang)

@@ -10,7 +10,7 @@ from conftest import make_services
 
 from desktop.core.chat.trace import Trace
 from desktop.gui import i18n
-from desktop.gui.answer_labels import header_text
+from desktop.gui.chat.answer_labels import header_text
 
 pytestmark = pytest.mark.gui
 

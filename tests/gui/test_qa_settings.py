@@ -16,8 +16,9 @@ from support.keyring_backend import use_keyring
 
 from desktop.core import secrets
 from desktop.core.errors import KeyringUnavailable
-from desktop.gui import i18n, key_texts
-from desktop.gui.settings_dialog import SettingsDialog
+from desktop.gui import i18n
+from desktop.gui.texts import key_texts
+from desktop.gui.tools.settings_dialog import SettingsDialog
 
 pytestmark = pytest.mark.gui
 

@@ -30,7 +30,7 @@ from test_translations_complete import Collector, while_modal
 
 from desktop.core.settings import Settings
 from desktop.gui import i18n
-from desktop.gui.file_dialog_columns import DATE
+from desktop.gui.widgets.file_dialog_columns import DATE
 
 pytestmark = pytest.mark.gui
 

@@ -14,8 +14,9 @@ from support.keyring_backend import MemoryKeyring
 
 from desktop.core import secrets
 from desktop.core.settings import Settings
-from desktop.gui import i18n, theme
-from desktop.gui.settings_dialog import SettingsDialog
+from desktop.gui import i18n
+from desktop.gui.tools.settings_dialog import SettingsDialog
+from desktop.gui.widgets import theme
 
 pytestmark = pytest.mark.gui
 

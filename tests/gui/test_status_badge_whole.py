@@ -10,7 +10,7 @@ import pytest
 from conftest import WAIT_MS, make_services
 
 from desktop.core.settings import Settings
-from desktop.gui import status_badge as sb
+from desktop.gui.window import status_badge as sb
 
 pytestmark = pytest.mark.gui
 

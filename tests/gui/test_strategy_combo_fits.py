@@ -69,7 +69,7 @@ def test_at_the_minimum_width_the_combos_shrink_before_settings_leaves_the_bar(
 ) -> None:
     """At the 820 px minimum with a long status badge there is no room for whole labels: the combos elide
     (their tooltips say the rest) so that the tool buttons, Settings above all, stay on the bar."""
-    from desktop.gui import status_badge as sb
+    from desktop.gui.window import status_badge as sb
 
     window = window_factory(make_services(Settings(ui_language=lang, strategy="combo")))
     qtbot.waitUntil(lambda: window.toolbar.available_strategies is not None, timeout=WAIT_MS)

@@ -18,7 +18,7 @@ from desktop.core.knowledge.store import KnowledgeStore
 from desktop.core.settings import Settings
 from desktop.core.sync.journal import Journal
 from desktop.gui import i18n
-from desktop.gui.team_sync import synced_text
+from desktop.gui.window.team_sync import synced_text
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -87,7 +87,7 @@ def test_sync_now_with_the_team_server(
 
 def test_the_insight_dialog_shows_whose_version_it_is_and_the_versions_it_replaced(qtbot: Any) -> None:
     from desktop.core.sync.journal import INSIGHTS_KIND, Version
-    from desktop.gui.knowledge_browser import InsightDialog
+    from desktop.gui.tools.knowledge_browser import InsightDialog
 
     insight = Insight(
         "Di kantor imigrasi, bicaralah pelan dan sabar; suara keras membuat semua orang malu.",

@@ -22,8 +22,8 @@ from desktop.core.chat.trace import Trace
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.core.settings import Settings
 from desktop.gui import i18n
-from desktop.gui import status_badge as sb
-from desktop.gui.settings_dialog import SettingsDialog
+from desktop.gui.tools.settings_dialog import SettingsDialog
+from desktop.gui.window import status_badge as sb
 
 pytestmark = pytest.mark.gui
 
@@ -128,8 +128,8 @@ def test_every_model_that_wrote_part_of_the_answer_is_named_where_it_wrote(
 
 def test_a_claude_answer_cut_and_continued_offline_names_both(qtbot: Any) -> None:
     """Rendered from a trace the router writes when Claude's stream was cut (no window needed)."""
-    from desktop.gui.answer_labels import header_text
-    from desktop.gui.context_panel import render_trace
+    from desktop.gui.chat.answer_labels import header_text
+    from desktop.gui.chat.context_panel import render_trace
 
     trace = Trace(strategy="rag", mode="offline", reason="stream_cut")
     trace.add_part("beginning", "claude", "claude-haiku")

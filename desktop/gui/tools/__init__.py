@@ -1,0 +1,1 @@
+"""Tool windows over the core: settings, models, knowledge browser, generation, documents, feedback and usage pages, data check."""
