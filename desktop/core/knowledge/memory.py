@@ -82,7 +82,10 @@ ROW_KINDS = ((":q", "question"), (":p", "question_passage"), (":qa", "answer"))
 def rows_of(answer_id: str, meta: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """(row id, metadata) of one answer's three rows: the answer's fields on the ``:qa`` row only."""
     return [
-        (answer_id + suffix, meta | {"kind": kind} if kind == "answer" else {"answer_id": answer_id, "kind": kind})
+        (
+            answer_id + suffix,
+            meta | {"kind": kind} if kind == "answer" else {"answer_id": answer_id, "kind": kind},
+        )
         for suffix, kind in ROW_KINDS
     ]
 

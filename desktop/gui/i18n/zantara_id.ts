@@ -168,30 +168,6 @@
         <translation>Dijawab secara offline: {reason}.</translation>
     </message>
     <message>
-        <source>Cannot reach {url}: {reason}. Check the address and that the server runs (`chroma run --port N` on the server), or choose the local store. Keep this address anyway?</source>
-        <translation>Tidak dapat menjangkau {url}: {reason}. Periksa alamatnya dan pastikan server berjalan (`chroma run --port N` di server), atau pilih penyimpanan lokal. Tetap simpan alamat ini?</translation>
-    </message>
-    <message>
-        <source>this is not a valid address (expected http://host:port)</source>
-        <translation>ini bukan alamat yang valid (seharusnya http://host:port)</translation>
-    </message>
-    <message>
-        <source>nothing is listening there (connection refused)</source>
-        <translation>tidak ada yang mendengarkan di sana (koneksi ditolak)</translation>
-    </message>
-    <message>
-        <source>the host name is unknown</source>
-        <translation>nama host tidak dikenal</translation>
-    </message>
-    <message>
-        <source>no answer within a few seconds</source>
-        <translation>tidak ada jawaban dalam beberapa detik</translation>
-    </message>
-    <message>
-        <source>something answered, but it is not a Chroma server</source>
-        <translation>ada yang menjawab, tetapi itu bukan server Chroma</translation>
-    </message>
-    <message>
         <source>Compare answers</source>
         <translation>Bandingkan jawaban</translation>
     </message>
@@ -286,30 +262,6 @@
     <message>
         <source>Stop answer</source>
         <translation>Hentikan jawaban</translation>
-    </message>
-    <message>
-        <source>No Claude API key yet: answers are offline.</source>
-        <translation>Belum ada kunci API Claude: jawaban offline.</translation>
-    </message>
-    <message>
-        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer.</source>
-        <translation>Belum ada kunci API Claude, jadi Zantara menjawab secara offline dari laptop ini: jawaban sebelumnya dan catatan budaya, serta jawaban model lokal begitu model yang mampu menulisnya dipasang (Pengaturan → Model). Tambahkan kunci Anthropic Anda di Pengaturan (Ctrl+,) dan Claude akan menjawab.</translation>
-    </message>
-    <message>
-        <source>Add API key…</source>
-        <translation>Tambah kunci API…</translation>
-    </message>
-    <message>
-        <source>Add API key</source>
-        <translation>Tambah kunci API</translation>
-    </message>
-    <message>
-        <source>Open Settings to add your Anthropic key (Ctrl+,)</source>
-        <translation>Buka Pengaturan untuk menambahkan kunci Anthropic Anda (Ctrl+,)</translation>
-    </message>
-    <message>
-        <source>Hide this message</source>
-        <translation>Sembunyikan pesan ini</translation>
     </message>
     <message>
         <source>ready in time</source>
@@ -512,276 +464,6 @@
         <translation>Tidak ada yang dikirim ke model yang menulis jawaban ini.</translation>
     </message>
     <message>
-        <source>Rename conversation…</source>
-        <translation>Ganti nama percakapan…</translation>
-    </message>
-    <message>
-        <source>Export as Markdown…</source>
-        <translation>Ekspor sebagai Markdown…</translation>
-    </message>
-    <message>
-        <source>Export as JSON…</source>
-        <translation>Ekspor sebagai JSON…</translation>
-    </message>
-    <message>
-        <source>Delete conversation…</source>
-        <translation>Hapus percakapan…</translation>
-    </message>
-    <message>
-        <source>Open or select a conversation first.</source>
-        <translation>Buka atau pilih percakapan terlebih dahulu.</translation>
-    </message>
-    <message>
-        <source>New chat</source>
-        <translation>Obrolan baru</translation>
-    </message>
-    <message>
-        <source>Start a new conversation (Ctrl+N)</source>
-        <translation>Mulai percakapan baru (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Search conversations</source>
-        <translation>Cari percakapan</translation>
-    </message>
-    <message>
-        <source>Conversations</source>
-        <translation>Percakapan</translation>
-    </message>
-    <message>
-        <source>F2 renames, Delete deletes, Ctrl+E exports; right-click for all actions</source>
-        <translation>F2 ganti nama, Delete hapus, Ctrl+E ekspor; klik kanan untuk semua tindakan</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s)</source>
-        <translation>
-            <numerusform>%n pesan</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rename conversation</source>
-        <translation>Ganti nama percakapan</translation>
-    </message>
-    <message>
-        <source>Title:</source>
-        <translation>Judul:</translation>
-    </message>
-    <message>
-        <source>Rename</source>
-        <translation>Ganti nama</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
-        <source>Delete conversation</source>
-        <translation>Hapus percakapan</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Hapus</translation>
-    </message>
-    <message>
-        <source>conversation</source>
-        <translation>percakapan</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Export conversation</source>
-        <translation>Ekspor percakapan</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>Tanpa judul</translation>
-    </message>
-    <message>
-        <source>Delete “{title}” and all its messages? This cannot be undone.</source>
-        <translation>Hapus “{title}” beserta semua pesannya? Tindakan ini tidak dapat dibatalkan.</translation>
-    </message>
-    <message>
-        <source>Cultural note</source>
-        <translation>Catatan budaya</translation>
-    </message>
-    <message>
-        <source>Opening</source>
-        <translation>Pembuka</translation>
-    </message>
-    <message>
-        <source>Closing</source>
-        <translation>Penutup</translation>
-    </message>
-    <message>
-        <source>Warmer rewrite</source>
-        <translation>Tulisan ulang lebih hangat</translation>
-    </message>
-    <message>
-        <source>Earlier answers</source>
-        <translation>Jawaban sebelumnya</translation>
-    </message>
-    <message>
-        <source>Saved for offline answers</source>
-        <translation>Disimpan untuk jawaban offline</translation>
-    </message>
-    <message>
-        <source>local model</source>
-        <translation>model lokal</translation>
-    </message>
-    <message>
-        <source>online model</source>
-        <translation>model online</translation>
-    </message>
-    <message>
-        <source>cultural note</source>
-        <translation>catatan budaya</translation>
-    </message>
-    <message>
-        <source>warmer rewrite</source>
-        <translation>tulisan ulang lebih hangat</translation>
-    </message>
-    <message>
-        <source>opening and closing</source>
-        <translation>pembuka dan penutup</translation>
-    </message>
-    <message>
-        <source>{n} ms</source>
-        <translation>{n} ms</translation>
-    </message>
-    <message>
-        <source>{n} s</source>
-        <translation>{n} dtk</translation>
-    </message>
-    <message>
-        <source>generated by {model}</source>
-        <translation>dibuat oleh {model}</translation>
-    </message>
-    <message>
-        <source>curated</source>
-        <translation>dikurasi</translation>
-    </message>
-    <message>
-        <source>added by you</source>
-        <translation>ditambahkan oleh Anda</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Inggris</translation>
-    </message>
-    <message>
-        <source>Italian</source>
-        <translation>Italia</translation>
-    </message>
-    <message>
-        <source>Indonesian</source>
-        <translation>Indonesia</translation>
-    </message>
-    <message>
-        <source>Zantara hit an unexpected error</source>
-        <translation>Zantara mengalami kesalahan tak terduga</translation>
-    </message>
-    <message>
-        <source>Something went wrong. Your conversations are saved; you can keep working.</source>
-        <translation>Terjadi kesalahan. Percakapan Anda tersimpan; Anda bisa terus bekerja.</translation>
-    </message>
-    <message>
-        <source>A report was saved to:</source>
-        <translation>Laporan disimpan di:</translation>
-    </message>
-    <message>
-        <source>About Zantara</source>
-        <translation>Tentang Zantara</translation>
-    </message>
-    <message>
-        <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
-        <translation>Otak Claude, jiwa LLaMA: asisten lokal untuk visa, bisnis, dan kehidupan di Bali.</translation>
-    </message>
-    <message>
-        <source>Add documents</source>
-        <translation>Tambah dokumen</translation>
-    </message>
-    <message>
-        <source>Add a folder of documents</source>
-        <translation>Tambah folder dokumen</translation>
-    </message>
-    <message>
-        <source>Adding documents</source>
-        <translation>Menambahkan dokumen</translation>
-    </message>
-    <message>
-        <source>Checking documents again</source>
-        <translation>Memeriksa ulang dokumen</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Dokumen</translation>
-    </message>
-    <message>
-        <source>The team's own files (PDF, DOCX, Markdown, text, HTML): answers quote and cite them, online and offline. Drop files or folders here, or add them with the buttons.</source>
-        <translation>Berkas milik tim (PDF, DOCX, Markdown, teks, HTML): jawaban mengutip dan merujuknya, online maupun offline. Seret berkas atau folder ke sini, atau tambahkan dengan tombol.</translation>
-    </message>
-    <message>
-        <source>Add &amp;files…</source>
-        <translation>Tambah &amp;berkas…</translation>
-    </message>
-    <message>
-        <source>Add f&amp;older…</source>
-        <translation>Tambah f&amp;older…</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Hapus</translation>
-    </message>
-    <message>
-        <source>Check &amp;again</source>
-        <translation>Periksa &amp;ulang</translation>
-    </message>
-    <message>
-        <source>{indexed} indexed, {unchanged} unchanged, {errors} not indexed, {removed} removed</source>
-        <translation>{indexed} diindeks, {unchanged} tidak berubah, {errors} tidak diindeks, {removed} dihapus</translation>
-    </message>
-    <message>
-        <source>Indexed</source>
-        <translation>Diindeks</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Judul</translation>
-    </message>
-    <message>
-        <source>Passages</source>
-        <translation>Bagian</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>Lokasi</translation>
-    </message>
-    <message>
-        <source>{done} of {total}: {name}</source>
-        <translation>{done} dari {total}: {name}</translation>
-    </message>
-    <message>
-        <source>{n} removed</source>
-        <translation>{n} dihapus</translation>
-    </message>
-    <message>
-        <source>The cultural insights could not be searched ({err}), so this answer was written without them. Tools → Check data… can repair the knowledge store.</source>
-        <translation>Wawasan budaya tidak dapat dicari ({err}), jadi jawaban ini ditulis tanpanya. Alat → Periksa data… dapat memperbaiki penyimpanan pengetahuan.</translation>
-    </message>
-    <message>
-        <source>The cultural insights could not be searched: the shared Chroma server at {url} did not answer, so this answer was written without them. Start the server, or change its address in Settings → Knowledge.</source>
-        <translation>Wawasan budaya tidak dapat dicari: server Chroma bersama di {url} tidak menjawab, jadi jawaban ini ditulis tanpanya. Jalankan servernya, atau ubah alamatnya di Pengaturan → Pengetahuan.</translation>
-    </message>
-    <message>
         <source>Good answer (Ctrl+Shift+Up)</source>
         <translation>Jawaban bagus (Ctrl+Shift+Atas)</translation>
     </message>
@@ -892,6 +574,362 @@
     <message>
         <source>Rating saved, but not shared with the team: {err}</source>
         <translation>Penilaian tersimpan, tetapi tidak dibagikan ke tim: {err}</translation>
+    </message>
+    <message>
+        <source>Local draft (shown while Claude was late)</source>
+        <translation>Draf lokal (ditampilkan saat Claude terlambat)</translation>
+    </message>
+    <message>
+        <source>What Zantara showed before Claude's answer started</source>
+        <translation>Yang ditampilkan Zantara sebelum jawaban Claude dimulai</translation>
+    </message>
+    <message>
+        <source>Show the local draft</source>
+        <translation>Tampilkan draf lokal</translation>
+    </message>
+    <message>
+        <source>Zantara hit an unexpected error</source>
+        <translation>Zantara mengalami kesalahan tak terduga</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your conversations are saved; you can keep working.</source>
+        <translation>Terjadi kesalahan. Percakapan Anda tersimpan; Anda bisa terus bekerja.</translation>
+    </message>
+    <message>
+        <source>A report was saved to:</source>
+        <translation>Laporan disimpan di:</translation>
+    </message>
+    <message>
+        <source>Cultural note</source>
+        <translation>Catatan budaya</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Pembuka</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Penutup</translation>
+    </message>
+    <message>
+        <source>Warmer rewrite</source>
+        <translation>Tulisan ulang lebih hangat</translation>
+    </message>
+    <message>
+        <source>Earlier answers</source>
+        <translation>Jawaban sebelumnya</translation>
+    </message>
+    <message>
+        <source>Saved for offline answers</source>
+        <translation>Disimpan untuk jawaban offline</translation>
+    </message>
+    <message>
+        <source>local model</source>
+        <translation>model lokal</translation>
+    </message>
+    <message>
+        <source>online model</source>
+        <translation>model online</translation>
+    </message>
+    <message>
+        <source>cultural note</source>
+        <translation>catatan budaya</translation>
+    </message>
+    <message>
+        <source>warmer rewrite</source>
+        <translation>tulisan ulang lebih hangat</translation>
+    </message>
+    <message>
+        <source>opening and closing</source>
+        <translation>pembuka dan penutup</translation>
+    </message>
+    <message>
+        <source>{n} ms</source>
+        <translation>{n} ms</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} dtk</translation>
+    </message>
+    <message>
+        <source>generated by {model}</source>
+        <translation>dibuat oleh {model}</translation>
+    </message>
+    <message>
+        <source>curated</source>
+        <translation>dikurasi</translation>
+    </message>
+    <message>
+        <source>added by you</source>
+        <translation>ditambahkan oleh Anda</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inggris</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>Italia</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>Indonesia</translation>
+    </message>
+    <message>
+        <source>The cultural insights could not be searched ({err}), so this answer was written without them. Tools → Check data… can repair the knowledge store.</source>
+        <translation>Wawasan budaya tidak dapat dicari ({err}), jadi jawaban ini ditulis tanpanya. Alat → Periksa data… dapat memperbaiki penyimpanan pengetahuan.</translation>
+    </message>
+    <message>
+        <source>The cultural insights could not be searched: the shared Chroma server at {url} did not answer, so this answer was written without them. Start the server, or change its address in Settings → Knowledge.</source>
+        <translation>Wawasan budaya tidak dapat dicari: server Chroma bersama di {url} tidak menjawab, jadi jawaban ini ditulis tanpanya. Jalankan servernya, atau ubah alamatnya di Pengaturan → Pengetahuan.</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>panjang</translation>
+    </message>
+    <message>
+        <source>banned words</source>
+        <translation>kata terlarang</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>bahasa</translation>
+    </message>
+    <message>
+        <source>fluency</source>
+        <translation>kelancaran</translation>
+    </message>
+    <message>
+        <source>repetition</source>
+        <translation>pengulangan</translation>
+    </message>
+    <message>
+        <source>echo of the request</source>
+        <translation>mengulang permintaan</translation>
+    </message>
+    <message>
+        <source>on topic</source>
+        <translation>sesuai topik</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplikat</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>diterima</translation>
+    </message>
+    <message>
+        <source>pending approval</source>
+        <translation>menunggu persetujuan</translation>
+    </message>
+    <message>
+        <source>approved at once</source>
+        <translation>langsung disetujui</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring, so Zantara keeps it in an encrypted file in its data folder.</source>
+        <translation>Komputer ini tidak punya keyring sistem, jadi Zantara menyimpannya di berkas terenkripsi di folder datanya.</translation>
+    </message>
+    <message>
+        <source>It is stored in your system keyring, never in a plain file.</source>
+        <translation>Kunci disimpan di keyring sistem, tidak pernah di berkas biasa.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <source>The system keyring could not store the key. Press “Store in an encrypted file” to keep it in Zantara's data folder instead; what you typed is still in the field.</source>
+        <translation>Keyring sistem tidak dapat menyimpan kunci. Tekan “Simpan di berkas terenkripsi” untuk menyimpannya di folder data Zantara; yang Anda ketik masih ada di kolom.</translation>
+    </message>
+    <message>
+        <source>A key is set (stored in the system keyring).</source>
+        <translation>Kunci sudah diatur (tersimpan di keyring sistem).</translation>
+    </message>
+    <message>
+        <source>No system keyring is available here: Zantara can keep the key in an encrypted file in its data folder (readable only with this computer account).</source>
+        <translation>Tidak ada keyring sistem di sini: Zantara dapat menyimpan kunci di berkas terenkripsi di folder datanya (hanya dapat dibaca dengan akun komputer ini).</translation>
+    </message>
+    <message>
+        <source>Could not store the key: {err}. What you typed is still in the field.</source>
+        <translation>Kunci tidak dapat disimpan: {err}. Yang Anda ketik masih ada di kolom.</translation>
+    </message>
+    <message>
+        <source>A key is set (stored in an encrypted file in Zantara's data folder).</source>
+        <translation>Kunci sudah diatur (disimpan di berkas terenkripsi di folder data Zantara).</translation>
+    </message>
+    <message>
+        <source>No key: answers come from the local model, offline.</source>
+        <translation>Tidak ada kunci: jawaban berasal dari model lokal, secara offline.</translation>
+    </message>
+    <message>
+        <source>{kind}, with no details</source>
+        <translation>{kind}, tanpa rincian</translation>
+    </message>
+    <message>
+        <source>A key is set (from the ANTHROPIC_API_KEY environment variable).</source>
+        <translation>Kunci sudah diatur (dari variabel lingkungan ANTHROPIC_API_KEY).</translation>
+    </message>
+    <message>
+        <source>Claude unavailable</source>
+        <translation>Claude tidak tersedia</translation>
+    </message>
+    <message>
+        <source>answer not readable</source>
+        <translation>jawaban tidak terbaca</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>dihentikan</translation>
+    </message>
+    <message>
+        <source>knowledge store error</source>
+        <translation>kesalahan penyimpanan pengetahuan</translation>
+    </message>
+    <message>
+        <source>damaged data</source>
+        <translation>data rusak</translation>
+    </message>
+    <message>
+        <source>model file error</source>
+        <translation>kesalahan berkas model</translation>
+    </message>
+    <message>
+        <source>model not found</source>
+        <translation>model tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>waktu habis</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>kesalahan</translation>
+    </message>
+    <message>
+        <source>Claude: {reason}</source>
+        <translation>Claude: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot reach {url}: {reason}. Check the address and that the server runs (`chroma run --port N` on the server), or choose the local store. Keep this address anyway?</source>
+        <translation>Tidak dapat menjangkau {url}: {reason}. Periksa alamatnya dan pastikan server berjalan (`chroma run --port N` di server), atau pilih penyimpanan lokal. Tetap simpan alamat ini?</translation>
+    </message>
+    <message>
+        <source>this is not a valid address (expected http://host:port)</source>
+        <translation>ini bukan alamat yang valid (seharusnya http://host:port)</translation>
+    </message>
+    <message>
+        <source>nothing is listening there (connection refused)</source>
+        <translation>tidak ada yang mendengarkan di sana (koneksi ditolak)</translation>
+    </message>
+    <message>
+        <source>the host name is unknown</source>
+        <translation>nama host tidak dikenal</translation>
+    </message>
+    <message>
+        <source>no answer within a few seconds</source>
+        <translation>tidak ada jawaban dalam beberapa detik</translation>
+    </message>
+    <message>
+        <source>something answered, but it is not a Chroma server</source>
+        <translation>ada yang menjawab, tetapi itu bukan server Chroma</translation>
+    </message>
+    <message>
+        <source>the server needs the team token and none is set</source>
+        <translation>server memerlukan token tim dan belum ada yang diatur</translation>
+    </message>
+    <message>
+        <source>the server refused the team token</source>
+        <translation>server menolak token tim</translation>
+    </message>
+    <message>
+        <source>its certificate is not trusted</source>
+        <translation>sertifikatnya tidak tepercaya</translation>
+    </message>
+    <message>
+        <source>plain http to another machine is refused (use https)</source>
+        <translation>http biasa ke mesin lain ditolak (gunakan https)</translation>
+    </message>
+    <message>
+        <source>The team server at {url} answered, but {reason}. Enter the token your team was given under Team token. Keep this address anyway?</source>
+        <translation>Server tim di {url} menjawab, tetapi {reason}. Masukkan token dari tim Anda di Token tim. Tetap simpan alamat ini?</translation>
+    </message>
+    <message>
+        <source>Add documents</source>
+        <translation>Tambah dokumen</translation>
+    </message>
+    <message>
+        <source>Add a folder of documents</source>
+        <translation>Tambah folder dokumen</translation>
+    </message>
+    <message>
+        <source>Adding documents</source>
+        <translation>Menambahkan dokumen</translation>
+    </message>
+    <message>
+        <source>Checking documents again</source>
+        <translation>Memeriksa ulang dokumen</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>The team's own files (PDF, DOCX, Markdown, text, HTML): answers quote and cite them, online and offline. Drop files or folders here, or add them with the buttons.</source>
+        <translation>Berkas milik tim (PDF, DOCX, Markdown, teks, HTML): jawaban mengutip dan merujuknya, online maupun offline. Seret berkas atau folder ke sini, atau tambahkan dengan tombol.</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Tambah &amp;berkas…</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>Tambah f&amp;older…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Periksa &amp;ulang</translation>
+    </message>
+    <message>
+        <source>{indexed} indexed, {unchanged} unchanged, {errors} not indexed, {removed} removed</source>
+        <translation>{indexed} diindeks, {unchanged} tidak berubah, {errors} tidak diindeks, {removed} dihapus</translation>
+    </message>
+    <message>
+        <source>Indexed</source>
+        <translation>Diindeks</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>Bagian</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>{done} of {total}: {name}</source>
+        <translation>{done} dari {total}: {name}</translation>
+    </message>
+    <message>
+        <source>{n} removed</source>
+        <translation>{n} dihapus</translation>
     </message>
     <message>
         <source>Score of each strategy with its 95% interval</source>
@@ -1200,54 +1238,6 @@
         <translation>{acc} diterima dari {att} percobaan</translation>
     </message>
     <message>
-        <source>format</source>
-        <translation>format</translation>
-    </message>
-    <message>
-        <source>length</source>
-        <translation>panjang</translation>
-    </message>
-    <message>
-        <source>banned words</source>
-        <translation>kata terlarang</translation>
-    </message>
-    <message>
-        <source>language</source>
-        <translation>bahasa</translation>
-    </message>
-    <message>
-        <source>fluency</source>
-        <translation>kelancaran</translation>
-    </message>
-    <message>
-        <source>repetition</source>
-        <translation>pengulangan</translation>
-    </message>
-    <message>
-        <source>echo of the request</source>
-        <translation>mengulang permintaan</translation>
-    </message>
-    <message>
-        <source>on topic</source>
-        <translation>sesuai topik</translation>
-    </message>
-    <message>
-        <source>duplicate</source>
-        <translation>duplikat</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>diterima</translation>
-    </message>
-    <message>
-        <source>pending approval</source>
-        <translation>menunggu persetujuan</translation>
-    </message>
-    <message>
-        <source>approved at once</source>
-        <translation>langsung disetujui</translation>
-    </message>
-    <message>
         <source>Check data</source>
         <translation>Periksa data</translation>
     </message>
@@ -1268,10 +1258,6 @@
         <translation>Memperbaiki…</translation>
     </message>
     <message>
-        <source>Checking…</source>
-        <translation>Memeriksa…</translation>
-    </message>
-    <message>
         <source>Everything is fine.</source>
         <translation>Semuanya baik.</translation>
     </message>
@@ -1282,130 +1268,6 @@
     <message>
         <source>The check failed: {err}</source>
         <translation>Pemeriksaan gagal: {err}</translation>
-    </message>
-    <message>
-        <source>Jobs: all finished</source>
-        <translation>Tugas: semua selesai</translation>
-    </message>
-    <message>
-        <source>Jobs are running</source>
-        <translation>Tugas sedang berjalan</translation>
-    </message>
-    <message>
-        <source>Cancel jobs and quit</source>
-        <translation>Batalkan tugas dan keluar</translation>
-    </message>
-    <message>
-        <source>Keep running</source>
-        <translation>Biarkan berjalan</translation>
-    </message>
-    <message>
-        <source>1 job running</source>
-        <translation>1 tugas berjalan</translation>
-    </message>
-    <message>
-        <source>Show long jobs: insight generation, model downloads, imports</source>
-        <translation>Tampilkan tugas panjang: pembuatan wawasan, unduhan model, impor</translation>
-    </message>
-    <message>
-        <source>Jobs</source>
-        <translation>Tugas</translation>
-    </message>
-    <message>
-        <source>No jobs. Insight generation, model downloads and imports appear here.</source>
-        <translation>Tidak ada tugas. Pembuatan wawasan, unduhan model, dan impor muncul di sini.</translation>
-    </message>
-    <message>
-        <source>Clear finished</source>
-        <translation>Hapus yang selesai</translation>
-    </message>
-    <message>
-        <source>A job is still running.</source>
-        <translation>Sebuah tugas masih berjalan.</translation>
-    </message>
-    <message>
-        <source>Quitting cancels them. A cancelled generation continues where it stopped when you start it again.</source>
-        <translation>Keluar akan membatalkannya. Pembuatan yang dibatalkan berlanjut dari titik berhenti saat Anda memulainya lagi.</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Berjalan</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Membatalkan…</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Dibatalkan</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Gagal</translation>
-    </message>
-    <message>
-        <source>Jobs: {n} failed</source>
-        <translation>Tugas: {n} gagal</translation>
-    </message>
-    <message>
-        <source>{n} jobs running</source>
-        <translation>{n} tugas berjalan</translation>
-    </message>
-    <message>
-        <source>Progress of {title}</source>
-        <translation>Kemajuan {title}</translation>
-    </message>
-    <message>
-        <source>Cancel {title}</source>
-        <translation>Batalkan {title}</translation>
-    </message>
-    <message>
-        <source>{n} jobs are still running.</source>
-        <translation>{n} tugas masih berjalan.</translation>
-    </message>
-    <message>
-        <source>This computer has no system keyring, so Zantara keeps it in an encrypted file in its data folder.</source>
-        <translation>Komputer ini tidak punya keyring sistem, jadi Zantara menyimpannya di berkas terenkripsi di folder datanya.</translation>
-    </message>
-    <message>
-        <source>It is stored in your system keyring, never in a plain file.</source>
-        <translation>Kunci disimpan di keyring sistem, tidak pernah di berkas biasa.</translation>
-    </message>
-    <message>
-        <source>The system keyring could not store the key. Press “Store in an encrypted file” to keep it in Zantara's data folder instead; what you typed is still in the field.</source>
-        <translation>Keyring sistem tidak dapat menyimpan kunci. Tekan “Simpan di berkas terenkripsi” untuk menyimpannya di folder data Zantara; yang Anda ketik masih ada di kolom.</translation>
-    </message>
-    <message>
-        <source>A key is set (stored in the system keyring).</source>
-        <translation>Kunci sudah diatur (tersimpan di keyring sistem).</translation>
-    </message>
-    <message>
-        <source>No system keyring is available here: Zantara can keep the key in an encrypted file in its data folder (readable only with this computer account).</source>
-        <translation>Tidak ada keyring sistem di sini: Zantara dapat menyimpan kunci di berkas terenkripsi di folder datanya (hanya dapat dibaca dengan akun komputer ini).</translation>
-    </message>
-    <message>
-        <source>Could not store the key: {err}. What you typed is still in the field.</source>
-        <translation>Kunci tidak dapat disimpan: {err}. Yang Anda ketik masih ada di kolom.</translation>
-    </message>
-    <message>
-        <source>A key is set (stored in an encrypted file in Zantara's data folder).</source>
-        <translation>Kunci sudah diatur (disimpan di berkas terenkripsi di folder data Zantara).</translation>
-    </message>
-    <message>
-        <source>No key: answers come from the local model, offline.</source>
-        <translation>Tidak ada kunci: jawaban berasal dari model lokal, secara offline.</translation>
-    </message>
-    <message>
-        <source>{kind}, with no details</source>
-        <translation>{kind}, tanpa rincian</translation>
-    </message>
-    <message>
-        <source>A key is set (from the ANTHROPIC_API_KEY environment variable).</source>
-        <translation>Kunci sudah diatur (dari variabel lingkungan ANTHROPIC_API_KEY).</translation>
     </message>
     <message>
         <source>lost a conflict</source>
@@ -1542,6 +1404,10 @@
     <message>
         <source>Edit the selected insight (double-click works too)</source>
         <translation>Ubah wawasan yang dipilih (klik ganda juga bisa)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
     </message>
     <message>
         <source>Delete the selected insights</source>
@@ -1690,102 +1556,6 @@
         <translation>Belum ada wawasan</translation>
     </message>
     <message>
-        <source>Local draft (shown while Claude was late)</source>
-        <translation>Draf lokal (ditampilkan saat Claude terlambat)</translation>
-    </message>
-    <message>
-        <source>What Zantara showed before Claude's answer started</source>
-        <translation>Yang ditampilkan Zantara sebelum jawaban Claude dimulai</translation>
-    </message>
-    <message>
-        <source>Show the local draft</source>
-        <translation>Tampilkan draf lokal</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Terapkan</translation>
-    </message>
-    <message>
-        <source>&amp;Yes</source>
-        <translation>&amp;Ya</translation>
-    </message>
-    <message>
-        <source>&amp;No</source>
-        <translation>&amp;Tidak</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Buang</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Buka</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Atur ulang</translation>
-    </message>
-    <message>
-        <source>Restore defaults</source>
-        <translation>Kembalikan bawaan</translation>
-    </message>
-    <message>
-        <source>Help</source>
-        <translation>Bantuan</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Coba lagi</translation>
-    </message>
-    <message>
-        <source>Ignore</source>
-        <translation>Abaikan</translation>
-    </message>
-    <message>
-        <source>Abort</source>
-        <translation>Hentikan</translation>
-    </message>
-    <message>
-        <source>Zantara Desktop</source>
-        <translation>Zantara Desktop</translation>
-    </message>
-    <message>
-        <source>Focus message input</source>
-        <translation>Fokus ke kolom pesan</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Keluar</translation>
-    </message>
-    <message>
-        <source>Documents…</source>
-        <translation>Dokumen…</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Berkas</translation>
-    </message>
-    <message>
-        <source>&amp;Chat</source>
-        <translation>&amp;Obrolan</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>&amp;Alat</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ban&amp;tuan</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>Disimpan {path}</translation>
-    </message>
-    <message>
         <source>“{name}” is not a model name: model names have no spaces or punctuation like “!”.</source>
         <translation>“{name}” bukan nama model: nama model tidak memakai spasi atau tanda seperti “!”.</translation>
     </message>
@@ -1796,46 +1566,6 @@
     <message>
         <source>Saved, but “{name}” could not be checked with the server ({err}): make sure the name is right.</source>
         <translation>Tersimpan, tetapi “{name}” tidak bisa diperiksa ke server ({err}): pastikan namanya benar.</translation>
-    </message>
-    <message>
-        <source>Suggested for this laptop ({cores} cores, {ram} GB RAM): {title}. It writes Indonesian, Italian and English at about {speed} tokens/s here; larger models would be too slow on {cores} cores.</source>
-        <translation>Disarankan untuk laptop ini ({cores} inti, RAM {ram} GB): {title}. Model ini menulis bahasa Indonesia, Italia, dan Inggris sekitar {speed} token/detik di sini; model yang lebih besar akan terlalu lambat dengan {cores} inti.</translation>
-    </message>
-    <message>
-        <source>Offline answers in Indonesian, Italian and English need a bigger local model. This laptop can run {title} ({size} GB download, licence: {licence}).</source>
-        <translation>Jawaban offline dalam bahasa Indonesia, Italia, dan Inggris memerlukan model lokal yang lebih besar. Laptop ini dapat menjalankan {title} (unduhan {size} GB, lisensi: {licence}).</translation>
-    </message>
-    <message>
-        <source>Offline answers in your languages: {title}, {size} GB, licence: {licence}.</source>
-        <translation>Jawaban offline dalam bahasa Anda: {title}, {size} GB, lisensi: {licence}.</translation>
-    </message>
-    <message>
-        <source>Download the suggested model</source>
-        <translation>Unduh model yang disarankan</translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <translation>Unduh</translation>
-    </message>
-    <message>
-        <source>Download cancelled.</source>
-        <translation>Unduhan dibatalkan.</translation>
-    </message>
-    <message>
-        <source>{title} is installed: it writes the offline answers now.</source>
-        <translation>{title} sudah terpasang: sekarang model ini menulis jawaban offline.</translation>
-    </message>
-    <message>
-        <source>Download {title}</source>
-        <translation>Unduh {title}</translation>
-    </message>
-    <message>
-        <source>Download ({size} GB)</source>
-        <translation>Unduh ({size} GB)</translation>
-    </message>
-    <message>
-        <source>Downloading… {percent}</source>
-        <translation>Mengunduh… {percent}</translation>
     </message>
     <message>
         <source>offline answers</source>
@@ -1862,8 +1592,16 @@
         <translation>Terpasang:</translation>
     </message>
     <message>
+        <source>Download</source>
+        <translation>Unduh</translation>
+    </message>
+    <message>
         <source>Download the selected model (resumable, sha256-verified)</source>
         <translation>Unduh model yang dipilih (bisa dilanjutkan, diverifikasi dengan sha256)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>Download progress</source>
@@ -1918,6 +1656,10 @@
         <translation>'{name}' sudah terpasang; pilih untuk sebuah peran di Pengaturan › Model.</translation>
     </message>
     <message>
+        <source>Download {title}</source>
+        <translation>Unduh {title}</translation>
+    </message>
+    <message>
         <source>{done:.0f} of {total:.0f} MB · {speed:.1f} MB/s · {eta} left</source>
         <translation>{done:.0f} dari {total:.0f} MB · {speed:.1f} MB/s · sisa {eta}</translation>
     </message>
@@ -1956,18 +1698,6 @@
     <message>
         <source>Retries:</source>
         <translation>Percobaan ulang:</translation>
-    </message>
-    <message>
-        <source>Claude (Anthropic)</source>
-        <translation>Claude (Anthropic)</translation>
-    </message>
-    <message>
-        <source>OpenAI-compatible server (llama-server, Ollama…)</source>
-        <translation>Server yang kompatibel dengan OpenAI (llama-server, Ollama…)</translation>
-    </message>
-    <message>
-        <source>empty: the server's default model</source>
-        <translation>kosong: model bawaan server</translation>
     </message>
     <message>
         <source>Paste an Anthropic key (sk-ant-…)</source>
@@ -2040,6 +1770,18 @@
     <message>
         <source>Retries</source>
         <translation>Percobaan ulang</translation>
+    </message>
+    <message>
+        <source>Claude (Anthropic)</source>
+        <translation>Claude (Anthropic)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server (llama-server, Ollama…)</source>
+        <translation>Server yang kompatibel dengan OpenAI (llama-server, Ollama…)</translation>
+    </message>
+    <message>
+        <source>empty: the server's default model</source>
+        <translation>kosong: model bawaan server</translation>
     </message>
     <message>
         <source>Add GGUF…</source>
@@ -2242,6 +1984,412 @@
     <message>
         <source>Could not save the settings: {err}</source>
         <translation>Tidak dapat menyimpan pengaturan: {err}</translation>
+    </message>
+    <message>
+        <source>Usage and cost</source>
+        <translation>Pemakaian dan biaya</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periode:</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>Token masukan</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>Token keluaran</translation>
+    </message>
+    <message>
+        <source>Insight tokens</source>
+        <translation>Token wawasan</translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation>Biaya (USD)</translation>
+    </message>
+    <message>
+        <source>Insight share</source>
+        <translation>Porsi wawasan</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per hari</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>Per model</translation>
+    </message>
+    <message>
+        <source>Per strategy</source>
+        <translation>Per strategi</translation>
+    </message>
+    <message>
+        <source>{answers}, {calls}: {inp} input and {out} output tokens, ${cost}. The cultural insights added {ins} input tokens: {share} of the cost.</source>
+        <translation>{answers}, {calls}: {inp} token masukan dan {out} token keluaran, ${cost}. Wawasan budaya menambah {ins} token masukan: {share} dari biaya.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Claude answer(s)</source>
+        <translation>
+            <numerusform>%n jawaban Claude</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n panggilan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prices (USD per million tokens) from: {files}. Insight tokens are attributed by their share of the characters sent.</source>
+        <translation>Harga (USD per juta token) dari: {files}. Token wawasan dihitung menurut porsinya dari karakter yang dikirim.</translation>
+    </message>
+    <message>
+        <source>built-in defaults</source>
+        <translation>nilai bawaan</translation>
+    </message>
+    <message>
+        <source>Usage unavailable: {err}</source>
+        <translation>Pemakaian tidak tersedia: {err}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Atur ulang</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>Kembalikan bawaan</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Abaikan</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Hentikan</translation>
+    </message>
+    <message>
+        <source>No Claude API key yet: answers are offline.</source>
+        <translation>Belum ada kunci API Claude: jawaban offline.</translation>
+    </message>
+    <message>
+        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer.</source>
+        <translation>Belum ada kunci API Claude, jadi Zantara menjawab secara offline dari laptop ini: jawaban sebelumnya dan catatan budaya, serta jawaban model lokal begitu model yang mampu menulisnya dipasang (Pengaturan → Model). Tambahkan kunci Anthropic Anda di Pengaturan (Ctrl+,) dan Claude akan menjawab.</translation>
+    </message>
+    <message>
+        <source>Add API key…</source>
+        <translation>Tambah kunci API…</translation>
+    </message>
+    <message>
+        <source>Add API key</source>
+        <translation>Tambah kunci API</translation>
+    </message>
+    <message>
+        <source>Open Settings to add your Anthropic key (Ctrl+,)</source>
+        <translation>Buka Pengaturan untuk menambahkan kunci Anthropic Anda (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Sembunyikan pesan ini</translation>
+    </message>
+    <message>
+        <source>Rename conversation…</source>
+        <translation>Ganti nama percakapan…</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Ekspor sebagai Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Ekspor sebagai JSON…</translation>
+    </message>
+    <message>
+        <source>Delete conversation…</source>
+        <translation>Hapus percakapan…</translation>
+    </message>
+    <message>
+        <source>Open or select a conversation first.</source>
+        <translation>Buka atau pilih percakapan terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Obrolan baru</translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>Mulai percakapan baru (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Cari percakapan</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Percakapan</translation>
+    </message>
+    <message>
+        <source>F2 renames, Delete deletes, Ctrl+E exports; right-click for all actions</source>
+        <translation>F2 ganti nama, Delete hapus, Ctrl+E ekspor; klik kanan untuk semua tindakan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n pesan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>Ganti nama percakapan</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Judul:</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Ganti nama</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>Hapus percakapan</translation>
+    </message>
+    <message>
+        <source>conversation</source>
+        <translation>percakapan</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Ekspor percakapan</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Tanpa judul</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” and all its messages? This cannot be undone.</source>
+        <translation>Hapus “{title}” beserta semua pesannya? Tindakan ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <source>About Zantara</source>
+        <translation>Tentang Zantara</translation>
+    </message>
+    <message>
+        <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
+        <translation>Otak Claude, jiwa LLaMA: asisten lokal untuk visa, bisnis, dan kehidupan di Bali.</translation>
+    </message>
+    <message>
+        <source>Jobs: all finished</source>
+        <translation>Tugas: semua selesai</translation>
+    </message>
+    <message>
+        <source>Jobs are running</source>
+        <translation>Tugas sedang berjalan</translation>
+    </message>
+    <message>
+        <source>Cancel jobs and quit</source>
+        <translation>Batalkan tugas dan keluar</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Biarkan berjalan</translation>
+    </message>
+    <message>
+        <source>1 job running</source>
+        <translation>1 tugas berjalan</translation>
+    </message>
+    <message>
+        <source>Show long jobs: insight generation, model downloads, imports</source>
+        <translation>Tampilkan tugas panjang: pembuatan wawasan, unduhan model, impor</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Tugas</translation>
+    </message>
+    <message>
+        <source>No jobs. Insight generation, model downloads and imports appear here.</source>
+        <translation>Tidak ada tugas. Pembuatan wawasan, unduhan model, dan impor muncul di sini.</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>Hapus yang selesai</translation>
+    </message>
+    <message>
+        <source>A job is still running.</source>
+        <translation>Sebuah tugas masih berjalan.</translation>
+    </message>
+    <message>
+        <source>Quitting cancels them. A cancelled generation continues where it stopped when you start it again.</source>
+        <translation>Keluar akan membatalkannya. Pembuatan yang dibatalkan berlanjut dari titik berhenti saat Anda memulainya lagi.</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Berjalan</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Jobs: {n} failed</source>
+        <translation>Tugas: {n} gagal</translation>
+    </message>
+    <message>
+        <source>{n} jobs running</source>
+        <translation>{n} tugas berjalan</translation>
+    </message>
+    <message>
+        <source>Progress of {title}</source>
+        <translation>Kemajuan {title}</translation>
+    </message>
+    <message>
+        <source>Cancel {title}</source>
+        <translation>Batalkan {title}</translation>
+    </message>
+    <message>
+        <source>{n} jobs are still running.</source>
+        <translation>{n} tugas masih berjalan.</translation>
+    </message>
+    <message>
+        <source>Zantara Desktop</source>
+        <translation>Zantara Desktop</translation>
+    </message>
+    <message>
+        <source>Focus message input</source>
+        <translation>Fokus ke kolom pesan</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Documents…</source>
+        <translation>Dokumen…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Obrolan</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Alat</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ban&amp;tuan</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Disimpan {path}</translation>
+    </message>
+    <message>
+        <source>Suggested for this laptop ({cores} cores, {ram} GB RAM): {title}. It writes Indonesian, Italian and English at about {speed} tokens/s here; larger models would be too slow on {cores} cores.</source>
+        <translation>Disarankan untuk laptop ini ({cores} inti, RAM {ram} GB): {title}. Model ini menulis bahasa Indonesia, Italia, dan Inggris sekitar {speed} token/detik di sini; model yang lebih besar akan terlalu lambat dengan {cores} inti.</translation>
+    </message>
+    <message>
+        <source>Offline answers in Indonesian, Italian and English need a bigger local model. This laptop can run {title} ({size} GB download, licence: {licence}).</source>
+        <translation>Jawaban offline dalam bahasa Indonesia, Italia, dan Inggris memerlukan model lokal yang lebih besar. Laptop ini dapat menjalankan {title} (unduhan {size} GB, lisensi: {licence}).</translation>
+    </message>
+    <message>
+        <source>Offline answers in your languages: {title}, {size} GB, licence: {licence}.</source>
+        <translation>Jawaban offline dalam bahasa Anda: {title}, {size} GB, lisensi: {licence}.</translation>
+    </message>
+    <message>
+        <source>Download the suggested model</source>
+        <translation>Unduh model yang disarankan</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Unduhan dibatalkan.</translation>
+    </message>
+    <message>
+        <source>{title} is installed: it writes the offline answers now.</source>
+        <translation>{title} sudah terpasang: sekarang model ini menulis jawaban offline.</translation>
+    </message>
+    <message>
+        <source>Download ({size} GB)</source>
+        <translation>Unduh ({size} GB)</translation>
+    </message>
+    <message>
+        <source>Downloading… {percent}</source>
+        <translation>Mengunduh… {percent}</translation>
     </message>
     <message>
         <source>no API key</source>
@@ -2470,134 +2618,6 @@
     <message>
         <source>Profile:</source>
         <translation>Profil:</translation>
-    </message>
-    <message>
-        <source>Claude unavailable</source>
-        <translation>Claude tidak tersedia</translation>
-    </message>
-    <message>
-        <source>answer not readable</source>
-        <translation>jawaban tidak terbaca</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>dihentikan</translation>
-    </message>
-    <message>
-        <source>knowledge store error</source>
-        <translation>kesalahan penyimpanan pengetahuan</translation>
-    </message>
-    <message>
-        <source>damaged data</source>
-        <translation>data rusak</translation>
-    </message>
-    <message>
-        <source>model file error</source>
-        <translation>kesalahan berkas model</translation>
-    </message>
-    <message>
-        <source>model not found</source>
-        <translation>model tidak ditemukan</translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation>waktu habis</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>kesalahan</translation>
-    </message>
-    <message>
-        <source>Claude: {reason}</source>
-        <translation>Claude: {reason}</translation>
-    </message>
-    <message>
-        <source>Usage and cost</source>
-        <translation>Pemakaian dan biaya</translation>
-    </message>
-    <message>
-        <source>Period:</source>
-        <translation>Periode:</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Periode</translation>
-    </message>
-    <message>
-        <source>Calls</source>
-        <translation>Panggilan</translation>
-    </message>
-    <message>
-        <source>Input tokens</source>
-        <translation>Token masukan</translation>
-    </message>
-    <message>
-        <source>Output tokens</source>
-        <translation>Token keluaran</translation>
-    </message>
-    <message>
-        <source>Insight tokens</source>
-        <translation>Token wawasan</translation>
-    </message>
-    <message>
-        <source>Cost (USD)</source>
-        <translation>Biaya (USD)</translation>
-    </message>
-    <message>
-        <source>Insight share</source>
-        <translation>Porsi wawasan</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>7 hari terakhir</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>30 hari terakhir</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Semua</translation>
-    </message>
-    <message>
-        <source>Per day</source>
-        <translation>Per hari</translation>
-    </message>
-    <message>
-        <source>Per model</source>
-        <translation>Per model</translation>
-    </message>
-    <message>
-        <source>Per strategy</source>
-        <translation>Per strategi</translation>
-    </message>
-    <message>
-        <source>{answers}, {calls}: {inp} input and {out} output tokens, ${cost}. The cultural insights added {ins} input tokens: {share} of the cost.</source>
-        <translation>{answers}, {calls}: {inp} token masukan dan {out} token keluaran, ${cost}. Wawasan budaya menambah {ins} token masukan: {share} dari biaya.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n Claude answer(s)</source>
-        <translation>
-            <numerusform>%n jawaban Claude</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n call(s)</source>
-        <translation>
-            <numerusform>%n panggilan</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Prices (USD per million tokens) from: {files}. Insight tokens are attributed by their share of the characters sent.</source>
-        <translation>Harga (USD per juta token) dari: {files}. Token wawasan dihitung menurut porsinya dari karakter yang dikirim.</translation>
-    </message>
-    <message>
-        <source>built-in defaults</source>
-        <translation>nilai bawaan</translation>
-    </message>
-    <message>
-        <source>Usage unavailable: {err}</source>
-        <translation>Pemakaian tidak tersedia: {err}</translation>
     </message>
     <message>
         <source>Combo: insights + live note (recommended)</source>

@@ -168,30 +168,6 @@
         <translation>Risposta offline: {reason}.</translation>
     </message>
     <message>
-        <source>Cannot reach {url}: {reason}. Check the address and that the server runs (`chroma run --port N` on the server), or choose the local store. Keep this address anyway?</source>
-        <translation>Impossibile raggiungere {url}: {reason}. Controlla l'indirizzo e che il server sia avviato (`chroma run --port N` sul server), oppure scegli l'archivio locale. Tenere comunque questo indirizzo?</translation>
-    </message>
-    <message>
-        <source>this is not a valid address (expected http://host:port)</source>
-        <translation>non è un indirizzo valido (atteso http://host:porta)</translation>
-    </message>
-    <message>
-        <source>nothing is listening there (connection refused)</source>
-        <translation>lì non risponde nessuno (connessione rifiutata)</translation>
-    </message>
-    <message>
-        <source>the host name is unknown</source>
-        <translation>il nome host è sconosciuto</translation>
-    </message>
-    <message>
-        <source>no answer within a few seconds</source>
-        <translation>nessuna risposta entro pochi secondi</translation>
-    </message>
-    <message>
-        <source>something answered, but it is not a Chroma server</source>
-        <translation>qualcosa ha risposto, ma non è un server Chroma</translation>
-    </message>
-    <message>
         <source>Compare answers</source>
         <translation>Confronta le risposte</translation>
     </message>
@@ -286,30 +262,6 @@
     <message>
         <source>Stop answer</source>
         <translation>Ferma la risposta</translation>
-    </message>
-    <message>
-        <source>No Claude API key yet: answers are offline.</source>
-        <translation>Nessuna chiave API di Claude: risposte offline.</translation>
-    </message>
-    <message>
-        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer.</source>
-        <translation>Non c'è ancora una chiave API di Claude, quindi Zantara risponde offline da questo portatile: risposte precedenti e note culturali, e le risposte di un modello locale appena ne installi uno capace di scriverle (Impostazioni → Modelli). Aggiungi la tua chiave Anthropic nelle Impostazioni (Ctrl+,) e risponderà Claude.</translation>
-    </message>
-    <message>
-        <source>Add API key…</source>
-        <translation>Aggiungi chiave API…</translation>
-    </message>
-    <message>
-        <source>Add API key</source>
-        <translation>Aggiungi chiave API</translation>
-    </message>
-    <message>
-        <source>Open Settings to add your Anthropic key (Ctrl+,)</source>
-        <translation>Apri le Impostazioni per aggiungere la tua chiave Anthropic (Ctrl+,)</translation>
-    </message>
-    <message>
-        <source>Hide this message</source>
-        <translation>Nascondi questo messaggio</translation>
     </message>
     <message>
         <source>ready in time</source>
@@ -512,277 +464,6 @@
         <translation>Nessuno è stato inviato al modello che ha scritto questa risposta.</translation>
     </message>
     <message>
-        <source>Rename conversation…</source>
-        <translation>Rinomina conversazione…</translation>
-    </message>
-    <message>
-        <source>Export as Markdown…</source>
-        <translation>Esporta in Markdown…</translation>
-    </message>
-    <message>
-        <source>Export as JSON…</source>
-        <translation>Esporta in JSON…</translation>
-    </message>
-    <message>
-        <source>Delete conversation…</source>
-        <translation>Elimina conversazione…</translation>
-    </message>
-    <message>
-        <source>Open or select a conversation first.</source>
-        <translation>Prima apri o seleziona una conversazione.</translation>
-    </message>
-    <message>
-        <source>New chat</source>
-        <translation>Nuova chat</translation>
-    </message>
-    <message>
-        <source>Start a new conversation (Ctrl+N)</source>
-        <translation>Inizia una nuova conversazione (Ctrl+N)</translation>
-    </message>
-    <message>
-        <source>Search conversations</source>
-        <translation>Cerca nelle conversazioni</translation>
-    </message>
-    <message>
-        <source>Conversations</source>
-        <translation>Conversazioni</translation>
-    </message>
-    <message>
-        <source>F2 renames, Delete deletes, Ctrl+E exports; right-click for all actions</source>
-        <translation>F2 rinomina, Canc elimina, Ctrl+E esporta; clic destro per tutte le azioni</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s)</source>
-        <translation>
-            <numerusform>%n messaggio</numerusform>
-            <numerusform>%n messaggi</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rename conversation</source>
-        <translation>Rinomina conversazione</translation>
-    </message>
-    <message>
-        <source>Title:</source>
-        <translation>Titolo:</translation>
-    </message>
-    <message>
-        <source>Rename</source>
-        <translation>Rinomina</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annulla</translation>
-    </message>
-    <message>
-        <source>Delete conversation</source>
-        <translation>Elimina conversazione</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Elimina</translation>
-    </message>
-    <message>
-        <source>conversation</source>
-        <translation>conversazione</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <source>Export conversation</source>
-        <translation>Esporta conversazione</translation>
-    </message>
-    <message>
-        <source>Untitled</source>
-        <translation>Senza titolo</translation>
-    </message>
-    <message>
-        <source>Delete “{title}” and all its messages? This cannot be undone.</source>
-        <translation>Eliminare “{title}” e tutti i suoi messaggi? L'operazione non si può annullare.</translation>
-    </message>
-    <message>
-        <source>Cultural note</source>
-        <translation>Nota culturale</translation>
-    </message>
-    <message>
-        <source>Opening</source>
-        <translation>Apertura</translation>
-    </message>
-    <message>
-        <source>Closing</source>
-        <translation>Chiusura</translation>
-    </message>
-    <message>
-        <source>Warmer rewrite</source>
-        <translation>Riscrittura più calorosa</translation>
-    </message>
-    <message>
-        <source>Earlier answers</source>
-        <translation>Risposte precedenti</translation>
-    </message>
-    <message>
-        <source>Saved for offline answers</source>
-        <translation>Salvata per le risposte offline</translation>
-    </message>
-    <message>
-        <source>local model</source>
-        <translation>modello locale</translation>
-    </message>
-    <message>
-        <source>online model</source>
-        <translation>modello online</translation>
-    </message>
-    <message>
-        <source>cultural note</source>
-        <translation>nota culturale</translation>
-    </message>
-    <message>
-        <source>warmer rewrite</source>
-        <translation>riscrittura più calorosa</translation>
-    </message>
-    <message>
-        <source>opening and closing</source>
-        <translation>apertura e chiusura</translation>
-    </message>
-    <message>
-        <source>{n} ms</source>
-        <translation>{n} ms</translation>
-    </message>
-    <message>
-        <source>{n} s</source>
-        <translation>{n} s</translation>
-    </message>
-    <message>
-        <source>generated by {model}</source>
-        <translation>generato da {model}</translation>
-    </message>
-    <message>
-        <source>curated</source>
-        <translation>curato</translation>
-    </message>
-    <message>
-        <source>added by you</source>
-        <translation>aggiunto da te</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>inglese</translation>
-    </message>
-    <message>
-        <source>Italian</source>
-        <translation>italiano</translation>
-    </message>
-    <message>
-        <source>Indonesian</source>
-        <translation>indonesiano</translation>
-    </message>
-    <message>
-        <source>Zantara hit an unexpected error</source>
-        <translation>Zantara ha incontrato un errore inatteso</translation>
-    </message>
-    <message>
-        <source>Something went wrong. Your conversations are saved; you can keep working.</source>
-        <translation>Qualcosa è andato storto. Le tue conversazioni sono salvate; puoi continuare a lavorare.</translation>
-    </message>
-    <message>
-        <source>A report was saved to:</source>
-        <translation>Un rapporto è stato salvato in:</translation>
-    </message>
-    <message>
-        <source>About Zantara</source>
-        <translation>Informazioni su Zantara</translation>
-    </message>
-    <message>
-        <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
-        <translation>Il cervello di Claude, l'anima di LLaMA: un assistente locale per visti, affari e vita a Bali.</translation>
-    </message>
-    <message>
-        <source>Add documents</source>
-        <translation>Aggiungi documenti</translation>
-    </message>
-    <message>
-        <source>Add a folder of documents</source>
-        <translation>Aggiungi una cartella di documenti</translation>
-    </message>
-    <message>
-        <source>Adding documents</source>
-        <translation>Aggiunta dei documenti</translation>
-    </message>
-    <message>
-        <source>Checking documents again</source>
-        <translation>Nuovo controllo dei documenti</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Documenti</translation>
-    </message>
-    <message>
-        <source>The team's own files (PDF, DOCX, Markdown, text, HTML): answers quote and cite them, online and offline. Drop files or folders here, or add them with the buttons.</source>
-        <translation>I file del team (PDF, DOCX, Markdown, testo, HTML): le risposte li citano, online e offline. Trascina qui file o cartelle, oppure aggiungili con i pulsanti.</translation>
-    </message>
-    <message>
-        <source>Add &amp;files…</source>
-        <translation>Aggiungi &amp;file…</translation>
-    </message>
-    <message>
-        <source>Add f&amp;older…</source>
-        <translation>Aggiungi &amp;cartella…</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Rimuovi</translation>
-    </message>
-    <message>
-        <source>Check &amp;again</source>
-        <translation>Controlla di &amp;nuovo</translation>
-    </message>
-    <message>
-        <source>{indexed} indexed, {unchanged} unchanged, {errors} not indexed, {removed} removed</source>
-        <translation>{indexed} indicizzati, {unchanged} invariati, {errors} non indicizzati, {removed} rimossi</translation>
-    </message>
-    <message>
-        <source>Indexed</source>
-        <translation>Indicizzato</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titolo</translation>
-    </message>
-    <message>
-        <source>Passages</source>
-        <translation>Passaggi</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Stato</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>Percorso</translation>
-    </message>
-    <message>
-        <source>{done} of {total}: {name}</source>
-        <translation>{done} di {total}: {name}</translation>
-    </message>
-    <message>
-        <source>{n} removed</source>
-        <translation>{n} rimossi</translation>
-    </message>
-    <message>
-        <source>The cultural insights could not be searched ({err}), so this answer was written without them. Tools → Check data… can repair the knowledge store.</source>
-        <translation>Non è stato possibile cercare gli insight culturali ({err}), quindi questa risposta è stata scritta senza. Strumenti → Controlla i dati… può riparare l'archivio della conoscenza.</translation>
-    </message>
-    <message>
-        <source>The cultural insights could not be searched: the shared Chroma server at {url} did not answer, so this answer was written without them. Start the server, or change its address in Settings → Knowledge.</source>
-        <translation>Non è stato possibile cercare gli insight culturali: il server Chroma condiviso su {url} non ha risposto, quindi questa risposta è stata scritta senza. Avvia il server o cambia il suo indirizzo in Impostazioni → Conoscenza.</translation>
-    </message>
-    <message>
         <source>Good answer (Ctrl+Shift+Up)</source>
         <translation>Buona risposta (Ctrl+Maiusc+Su)</translation>
     </message>
@@ -893,6 +574,362 @@
     <message>
         <source>Rating saved, but not shared with the team: {err}</source>
         <translation>Valutazione salvata, ma non condivisa con il team: {err}</translation>
+    </message>
+    <message>
+        <source>Local draft (shown while Claude was late)</source>
+        <translation>Bozza locale (mostrata mentre Claude tardava)</translation>
+    </message>
+    <message>
+        <source>What Zantara showed before Claude's answer started</source>
+        <translation>Cosa ha mostrato Zantara prima che iniziasse la risposta di Claude</translation>
+    </message>
+    <message>
+        <source>Show the local draft</source>
+        <translation>Mostra la bozza locale</translation>
+    </message>
+    <message>
+        <source>Zantara hit an unexpected error</source>
+        <translation>Zantara ha incontrato un errore inatteso</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your conversations are saved; you can keep working.</source>
+        <translation>Qualcosa è andato storto. Le tue conversazioni sono salvate; puoi continuare a lavorare.</translation>
+    </message>
+    <message>
+        <source>A report was saved to:</source>
+        <translation>Un rapporto è stato salvato in:</translation>
+    </message>
+    <message>
+        <source>Cultural note</source>
+        <translation>Nota culturale</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Apertura</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Chiusura</translation>
+    </message>
+    <message>
+        <source>Warmer rewrite</source>
+        <translation>Riscrittura più calorosa</translation>
+    </message>
+    <message>
+        <source>Earlier answers</source>
+        <translation>Risposte precedenti</translation>
+    </message>
+    <message>
+        <source>Saved for offline answers</source>
+        <translation>Salvata per le risposte offline</translation>
+    </message>
+    <message>
+        <source>local model</source>
+        <translation>modello locale</translation>
+    </message>
+    <message>
+        <source>online model</source>
+        <translation>modello online</translation>
+    </message>
+    <message>
+        <source>cultural note</source>
+        <translation>nota culturale</translation>
+    </message>
+    <message>
+        <source>warmer rewrite</source>
+        <translation>riscrittura più calorosa</translation>
+    </message>
+    <message>
+        <source>opening and closing</source>
+        <translation>apertura e chiusura</translation>
+    </message>
+    <message>
+        <source>{n} ms</source>
+        <translation>{n} ms</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <translation>{n} s</translation>
+    </message>
+    <message>
+        <source>generated by {model}</source>
+        <translation>generato da {model}</translation>
+    </message>
+    <message>
+        <source>curated</source>
+        <translation>curato</translation>
+    </message>
+    <message>
+        <source>added by you</source>
+        <translation>aggiunto da te</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglese</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>italiano</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>indonesiano</translation>
+    </message>
+    <message>
+        <source>The cultural insights could not be searched ({err}), so this answer was written without them. Tools → Check data… can repair the knowledge store.</source>
+        <translation>Non è stato possibile cercare gli insight culturali ({err}), quindi questa risposta è stata scritta senza. Strumenti → Controlla i dati… può riparare l'archivio della conoscenza.</translation>
+    </message>
+    <message>
+        <source>The cultural insights could not be searched: the shared Chroma server at {url} did not answer, so this answer was written without them. Start the server, or change its address in Settings → Knowledge.</source>
+        <translation>Non è stato possibile cercare gli insight culturali: il server Chroma condiviso su {url} non ha risposto, quindi questa risposta è stata scritta senza. Avvia il server o cambia il suo indirizzo in Impostazioni → Conoscenza.</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>formato</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>lunghezza</translation>
+    </message>
+    <message>
+        <source>banned words</source>
+        <translation>parole vietate</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>lingua</translation>
+    </message>
+    <message>
+        <source>fluency</source>
+        <translation>scorrevolezza</translation>
+    </message>
+    <message>
+        <source>repetition</source>
+        <translation>ripetizioni</translation>
+    </message>
+    <message>
+        <source>echo of the request</source>
+        <translation>eco della richiesta</translation>
+    </message>
+    <message>
+        <source>on topic</source>
+        <translation>pertinenza</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplicato</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accettato</translation>
+    </message>
+    <message>
+        <source>pending approval</source>
+        <translation>in attesa di approvazione</translation>
+    </message>
+    <message>
+        <source>approved at once</source>
+        <translation>approvati subito</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring, so Zantara keeps it in an encrypted file in its data folder.</source>
+        <translation>Questo computer non ha un portachiavi di sistema, quindi Zantara la conserva in un file cifrato nella sua cartella dei dati.</translation>
+    </message>
+    <message>
+        <source>It is stored in your system keyring, never in a plain file.</source>
+        <translation>Viene conservata nel portachiavi di sistema, mai in un file in chiaro.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Verifica…</translation>
+    </message>
+    <message>
+        <source>The system keyring could not store the key. Press “Store in an encrypted file” to keep it in Zantara's data folder instead; what you typed is still in the field.</source>
+        <translation>Il portachiavi di sistema non ha potuto salvare la chiave. Premi «Salva in un file cifrato» per conservarla invece nella cartella dei dati di Zantara; ciò che hai digitato è ancora nel campo.</translation>
+    </message>
+    <message>
+        <source>A key is set (stored in the system keyring).</source>
+        <translation>Una chiave è impostata (nel portachiavi di sistema).</translation>
+    </message>
+    <message>
+        <source>No system keyring is available here: Zantara can keep the key in an encrypted file in its data folder (readable only with this computer account).</source>
+        <translation>Qui non c'è un portachiavi di sistema: Zantara può conservare la chiave in un file cifrato nella sua cartella dei dati (leggibile solo con questo account del computer).</translation>
+    </message>
+    <message>
+        <source>Could not store the key: {err}. What you typed is still in the field.</source>
+        <translation>Impossibile salvare la chiave: {err}. Ciò che hai digitato è ancora nel campo.</translation>
+    </message>
+    <message>
+        <source>A key is set (stored in an encrypted file in Zantara's data folder).</source>
+        <translation>Una chiave è impostata (in un file cifrato nella cartella dei dati di Zantara).</translation>
+    </message>
+    <message>
+        <source>No key: answers come from the local model, offline.</source>
+        <translation>Nessuna chiave: le risposte vengono dal modello locale, offline.</translation>
+    </message>
+    <message>
+        <source>{kind}, with no details</source>
+        <translation>{kind}, senza dettagli</translation>
+    </message>
+    <message>
+        <source>A key is set (from the ANTHROPIC_API_KEY environment variable).</source>
+        <translation>Una chiave è impostata (dalla variabile d'ambiente ANTHROPIC_API_KEY).</translation>
+    </message>
+    <message>
+        <source>Claude unavailable</source>
+        <translation>Claude non disponibile</translation>
+    </message>
+    <message>
+        <source>answer not readable</source>
+        <translation>risposta illeggibile</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>interrotta</translation>
+    </message>
+    <message>
+        <source>knowledge store error</source>
+        <translation>errore dell'archivio conoscenze</translation>
+    </message>
+    <message>
+        <source>damaged data</source>
+        <translation>dati danneggiati</translation>
+    </message>
+    <message>
+        <source>model file error</source>
+        <translation>errore nel file del modello</translation>
+    </message>
+    <message>
+        <source>model not found</source>
+        <translation>modello non trovato</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>tempo scaduto</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>errore</translation>
+    </message>
+    <message>
+        <source>Claude: {reason}</source>
+        <translation>Claude: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot reach {url}: {reason}. Check the address and that the server runs (`chroma run --port N` on the server), or choose the local store. Keep this address anyway?</source>
+        <translation>Impossibile raggiungere {url}: {reason}. Controlla l'indirizzo e che il server sia avviato (`chroma run --port N` sul server), oppure scegli l'archivio locale. Tenere comunque questo indirizzo?</translation>
+    </message>
+    <message>
+        <source>this is not a valid address (expected http://host:port)</source>
+        <translation>non è un indirizzo valido (atteso http://host:porta)</translation>
+    </message>
+    <message>
+        <source>nothing is listening there (connection refused)</source>
+        <translation>lì non risponde nessuno (connessione rifiutata)</translation>
+    </message>
+    <message>
+        <source>the host name is unknown</source>
+        <translation>il nome host è sconosciuto</translation>
+    </message>
+    <message>
+        <source>no answer within a few seconds</source>
+        <translation>nessuna risposta entro pochi secondi</translation>
+    </message>
+    <message>
+        <source>something answered, but it is not a Chroma server</source>
+        <translation>qualcosa ha risposto, ma non è un server Chroma</translation>
+    </message>
+    <message>
+        <source>the server needs the team token and none is set</source>
+        <translation>il server richiede il token del team e non ne è impostato nessuno</translation>
+    </message>
+    <message>
+        <source>the server refused the team token</source>
+        <translation>il server ha rifiutato il token del team</translation>
+    </message>
+    <message>
+        <source>its certificate is not trusted</source>
+        <translation>il suo certificato non è attendibile</translation>
+    </message>
+    <message>
+        <source>plain http to another machine is refused (use https)</source>
+        <translation>l'http semplice verso un'altra macchina è rifiutato (usa https)</translation>
+    </message>
+    <message>
+        <source>The team server at {url} answered, but {reason}. Enter the token your team was given under Team token. Keep this address anyway?</source>
+        <translation>Il server del team a {url} ha risposto, ma {reason}. Inserisci il token che ti ha dato il team in Token del team. Tenere comunque questo indirizzo?</translation>
+    </message>
+    <message>
+        <source>Add documents</source>
+        <translation>Aggiungi documenti</translation>
+    </message>
+    <message>
+        <source>Add a folder of documents</source>
+        <translation>Aggiungi una cartella di documenti</translation>
+    </message>
+    <message>
+        <source>Adding documents</source>
+        <translation>Aggiunta dei documenti</translation>
+    </message>
+    <message>
+        <source>Checking documents again</source>
+        <translation>Nuovo controllo dei documenti</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenti</translation>
+    </message>
+    <message>
+        <source>The team's own files (PDF, DOCX, Markdown, text, HTML): answers quote and cite them, online and offline. Drop files or folders here, or add them with the buttons.</source>
+        <translation>I file del team (PDF, DOCX, Markdown, testo, HTML): le risposte li citano, online e offline. Trascina qui file o cartelle, oppure aggiungili con i pulsanti.</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Aggiungi &amp;file…</translation>
+    </message>
+    <message>
+        <source>Add f&amp;older…</source>
+        <translation>Aggiungi &amp;cartella…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Rimuovi</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>Controlla di &amp;nuovo</translation>
+    </message>
+    <message>
+        <source>{indexed} indexed, {unchanged} unchanged, {errors} not indexed, {removed} removed</source>
+        <translation>{indexed} indicizzati, {unchanged} invariati, {errors} non indicizzati, {removed} rimossi</translation>
+    </message>
+    <message>
+        <source>Indexed</source>
+        <translation>Indicizzato</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Passages</source>
+        <translation>Passaggi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Percorso</translation>
+    </message>
+    <message>
+        <source>{done} of {total}: {name}</source>
+        <translation>{done} di {total}: {name}</translation>
+    </message>
+    <message>
+        <source>{n} removed</source>
+        <translation>{n} rimossi</translation>
     </message>
     <message>
         <source>Score of each strategy with its 95% interval</source>
@@ -1204,54 +1241,6 @@
         <translation>{acc} accettati su {att} tentativi</translation>
     </message>
     <message>
-        <source>format</source>
-        <translation>formato</translation>
-    </message>
-    <message>
-        <source>length</source>
-        <translation>lunghezza</translation>
-    </message>
-    <message>
-        <source>banned words</source>
-        <translation>parole vietate</translation>
-    </message>
-    <message>
-        <source>language</source>
-        <translation>lingua</translation>
-    </message>
-    <message>
-        <source>fluency</source>
-        <translation>scorrevolezza</translation>
-    </message>
-    <message>
-        <source>repetition</source>
-        <translation>ripetizioni</translation>
-    </message>
-    <message>
-        <source>echo of the request</source>
-        <translation>eco della richiesta</translation>
-    </message>
-    <message>
-        <source>on topic</source>
-        <translation>pertinenza</translation>
-    </message>
-    <message>
-        <source>duplicate</source>
-        <translation>duplicato</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>accettato</translation>
-    </message>
-    <message>
-        <source>pending approval</source>
-        <translation>in attesa di approvazione</translation>
-    </message>
-    <message>
-        <source>approved at once</source>
-        <translation>approvati subito</translation>
-    </message>
-    <message>
         <source>Check data</source>
         <translation>Controlla i dati</translation>
     </message>
@@ -1272,10 +1261,6 @@
         <translation>Riparazione…</translation>
     </message>
     <message>
-        <source>Checking…</source>
-        <translation>Verifica…</translation>
-    </message>
-    <message>
         <source>Everything is fine.</source>
         <translation>È tutto a posto.</translation>
     </message>
@@ -1286,130 +1271,6 @@
     <message>
         <source>The check failed: {err}</source>
         <translation>Il controllo non è riuscito: {err}</translation>
-    </message>
-    <message>
-        <source>Jobs: all finished</source>
-        <translation>Attività: tutte completate</translation>
-    </message>
-    <message>
-        <source>Jobs are running</source>
-        <translation>Attività in corso</translation>
-    </message>
-    <message>
-        <source>Cancel jobs and quit</source>
-        <translation>Annulla le attività ed esci</translation>
-    </message>
-    <message>
-        <source>Keep running</source>
-        <translation>Lascia in corso</translation>
-    </message>
-    <message>
-        <source>1 job running</source>
-        <translation>1 attività in corso</translation>
-    </message>
-    <message>
-        <source>Show long jobs: insight generation, model downloads, imports</source>
-        <translation>Mostra le attività lunghe: generazione di insight, download di modelli, importazioni</translation>
-    </message>
-    <message>
-        <source>Jobs</source>
-        <translation>Attività</translation>
-    </message>
-    <message>
-        <source>No jobs. Insight generation, model downloads and imports appear here.</source>
-        <translation>Nessuna attività. Qui compaiono generazioni di insight, download di modelli e importazioni.</translation>
-    </message>
-    <message>
-        <source>Clear finished</source>
-        <translation>Rimuovi le completate</translation>
-    </message>
-    <message>
-        <source>A job is still running.</source>
-        <translation>Un'attività è ancora in corso.</translation>
-    </message>
-    <message>
-        <source>Quitting cancels them. A cancelled generation continues where it stopped when you start it again.</source>
-        <translation>Uscendo vengono annullate. Una generazione annullata riprende da dove si è fermata quando la riavvii.</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>In corso</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Annullamento…</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Completata</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Annullato</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Non riuscita</translation>
-    </message>
-    <message>
-        <source>Jobs: {n} failed</source>
-        <translation>Attività: {n} non riuscite</translation>
-    </message>
-    <message>
-        <source>{n} jobs running</source>
-        <translation>{n} attività in corso</translation>
-    </message>
-    <message>
-        <source>Progress of {title}</source>
-        <translation>Avanzamento di {title}</translation>
-    </message>
-    <message>
-        <source>Cancel {title}</source>
-        <translation>Annulla {title}</translation>
-    </message>
-    <message>
-        <source>{n} jobs are still running.</source>
-        <translation>{n} attività sono ancora in corso.</translation>
-    </message>
-    <message>
-        <source>This computer has no system keyring, so Zantara keeps it in an encrypted file in its data folder.</source>
-        <translation>Questo computer non ha un portachiavi di sistema, quindi Zantara la conserva in un file cifrato nella sua cartella dei dati.</translation>
-    </message>
-    <message>
-        <source>It is stored in your system keyring, never in a plain file.</source>
-        <translation>Viene conservata nel portachiavi di sistema, mai in un file in chiaro.</translation>
-    </message>
-    <message>
-        <source>The system keyring could not store the key. Press “Store in an encrypted file” to keep it in Zantara's data folder instead; what you typed is still in the field.</source>
-        <translation>Il portachiavi di sistema non ha potuto salvare la chiave. Premi «Salva in un file cifrato» per conservarla invece nella cartella dei dati di Zantara; ciò che hai digitato è ancora nel campo.</translation>
-    </message>
-    <message>
-        <source>A key is set (stored in the system keyring).</source>
-        <translation>Una chiave è impostata (nel portachiavi di sistema).</translation>
-    </message>
-    <message>
-        <source>No system keyring is available here: Zantara can keep the key in an encrypted file in its data folder (readable only with this computer account).</source>
-        <translation>Qui non c'è un portachiavi di sistema: Zantara può conservare la chiave in un file cifrato nella sua cartella dei dati (leggibile solo con questo account del computer).</translation>
-    </message>
-    <message>
-        <source>Could not store the key: {err}. What you typed is still in the field.</source>
-        <translation>Impossibile salvare la chiave: {err}. Ciò che hai digitato è ancora nel campo.</translation>
-    </message>
-    <message>
-        <source>A key is set (stored in an encrypted file in Zantara's data folder).</source>
-        <translation>Una chiave è impostata (in un file cifrato nella cartella dei dati di Zantara).</translation>
-    </message>
-    <message>
-        <source>No key: answers come from the local model, offline.</source>
-        <translation>Nessuna chiave: le risposte vengono dal modello locale, offline.</translation>
-    </message>
-    <message>
-        <source>{kind}, with no details</source>
-        <translation>{kind}, senza dettagli</translation>
-    </message>
-    <message>
-        <source>A key is set (from the ANTHROPIC_API_KEY environment variable).</source>
-        <translation>Una chiave è impostata (dalla variabile d'ambiente ANTHROPIC_API_KEY).</translation>
     </message>
     <message>
         <source>lost a conflict</source>
@@ -1546,6 +1407,10 @@
     <message>
         <source>Edit the selected insight (double-click works too)</source>
         <translation>Modifica l'insight selezionato (funziona anche il doppio clic)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Elimina</translation>
     </message>
     <message>
         <source>Delete the selected insights</source>
@@ -1695,102 +1560,6 @@
         <translation>Ancora nessun insight</translation>
     </message>
     <message>
-        <source>Local draft (shown while Claude was late)</source>
-        <translation>Bozza locale (mostrata mentre Claude tardava)</translation>
-    </message>
-    <message>
-        <source>What Zantara showed before Claude's answer started</source>
-        <translation>Cosa ha mostrato Zantara prima che iniziasse la risposta di Claude</translation>
-    </message>
-    <message>
-        <source>Show the local draft</source>
-        <translation>Mostra la bozza locale</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>Applica</translation>
-    </message>
-    <message>
-        <source>&amp;Yes</source>
-        <translation>&amp;Sì</translation>
-    </message>
-    <message>
-        <source>&amp;No</source>
-        <translation>&amp;No</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>Scarta</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Apri</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>Ripristina</translation>
-    </message>
-    <message>
-        <source>Restore defaults</source>
-        <translation>Ripristina predefiniti</translation>
-    </message>
-    <message>
-        <source>Help</source>
-        <translation>Aiuto</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Riprova</translation>
-    </message>
-    <message>
-        <source>Ignore</source>
-        <translation>Ignora</translation>
-    </message>
-    <message>
-        <source>Abort</source>
-        <translation>Interrompi</translation>
-    </message>
-    <message>
-        <source>Zantara Desktop</source>
-        <translation>Zantara Desktop</translation>
-    </message>
-    <message>
-        <source>Focus message input</source>
-        <translation>Vai al campo del messaggio</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Esci</translation>
-    </message>
-    <message>
-        <source>Documents…</source>
-        <translation>Documenti…</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>&amp;Chat</source>
-        <translation>&amp;Chat</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>S&amp;trumenti</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Aiuto</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>Salvato {path}</translation>
-    </message>
-    <message>
         <source>“{name}” is not a model name: model names have no spaces or punctuation like “!”.</source>
         <translation>“{name}” non è un nome di modello: i nomi dei modelli non hanno spazi né segni come “!”.</translation>
     </message>
@@ -1801,46 +1570,6 @@
     <message>
         <source>Saved, but “{name}” could not be checked with the server ({err}): make sure the name is right.</source>
         <translation>Salvato, ma non è stato possibile verificare “{name}” con il server ({err}): assicurati che il nome sia giusto.</translation>
-    </message>
-    <message>
-        <source>Suggested for this laptop ({cores} cores, {ram} GB RAM): {title}. It writes Indonesian, Italian and English at about {speed} tokens/s here; larger models would be too slow on {cores} cores.</source>
-        <translation>Consigliato per questo portatile ({cores} core, {ram} GB di RAM): {title}. Scrive indonesiano, italiano e inglese a circa {speed} token/s qui; modelli più grandi sarebbero troppo lenti su {cores} core.</translation>
-    </message>
-    <message>
-        <source>Offline answers in Indonesian, Italian and English need a bigger local model. This laptop can run {title} ({size} GB download, licence: {licence}).</source>
-        <translation>Per risposte offline in indonesiano, italiano e inglese serve un modello locale più grande. Questo portatile può usare {title} (download di {size} GB, licenza: {licence}).</translation>
-    </message>
-    <message>
-        <source>Offline answers in your languages: {title}, {size} GB, licence: {licence}.</source>
-        <translation>Risposte offline nelle vostre lingue: {title}, {size} GB, licenza: {licence}.</translation>
-    </message>
-    <message>
-        <source>Download the suggested model</source>
-        <translation>Scarica il modello consigliato</translation>
-    </message>
-    <message>
-        <source>Download</source>
-        <translation>Scarica</translation>
-    </message>
-    <message>
-        <source>Download cancelled.</source>
-        <translation>Download annullato.</translation>
-    </message>
-    <message>
-        <source>{title} is installed: it writes the offline answers now.</source>
-        <translation>{title} è installato: ora scrive le risposte offline.</translation>
-    </message>
-    <message>
-        <source>Download {title}</source>
-        <translation>Scarica {title}</translation>
-    </message>
-    <message>
-        <source>Download ({size} GB)</source>
-        <translation>Scarica ({size} GB)</translation>
-    </message>
-    <message>
-        <source>Downloading… {percent}</source>
-        <translation>Download in corso… {percent}</translation>
     </message>
     <message>
         <source>offline answers</source>
@@ -1867,8 +1596,16 @@
         <translation>Installati:</translation>
     </message>
     <message>
+        <source>Download</source>
+        <translation>Scarica</translation>
+    </message>
+    <message>
         <source>Download the selected model (resumable, sha256-verified)</source>
         <translation>Scarica il modello selezionato (riprendibile, verificato con sha256)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
     </message>
     <message>
         <source>Download progress</source>
@@ -1923,6 +1660,10 @@
         <translation>'{name}' è installato; sceglilo per un ruolo in Impostazioni › Modelli.</translation>
     </message>
     <message>
+        <source>Download {title}</source>
+        <translation>Scarica {title}</translation>
+    </message>
+    <message>
         <source>{done:.0f} of {total:.0f} MB · {speed:.1f} MB/s · {eta} left</source>
         <translation>{done:.0f} di {total:.0f} MB · {speed:.1f} MB/s · ancora {eta}</translation>
     </message>
@@ -1961,18 +1702,6 @@
     <message>
         <source>Retries:</source>
         <translation>Tentativi:</translation>
-    </message>
-    <message>
-        <source>Claude (Anthropic)</source>
-        <translation>Claude (Anthropic)</translation>
-    </message>
-    <message>
-        <source>OpenAI-compatible server (llama-server, Ollama…)</source>
-        <translation>Server compatibile con OpenAI (llama-server, Ollama…)</translation>
-    </message>
-    <message>
-        <source>empty: the server's default model</source>
-        <translation>vuoto: il modello predefinito del server</translation>
     </message>
     <message>
         <source>Paste an Anthropic key (sk-ant-…)</source>
@@ -2045,6 +1774,18 @@
     <message>
         <source>Retries</source>
         <translation>Tentativi</translation>
+    </message>
+    <message>
+        <source>Claude (Anthropic)</source>
+        <translation>Claude (Anthropic)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server (llama-server, Ollama…)</source>
+        <translation>Server compatibile con OpenAI (llama-server, Ollama…)</translation>
+    </message>
+    <message>
+        <source>empty: the server's default model</source>
+        <translation>vuoto: il modello predefinito del server</translation>
     </message>
     <message>
         <source>Add GGUF…</source>
@@ -2248,6 +1989,415 @@
     <message>
         <source>Could not save the settings: {err}</source>
         <translation>Impossibile salvare le impostazioni: {err}</translation>
+    </message>
+    <message>
+        <source>Usage and cost</source>
+        <translation>Consumo e costi</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Periodo:</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Chiamate</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>Token in ingresso</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>Token in uscita</translation>
+    </message>
+    <message>
+        <source>Insight tokens</source>
+        <translation>Token degli insight</translation>
+    </message>
+    <message>
+        <source>Cost (USD)</source>
+        <translation>Costo (USD)</translation>
+    </message>
+    <message>
+        <source>Insight share</source>
+        <translation>Quota degli insight</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Ultimi 7 giorni</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Ultimi 30 giorni</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Tutto</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>Per giorno</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>Per modello</translation>
+    </message>
+    <message>
+        <source>Per strategy</source>
+        <translation>Per strategia</translation>
+    </message>
+    <message>
+        <source>{answers}, {calls}: {inp} input and {out} output tokens, ${cost}. The cultural insights added {ins} input tokens: {share} of the cost.</source>
+        <translation>{answers}, {calls}: {inp} token in ingresso e {out} in uscita, ${cost}. Gli insight culturali hanno aggiunto {ins} token in ingresso: {share} del costo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Claude answer(s)</source>
+        <translation>
+            <numerusform>%n risposta di Claude</numerusform>
+            <numerusform>%n risposte di Claude</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n chiamata</numerusform>
+            <numerusform>%n chiamate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prices (USD per million tokens) from: {files}. Insight tokens are attributed by their share of the characters sent.</source>
+        <translation>Prezzi (USD per milione di token) da: {files}. I token degli insight sono attribuiti in base alla loro quota dei caratteri inviati.</translation>
+    </message>
+    <message>
+        <source>built-in defaults</source>
+        <translation>valori predefiniti</translation>
+    </message>
+    <message>
+        <source>Usage unavailable: {err}</source>
+        <translation>Consumo non disponibile: {err}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Applica</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Sì</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Scarta</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Apri</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Ripristina</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>Ripristina predefiniti</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Aiuto</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Riprova</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignora</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Interrompi</translation>
+    </message>
+    <message>
+        <source>No Claude API key yet: answers are offline.</source>
+        <translation>Nessuna chiave API di Claude: risposte offline.</translation>
+    </message>
+    <message>
+        <source>No Claude API key yet, so Zantara answers offline from this laptop: earlier answers and cultural notes, and a local model's own answers once one that can write them is installed (Settings → Models). Add your Anthropic key in Settings (Ctrl+,) and Claude will answer.</source>
+        <translation>Non c'è ancora una chiave API di Claude, quindi Zantara risponde offline da questo portatile: risposte precedenti e note culturali, e le risposte di un modello locale appena ne installi uno capace di scriverle (Impostazioni → Modelli). Aggiungi la tua chiave Anthropic nelle Impostazioni (Ctrl+,) e risponderà Claude.</translation>
+    </message>
+    <message>
+        <source>Add API key…</source>
+        <translation>Aggiungi chiave API…</translation>
+    </message>
+    <message>
+        <source>Add API key</source>
+        <translation>Aggiungi chiave API</translation>
+    </message>
+    <message>
+        <source>Open Settings to add your Anthropic key (Ctrl+,)</source>
+        <translation>Apri le Impostazioni per aggiungere la tua chiave Anthropic (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>Nascondi questo messaggio</translation>
+    </message>
+    <message>
+        <source>Rename conversation…</source>
+        <translation>Rinomina conversazione…</translation>
+    </message>
+    <message>
+        <source>Export as Markdown…</source>
+        <translation>Esporta in Markdown…</translation>
+    </message>
+    <message>
+        <source>Export as JSON…</source>
+        <translation>Esporta in JSON…</translation>
+    </message>
+    <message>
+        <source>Delete conversation…</source>
+        <translation>Elimina conversazione…</translation>
+    </message>
+    <message>
+        <source>Open or select a conversation first.</source>
+        <translation>Prima apri o seleziona una conversazione.</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>Nuova chat</translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>Inizia una nuova conversazione (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>Cerca nelle conversazioni</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversazioni</translation>
+    </message>
+    <message>
+        <source>F2 renames, Delete deletes, Ctrl+E exports; right-click for all actions</source>
+        <translation>F2 rinomina, Canc elimina, Ctrl+E esporta; clic destro per tutte le azioni</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n messaggio</numerusform>
+            <numerusform>%n messaggi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>Rinomina conversazione</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titolo:</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rinomina</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>Elimina conversazione</translation>
+    </message>
+    <message>
+        <source>conversation</source>
+        <translation>conversazione</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Esporta conversazione</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Senza titolo</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” and all its messages? This cannot be undone.</source>
+        <translation>Eliminare “{title}” e tutti i suoi messaggi? L'operazione non si può annullare.</translation>
+    </message>
+    <message>
+        <source>About Zantara</source>
+        <translation>Informazioni su Zantara</translation>
+    </message>
+    <message>
+        <source>Claude's brain, LLaMA's soul: a local-first assistant for visas, business and life in Bali.</source>
+        <translation>Il cervello di Claude, l'anima di LLaMA: un assistente locale per visti, affari e vita a Bali.</translation>
+    </message>
+    <message>
+        <source>Jobs: all finished</source>
+        <translation>Attività: tutte completate</translation>
+    </message>
+    <message>
+        <source>Jobs are running</source>
+        <translation>Attività in corso</translation>
+    </message>
+    <message>
+        <source>Cancel jobs and quit</source>
+        <translation>Annulla le attività ed esci</translation>
+    </message>
+    <message>
+        <source>Keep running</source>
+        <translation>Lascia in corso</translation>
+    </message>
+    <message>
+        <source>1 job running</source>
+        <translation>1 attività in corso</translation>
+    </message>
+    <message>
+        <source>Show long jobs: insight generation, model downloads, imports</source>
+        <translation>Mostra le attività lunghe: generazione di insight, download di modelli, importazioni</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Attività</translation>
+    </message>
+    <message>
+        <source>No jobs. Insight generation, model downloads and imports appear here.</source>
+        <translation>Nessuna attività. Qui compaiono generazioni di insight, download di modelli e importazioni.</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>Rimuovi le completate</translation>
+    </message>
+    <message>
+        <source>A job is still running.</source>
+        <translation>Un'attività è ancora in corso.</translation>
+    </message>
+    <message>
+        <source>Quitting cancels them. A cancelled generation continues where it stopped when you start it again.</source>
+        <translation>Uscendo vengono annullate. Una generazione annullata riprende da dove si è fermata quando la riavvii.</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>In corso</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annullamento…</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Completata</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Non riuscita</translation>
+    </message>
+    <message>
+        <source>Jobs: {n} failed</source>
+        <translation>Attività: {n} non riuscite</translation>
+    </message>
+    <message>
+        <source>{n} jobs running</source>
+        <translation>{n} attività in corso</translation>
+    </message>
+    <message>
+        <source>Progress of {title}</source>
+        <translation>Avanzamento di {title}</translation>
+    </message>
+    <message>
+        <source>Cancel {title}</source>
+        <translation>Annulla {title}</translation>
+    </message>
+    <message>
+        <source>{n} jobs are still running.</source>
+        <translation>{n} attività sono ancora in corso.</translation>
+    </message>
+    <message>
+        <source>Zantara Desktop</source>
+        <translation>Zantara Desktop</translation>
+    </message>
+    <message>
+        <source>Focus message input</source>
+        <translation>Vai al campo del messaggio</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Esci</translation>
+    </message>
+    <message>
+        <source>Documents…</source>
+        <translation>Documenti…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Chat</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>S&amp;trumenti</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Salvato {path}</translation>
+    </message>
+    <message>
+        <source>Suggested for this laptop ({cores} cores, {ram} GB RAM): {title}. It writes Indonesian, Italian and English at about {speed} tokens/s here; larger models would be too slow on {cores} cores.</source>
+        <translation>Consigliato per questo portatile ({cores} core, {ram} GB di RAM): {title}. Scrive indonesiano, italiano e inglese a circa {speed} token/s qui; modelli più grandi sarebbero troppo lenti su {cores} core.</translation>
+    </message>
+    <message>
+        <source>Offline answers in Indonesian, Italian and English need a bigger local model. This laptop can run {title} ({size} GB download, licence: {licence}).</source>
+        <translation>Per risposte offline in indonesiano, italiano e inglese serve un modello locale più grande. Questo portatile può usare {title} (download di {size} GB, licenza: {licence}).</translation>
+    </message>
+    <message>
+        <source>Offline answers in your languages: {title}, {size} GB, licence: {licence}.</source>
+        <translation>Risposte offline nelle vostre lingue: {title}, {size} GB, licenza: {licence}.</translation>
+    </message>
+    <message>
+        <source>Download the suggested model</source>
+        <translation>Scarica il modello consigliato</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Download annullato.</translation>
+    </message>
+    <message>
+        <source>{title} is installed: it writes the offline answers now.</source>
+        <translation>{title} è installato: ora scrive le risposte offline.</translation>
+    </message>
+    <message>
+        <source>Download ({size} GB)</source>
+        <translation>Scarica ({size} GB)</translation>
+    </message>
+    <message>
+        <source>Downloading… {percent}</source>
+        <translation>Download in corso… {percent}</translation>
     </message>
     <message>
         <source>no API key</source>
@@ -2476,136 +2626,6 @@
     <message>
         <source>Profile:</source>
         <translation>Profilo:</translation>
-    </message>
-    <message>
-        <source>Claude unavailable</source>
-        <translation>Claude non disponibile</translation>
-    </message>
-    <message>
-        <source>answer not readable</source>
-        <translation>risposta illeggibile</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>interrotta</translation>
-    </message>
-    <message>
-        <source>knowledge store error</source>
-        <translation>errore dell'archivio conoscenze</translation>
-    </message>
-    <message>
-        <source>damaged data</source>
-        <translation>dati danneggiati</translation>
-    </message>
-    <message>
-        <source>model file error</source>
-        <translation>errore nel file del modello</translation>
-    </message>
-    <message>
-        <source>model not found</source>
-        <translation>modello non trovato</translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation>tempo scaduto</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>errore</translation>
-    </message>
-    <message>
-        <source>Claude: {reason}</source>
-        <translation>Claude: {reason}</translation>
-    </message>
-    <message>
-        <source>Usage and cost</source>
-        <translation>Consumo e costi</translation>
-    </message>
-    <message>
-        <source>Period:</source>
-        <translation>Periodo:</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Periodo</translation>
-    </message>
-    <message>
-        <source>Calls</source>
-        <translation>Chiamate</translation>
-    </message>
-    <message>
-        <source>Input tokens</source>
-        <translation>Token in ingresso</translation>
-    </message>
-    <message>
-        <source>Output tokens</source>
-        <translation>Token in uscita</translation>
-    </message>
-    <message>
-        <source>Insight tokens</source>
-        <translation>Token degli insight</translation>
-    </message>
-    <message>
-        <source>Cost (USD)</source>
-        <translation>Costo (USD)</translation>
-    </message>
-    <message>
-        <source>Insight share</source>
-        <translation>Quota degli insight</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Ultimi 7 giorni</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>Ultimi 30 giorni</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Tutto</translation>
-    </message>
-    <message>
-        <source>Per day</source>
-        <translation>Per giorno</translation>
-    </message>
-    <message>
-        <source>Per model</source>
-        <translation>Per modello</translation>
-    </message>
-    <message>
-        <source>Per strategy</source>
-        <translation>Per strategia</translation>
-    </message>
-    <message>
-        <source>{answers}, {calls}: {inp} input and {out} output tokens, ${cost}. The cultural insights added {ins} input tokens: {share} of the cost.</source>
-        <translation>{answers}, {calls}: {inp} token in ingresso e {out} in uscita, ${cost}. Gli insight culturali hanno aggiunto {ins} token in ingresso: {share} del costo.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n Claude answer(s)</source>
-        <translation>
-            <numerusform>%n risposta di Claude</numerusform>
-            <numerusform>%n risposte di Claude</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n call(s)</source>
-        <translation>
-            <numerusform>%n chiamata</numerusform>
-            <numerusform>%n chiamate</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Prices (USD per million tokens) from: {files}. Insight tokens are attributed by their share of the characters sent.</source>
-        <translation>Prezzi (USD per milione di token) da: {files}. I token degli insight sono attribuiti in base alla loro quota dei caratteri inviati.</translation>
-    </message>
-    <message>
-        <source>built-in defaults</source>
-        <translation>valori predefiniti</translation>
-    </message>
-    <message>
-        <source>Usage unavailable: {err}</source>
-        <translation>Consumo non disponibile: {err}</translation>
     </message>
     <message>
         <source>Combo: insights + live note (recommended)</source>
