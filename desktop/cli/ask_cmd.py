@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -79,23 +80,51 @@ def ask(
     TEXT is the message; `-` reads it from standard input, `--file F` from a file. A message longer than
     the local model's context is cut to fit it (the trace says so).
     """
-    if file is not None and text is not None:
-        raise click.UsageError("Give the message as TEXT or with --file, not both.")
-    if file is not None:
-        text = read_message(path=file)
-    elif text == "-":
-        text = read_message(stream=sys.stdin.buffer)
-    elif text is None:
-        raise click.UsageError("Missing the message: give TEXT, '-' for standard input, or --file F.")
-    else:
-        text = clean_text(text, "message")
+    text = _message(text, file)
     services = _services()
     out, err_console = own_streams()
     transcript = Transcript(out)
+    on_event = (lambda _event: None) if as_json else _printer(services, transcript, err_console)
+    cancel = CancelToken()
+    try:
+        answer = services.router.ask(
+            text,
+            conversation_id=conversation_id,
+            strategy=strategy,
+            offline=offline,
+            cancel=cancel,
+            on_event=on_event,
+        )
+    finally:
+        cancel.cancel()  # stop leftover background local-model work (a late cultural note) ...
+        services.router.wait_idle()  # ... and let it return before the interpreter shuts down
+    if as_json:
+        data = answer.to_dict()
+        data["message_id"] = answer.message_id
+        out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+        out.flush()
+        return
+    transcript.finish(answer.text)
+    err_console.print(_summary_line(answer), highlight=False)
+
+
+def _message(text: str | None, file: Path | None) -> str:
+    """The message from TEXT, standard input (``-``) or ``--file``, cleaned."""
+    if file is not None and text is not None:
+        raise click.UsageError("Give the message as TEXT or with --file, not both.")
+    if file is not None:
+        return read_message(path=file)
+    if text == "-":
+        return read_message(stream=sys.stdin.buffer)
+    if text is None:
+        raise click.UsageError("Missing the message: give TEXT, '-' for standard input, or --file F.")
+    return clean_text(text, "message")
+
+
+def _printer(services: Any, transcript: Transcript, err_console: Any) -> Callable[[Event], None]:
+    """What the terminal shows of the router's events: the streamed text and one line per notable event."""
 
     def on_event(event: Event) -> None:
-        if as_json:
-            return
         if event.kind == "chunk":
             transcript.chunk(event.text)
         elif event.kind == "replace":
@@ -117,32 +146,19 @@ def ask(
                 markup=False,
             )
 
-    cancel = CancelToken()
-    try:
-        answer = services.router.ask(
-            text,
-            conversation_id=conversation_id,
-            strategy=strategy,
-            offline=offline,
-            cancel=cancel,
-            on_event=on_event,
-        )
-    finally:
-        cancel.cancel()  # stop leftover background local-model work (a late cultural note) ...
-        services.router.wait_idle()  # ... and let it return before the interpreter shuts down
-    if as_json:
-        data = answer.to_dict()
-        data["message_id"] = answer.message_id
-        out.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
-        out.flush()
-        return
-    transcript.finish(answer.text)
+    return on_event
+
+
+def _summary_line(answer: Any) -> str:
+    """The dim line under an answer: who answered, with what, how long, in which conversation."""
+    from desktop.core.messages import say
+
     trace = answer.trace
-    err_console.print(
+    related = f"{say('cli.related_memory')} · " if trace.related_memory else ""
+    return (
         f"[dim]{answer.mode} · {trace.answer_model} · {trace.strategy} · {trace.language} · "
-        f"{len(trace.insights)} insight(s) · {trace.timings_ms.total} ms · "
-        f"conversation {answer.conversation_id}[/]",
-        highlight=False,
+        f"{len(trace.insights)} insight(s) · {related}{trace.timings_ms.total} ms · "
+        f"conversation {answer.conversation_id}[/]"
     )
 
 

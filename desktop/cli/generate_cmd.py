@@ -8,13 +8,16 @@ and the report as tables or ``--json``.
 from __future__ import annotations
 
 import signal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from desktop.cli.output import console, err_console, json_option, print_json
+
+if TYPE_CHECKING:
+    from desktop.core.generation import RunReport
 
 LANGUAGE_CHOICES = ("id", "it", "en")
 
@@ -136,7 +139,7 @@ def _acceptance_table(title: str, rows: dict[str, dict[str, Any]]) -> Table:
     return table
 
 
-def print_report(report: dict[str, Any]) -> None:
+def print_report(report: RunReport) -> None:
     console.print(
         f"[bold]{report['stop_reason']}[/]: {report['accepted']} accepted ({report['insight_status']}) of "
         f"{report['attempts']} attempts ({report['acceptance']:.0%}), {report['accepted_per_min']:.2f}/min, "

@@ -51,6 +51,8 @@ TEMPLATES: dict[str, str] = {
     "note.rewrite_rejected": "rewrite rejected by the fact guard: Claude's original kept",
     "note.memory_unavailable": "answer memory unavailable: {error}",
     "note.memory_fallback": "{why}: showing {n} earlier answer(s) and the cultural insights instead",
+    "note.memory_related_fallback": "{why}: showing the cultural insights and, labelled as such, an earlier "
+    "answer to another, possibly related question",
     "note.insights_fallback": "{why}: showing the cultural insights instead",
     "note.insights_not_looked_up": "insights in {language} not looked up: {error}",
     "note.offline_pick_failed": "insights shown in retrieval's order: the one answering the question not picked ({error})",
@@ -73,6 +75,9 @@ TEMPLATES: dict[str, str] = {
     "reason.unknown_words": "too many unknown words",
     "reason.unfit_model": "model too small",
     "stage.memory_hits": "{n} earlier answer(s)",
+    "cli.related_memory": "shown: an earlier answer to another, possibly related question, not to this one",
+    "stage.memory_related": "no earlier answer to this question; one to another, possibly related question: "
+    "'{question}'",
     "stage.cancelled": "Cancelled",
     "stage.stopped": "stopped",
     # the readability guard (chat/readability.py): why a local answer was not shown
@@ -148,6 +153,7 @@ TEMPLATES: dict[str, str] = {
     "disk.not_enough_hint": "Free some space and run it again; nothing was changed.",
     "note.documents_unavailable": "the team's documents could not be searched ({error})",
     "note.citations_dropped": "{n} citation(s) matching no passage sent were removed",
+    "note.citations_unsupported": "{n} citation(s) whose passage does not state the cited sentence were removed",
     "stage.documents": "{n} passages from the team's documents",
     # the team's documents (documents/parse.py, documents/index.py): one message per file that is not indexed
     "doc.unsupported": "{name}: files of type {suffix} are not read.",

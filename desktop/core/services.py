@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from desktop.core.chat.conversations import Conversations
     from desktop.core.chat.router import Router
     from desktop.core.documents.index import DocumentIndex
+    from desktop.core.generation.runs import RunStore
     from desktop.core.knowledge.embedder import Embedder
     from desktop.core.knowledge.memory import AnswerMemory
     from desktop.core.knowledge.store import KnowledgeStore
@@ -111,6 +112,13 @@ class Services:
 
         with self._lock:
             return DocumentIndex.open(self.store.client, self.embedder)
+
+    @cached_property
+    def generation_runs(self) -> RunStore:
+        """The generation runs (in the conversations database): what Generate resumes."""
+        from desktop.core.generation.runs import RunStore
+
+        return RunStore()
 
     @cached_property
     def conversations(self) -> Conversations:

@@ -8,7 +8,8 @@ is closest, as Chroma returns them. Every candidate at similarity >= MIN_SIMILAR
 answers the question asked); a logistic regression is fitted on the train rows of both kinds of memory (three
 one-language memories of 35 answers, and one of 105 in three languages), then the threshold is the lowest at
 which dev shows an unrelated earlier answer to at most TARGET_UNRELATED of its questions without one (mean of
-the two kinds of memory). Then run bench_memory_match.py for the figures through the real search.
+the two kinds of memory). The related tier's threshold is then chosen on dev too (``choose_related``). Then run
+bench_memory_match.py for the figures through the real search.
 
     PYTHONPATH=. .venv/bin/python tests/bench/fit_memory_match.py
 """
@@ -29,6 +30,9 @@ from benchutil import REPO
 
 FETCHED = 24  # vectors Chroma returns per question (memory.CANDIDATES * MEMORY_K), three per answer
 TARGET_UNRELATED = 0.05
+RELATED_SAME_SHARE = (
+    0.5  # the related tier's threshold: the lowest at which half its answers are the same question
+)
 L2 = 1e-3
 FEATURES = ("similarity", "margin", "concepts", "asks")
 CACHE = REPO / ".bench-cache" / "memory-match-vectors.npz"
@@ -159,13 +163,60 @@ def score(data: list[dict[str, Any]], w: np.ndarray, threshold: float, k: int = 
     }
 
 
+def score_related(
+    data: list[dict[str, Any]], w: np.ndarray, threshold: float, related: float
+) -> dict[str, float]:
+    """The related tier (``AnswerMemory.lookup``): when no candidate reaches ``threshold``, the most likely one at
+    ``related`` or more is shown as an earlier answer to a related question."""
+    present = found = absent = shown_absent = shown = same = 0
+    for r in data:
+        p = sorted(
+            ((1 / (1 + np.exp(-(np.dot(w[:-1], f) + w[-1]))), n) for n, f, _y in r["cand"]), reverse=True
+        )
+        answers = [n for prob, n in p[:3] if prob >= threshold]
+        extra = [n for prob, n in p[:1] if related <= prob] if not answers else []
+        shown += len(extra)
+        same += sum(n in r["present"] for n in extra)
+        if r["present"]:
+            present += 1
+            found += bool(r["present"] & set(answers + extra))
+        else:
+            absent += 1
+            shown_absent += bool(extra)
+    return {
+        "found": found / max(present, 1),
+        "related_unasked": shown_absent / max(absent, 1),
+        "related_same": same / max(shown, 1),
+    }
+
+
+def choose_related(dev: dict[str, list[dict[str, Any]]], w: np.ndarray, threshold: float) -> float | None:
+    """Print the related tier on dev; the lowest related threshold whose related answers are the same question
+    at least RELATED_SAME_SHARE of the time (mean of the two kinds of memory)."""
+    chosen = None
+    for related in np.round(np.arange(0.10, threshold, 0.05), 2):
+        figures = {kind: score_related(d, w, threshold, related) for kind, d in dev.items()}
+        print(
+            f"related {related:.2f}  "
+            + "  ".join(
+                f"dev {kind}: found {f['found']:.1%}, related shown w/o earlier answer {f['related_unasked']:.1%}, "
+                f"related that is the same question {f['related_same']:.1%}"
+                for kind, f in figures.items()
+            )
+        )
+        share = float(np.mean([f["related_same"] for f in figures.values()]))
+        if chosen is None and share >= RELATED_SAME_SHARE:
+            chosen = float(related)
+    return chosen
+
+
 def asks_on_dev() -> float:
     """Share of the dev questions' paraphrases whose most likely ask is one of the question's (asks-dev.jsonl)."""
     from desktop.core.knowledge import asks_model
     from desktop.core.knowledge.embedder import default_embedder
 
     embedder = default_embedder()
-    model = asks_model.get_model(embedder)
+    model = asks_model.get_model(embedder) or asks_model.build(embedder)  # build: new labelled questions
     assert model is not None
     labels = {}
     for line in (REPO / "tests/data/memory-match/asks-dev.jsonl").read_text(encoding="utf-8").splitlines():
@@ -209,6 +260,17 @@ def main() -> None:
         if chosen is None and mean_unrelated <= TARGET_UNRELATED:
             chosen = threshold
     print(f"chosen threshold (lowest with mean dev unrelated <= {TARGET_UNRELATED:.0%}): {chosen}")
+    if chosen is not None:
+        related = choose_related(dev, w, chosen)
+        print(f"chosen related threshold (lowest with >= {RELATED_SAME_SHARE:.0%} same question): {related}")
+        for kind in ("one", "pooled"):
+            if related is None:
+                break
+            f = score_related([r for r in train if r["memory"] == kind], w, chosen, related)
+            print(
+                f"train {kind} at {related}: found {f['found']:.1%}, related shown w/o earlier answer "
+                f"{f['related_unasked']:.1%}, related that is the same question {f['related_same']:.1%}"
+            )
 
 
 if __name__ == "__main__":

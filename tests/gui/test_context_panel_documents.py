@@ -1,5 +1,6 @@
 """The context panel opens the document passages an answer cites, with document, page or section, and says
-how many citations were removed because they matched no passage sent."""
+how many citations were removed because they matched no passage sent or cited one that does not state the
+sentence."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ TRACE_JSON: dict[str, Any] = {
     "models": {"answer": "claude-x"},
     "passages": [FEES, REGISTER],
     "cited_passages": [FEES],
-    "citations": {"sent": 2, "cited": 1, "dropped": 1},
+    "citations": {"sent": 2, "cited": 1, "dropped": 1, "unsupported": 2},
 }
 TRACE = Trace.from_json(TRACE_JSON)
 
@@ -50,6 +51,7 @@ def test_panel_shows_cited_passages_with_their_source(qtbot: Any) -> None:
     assert text.index("[1] Fee Table 2026 · 2. Immigration services · en") > cited
     assert "Investor KITAS E28A – 1 year | IDR 12.500.000 | IDR 4.250.000" in text
     assert "1 citation(s) matched no passage sent and were removed." in text
+    assert "2 citation(s) cited a passage that does not state the sentence and were removed." in text
     rest = text.index("Document passages sent, not cited (1)")
     assert text.index("[2] Case register · page 378") > rest
 
@@ -69,5 +71,6 @@ def test_panel_speaks_indonesian(qtbot: Any) -> None:
         panel.show_trace(TRACE)
         text = panel.browser.toPlainText()
         assert "Bagian dokumen yang dikutip (1)" in text and "halaman 378" in text
+        assert "2 kutipan menunjuk bagian yang tidak menyatakan kalimat tersebut" in text
     finally:
         i18n.set_language("en")

@@ -57,3 +57,21 @@ def test_panel_speaks_the_ui_language(qtbot: Any) -> None:
         )
     finally:
         i18n.set_language("en")
+
+
+def test_an_earlier_answer_to_a_related_question_is_listed_under_its_own_label(qtbot: Any) -> None:
+    panel = ContextPanel()
+    qtbot.addWidget(panel)
+    related = {**TRACE, "memory": [], "related_memory": TRACE["memory"]}
+    try:
+        panel.show_trace(Trace.from_json(related))
+        text = panel.browser.toPlainText()
+        assert "Earlier answer to another, possibly related question, not this one" in text
+        assert "Earlier Claude answers" not in text and "Dokumen apa saja untuk KITAS investor?" in text
+        assert i18n.set_language("id")
+        panel.show_trace(Trace.from_json(related))
+        assert (
+            "Jawaban sebelumnya untuk pertanyaan lain yang mungkin berkaitan" in panel.browser.toPlainText()
+        )
+    finally:
+        i18n.set_language("en")

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from support.knowledge import curated_store, curated_store_dir  # noqa: F401
-from support.messages_api import MessagesAPIStandIn
+from support.messages_api import Claim, MessagesAPIStandIn, citing_reply, sent_passages
 
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.core.paths import knowledge_dir
@@ -91,7 +91,7 @@ def test_docs_query_json_names_document_section_and_index(documents: Path) -> No
     [
         ("Berapa lama proses perpanjangan KITAS?", "Perpanjangan KITAS, EPO dan ERP", "7–10 hari kerja", ""),
         (
-            "Quanto costa trasferire il KITAS sul nuovo passaporto?",
+            "Qual è la commissione per trasferire il KITAS?",
             "Rinnovo del passaporto e trasferimento del KITAS sul nuovo passaporto",
             "IDR 2.000.000",
             "",
@@ -150,7 +150,27 @@ def test_claude_gets_numbered_passages_and_a_wrong_citation_is_dropped(documents
     assert "IDR 4.250.000 [1], paid at cost." in text and "[7]" not in text
     assert text.endswith("Sources:\n[1] Fee Table 2026, 2. Immigration services")
     trace = answer["trace"]
-    assert trace["citations"] == {"sent": 3, "cited": 1, "dropped": 1}
+    assert trace["citations"] == {"sent": 3, "cited": 1, "dropped": 1, "unsupported": 0}
     assert [p["n"] for p in trace["cited_passages"]] == [1]
     assert "IDR 4.250.000" in trace["cited_passages"][0]["text"]
     assert any("1 citation(s) matching no passage sent were removed" in n for n in trace["notes"])
+
+
+def test_a_citation_of_the_wrong_passage_is_removed_and_counted(documents: Path) -> None:
+    """The stand-in cites what the app really sent: the row holding the fee (kept), the same fee on another
+    passage (removed: that passage does not state it) and a number never sent (removed)."""
+    fee = "EPO exit permit | IDR 1.750.000 | IDR 500.000"
+    claims = [Claim(fee, "holder"), Claim(fee, "other"), Claim(fee, "invented")]
+    with MessagesAPIStandIn(reply=citing_reply(claims)) as api:
+        env = {"ANTHROPIC_BASE_URL": api.base_url, "ANTHROPIC_API_KEY": api.api_key}
+        answer = as_json("ask", "How much is the EPO exit permit?", env=env)
+        passages = sent_passages(api.message_requests()[-1].body or {})
+    holder = next(n for n, text in passages.items() if fee in text)
+    text = answer["answer"]
+    assert text.count(f"{fee} [{holder}].") == 1 and text.count(f"{fee}.") == 2
+    trace = answer["trace"]
+    assert trace["citations"] == {"sent": len(passages), "cited": 1, "dropped": 1, "unsupported": 1}
+    assert [p["n"] for p in trace["cited_passages"]] == [holder]
+    notes = " ".join(trace["notes"])
+    assert "1 citation(s) matching no passage sent" in notes
+    assert "1 citation(s) whose passage does not state the cited sentence" in notes

@@ -8,6 +8,11 @@ content_block_stop, message_delta, message_stop), ``event: error`` events, and `
 Faults are injected per request: ``api.fail("529", times=2)`` fails the next two requests, then recovers.
 ``refuse`` closes the listening socket (connection refused) until :meth:`recover`.
 
+Answers that cite the team's documents: ``reply=citing_reply([Claim(statement, "holder"), ...])`` reads the
+numbered ``<passage n="...">`` elements the app really sent and cites, per claim, the passage that holds the
+statement (a correct citation), another sent passage (``"other"``: the wrong passage) or a number that was not
+sent (``"invented"``), as "statement [n]." sentences.
+
     with MessagesAPIStandIn(reply="Halo!") as api:
         client = anthropic.Anthropic(api_key=api.api_key, base_url=api.base_url)
 """
@@ -15,7 +20,9 @@ Faults are injected per request: ``api.fail("529", times=2)`` fails the next two
 from __future__ import annotations
 
 import contextlib
+import html
 import json
+import re
 import socket
 import threading
 import time
@@ -23,7 +30,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Literal
 
 FAULTS = (
     "refuse",  # nothing listening (connection refused)
@@ -242,6 +249,59 @@ class MessagesAPIStandIn:
 
     def wait_stopping(self, timeout: float) -> bool:
         return self._stopping.wait(timeout)
+
+
+_PASSAGE = re.compile(r'<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>', re.DOTALL)
+
+
+def sent_passages(body: dict[str, Any]) -> dict[int, str]:
+    """{n: text} of the numbered document passages in a request's system prompt (as the app framed them)."""
+    system = body.get("system", "")
+    if isinstance(system, list):
+        system = "\n".join(b.get("text", "") for b in system if isinstance(b, dict))
+    return {int(n): html.unescape(text) for n, text in _PASSAGE.findall(str(system or ""))}
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of a scripted answer and which passage it cites: the one holding the statement, another
+    one that was sent, or a number that was not sent."""
+
+    statement: str
+    cite: Literal["holder", "other", "invented"] = "holder"
+    source: str = ""  # the passage text the statement says in other words (default: the statement itself)
+
+
+def holder_of(statement: str, passages: dict[int, str]) -> int | None:
+    """The sent passage whose text holds ``statement`` (whitespace and case aside)."""
+    return next((n for n, text in sorted(passages.items()) if _norm(statement) in _norm(text)), None)
+
+
+def citing_reply(claims: list[Claim]) -> Callable[[dict[str, Any]], str]:
+    """A reply that cites the passages of each request as ``claims`` say (a claim whose citation cannot be
+    made, e.g. no sent passage holds it, is written without one)."""
+
+    def reply(body: dict[str, Any]) -> str:
+        passages = sent_passages(body)
+        sentences = []
+        for claim in claims:
+            holder = holder_of(claim.source or claim.statement, passages)
+            if claim.cite == "holder":
+                n = holder
+            elif claim.cite == "other":
+                said = _norm(claim.source or claim.statement)
+                n = next((m for m in sorted(passages) if said not in _norm(passages[m])), None)
+            else:
+                n = max(passages, default=0) + 4
+            statement = claim.statement.rstrip(" .")
+            sentences.append(f"{statement} [{n}]." if n is not None else f"{statement}.")
+        return " ".join(sentences)
+
+    return reply
 
 
 def closed_port_url() -> str:

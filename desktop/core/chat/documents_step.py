@@ -5,7 +5,8 @@ Only when the best is close enough to the question (``hybrid.MIN_COSINE``, chose
 answer get them: Claude as numbered, delimited reference data it must cite as [1], [2]; a local model that may
 write answers as the same framed data; the offline answer quotes them first (the answering sentence first, as
 ``offline_pick`` does for the notes), with document and page. After Claude answers, every [n] is checked
-against the passages sent: one that matches none is removed from the text and counted in the trace.
+against the passages sent: one that matches none, or whose passage does not state the sentence citing it
+(``citation_check``), is removed from the text and counted in the trace.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 import time
 from typing import TYPE_CHECKING
 
+from desktop.core.chat import citation_check
 from desktop.core.chat.trace import Citations, DocumentPassage
 from desktop.core.messages import say
 
@@ -27,6 +29,9 @@ LANGUAGE_LEAD = (
     0.95  # a passage in the reader's language is quoted first when its fused score is this close to the best
 )
 QUOTE_CHARS = 600
+# The offline answer quotes, with its source, only the passages whose fused score is at least this share of the
+# best one's: every quote shown as "this answers you" should (train+dev: see docs/benchmarks.md).
+SHOWN_SHARE = 0.9
 
 _CITATION = re.compile(r"\[(\d{1,2}(?:\s*,\s*\d{1,2})*)\]")
 
@@ -120,25 +125,36 @@ def with_passages(context_block: str, passages: list[DocumentPassage]) -> str:
 
 
 def check_citations(text: str, passages: list[DocumentPassage], trace: Trace, language: str) -> str:
-    """The answer with only the citations that match a sent passage, and its sources listed at the end."""
+    """The answer with only the citations whose passage was sent and states what the sentence says
+    (``citation_check``), and its sources listed at the end; the others are removed and counted."""
     sent = {p.n: p for p in passages}
+    texts = [p.text for p in passages]
     cited: list[int] = []
-    dropped = 0
-
-    def keep(match: re.Match[str]) -> str:
-        nonlocal dropped
-        numbers = [int(n) for n in re.split(r"\s*,\s*", match.group(1))]
-        valid = [n for n in numbers if n in sent]
-        dropped += len(numbers) - len(valid)
+    invented = unsupported = 0
+    pieces: list[str] = []
+    done = 0
+    for match in _CITATION.finditer(text):
+        statement = citation_check.statement_before(text, match.start(), match.end(), done)
+        valid = []
+        for n in (int(n) for n in re.split(r"\s*,\s*", match.group(1))):
+            if n not in sent:
+                invented += 1
+            elif not citation_check.best_supported(statement, sent[n].text, texts):
+                unsupported += 1
+            elif n not in valid:
+                valid.append(n)
         cited.extend(n for n in valid if n not in cited)
-        return f"[{', '.join(str(n) for n in valid)}]" if valid else ""
-
-    checked = _CITATION.sub(keep, text)
-    checked = re.sub(r"[ \t]+([.,;:!?])", r"\1", checked) if dropped else checked
+        pieces += [text[done : match.start()], f"[{', '.join(str(n) for n in valid)}]" if valid else ""]
+        done = match.end()
+    checked = "".join(pieces) + text[done:]
+    if invented or unsupported:
+        checked = re.sub(r"[ \t]+([.,;:!?])", r"\1", checked)
     trace.cited_passages = [sent[n] for n in cited]
-    trace.citations = Citations(sent=len(sent), cited=len(cited), dropped=dropped)
-    if dropped:
-        trace.notes.append(say("note.citations_dropped", n=dropped))
+    trace.citations = Citations(sent=len(sent), cited=len(cited), dropped=invented, unsupported=unsupported)
+    if invented:
+        trace.notes.append(say("note.citations_dropped", n=invented))
+    if unsupported:
+        trace.notes.append(say("note.citations_unsupported", n=unsupported))
     if not cited:
         return checked
     t = TEXTS.get(language, TEXTS["en"])
@@ -152,7 +168,7 @@ def offline_section(question: str, language: str, passages: list[DocumentPassage
     if not passages:
         return ""
     t = TEXTS.get(language, TEXTS["en"])
-    ordered = offline_order(language, passages)
+    ordered = offline_order(language, offline_shown(passages))
     lines = [t["found"], ""]
     for passage in ordered:
         quote = answering_first(question, language, passage.text)
@@ -162,6 +178,14 @@ def offline_section(question: str, language: str, passages: list[DocumentPassage
             named = " " + t["in_language"].format(language=name) if name else ""
         lines += [f"[{passage.n}] **{passage.where}**{named}", "", _quoted(quote), ""]
     return "\n".join(lines).strip()
+
+
+def offline_shown(passages: list[DocumentPassage], share: float | None = None) -> list[DocumentPassage]:
+    """The passages close enough to the best to be quoted as answering (``SHOWN_SHARE``)."""
+    if not passages:
+        return []
+    floor = (SHOWN_SHARE if share is None else share) * max(p.score for p in passages)
+    return [p for p in passages if p.score >= floor]
 
 
 def offline_order(language: str, passages: list[DocumentPassage]) -> list[DocumentPassage]:

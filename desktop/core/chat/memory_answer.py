@@ -3,7 +3,9 @@
 Shown instead of the local model's text when that text fails the readability guard (or the local model cannot
 run). It never pretends to be a new answer: it says, in the user's language, that these are earlier answers,
 to which question, when, by whom and how close. The memory only returns answers to the same question (asked
-in other words or another language); for any other question the user gets the insights alone. A capable local model gets the same hits as context instead.
+in other words or another language) as answers; when there is none, an earlier answer to a *related* question
+may follow the insights, after "not answered before" and under a label that names it and its question, so it
+is never read as the answer. A capable local model gets the same hits as context instead.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "applies):",
         "hit": '**"{question}"** (asked by {who} on {date}, conversation "{title}", similarity {sim:.0%})',
         "none": "Claude has not answered this question before.",
+        "related": "Claude answered another question before that may be related, not yours: its answer may "
+        "not answer what you asked.",
+        "related_hit": '**Possibly related question: "{question}"** (asked by {who} on {date}, conversation "{title}")',
         "insights": "Cultural notes:",
         "later": "Ask Claude again later for an answer to your exact question.",
         "later_no_key": "Add a Claude API key for an answer to your exact question.",
@@ -49,6 +54,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "hit": '**"{question}"** (ditanyakan oleh {who} pada {date}, percakapan "{title}", '
         "kemiripan {sim:.0%})",
         "none": "Claude belum pernah menjawab pertanyaan ini.",
+        "related": "Claude pernah menjawab pertanyaan lain yang mungkin berkaitan, bukan pertanyaan Anda: "
+        "jawabannya mungkin tidak menjawab yang Anda tanyakan.",
+        "related_hit": '**Pertanyaan yang mungkin berkaitan: "{question}"** (ditanyakan oleh {who} pada {date}, '
+        'percakapan "{title}")',
         "insights": "Catatan budaya:",
         "later": "Tanyakan lagi ke Claude nanti untuk jawaban atas pertanyaan Anda yang persis.",
         "later_no_key": "Tambahkan kunci API Claude untuk jawaban atas pertanyaan Anda yang persis.",
@@ -70,6 +79,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "hit": '**"{question}"** (chiesto da {who} il {date}, conversazione "{title}", '
         "somiglianza {sim:.0%})",
         "none": "Claude non ha ancora risposto a questa domanda.",
+        "related": "Claude ha risposto a un'altra domanda, forse correlata, non alla tua: la sua risposta "
+        "potrebbe non rispondere a ciò che hai chiesto.",
+        "related_hit": '**Domanda forse correlata: "{question}"** (chiesta da {who} il {date}, conversazione "{title}")',
         "insights": "Note culturali:",
         "later": "Richiedi più tardi a Claude per una risposta alla tua domanda precisa.",
         "later_no_key": "Aggiungi una chiave API di Claude per una risposta alla tua domanda precisa.",
@@ -100,10 +112,13 @@ def compose(
     reason: str = "",
     documents: str = "",
     backend: str = "Claude",
+    related: MemoryHit | None = None,
 ) -> str:
     """The memory + insights answer, in ``language`` (English for any other). ``reason`` is why Claude is not
     answering (the trace's reason: offline_requested, no_key, claude_late, or anything else = unreachable).
-    ``backend``: the online model the texts name (another backend than Claude is named as itself)."""
+    ``backend``: the online model the texts name (another backend than Claude is named as itself).
+    ``related``: an earlier answer to a related question, shown only when ``hits`` is empty, after saying that
+    this question has no earlier answer, under its own question and a label that says it is not the answer."""
     t = {
         key: text.replace("Claude", backend) for key, text in TEMPLATES.get(language, TEMPLATES["en"]).items()
     }
@@ -137,9 +152,22 @@ def compose(
             parts += ["", _clip(hit.answer, ANSWER_CHARS), ""]
     else:
         parts += [t["none"], ""]
+        if related is not None:
+            parts += [t["related"], "", _hit_line(t["related_hit"], related, t["someone"]), ""]
+            parts += [_clip(related.answer, ANSWER_CHARS), ""]
     parts.append(t.get(f"later_{reason}", t["later"]))
     parts.append(t["upgrade"])
     return "\n".join(parts).strip()
+
+
+def _hit_line(template: str, hit: MemoryHit, someone: str) -> str:
+    return template.format(
+        question=_clip(hit.question, 160),
+        who=_who(hit, someone),
+        date=hit.date[:10],
+        title=_clip(hit.conversation_title or hit.question, 60),
+        sim=hit.similarity,
+    )
 
 
 def settle_late(text: str) -> str:

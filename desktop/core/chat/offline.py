@@ -109,15 +109,24 @@ def attach_memory(ctx: AnswerContext, memory: AnswerMemory | None) -> list[Memor
         return ctx.memory_hits
     started = time.perf_counter()
     hits: list[MemoryHit] = []
+    related: MemoryHit | None = None
     if memory is not None:
         try:
-            hits = memory.search(ctx.message, k=MEMORY_K)
-            ctx.trace.add_stage("memory", started, detail=say("stage.memory_hits", n=len(hits)))
+            found = memory.lookup(ctx.message, k=MEMORY_K)
+            hits, related = found.same, found.related
+            detail = (
+                say("stage.memory_related", question=related.question)
+                if related is not None
+                else say("stage.memory_hits", n=len(hits))
+            )
+            ctx.trace.add_stage("memory", started, detail=detail)
         except Exception as exc:
             ctx.trace.notes.append(say("note.memory_unavailable", error=type(exc).__name__))
             ctx.trace.add_stage("memory", started, ok=False, detail=type(exc).__name__)
     ctx.memory_hits = hits
+    ctx.related_hit = related
     ctx.trace.memory = [MemoryUse.from_json(h.to_dict()) for h in hits]
+    ctx.trace.related_memory = [MemoryUse.from_json(related.to_dict())] if related is not None else []
     return hits
 
 
@@ -127,6 +136,8 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
     ctx.trace.reason = ctx.trace.reason or "unreadable_local"
     if hits:
         ctx.trace.notes.append(say("note.memory_fallback", why=why, n=len(hits)))
+    elif ctx.related_hit is not None:
+        ctx.trace.notes.append(say("note.memory_related_fallback", why=why))
     else:  # "showing 0 earlier answers" read as if some were shown
         ctx.trace.notes.append(say("note.insights_fallback", why=why))
     ctx.trace.models["answer"] = "answer-memory"
@@ -135,8 +146,9 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
     ctx.trace.insights = [Insight.from_json(i) for i in shown]  # the panel lists the notes the user reads
     documents = documents_step.offline_section(ctx.message, ctx.language, ctx.passages)
     if documents:
-        ctx.trace.cited_passages = documents_step.offline_order(ctx.language, ctx.passages)
-        ctx.trace.citations = Citations(sent=len(ctx.passages), cited=len(ctx.passages))
+        quoted = documents_step.offline_shown(ctx.passages)
+        ctx.trace.cited_passages = documents_step.offline_order(ctx.language, quoted)
+        ctx.trace.citations = Citations(sent=len(ctx.passages), cited=len(quoted))
     return memory_answer.compose(
         hits,
         display,
@@ -144,6 +156,7 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
         ctx.trace.reason,
         documents=documents,
         backend=backend_label(ctx.settings),
+        related=ctx.related_hit,
     )
 
 

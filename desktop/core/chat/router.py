@@ -609,6 +609,7 @@ class Router:
                 cancel=token,
                 early=Early(),
                 memory_hits=None,
+                related_hit=None,
                 wrap=None,
             )
             run.hedge_ctx = hctx

@@ -227,6 +227,8 @@ class HedgeInfo(Record):
 
 
 DOCUMENT_KEYS = ("passages", "cited_passages", "citations")
+# Optional keys left out of the JSON when empty: an answer without them keeps the JSON it always had.
+OPTIONAL_KEYS = (*DOCUMENT_KEYS, "related_memory")
 
 
 @dataclass
@@ -248,11 +250,13 @@ class DocumentPassage(Record):
 
 @dataclass
 class Citations(Record):
-    """The citation check: passages sent, passages the answer cites, citations dropped (matching none)."""
+    """The citation check: passages sent, passages the answer cites, citations dropped because they match no
+    passage sent, and those dropped because their passage does not state the sentence citing them."""
 
     sent: int = 0
     cited: int = 0
     dropped: int = 0
+    unsupported: int = 0
 
 
 @dataclass
@@ -272,6 +276,8 @@ class Trace(Record):
     fact_guard: FactGuard | None = None
     notes: list[str] = field(default_factory=list)
     memory: list[MemoryUse] = field(default_factory=list)
+    # An earlier answer to a related question (not this one), shown offline under that label; [] or one.
+    related_memory: list[MemoryUse] = field(default_factory=list)
     readability: ReadabilityInfo | None = None
     profile: str = ""  # who was chatting (settings.profile): team or client
     usage: Usage = field(default_factory=Usage)
@@ -300,7 +306,7 @@ class Trace(Record):
 
     def to_json(self) -> JSON:
         out = super().to_json()
-        for key in DOCUMENT_KEYS:  # an answer without the team's documents keeps the JSON it always had
+        for key in OPTIONAL_KEYS:
             if not out.get(key):
                 out.pop(key, None)
         return out
@@ -325,6 +331,8 @@ class Answer:
     def to_dict(self) -> JSON:
         """The `zantara ask --json` shape, plus the full trace (docs/architecture.md, step 8)."""
         t = self.trace.to_json()
+        # an earlier answer to another, possibly related question, shown under that label: only when there is one
+        related = {"related_memory": t["related_memory"]} if t.get("related_memory") else {}
         return {
             "answer": self.text,
             "mode": t["mode"],
@@ -337,6 +345,7 @@ class Answer:
             "timings_ms": t["timings_ms"],
             "conversation_id": self.conversation_id,
             "memory": t["memory"],
+            **related,
             "trace": t,
         }
 

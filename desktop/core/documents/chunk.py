@@ -5,6 +5,10 @@ list items under one heading are packed together up to ``MAX_CHARS``; table rows
 row, which every passage of that table repeats (a fee row without "Service | Fee | Government fee" above it
 says nothing). What is embedded and searched is the passage with its document title and heading path in front
 (``Passage.search_text``): "Refund policy › Express tier: ..." finds the passage a question about either asks.
+
+Passages are small (``MAX_CHARS``) so that a question matches the lines that answer it, not a paragraph's
+average; the answer is then given the passage with its neighbours of the same section (``hybrid.window``,
+small-to-big), so "the right document, the passage next door" still holds the answer.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import dataclass
 
 from desktop.core.documents.parse import ParsedDocument
 
-MAX_CHARS = 600  # one passage; e5 reads 512 tokens, and a shorter passage is a sharper citation
+MAX_CHARS = 300  # one passage as matched (train+dev hit@3: 300 with a 600 window 0.90, 600 alone 0.86)
 
 
 @dataclass(frozen=True)

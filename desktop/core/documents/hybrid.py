@@ -3,6 +3,9 @@
 The vectors find "how long does the investor permit take" in an Indonesian procedure; the words find
 "E28A", "C312", "IDR 12.500.000" or "Pasal 5" that e5 blurs into their neighbours. Reciprocal rank fusion
 (Cormack et al. 2009) adds ``weight / (rrf_k + rank)`` from each list, so neither index's score scale matters.
+A third list is the words index asked with the question's concepts in the other two languages (``glossary``):
+alone, FTS5 reads only the question's language. Each of the best passages is then given with its section
+neighbours (``window``): small passages match sharply, the answer gets the lines around them.
 The weights and candidate depth were chosen on the train and dev questions of tests/data/documents; the test
 split is scored by tests/bench/bench_documents.py (docs/benchmarks.md).
 """
@@ -18,22 +21,31 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
+from desktop.core.documents import glossary
+
 if TYPE_CHECKING:
     from desktop.core.documents.index import DocumentIndex
 
 FoundBy = Literal["vector", "words", "both"]
 
-# Chosen on train+dev (hit@3, tests/bench/bench_documents.py --tune, a grid over RRF_K 5/10/20/60, the words'
-# weight 0.3-1.0, the centring 0-0.7 and 20/40 candidates): the words index at 0.3 of the vectors' weight (alone
-# it finds 0.65 against the vectors' 0.84 there: most questions ask across languages), RRF_K 5.
+# Chosen on train+dev (hit@3, tests/bench/bench_documents.py --tune: RRF_K 5/10/20/60, the words' weight
+# 0.3-1.0, the centring 0.5-0.9, 20/30/40 candidates, windows of 500/600/800 characters over 300-character
+# passages): the words index at half the vectors' weight (alone it finds 0.60 against the vectors' 0.90 there:
+# most questions ask across languages), RRF_K 5.
 RRF_K = 5
 VECTOR_WEIGHT = 1.0
-WORDS_WEIGHT = 0.3
-CANDIDATES = 20  # from each index before fusion
+WORDS_WEIGHT = 0.5
+CANDIDATES = 30  # from each index before fusion
 # e5 rates any passage in the question's language a little closer: each passage's cosine is lowered by this
 # share of the question's cosine to the mean vector of the passages in that passage's language (the mean
-# cosine to that language), so an Italian question reaches the Indonesian procedure. 0.7 on train+dev.
-LANGUAGE_CENTRING = 0.7
+# cosine to that language), so an Italian question reaches the Indonesian procedure. 0.9 on train+dev.
+LANGUAGE_CENTRING = 0.9
+# Small-to-big: a matched passage is given to the answer with its neighbours of the same section and page, up
+# to this many characters; a passage already inside a better one's window is not given twice.
+# The words of the question's concepts in the other languages (``glossary``) as a third list, at this weight.
+ACROSS_WEIGHT = 0.5
+WINDOW_CHARS = 600
+WINDOW_REACH = 4  # neighbours looked at on each side (passages are >= 1 line, windows 2-3 passages)
 # A question whose best passage is less like it than this gets no passages (the documents do not answer it);
 # chosen on train+dev: keeps every answerable question, refuses 14% of the unanswerable (e5 cosines bunch).
 MIN_COSINE = 0.82
@@ -118,11 +130,13 @@ def search(
     stop_zipf: float = STOP_ZIPF,
     rrf_k: int = RRF_K,
     centring: float = LANGUAGE_CENTRING,
+    across_weight: float = ACROSS_WEIGHT,
 ) -> SearchResult:
     """The ``k`` best passages for ``query``; ``vector`` is its query embedding when the caller has it."""
     timings: dict[str, float] = {}
     by_vector: list[tuple[int, float]] = []
     by_words: list[tuple[int, float]] = []
+    by_across: list[tuple[int, float]] = []
     if mode in ("hybrid", "vector"):
         started = time.perf_counter()
         if vector is None:
@@ -134,9 +148,13 @@ def search(
     if mode in ("hybrid", "words"):
         started = time.perf_counter()
         by_words = index.words(fts_query(query, stop_zipf), candidates)
+        if across_weight and mode == "hybrid":  # words alone: the question's own words
+            by_across = index.words(fts_query(" ".join(glossary.across(query)), stop_zipf), candidates)
         timings["words"] = (time.perf_counter() - started) * 1000
     started = time.perf_counter()
-    hits = _fuse(index, by_vector, by_words, k, weights, rrf_k)
+    lists = [("vector", by_vector, weights[0]), ("words", by_words, weights[1])]
+    lists.append(("across", by_across, across_weight))
+    hits = _fuse(index, lists, k, rrf_k)
     timings["fuse"] = (time.perf_counter() - started) * 1000
     best = max((c for _p, c in by_vector), default=None)
     return SearchResult(hits, timings, best)
@@ -169,31 +187,35 @@ def _nearest(
 
 def _fuse(
     index: DocumentIndex,
-    by_vector: Sequence[tuple[int, float]],
-    by_words: Sequence[tuple[int, float]],
+    lists: Sequence[tuple[str, Sequence[tuple[int, float]], float]],
     k: int,
-    weights: tuple[float, float],
     rrf_k: int = RRF_K,
+    window_chars: int = WINDOW_CHARS,
 ) -> list[PassageHit]:
+    """RRF over the ranked lists (name, [(passage id, score)], weight), the best ``k`` widened to windows."""
     scores: dict[int, float] = {}
     ranks: dict[int, dict[str, int]] = {}
-    for name, ranked, weight in (("vector", by_vector, weights[0]), ("words", by_words, weights[1])):
+    for name, ranked, weight in lists:
         for rank, (pid, _s) in enumerate(ranked, 1):
             scores[pid] = scores.get(pid, 0.0) + weight / (rrf_k + rank)
             ranks.setdefault(pid, {})[name] = rank
-    best = sorted(scores, key=lambda pid: -scores[pid])[:k]
-    rows = index.passages_by_id(best)
-    cosines, bm25s = dict(by_vector), dict(by_words)
-    hits = []
-    for pid in best:
+    ordered = sorted(scores, key=lambda pid: -scores[pid])[: 3 * k]
+    rows = index.passages_by_id(ordered)
+    cosines, bm25s = dict(lists[0][1]), dict(lists[1][1])
+    hits: list[PassageHit] = []
+    covered: set[int] = set()
+    for pid in ordered:
         row = rows.get(pid)
-        if row is None:
+        if row is None or pid in covered:
             continue
-        found: FoundBy = "both" if len(ranks[pid]) == 2 else ("vector" if "vector" in ranks[pid] else "words")
+        ids, text = window(index, row, window_chars, covered)
+        covered |= set(ids)
+        by_vector = "vector" in ranks[pid]
+        found: FoundBy = ("both" if len(ranks[pid]) > 1 else "vector") if by_vector else "words"
         hits.append(
             PassageHit(
                 passage_id=pid,
-                text=row["text"],
+                text=text,
                 document=row["title"],
                 path=row["path"],
                 section=row["section"],
@@ -206,4 +228,37 @@ def _fuse(
                 ranks=ranks[pid],
             )
         )
+        if len(hits) == k:
+            break
     return hits
+
+
+def window(
+    index: DocumentIndex, row: dict[str, Any], max_chars: int = WINDOW_CHARS, taken: set[int] | None = None
+) -> tuple[list[int], str]:
+    """The passage widened with its neighbours of the same section and page (the next one first, none already
+    ``taken`` by a better window), while the whole stays within ``max_chars``: (the passage ids it holds, its
+    text; a table's repeated header once)."""
+    if max_chars <= len(row["text"]):
+        return [int(row["id"])], row["text"]
+    near = {o: p for o, p in index.around(row, WINDOW_REACH).items() if p[0] not in (taken or set())}
+    low = high = int(row["ordinal"])
+    size = len(row["text"])
+    grown = True
+    while grown:
+        grown = False
+        for ordinal in (high + 1, low - 1):
+            if ordinal in near and size + len(near[ordinal][1]) <= max_chars:
+                size += len(near[ordinal][1])
+                low, high, grown = min(low, ordinal), max(high, ordinal), True
+                break
+    parts = [near[o][1] if o in near else row["text"] for o in range(low, high + 1)]
+    head = parts[0].split("\n", 1)[0]
+    text = "\n".join([parts[0]] + [_without_line(p, head) for p in parts[1:]])
+    return [near[o][0] if o in near else int(row["id"]) for o in range(low, high + 1)], text
+
+
+def _without_line(text: str, head: str) -> str:
+    """``text`` without a first line equal to ``head`` (the table header every passage of a table repeats)."""
+    first, _, rest = text.partition("\n")
+    return rest if first == head and rest else text

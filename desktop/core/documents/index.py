@@ -177,13 +177,37 @@ class DocumentIndex:
             return {}
         marks = ",".join("?" * len(ids))
         sql = (
-            "SELECT p.id, p.text, p.section, p.page, p.ordinal, d.title, d.path, d.language, p.vector_id "
-            f"FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})"
+            "SELECT p.id, p.text, p.section, p.page, p.ordinal, d.title, d.path, d.language, p.vector_id, "
+            f"p.document_id FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})"
         )
         with self._lock:
             rows = self.db.execute(sql, list(ids)).fetchall()
-        keys = ("id", "text", "section", "page", "ordinal", "title", "path", "language", "vector_id")
+        keys = (
+            "id",
+            "text",
+            "section",
+            "page",
+            "ordinal",
+            "title",
+            "path",
+            "language",
+            "vector_id",
+            "document_id",
+        )
         return {row[0]: dict(zip(keys, row, strict=True)) for row in rows}
+
+    def around(self, passage: dict[str, Any], reach: int) -> dict[int, tuple[int, str]]:
+        """{ordinal: (id, text)} of the passages within ``reach`` of ``passage`` (a ``passages_by_id`` row)
+        in the same document, section and page: what a passage may be widened with."""
+        sql = (
+            "SELECT ordinal, id, text FROM passages WHERE document_id = ? AND section = ? AND page IS ? "
+            "AND ordinal BETWEEN ? AND ?"
+        )
+        ordinal = int(passage["ordinal"])
+        args = (passage["document_id"], passage["section"], passage["page"], ordinal - reach, ordinal + reach)
+        with self._lock:
+            rows = self.db.execute(sql, args).fetchall()
+        return {int(o): (int(i), str(t)) for o, i, t in rows}
 
     def passage_ids_for_vectors(self, vector_ids: Sequence[str]) -> dict[str, int]:
         if not vector_ids:

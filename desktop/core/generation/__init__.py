@@ -4,7 +4,7 @@
 SQLite and ``generator`` ties them together; :func:`run_generation` is the one call the CLI and the GUI use.
 """
 
-from desktop.core.generation.generator import GenerationProgress, run_generation
+from desktop.core.generation.generator import GenerationProgress, RunReport, run_generation
 from desktop.core.generation.runs import generation_summary
 
-__all__ = ["GenerationProgress", "generation_summary", "run_generation"]
+__all__ = ["GenerationProgress", "RunReport", "generation_summary", "run_generation"]

@@ -14,7 +14,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypedDict
 
 from desktop.core import paths
 from desktop.core.cancel import CancelToken
@@ -169,7 +169,7 @@ class Generator:
         state: RunState,
         on_progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
-    ) -> dict[str, Any]:
+    ) -> RunReport:
         """Attempt until target, budget or cancel; every attempt is committed. Returns the report."""
         plan = self.catalog.plan(state.languages, state.categories)
         if self.adopt_orphans(state):
@@ -275,7 +275,33 @@ def progress_of(state: RunState, last_gate: str = "", entry_id: str = "") -> Gen
     )
 
 
-def report(state: RunState) -> dict[str, Any]:
+class RunReport(TypedDict, total=False):
+    """The end-of-run report: what ``--json`` prints and the Generate dialog shows (typed for both)."""
+
+    run_id: str
+    status: str  # done | cancelled | stopped_* | failed
+    stop_reason: str
+    model: str
+    model_sha256: str
+    target: int
+    max_attempts: int
+    languages: list[str]
+    categories: list[str]
+    insight_status: str  # approved | pending
+    attempts: int
+    accepted: int
+    rejected: int
+    acceptance: float
+    elapsed_s: float
+    accepted_per_min: float
+    accepted_ids: list[str]
+    by_gate: dict[str, dict[str, int]]  # gate -> passed / failed / rejected_first
+    by_language: dict[str, dict[str, float]]  # name -> attempts / accepted / rate
+    by_category: dict[str, dict[str, float]]
+    by_model: dict[str, dict[str, float]]
+
+
+def report(state: RunState) -> RunReport:
     """The end-of-run report (also what ``--json`` prints)."""
     summary = summarise([state])
     minutes = state.elapsed_s / 60
@@ -337,7 +363,7 @@ def run_generation(
     resume: bool = False,
     approve: bool = False,
     max_attempts: int | None = None,
-) -> dict[str, Any]:
+) -> RunReport:
     """The whole feature in one call (CLI and GUI): start or resume a run and return its report.
 
     ``model`` is a registry name; empty means the insights model (``model_insights``, then ``local_model``,

@@ -15,6 +15,8 @@ Stores written with three full rows still read correctly (the fields are merged 
 A high score is not enough to show an answer: e5 rates unrelated questions of one domain 0.81-0.89 too. So
 ``search`` keeps only the earlier answers that ``memory_match.decide`` judges to be to the same question (score,
 lead over the best rival answer, concept agreement, whether both ask the same thing); ``decide=False`` gives the plain ranking (benchmarks).
+``lookup`` adds, when none is to the same question, the most likely earlier answer to a *related* question, which
+the offline answer shows under that label and with that question, never as the answer.
 """
 
 from __future__ import annotations
@@ -59,6 +61,14 @@ class MemoryHit:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class MemoryLookup:
+    """What the memory offers for a question: earlier answers to it, or one to a related question."""
+
+    same: list[MemoryHit]
+    related: MemoryHit | None
 
 
 def user_name(configured: str = "") -> str:
@@ -175,9 +185,18 @@ class AnswerMemory:
     ) -> list[MemoryHit]:
         """The ``k`` earlier answers closest to ``question``, best first, at least ``min_similarity``; with
         ``decide`` (the default) only those judged to answer the same question (``memory_match``)."""
+        return self._look(question, k, min_similarity, decide).same
+
+    def lookup(self, question: str, k: int = 3, min_similarity: float = MIN_SIMILARITY) -> MemoryLookup:
+        """The earlier answers to the same question (as ``search``) and, only when there is none, the most
+        likely earlier answer to a related question (``memory_match.RELATED_THRESHOLD``), to be shown
+        labelled as such, never as the answer."""
+        return self._look(question, k, min_similarity, True)
+
+    def _look(self, question: str, k: int, min_similarity: float, decide: bool) -> MemoryLookup:
         total = self.collection.count()
         if k <= 0 or total == 0:
-            return []
+            return MemoryLookup([], None)
         as_query = self.embedder.embed_query(question)
         as_passage = self.embedder.embed_passage(question)
         found = self.collection.query(
@@ -212,14 +231,35 @@ class AnswerMemory:
                 for key, s in zip(keys, similarities, strict=True)
                 if s >= min_similarity
             ]
-            return sorted(hits, key=lambda h: -h.similarity)[:k]
+            return MemoryLookup(sorted(hits, key=lambda h: -h.similarity)[:k], None)
+        judged = self._judge(question, as_query, keys, vectors, metas, similarities, min_similarity)
+        same = [_hit(key, metas[key], similarities[n], v.probability) for n, key, v in judged if v.same]
+        if same:
+            return MemoryLookup(sorted(same, key=lambda h: -h.similarity)[:k], None)
+        related = max((j for j in judged if j[2].related), key=lambda j: j[2].probability, default=None)
+        if related is None:
+            return MemoryLookup([], None)
+        n, key, verdict = related
+        return MemoryLookup([], _hit(key, metas[key], similarities[n], verdict.probability))
+
+    def _judge(
+        self,
+        question: str,
+        as_query: np.ndarray,
+        keys: list[str],
+        vectors: dict[str, dict[str, np.ndarray]],
+        metas: dict[str, dict[str, Any]],
+        similarities: list[float],
+        min_similarity: float,
+    ) -> list[tuple[int, str, memory_match.Verdict]]:
+        """``memory_match``'s verdict on each candidate at ``min_similarity`` or more."""
         questions = np.asarray([vectors[key]["question"] for key in keys], dtype=np.float32)
         languages = [str(metas[key].get("language", "")) for key in keys]
         texts = [str(metas[key].get("question", "")) for key in keys]
         leads = memory_match.margins(similarities, questions, languages)
         concepts = self._concepts(as_query, questions)
         asks = self._asks(question, as_query, texts, questions)
-        hits = []
+        judged = []
         for n, key in enumerate(keys):
             if similarities[n] < min_similarity:
                 continue
@@ -238,9 +278,8 @@ class AnswerMemory:
                     memory_match.NEUTRAL_ASKS,
                 ),
             )
-            if verdict.same:
-                hits.append(_hit(key, metas[key], similarities[n], verdict.probability))
-        return sorted(hits, key=lambda h: -h.similarity)[:k]
+            judged.append((n, key, verdict))
+        return judged
 
     def _concepts(self, query: np.ndarray, questions: np.ndarray) -> np.ndarray | None:
         """Concept probabilities of the new question (row 0) and of each stored one (None: model not ready)."""

@@ -234,7 +234,8 @@ def _passage_html(passage: DocumentPassage) -> str:
 
 def _render_passages(trace: Trace) -> list[str]:
     """The team's document passages the answer cites (document, page or section), then those sent but not
-    cited, and how many citations matched no passage and were removed."""
+    cited, and how many citations matched no passage, or cited one that does not state the sentence, and
+    were removed."""
     if not trace.passages:
         return []
     cited = trace.cited_passages
@@ -244,6 +245,10 @@ def _render_passages(trace: Trace) -> list[str]:
     if dropped:
         text = tr("{n} citation(s) matched no passage sent and were removed.").format(n=number(dropped))
         out.append(f"<p style='color:{theme.RED}'>{_esc(text)}</p>")
+    unsupported = trace.citations.unsupported if trace.citations is not None else 0
+    if unsupported:
+        text = tr("{n} citation(s) cited a passage that does not state the sentence and were removed.")
+        out.append(f"<p style='color:{theme.RED}'>{_esc(text.format(n=number(unsupported)))}</p>")
     texts = {p.text for p in cited}
     rest = [p for p in trace.passages if p.text not in texts]
     if rest:
@@ -295,6 +300,11 @@ def _render_offline(trace: Trace) -> list[str]:
     if trace.memory:
         out.append(f"<h3>{_esc(tr('Earlier Claude answers'))} ({len(trace.memory)})</h3>")
     out += [_memory_html(hit) for hit in trace.memory]
+    if trace.related_memory:  # shown under its own label: never the answer to this question
+        out.append(
+            f"<h3>{_esc(tr('Earlier answer to another, possibly related question, not this one'))}</h3>"
+        )
+    out += [_memory_html(hit) for hit in trace.related_memory]
     return out
 
 

@@ -296,6 +296,10 @@
         <translation>tidak dipakai</translation>
     </message>
     <message>
+        <source>{n} citation(s) cited a passage that does not state the sentence and were removed.</source>
+        <translation>{n} kutipan menunjuk bagian yang tidak menyatakan kalimat tersebut dan telah dihapus.</translation>
+    </message>
+    <message>
         <source>Answered by</source>
         <translation>Dijawab oleh</translation>
     </message>
@@ -450,6 +454,10 @@
     <message>
         <source>Earlier Claude answers</source>
         <translation>Jawaban Claude sebelumnya</translation>
+    </message>
+    <message>
+        <source>Earlier answer to another, possibly related question, not this one</source>
+        <translation>Jawaban sebelumnya untuk pertanyaan lain yang mungkin berkaitan, bukan pertanyaan ini</translation>
     </message>
     <message>
         <source>Model ({role})</source>
@@ -2780,6 +2788,10 @@
         <translation>{why}: sebagai gantinya ditampilkan {n} jawaban sebelumnya dan wawasan budaya</translation>
     </message>
     <message>
+        <source>{why}: showing the cultural insights and, labelled as such, an earlier answer to another, possibly related question</source>
+        <translation>{why}: ditampilkan wawasan budaya dan, ditandai demikian, jawaban sebelumnya untuk pertanyaan lain yang mungkin berkaitan</translation>
+    </message>
+    <message>
         <source>{why}: showing the cultural insights instead</source>
         <translation>{why}: sebagai gantinya ditampilkan wawasan budaya</translation>
     </message>
@@ -2838,6 +2850,14 @@
     <message>
         <source>{n} earlier answer(s)</source>
         <translation>{n} jawaban sebelumnya</translation>
+    </message>
+    <message>
+        <source>shown: an earlier answer to another, possibly related question, not to this one</source>
+        <translation>ditampilkan: jawaban sebelumnya untuk pertanyaan lain yang mungkin berkaitan, bukan untuk pertanyaan ini</translation>
+    </message>
+    <message>
+        <source>no earlier answer to this question; one to another, possibly related question: '{question}'</source>
+        <translation>belum ada jawaban sebelumnya untuk pertanyaan ini; ada satu untuk pertanyaan lain yang mungkin berkaitan: '{question}'</translation>
     </message>
     <message>
         <source>the local model wrote no words</source>
@@ -3050,6 +3070,10 @@
     <message>
         <source>{n} citation(s) matching no passage sent were removed</source>
         <translation>{n} kutipan yang tidak cocok dengan bagian yang dikirim telah dihapus</translation>
+    </message>
+    <message>
+        <source>{n} citation(s) whose passage does not state the cited sentence were removed</source>
+        <translation>{n} kutipan yang bagiannya tidak menyatakan kalimat yang dikutip telah dihapus</translation>
     </message>
     <message>
         <source>{n} passages from the team's documents</source>

@@ -296,6 +296,10 @@
         <translation>non usata</translation>
     </message>
     <message>
+        <source>{n} citation(s) cited a passage that does not state the sentence and were removed.</source>
+        <translation>{n} citazione/i indicavano un passaggio che non afferma la frase e sono state rimosse.</translation>
+    </message>
+    <message>
         <source>Answered by</source>
         <translation>Risposta di</translation>
     </message>
@@ -450,6 +454,10 @@
     <message>
         <source>Earlier Claude answers</source>
         <translation>Risposte precedenti di Claude</translation>
+    </message>
+    <message>
+        <source>Earlier answer to another, possibly related question, not this one</source>
+        <translation>Risposta precedente a un'altra domanda, forse correlata, non a questa</translation>
     </message>
     <message>
         <source>Model ({role})</source>
@@ -2788,6 +2796,10 @@
         <translation>{why}: mostrate invece le risposte precedenti ({n}) e gli insight culturali</translation>
     </message>
     <message>
+        <source>{why}: showing the cultural insights and, labelled as such, an earlier answer to another, possibly related question</source>
+        <translation>{why}: mostrati gli insight culturali e, indicata come tale, una risposta precedente a un'altra domanda, forse correlata</translation>
+    </message>
+    <message>
         <source>{why}: showing the cultural insights instead</source>
         <translation>{why}: mostrati invece gli insight culturali</translation>
     </message>
@@ -2846,6 +2858,14 @@
     <message>
         <source>{n} earlier answer(s)</source>
         <translation>risposte precedenti: {n}</translation>
+    </message>
+    <message>
+        <source>shown: an earlier answer to another, possibly related question, not to this one</source>
+        <translation>mostrata: una risposta precedente a un'altra domanda, forse correlata, non a questa</translation>
+    </message>
+    <message>
+        <source>no earlier answer to this question; one to another, possibly related question: '{question}'</source>
+        <translation>nessuna risposta precedente a questa domanda; una a un'altra domanda, forse correlata: '{question}'</translation>
     </message>
     <message>
         <source>the local model wrote no words</source>
@@ -3058,6 +3078,10 @@
     <message>
         <source>{n} citation(s) matching no passage sent were removed</source>
         <translation>{n} citazione/i che non corrispondono a nessun passaggio inviato sono state rimosse</translation>
+    </message>
+    <message>
+        <source>{n} citation(s) whose passage does not state the cited sentence were removed</source>
+        <translation>{n} citazione/i il cui passaggio non afferma la frase citata sono state rimosse</translation>
     </message>
     <message>
         <source>{n} passages from the team's documents</source>

@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.cancel import CancelToken
 from desktop.core.errors import Cancelled
-from desktop.core.generation.generator import GenerationProgress
+from desktop.core.generation.generator import GenerationProgress, RunReport
+from desktop.core.generation.runs import RunState
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES
 from desktop.core.models.registry import ModelEntry
 from desktop.core.services import Services
@@ -51,7 +52,7 @@ from desktop.gui.texts.generate_texts import LocalNumber, gate_label, row_label,
 from desktop.gui.tools.knowledge_chart import category_label
 from desktop.gui.workers import Task, run_in_background
 
-Generator = Callable[..., Any]
+Generator = Callable[..., RunReport]
 
 
 def default_generator() -> Generator:
@@ -122,7 +123,7 @@ class GenerationParams:
     approve: bool = False
 
     @classmethod
-    def of_run(cls, state: Any) -> GenerationParams:
+    def of_run(cls, state: RunState) -> GenerationParams:
         """The settings of a stored run (``runs.RunState``), as the form shows them."""
         return cls(
             target=int(state.target),
@@ -134,11 +135,9 @@ class GenerationParams:
         )
 
 
-def resumable_run() -> GenerationParams | None:
+def resumable_run(services: Services) -> GenerationParams | None:
     """The run Start continues with "Resume" checked (``run_generation(resume=True)`` takes the same one)."""
-    from desktop.core.generation.runs import RunStore
-
-    state = RunStore().latest_unfinished()
+    state = services.generation_runs.latest_unfinished()
     return None if state is None else GenerationParams.of_run(state)
 
 
@@ -148,7 +147,7 @@ def start_generation(
     """Start a generation run as a job: it outlives the dialog, and its end refreshes the insight views."""
     token = CancelToken()
 
-    def work(report: Callable[[Any], None]) -> Any:
+    def work(report: Callable[[dict[str, Any]], None]) -> RunReport:
         return generator(
             services,
             target=params.target,
@@ -210,12 +209,10 @@ def _rates(title: str, table: dict[str, Any], key: str = "") -> list[str]:
     return lines
 
 
-def format_report(report: Any) -> str:
+def format_report(report: RunReport | str) -> str:
     """The run report as readable text: totals, then per gate, language, category and model."""
     if isinstance(report, str):
         return report
-    if not isinstance(report, dict):
-        report = getattr(report, "to_dict", lambda: {"report": str(report)})()
     lines = [
         tr("Status: {s}").format(
             s=stop_reason_text(str(report.get("status", "")), str(report.get("stop_reason", "")))
@@ -241,13 +238,13 @@ def format_report(report: Any) -> str:
                 f"  {gate_label(gate)}: {cell.get('rejected_first', 0)} / {cell.get('failed', 0)} / "
                 f"{cell.get('passed', 0)}"
             )
-    for key, title in (
-        ("by_language", tr("Per language:")),
-        ("by_category", tr("Per category:")),
-        ("by_model", tr("Per model:")),
+    for key, title, table in (
+        ("by_language", tr("Per language:"), report.get("by_language")),
+        ("by_category", tr("Per category:"), report.get("by_category")),
+        ("by_model", tr("Per model:"), report.get("by_model")),
     ):
-        if report.get(key):
-            lines += _rates(title, report[key], key)
+        if table:
+            lines += _rates(title, table, key)
     known = {
         "stop_reason",
         "status",
@@ -291,7 +288,7 @@ class GenerateDialog(QDialog):
         self.job: Job | None = None
         self.token: CancelToken | None = None
         self.task: Task | None = None
-        self.report: Any = None
+        self.report: RunReport | None = None
         self.last_progress: dict[str, Any] | None = None
         self.state = "idle"  # idle | running | cancelling | done | cancelled | failed
         self.wanted_model = ""  # the model of the run shown, selected once the list has loaded
@@ -518,7 +515,7 @@ class GenerateDialog(QDialog):
             if params is not None and self.resume.isChecked() and self.state not in ("running", "cancelling"):
                 self.show_params(params)
 
-        run_in_background(resumable_run, found, lambda exc: None)
+        run_in_background(lambda: resumable_run(self.services), found, lambda exc: None)
 
     def start(self) -> None:
         if self.state in ("running", "cancelling"):
@@ -595,7 +592,7 @@ class GenerateDialog(QDialog):
         self.progress.setFormat(f"{done}/{total}")
         self.progress_label.setText(progress_text(v))
 
-    def _done(self, report: Any) -> None:
+    def _done(self, report: RunReport) -> None:
         cancelled = (self.token is not None and self.token.cancelled) or (
             isinstance(report, dict) and report.get("status") == "cancelled"
         )
@@ -632,9 +629,7 @@ class GenerateDialog(QDialog):
         """Offer to continue a run a cancel, a crash or the CLI left unfinished (Start then resumes it)."""
 
         def lookup() -> dict[str, int] | None:
-            from desktop.core.generation.runs import RunStore
-
-            state = RunStore().latest_unfinished()
+            state = self.services.generation_runs.latest_unfinished()
             return None if state is None else {"accepted": state.accepted, "target": state.target}
 
         def found(run: dict[str, int] | None) -> None:

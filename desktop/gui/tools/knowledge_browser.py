@@ -12,6 +12,7 @@ fixing a JSONL file by hand needs to know exactly where.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.knowledge.insight import CATEGORIES, LANGUAGES, STATUSES, Insight
+from desktop.core.knowledge.jsonl import ImportReport
 from desktop.core.services import Services
 from desktop.gui.events import INSIGHTS, app_events
 from desktop.gui.i18n import tr
@@ -256,7 +258,7 @@ class InsightDialog(QDialog):
 
 
 class ImportReportDialog(QDialog):
-    def __init__(self, report: Any, path: str, parent: QWidget | None = None) -> None:
+    def __init__(self, report: ImportReport, path: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Import report"))
         errors = list(getattr(report, "errors", []))
@@ -294,7 +296,7 @@ class KnowledgeBrowser(QWidget):
         self.services = services
         self.total = 0
         self.last_error = ""
-        self.last_import: Any = None
+        self.last_import: ImportReport | None = None
         self.generation = 0  # of the latest reload; older results are dropped when they arrive
         self._select_after: set[str] | None = None  # ids to select after the next load (an edit changes ids)
         self.resize(1100, 720)
@@ -593,11 +595,11 @@ class KnowledgeBrowser(QWidget):
         for button in (self.delete_button, self.approve_button, self.reject_button):
             button.setEnabled(n > 0)
 
-    def _run_change(self, fn: Any, select: set[str] | None = None) -> None:
+    def _run_change(self, fn: Callable[[], object], select: set[str] | None = None) -> None:
         """Run a store change in a worker, then reload; ``select``: the ids to select afterwards (default: the
         insights selected now)."""
 
-        def done(_r: Any) -> None:
+        def done(_r: object) -> None:
             self._select_after = select if select is not None else {i.id for i in self.selected()}
             self.changed.emit()
             self.reload()
@@ -653,12 +655,12 @@ class KnowledgeBrowser(QWidget):
                 return
         chosen = path
 
-        def work() -> Any:
+        def work() -> ImportReport:
             from desktop.core.knowledge.jsonl import import_jsonl
 
             return import_jsonl(self.services.store, chosen)
 
-        def done(report: Any) -> None:
+        def done(report: ImportReport) -> None:
             self.last_import = report
             self.changed.emit()
             self.reload()

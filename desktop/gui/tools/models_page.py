@@ -9,7 +9,7 @@ fitted to the laptop's RAM is shown once.
 from __future__ import annotations
 
 import html
-from typing import Any
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.cancel import CancelToken
+from desktop.core.models.download import DownloadProgress
 from desktop.core.models.registry import ModelEntry
 from desktop.core.services import Services
 from desktop.core.settings import ROLE_SETTINGS, Settings
@@ -87,13 +88,13 @@ class ModelsPage(QWidget):
         super().__init__(parent)
         self.services = services
         self.cancel_token: CancelToken | None = None
-        self.installed: list[Any] = []
+        self.installed: list[ModelEntry] = []
         self.installed_files: set[str] = set()
         from desktop.core.models.catalog import load_catalog
 
         self.catalog = load_catalog()
         manifest = services.registry.manifest()  # a small JSON file, read like the catalog above
-        self.bundled: dict[str, Any] = next(
+        self.bundled: dict[str, object] = next(
             (m for m in manifest.get("models", []) if m.get("name") == manifest.get("default")), {}
         )
         self._build_catalog()
@@ -285,7 +286,7 @@ class ModelsPage(QWidget):
         token = CancelToken()
         registry = self.services.registry
 
-        def work(report: Any) -> Any:
+        def work(report: Callable[[DownloadProgress], None]) -> ModelEntry:
             return catalog.install(
                 item.repo_id,
                 item.file,
@@ -328,7 +329,7 @@ class ModelsPage(QWidget):
             self.status.setText(tr("Stopping…"))
 
     @staticmethod
-    def progress_line(p: Any) -> str:
+    def progress_line(p: DownloadProgress) -> str:
         if p.stage == "verifying":
             return tr("Checking the sha256…")
         if p.stage == "downloading":

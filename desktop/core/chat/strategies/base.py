@@ -74,6 +74,7 @@ class AnswerContext:
     arrived: float | None = None  # perf_counter() when the message arrived (the note's budget counts from it)
     profile: str = ""  # who is asking, when not settings.profile (team strategy)
     memory_hits: list[MemoryHit] | None = None  # earlier Claude answers, looked up once (offline only)
+    related_hit: MemoryHit | None = None  # else one to a related question, shown labelled as such
     wrap: WrapInfo | None = None  # what the wrap strategy's local model added (opening, closing)
     passages: list[DocumentPassage] = field(default_factory=list)  # the team's documents given to the answer
 

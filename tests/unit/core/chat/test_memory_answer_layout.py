@@ -53,3 +53,21 @@ def test_notes_come_before_earlier_answers_and_each_answer_keeps_its_own_list(la
             depth -= 1
             items_per_list.append(count)
     assert items_per_list == [3, 3]
+
+
+@pytest.mark.parametrize("language", ["id", "it", "en"])
+def test_an_earlier_answer_to_a_related_question_is_labelled_and_never_presented_as_the_answer(
+    language: str,
+) -> None:
+    t = memory_answer.TEMPLATES[language]
+    related = hit(1, "Berapa lama proses visa E33G?")
+    insights = [{"text": "Klien yang marah biasanya sedang cemas."}]
+    text = memory_answer.compose([], insights, language, related=related)
+    # first that this question has no earlier answer, then the label, the related question and its answer
+    label = t["related_hit"].split("{question}")[0]
+    assert text.index(t["none"]) < text.index(t["related"]) < text.index(label + related.question)
+    assert text.index(label + related.question) < text.index("1. Balas hari ini juga.")
+    assert t["memory"] not in text  # the "answered this question before" header is for the same question only
+    # with an earlier answer to the same question, a related one is not shown at all
+    same = memory_answer.compose([hit(2, "Staf malu soal gaji?")], insights, language, related=related)
+    assert t["memory"] in same and related.question not in same and t["related"] not in same

@@ -197,7 +197,7 @@ def test_an_earlier_answer_to_another_question_is_not_shown_but_a_paraphrase_get
     services.local_model = ScriptedModel(bundled_indonesian(), kind="local")  # type: ignore[misc, assignment]
     unrelated = services.router.ask(DRESS_CODE, offline=True)
     assert unrelated.trace.models["answer"] == "answer-memory"
-    assert unrelated.trace.memory == []
+    assert unrelated.trace.memory == [] and unrelated.trace.related_memory == []
     assert CLAUDE_REPLY[:60] not in unrelated.text and FEES_QUESTION not in unrelated.text
     assert memory_answer.TEMPLATES["en"]["none"] in unrelated.text
     assert unrelated.trace.insights and unrelated.trace.insights[0].text[:60] in unrelated.text
@@ -205,3 +205,31 @@ def test_an_earlier_answer_to_another_question_is_not_shown_but_a_paraphrase_get
     paraphrase = services.router.ask(FEES_PARAPHRASE, offline=True)
     assert [hit.question for hit in paraphrase.trace.memory] == [FEES_QUESTION]
     assert memory_answer.TEMPLATES["it"]["memory"] in paraphrase.text and FEES_QUESTION in paraphrase.text
+
+
+E33G_DURATION = "How long does the E33G remote worker visa take to be approved at the moment?"
+E33G_COST = "How much does the E33G remote worker visa cost?"
+
+
+def test_a_near_miss_offline_shows_an_earlier_answer_to_a_related_question_under_that_label(
+    services: Services,
+) -> None:
+    """Asked offline how much the E33G costs, with only how long it takes remembered: the answer says this
+    question was not answered before, then shows the other one, labelled as a related question's answer."""
+    services.local_model = ScriptedModel("unused", kind="local")  # type: ignore[misc, assignment]
+    for question in (E33G_DURATION, FEES_QUESTION, QUESTION):
+        services.router.ask(question)
+    services.local_model = ScriptedModel(bundled_indonesian(), kind="local")  # type: ignore[misc, assignment]
+    answer = services.router.ask(E33G_COST, offline=True)
+    t = memory_answer.TEMPLATES["en"]
+    assert answer.trace.memory == []
+    assert [m.question for m in answer.trace.related_memory] == [E33G_DURATION]
+    assert t["none"] in answer.text and t["related"] in answer.text and t["memory"] not in answer.text
+    assert answer.text.index(t["none"]) < answer.text.index(E33G_DURATION) < answer.text.index(CLAUDE_REPLY)
+    assert any("related question" in note for note in answer.trace.notes)
+    assert "related_memory" in answer.to_dict()["trace"]
+    assert [m["question"] for m in answer.to_dict()["related_memory"]] == [E33G_DURATION]
+    # an answer without one keeps the trace JSON it always had
+    plain = services.router.ask(DRESS_CODE, offline=True)
+    assert plain.trace.related_memory == [] and "related_memory" not in plain.to_dict()["trace"]
+    assert "related_memory" not in plain.to_dict()

@@ -18,7 +18,7 @@ import pytest
 
 from desktop.core.knowledge import memory_match
 from desktop.core.knowledge.embedder import default_embedder
-from desktop.core.knowledge.memory import AnswerMemory
+from desktop.core.knowledge.memory import AnswerMemory, MemoryLookup
 from desktop.core.knowledge.store import KnowledgeStore
 from desktop.core.settings import Settings
 
@@ -65,6 +65,20 @@ def test_a_clear_lead_on_the_same_concepts_and_ask_is_the_same_question_and_a_cl
     assert neutral.asks == memory_match.NEUTRAL_ASKS
     assert memory_match.decide(0.91, 0.06, 0.95, asks=0.10).probability < neutral.probability
     assert neutral.probability < memory_match.decide(0.91, 0.06, 0.95, asks=0.95).probability
+
+
+def test_between_the_two_thresholds_an_earlier_answer_is_related_never_the_same() -> None:
+    def verdict(probability: float, vetoed: bool = False) -> memory_match.Verdict:
+        same = probability >= memory_match.THRESHOLD and not vetoed
+        return memory_match.Verdict(same, probability, 0.9, 0.0, 0.9, vetoed_by_codes=vetoed)
+
+    assert memory_match.RELATED_THRESHOLD < memory_match.THRESHOLD
+    assert verdict(memory_match.THRESHOLD).same and not verdict(memory_match.THRESHOLD).related
+    between = verdict((memory_match.RELATED_THRESHOLD + memory_match.THRESHOLD) / 2)
+    assert between.related and not between.same
+    assert not verdict(memory_match.RELATED_THRESHOLD - 0.01).related
+    # another visa code is another question, not a related one
+    assert not verdict(0.95, vetoed=True).related and not verdict(0.95, vetoed=True).same
 
 
 def test_agreement_is_the_cosine_of_two_probability_vectors_or_neutral_without_them() -> None:
@@ -158,3 +172,26 @@ def test_the_same_topic_asking_another_thing_gets_no_earlier_answer_and_the_same
         hits = train_memory.search(query)
         assert [h.question for h in hits] == [cost], query
         assert hits[0].match >= memory_match.THRESHOLD
+
+
+@pytest.mark.slow
+def test_a_near_miss_gets_an_earlier_answer_to_a_related_question_and_never_as_the_answer(
+    train_memory: AnswerMemory,
+) -> None:
+    """The lookup's second tier, on train questions (their near misses are train queries of
+    tests/data/memory-match/written-train-dev.jsonl): the same visa or levy, another ask."""
+    for query, related in (
+        ("How much does the E33G remote worker visa cost?", "How long does the E33G remote worker visa take"),
+        ("Do children have to pay the Bali tourist levy too?", "How much is the Bali tourist levy"),
+    ):
+        found = train_memory.lookup(query)
+        assert found.same == [] and train_memory.search(query) == []
+        assert found.related is not None and found.related.question.startswith(related), found
+        assert memory_match.RELATED_THRESHOLD <= found.related.match < memory_match.THRESHOLD
+    # nothing close enough: neither tier
+    assert train_memory.lookup("What's the dress code for a business dinner with Indonesian partners?") == (
+        MemoryLookup([], None)
+    )
+    # the same question: the answer, and no related one beside it
+    found = train_memory.lookup("Berapa biaya KITAS investor untuk 2 tahun?")
+    assert found.same and found.related is None
