@@ -37,7 +37,11 @@ def docs() -> None:
 
 @docs.command("add")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--watch", is_flag=True, help="Keep watching the folders: changes are indexed, removals leave.")
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Also watch the folders here until Ctrl+C (the app watches added folders whenever it runs).",
+)
 @click.option("--force", is_flag=True, help="Read and embed every file again, even unchanged ones.")
 @json_option
 def add_cmd(paths: tuple[Path, ...], watch: bool, force: bool, as_json: bool) -> None:
@@ -95,9 +99,10 @@ def _watch(index: DocumentIndex, folders: list[Path], as_json: bool) -> None:
 @json_option
 def list_cmd(as_json: bool) -> None:
     """Every document: title, language, passages, status (and why it is not indexed)."""
-    infos = _index().documents()
+    index = _index()
+    infos, watched = index.documents(), index.watched()
     if as_json:
-        print_json({"documents": [i.to_dict() for i in infos]})
+        print_json({"documents": [i.to_dict() for i in infos], "watched": watched})
         return
     table = Table()
     for col in ("id", "title", "lang", "pages", "passages", "status", "path"):
@@ -106,6 +111,8 @@ def list_cmd(as_json: bool) -> None:
         status = i.status if i.status == "indexed" else f"{i.status}: {i.error}"
         table.add_row(str(i.id), i.title, i.language, str(i.pages), str(i.passages), status, i.path)
     console.print(table)
+    for folder in watched:
+        console.print(f"watched while the app runs: {folder}", markup=False, highlight=False)
 
 
 @docs.command("remove")

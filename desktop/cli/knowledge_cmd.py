@@ -353,7 +353,7 @@ def edit_cmd(
     status: str | None,
     as_json: bool,
 ) -> None:
-    """Change an insight (a new text gives it a new id; the team sync carries the edit)."""
+    """Change an insight (it keeps its id, also with a new text; the team sync carries the edit)."""
     store = _store()
     insight = store.get(insight_id)
     if insight is None:

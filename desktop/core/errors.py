@@ -87,7 +87,12 @@ class NotEnoughDiskSpace(DownloadError):
 
 class TeamError(ZantaraError):
     """The team server could not be synced with (unreachable, refused the token, unsafe address). Local work
-    is untouched: answers keep coming from this laptop's copy."""
+    is untouched: answers keep coming from this laptop's copy. ``reason`` names the case for callers that
+    show it in their own words (Settings' connection test): one of server_check's reasons, or ""."""
+
+    def __init__(self, message: str, hint: str = "", reason: str = "") -> None:
+        super().__init__(message, hint)
+        self.reason = reason
 
 
 class TeamAuthError(TeamError):

@@ -7,16 +7,22 @@
 - 20 laptops (20 data folders, 20 `zantara sync` processes at once) against one server, then the records
   each laptop holds are counted and compared.
 
-The data has precomputed (random unit) vectors, so no time goes to embedding (tests/support/team_data.py).
-"Engine" times are the sync itself as `zantara sync --json` reports it; "wall" adds the CLI's start-up.
+The data has precomputed vectors, so no time goes to embedding (tests/support/team_data.py): by default the
+curated pack's real e5 vectors plus noise (clustered as real texts' vectors are); `--vectors random` seeds
+i.i.d. random unit vectors, a worst case for Chroma's HNSW index. "Engine" times are the sync itself as
+`zantara sync --json` reports it; "wall" adds the CLI's start-up; "CPU" is the sync process's CPU time (what
+a loaded machine does not change much). Alone, quick (~1 min) and full (~5 min idle):
 
-    .venv/bin/python tests/bench/bench_team_sync.py [--insights N --answers N --laptops N] [--json]
+    PYTHONPATH=. .venv/bin/python tests/bench/bench_team_sync.py --only first --insights 2000 --answers 2000
+    PYTHONPATH=. .venv/bin/python tests/bench/bench_team_sync.py --only first      # 10,000 + 10,000
+    PYTHONPATH=. .venv/bin/python tests/bench/bench_team_sync.py --only team       # 20 laptops
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -28,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchutil import REPO, clean_env, prepare_home
 
 DATA = REPO / "tests" / "support" / "team_data.py"
+VECTORS = ["e5"]  # the seeded vectors: "e5" (real e5 vectors plus noise) or "random" (see team_data.py)
 #: A laptop's app, already running (its store open): sync, then on a line from stdin add 5 insights + 5
 #: answers (--push) or do nothing (--pull), sync again and print that second sync's seconds.
 RUNNING_APP = """
@@ -61,6 +68,7 @@ def _env(home: Path, server: Any) -> dict[str, str]:
 def _seed(homes: list[Path], insights: int, answers: int, start: int = 0) -> float:
     started = time.perf_counter()
     args = ["--insights", str(insights), "--answers", str(answers), "--start", str(start)]
+    args += ["--vectors", VECTORS[0]]
     subprocess.run(
         [sys.executable, str(DATA), *args, "--homes", *map(str, homes)],
         env=clean_env(),
@@ -71,8 +79,14 @@ def _seed(homes: list[Path], insights: int, answers: int, start: int = 0) -> flo
     return time.perf_counter() - started
 
 
+def _cpu_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _sync(home: Path, server: Any) -> tuple[dict[str, Any], float]:
-    started = time.perf_counter()
+    """One `zantara sync --json` process: its summary (plus its CPU seconds as "cpu") and its wall time."""
+    started, cpu = time.perf_counter(), _cpu_children()
     done = subprocess.run(
         [sys.executable, "-m", "desktop", "sync", "--json"],
         env=_env(home, server),
@@ -84,7 +98,7 @@ def _sync(home: Path, server: Any) -> tuple[dict[str, Any], float]:
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"sync failed: {done.stderr[-1500:]}")
-    return json.loads(done.stdout), wall
+    return json.loads(done.stdout) | {"cpu": _cpu_children() - cpu}, wall
 
 
 def _held(home: Path) -> tuple[int, int, frozenset[str]]:
@@ -113,13 +127,13 @@ def first_and_incremental(root: Path, server_cls: Any, insights: int, answers: i
             {
                 "metric": f"first sync: push {total:,} records ({insights:,} insights + {answers:,} answers)",
                 "value": f"{push['seconds']:.1f} s",
-                "detail": f"wall {push_wall:.1f} s with CLI start-up; "
+                "detail": f"wall {push_wall:.1f} s with CLI start-up, CPU {push['cpu']:.1f} s; "
                 f"seeding the laptop's store took {seeded:.0f} s (not counted)",
             },
             {
                 "metric": f"first sync: a new laptop pulls {total:,} records",
                 "value": f"{pull['seconds']:.1f} s",
-                "detail": f"wall {pull_wall:.1f} s; target < 60 s; pulled {pull['pulled']:,}",
+                "detail": f"wall {pull_wall:.1f} s, CPU {pull['cpu']:.1f} s; target < 60 s; pulled {pull['pulled']:,}",
             },
         ]
         _seed([a], 5, 5, start=insights + answers)
@@ -250,8 +264,10 @@ if __name__ == "__main__":
     parser.add_argument("--answers", type=int, default=10_000)
     parser.add_argument("--laptops", type=int, default=20)
     parser.add_argument("--only", choices=("first", "team"), default="")
+    parser.add_argument("--vectors", choices=("e5", "random"), default="e5", help="see team_data.py")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    VECTORS[0] = args.vectors
     result = run(args.insights, args.answers, args.laptops, args.only)
     for row in result:
         print(json.dumps(row) if args.json else f"{row['metric']}: {row['value']}  ({row['detail']})")

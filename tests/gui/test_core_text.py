@@ -101,22 +101,6 @@ def test_the_team_server_errors_are_translated(lang: str) -> None:
         assert not english(lang, shown), shown
 
 
-@pytest.mark.parametrize(
-    ("code", "fields"),
-    [("binary", {}), ("corrupt", {"error": "PdfStreamError"}), ("empty", {}), ("scanned", {"pages": 3})],
-)
-def test_a_document_error_is_translated_with_its_hint(lang: str, code: str, fields: dict[str, Any]) -> None:
-    """The Documents page shows ``str(DocumentError)``: the message and how to fix it, both translated."""
-    from pathlib import Path
-
-    from desktop.core.documents.parse import DocumentError
-
-    error = DocumentError(code, Path("/drive/foto_paspor.txt"), **fields)
-    shown = localize(str(error))
-    assert shown.startswith("foto_paspor.txt") and shown != str(error)
-    assert not english(lang, shown), shown
-
-
 def test_timing_rows_and_stopped_answers_are_translated(lang: str) -> None:
     trace = {
         "mode": "claude",
@@ -334,3 +318,33 @@ def test_the_learned_strategy_note_is_translated(lang: str) -> None:
         shown = localize(messages.say("note.learned", reason=reason))
         assert not english(lang, shown.replace("combo", "")), shown
         assert not re.search(r"\d\.\d", shown), shown  # P(best) 0,97 with the locale's decimal comma
+
+
+DOCUMENT_ERRORS = {
+    "unsupported": {"suffix": ".xls"},
+    "missing": {},
+    "vanished": {},
+    "unreadable": {"error": "PermissionError"},
+    "too_large": {"mb": 250},
+    "too_many_pages": {"pages": 4000, "limit": 3000},
+    "corrupt": {"error": "PdfReadError"},
+    "encrypted": {},
+    "scanned": {"pages": 2},
+    "binary": {},
+    "bomb": {"mb": 900, "ratio": 1000},
+    "empty": {},
+    "failed": {"error": "OSError"},
+}
+
+
+@pytest.mark.parametrize("code", sorted(DOCUMENT_ERRORS))
+def test_each_document_error_is_translated_with_its_hint(lang: str, code: str) -> None:
+    """A file the Documents window could not index: the message and the hint, both in the UI language."""
+    from pathlib import Path
+
+    from desktop.core.documents.parse import DocumentError
+
+    error = DocumentError(code, Path("/drive/kitas.pdf"), **DOCUMENT_ERRORS[code])
+    shown = localize(str(error))
+    assert shown.startswith("kitas.pdf") and error.hint and shown != str(error), shown
+    assert not english(lang, shown.replace("kitas.pdf", "").replace("zantara docs add", "")), shown

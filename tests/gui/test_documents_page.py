@@ -122,3 +122,45 @@ def test_the_selection_follows_the_document_when_the_list_reloads(
     qtbot.waitUntil(lambda: page.table.rowCount() == 3, timeout=10_000)
     selected = {page.table.item(i.row(), 4).text() for i in page.table.selectedIndexes()}
     assert selected == {picked}
+
+
+@pytest.fixture
+def watched_page(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    from desktop.core.documents import watch as core_watch
+    from desktop.gui.tools.document_watch import DocumentWatch
+
+    monkeypatch.setattr(core_watch, "DEBOUNCE_S", 0.2)
+    services = Services(Settings())
+    services.__dict__["documents"] = open_index(tmp_path / "index")
+    watch = DocumentWatch(services)
+    dialog = DocumentsDialog(services, JobManager(), watch=watch)
+    qtbot.addWidget(dialog)
+    yield dialog
+    watch.stop()
+    services.documents.close()
+
+
+def test_a_folder_added_is_watched_until_the_user_stops_it(
+    qtbot: Any, watched_page: DocumentsDialog, tmp_path: Path
+) -> None:
+    page, watch = watched_page, watched_page.watch
+    assert watch is not None and page.watched_list.isVisibleTo(page)
+    folder = files(tmp_path / "drive")
+    with qtbot.waitSignal(watch.folders_changed, timeout=120_000):  # the job ended, the page synced the watch
+        page.add([folder])
+    qtbot.waitUntil(lambda: page.watched_list.count() == 1, timeout=10_000)
+    assert page.watched_list.item(0).text() == str(folder)
+    visa = lambda result: result.path.endswith("visa.md")  # noqa: E731
+    with qtbot.waitSignal(watch.result, timeout=60_000, check_params_cb=visa):
+        (folder / "visa.md").write_text("# Visa\n\nForm C312 is the guarantee letter.\n", encoding="utf-8")
+    assert page.status.text() == "Updated from its folder: visa.md"
+    qtbot.waitUntil(lambda: str(folder / "visa.md") in rows(page), timeout=10_000)  # the table follows
+    # keyboard: the list, its row, then Delete (or Stop watching, enabled by the selection)
+    page.watched_list.setFocus()
+    page.watched_list.setCurrentRow(0)
+    assert page.unwatch_button.isEnabled()
+    with qtbot.waitSignal(watch.folders_changed, timeout=30_000) as changed:
+        qtbot.keyClick(page.watched_list, Qt.Key.Key_Delete)
+    assert changed.args[0] == [] and page.watched_list.count() == 0
+    assert page.services.documents.watched() == []
+    assert str(folder / "visa.md") in rows(page)  # its documents stay

@@ -97,10 +97,10 @@ def test_edit_approve_reject_delete(
 
     with qtbot.waitSignal(browser.loaded, timeout=WAIT_MS):
         browser.save_edit(old, dialog.result_insight)
-    edited = curated_store.get(dialog.result_insight.id)
+    edited = curated_store.get(old.id)  # a new text is a new version of the same insight: its id stays
     assert edited is not None and edited.text.endswith("Edited in the browser.")
     assert edited.concepts == ["malu", "edited"]
-    assert curated_store.get(old.id) is None
+    assert edited.id == old.id == dialog.result_insight.id
     assert any(i.id == edited.id for i in rows(browser))
 
     row = next(n for n, i in enumerate(browser.model.items) if i.id == edited.id)
@@ -389,7 +389,7 @@ def test_selection_and_scroll_stay_after_reject_edit_and_approve(
     edited = Insight.from_dict({**changed, "text": chosen.text + " Edited in the browser."})
     with qtbot.waitSignal(browser.loaded, timeout=WAIT_MS):
         browser.save_edit(browser.selected()[0], edited)
-    assert edited.id != chosen.id and selected_ids() == [edited.id] and bar.value() == scroll
+    assert edited.id == chosen.id and selected_ids() == [chosen.id] and bar.value() == scroll
 
     with qtbot.waitSignal(browser.loaded, timeout=WAIT_MS):
         browser.approve_button.click()

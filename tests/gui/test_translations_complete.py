@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -259,6 +260,35 @@ def sweep_menus(qtbot: Any, window: Any, seen: Collector) -> None:
         timer.stop()
 
 
+def documents_window(
+    qtbot: Any, window: Any, seen: Collector, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Documents window with an indexed document, a file it refused, a watched folder and the watcher's
+    word about a file written there; titles, paths and language codes are the user's data."""
+    from desktop.core.documents import watch as core_watch
+
+    monkeypatch.setattr(core_watch, "DEBOUNCE_S", 0.2)  # the pause after a change, shortened
+    folder.mkdir()
+    (folder / "biaya.md").write_text(
+        "# Biaya\n\nBiaya KITAS investor E28A: IDR 4.250.000.\n", encoding="utf-8"
+    )
+    (folder / "foto.txt").write_bytes(bytes(range(256)) * 16)
+    window.dialogs.documents()
+    page = window.dialogs.open_dialogs["documents"]
+    with qtbot.waitSignal(page.changed, timeout=WAIT_MS):
+        page.add([folder])
+    qtbot.waitUntil(lambda: page.watched_list.count() == 1, timeout=WAIT_MS)
+    written = lambda result: result.path.endswith("prosedur.md")  # noqa: E731
+    with qtbot.waitSignal(window.document_watch.result, timeout=WAIT_MS, check_params_cb=written):
+        (folder / "prosedur.md").write_text("# Prosedur\n\nFormulir C312 untuk sponsor.\n", encoding="utf-8")
+    qtbot.waitUntil(lambda: page.table.rowCount() == 3, timeout=WAIT_MS)
+    seen.add_data(str(folder), "biaya.md", "foto.txt", "prosedur.md")
+    for info in page.infos:
+        seen.add_data(info.title, info.path, info.language, str(info.passages))
+    seen.window(page)
+    page.close()
+
+
 @pytest.fixture
 def local_notes() -> ScriptedModel:
     return ScriptedModel(LOCAL_NOTE, name="local-scripted", kind="local", chunk_delay=0.005)
@@ -298,6 +328,7 @@ def test_no_visible_string_is_still_english(
     curated_store: KnowledgeStore,
     local_notes: ScriptedModel,
     monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     """Italian from the start; Indonesian chosen while the app runs, with the knowledge browser open and a
     conversation on screen (as a user does in Settings): texts and widths must follow the switch."""
@@ -421,6 +452,7 @@ def test_no_visible_string_is_still_english(
     seen.add("answer note, store down", broken.note.text())
     seen.window(window)
 
+    documents_window(qtbot, window, seen, tmp_path / "drive", monkeypatch)
     sweep_menus(qtbot, window, seen)
 
     seen.add("status bar", window.statusBar().currentMessage())

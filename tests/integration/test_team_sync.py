@@ -5,6 +5,7 @@ losing version stays in its history."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,6 +20,14 @@ pytestmark = pytest.mark.slow
 INSIGHT = (
     "Quando un cliente alza la voce all'ufficio immigrazione, resta calmo, abbassa il tono e porta la "
     "conversazione in privato: a Bali perdere la calma in pubblico fa perdere la faccia a tutti."
+)
+ALICE_TEXT = (
+    "Se un cliente alza la voce all'ufficio immigrazione, non rispondere sullo stesso tono: chiedi scusa per "
+    "l'attesa e proponi di parlarne fuori, dove nessuno perde la faccia."
+)
+BOB_TEXT = (
+    "Quando un cliente alza la voce all'ufficio immigrazione, resta calmo e sorridi: a Bali chi perde la calma "
+    "in pubblico perde la faccia, e l'impiegato rallenta la pratica."
 )
 QUESTION = "What does Nyepi close in Bali?"
 PARAPHRASE = "Apa saja yang tutup saat Nyepi di Bali?"  # the same question, in Indonesian
@@ -80,23 +89,32 @@ def test_laptop_b_offline_has_a_s_insight_and_answer_and_a_conflict_keeps_both_v
     assert (hit["question"], hit["answer"], hit["colleague"]) == (QUESTION, REPLY, "Alice")
     assert REPLY in offline["answer"] and "Alice (seorang rekan)" in offline["answer"]
 
-    # both edit the same insight while the server is down; Bob edits last, so his revision is higher
-    a.json("knowledge", "edit", added["id"], "--category", "communication")
-    b.json("knowledge", "edit", added["id"], "--concepts", "marah,imigrasi,sabar")
+    # both edit the same insight's text while the server is down; Bob edits last: his revision is higher
+    a.json("knowledge", "edit", added["id"], "--text", ALICE_TEXT, "--category", "communication")
+    b.json("knowledge", "edit", added["id"], "--text", BOB_TEXT, "--concepts", "marah,imigrasi,sabar")
     team_server.start()
     first, second, third = a.sync(), b.sync(), a.sync()
     assert (
         first["pushed"] == 1 and second["conflicts"] == 1 and second["pushed"] == 1 and third["pulled"] == 1
     )
+    for laptop in (a, b):  # one record on each laptop, under the insight's id, holding the winner's text
+        mine = own_insights(laptop, tmp_path)
+        assert [(i["id"], i["text"]) for i in mine] == [(added["id"], BOB_TEXT)]
     shown_a, shown_b = (x.json("knowledge", "show", added["id"]) for x in (a, b))
     assert shown_a["insight"] == {**shown_b["insight"], "provenance": shown_a["insight"]["provenance"]}
     assert shown_b["insight"]["concepts"] == ["marah", "imigrasi", "sabar"]  # the higher revision won
     assert shown_b["insight"]["category"] == "emotion"
     for shown in (shown_a, shown_b):  # Alice's losing version is kept on both laptops
-        losers = [
-            h for h in shown["history"] if h["record"]["rows"][0]["metadata"]["category"] == "communication"
-        ]
+        losers = [h for h in shown["history"] if h["record"]["rows"][0]["document"] == ALICE_TEXT]
         assert losers and losers[0]["origin_name"] in ("Alice", "")
+        assert losers[0]["record"]["rows"][0]["metadata"]["category"] == "communication"
     assert [h["reason"] for h in shown_b["history"]] == ["conflict"]
     status = b.json("sync", "status")
     assert status["pending"] == 0 and status["reachable"] and status["server_counts"]["insight"] == 1
+
+
+def own_insights(laptop: Laptop, tmp_path: Path) -> list[dict[str, object]]:
+    """The insights a person added on (or synced to) this laptop, as `knowledge export` writes them."""
+    out = tmp_path / f"export-{laptop.home.name}.jsonl"
+    laptop.json("knowledge", "export", str(out), "--source", "user")
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]

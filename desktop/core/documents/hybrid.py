@@ -132,11 +132,19 @@ def search(
     centring: float = LANGUAGE_CENTRING,
     across_weight: float = ACROSS_WEIGHT,
 ) -> SearchResult:
-    """The ``k`` best passages for ``query``; ``vector`` is its query embedding when the caller has it."""
+    """The ``k`` best passages for ``query``; ``vector`` is its query embedding when the caller has it.
+
+    The words search starts first, on a thread of its own, and runs while the query is embedded and the
+    vectors searched (``timings_ms["words"]`` is its own duration, ``"total"`` the whole search's)."""
+    begun = time.perf_counter()
     timings: dict[str, float] = {}
     by_vector: list[tuple[int, float]] = []
     by_words: list[tuple[int, float]] = []
     by_across: list[tuple[int, float]] = []
+    pending = index.words_soon(fts_query(query, stop_zipf), candidates) if mode != "vector" else None
+    across = None
+    if across_weight and mode == "hybrid":  # words alone: the question's own words
+        across = index.words_soon(fts_query(" ".join(glossary.across(query)), stop_zipf), candidates)
     if mode in ("hybrid", "vector"):
         started = time.perf_counter()
         if vector is None:
@@ -145,17 +153,16 @@ def search(
         started = time.perf_counter()
         by_vector = _nearest(index, vector, candidates, centring)
         timings["vector"] = (time.perf_counter() - started) * 1000
-    if mode in ("hybrid", "words"):
-        started = time.perf_counter()
-        by_words = index.words(fts_query(query, stop_zipf), candidates)
-        if across_weight and mode == "hybrid":  # words alone: the question's own words
-            by_across = index.words(fts_query(" ".join(glossary.across(query)), stop_zipf), candidates)
-        timings["words"] = (time.perf_counter() - started) * 1000
+    if pending is not None:
+        by_words, timings["words"] = pending.result()
+    if across is not None:
+        by_across, timings["across"] = across.result()
     started = time.perf_counter()
     lists = [("vector", by_vector, weights[0]), ("words", by_words, weights[1])]
     lists.append(("across", by_across, across_weight))
     hits = _fuse(index, lists, k, rrf_k)
     timings["fuse"] = (time.perf_counter() - started) * 1000
+    timings["total"] = (time.perf_counter() - begun) * 1000
     best = max((c for _p, c in by_vector), default=None)
     return SearchResult(hits, timings, best)
 
@@ -163,21 +170,19 @@ def search(
 def _nearest(
     index: DocumentIndex, vector: np.ndarray, k: int, centring: float = LANGUAGE_CENTRING
 ) -> list[tuple[int, float]]:
-    """(passage id, cosine), best first after the language centring."""
-    total = index.collection.count()
-    if not total:
-        return []
+    """(passage id, cosine), best first after the language centring. Chroma returns fewer than ``k`` from a
+    smaller collection (none from an empty one), so it is not counted first (7 ms at 40,000 vectors)."""
     res = index.collection.query(
-        query_embeddings=np.asarray([vector], dtype=np.float32),
-        n_results=min(k, total),
-        include=["distances"],
+        query_embeddings=np.asarray([vector], dtype=np.float32), n_results=k, include=["distances"]
     )
     ids = [str(i) for i in res["ids"][0]]
-    known = index.passage_ids_for_vectors(ids)  # a vector of a write that failed half-way is not a passage
-    found = [(known[i], 1.0 - float(d)) for i, d in zip(ids, res["distances"][0], strict=True) if i in known]
+    known = index.vector_passages(ids)  # a vector of a write that failed half-way is not a passage
+    found = [
+        (known[i][0], 1.0 - float(d)) for i, d in zip(ids, res["distances"][0], strict=True) if i in known
+    ]
     if not centring or not found:
         return found
-    languages = index.passage_languages([pid for pid, _c in found])
+    languages = {pid: language for pid, language in known.values()}
     centroids = index.language_centroids()
     base = {lang: float(np.dot(vector, c)) for lang, c in centroids.items()}
     adjusted = [(pid, cos - centring * base.get(languages.get(pid, ""), 0.0), cos) for pid, cos in found]

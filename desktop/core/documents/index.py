@@ -17,10 +17,13 @@ import hashlib
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +65,7 @@ CREATE TABLE IF NOT EXISTS passages (
     text_hash TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS passages_document ON passages(document_id);
+CREATE INDEX IF NOT EXISTS passages_text ON passages(text_hash);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(search_text, tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS watched (path TEXT PRIMARY KEY);
 """
@@ -69,6 +73,20 @@ EMBED_BATCH = 64
 CENTROID_SAMPLE = 3000
 CENTROID_MIN = 40  # the example documents hold 45-60 passages per language
 FAST_FROM = 4  # passages to embed at once that are worth loading the faster engine
+READ_AHEAD = 2  # files parsed ahead of the one being embedded (their passages wait in memory)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A file read, parsed and chunked, waiting for its vectors."""
+
+    path: Path
+    stat: Any
+    digest: str
+    doc: parse.ParsedDocument
+    passages: list[chunking.Passage]
+    language: str
+    force: bool = False
 
 
 @dataclass
@@ -133,7 +151,8 @@ Progress = Callable[[int, int, Path], None]  # (done, total, the file about to b
 
 
 class DocumentIndex:
-    """Add, remove and list documents (thread-safe: one SQLite connection behind a lock)."""
+    """Add, remove and list documents (thread-safe: one SQLite connection behind a lock for writes and
+    lookups; the words search runs on read-only connections of its own, beside the vector search)."""
 
     def __init__(self, db_path: Path, collection: Any, embedder: Embedder) -> None:
         self.db_path = db_path
@@ -145,6 +164,9 @@ class DocumentIndex:
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.executescript(SCHEMA)
+        self._readers: list[sqlite3.Connection] = []
+        self._local = threading.local()
+        self._words_pool: ThreadPoolExecutor | None = None
 
     @classmethod
     def open(cls, client: Any, embedder: Embedder, db_path: Path | None = None) -> DocumentIndex:
@@ -163,6 +185,13 @@ class DocumentIndex:
         return cls(db_path or paths.data_dir() / "documents.sqlite3", collection, embedder)
 
     def close(self) -> None:
+        with self._lock:
+            pool, self._words_pool = self._words_pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
+        for reader in self._readers:
+            reader.close()
+        self._readers.clear()
         self.db.close()
 
     # ----------------------------------------------------------------------------------------- reading
@@ -219,6 +248,19 @@ class DocumentIndex:
             ).fetchall()
         return {str(v): int(i) for v, i in rows}
 
+    def vector_passages(self, vector_ids: Sequence[str]) -> dict[str, tuple[int, str]]:
+        """{vector id: (passage id, its document's language)} for the vectors SQLite knows, in one lookup."""
+        if not vector_ids:
+            return {}
+        marks = ",".join("?" * len(vector_ids))
+        sql = (
+            "SELECT p.vector_id, p.id, d.language FROM passages p JOIN documents d ON d.id = p.document_id "
+            f"WHERE p.vector_id IN ({marks})"
+        )
+        with self._lock:
+            rows = self.db.execute(sql, list(vector_ids)).fetchall()
+        return {str(v): (int(i), str(lang)) for v, i, lang in rows}
+
     def passage_languages(self, ids: Sequence[int]) -> dict[int, str]:
         if not ids:
             return {}
@@ -256,16 +298,48 @@ class DocumentIndex:
         return centroids
 
     def words(self, match: str, k: int) -> list[tuple[int, float]]:
-        """(passage id, bm25) for an FTS5 query, best first (bm25 is lower for better matches)."""
+        """(passage id, bm25) for an FTS5 query, best first (bm25 is lower for better matches).
+
+        An OR query of a question's words matches thousands of passages at 10,000 documents and bm25 scores
+        each one (5-25 ms), so it runs on this thread's own read-only connection: no lock, and beside the
+        query embedding when started through :meth:`words_soon` (SQLite lets go of the GIL while it works)."""
         if not match:
             return []
-        with self._lock:
-            rows = self.db.execute(
+        rows = (
+            self._reader()
+            .execute(
                 "SELECT rowid, bm25(passages_fts) AS score FROM passages_fts WHERE passages_fts MATCH ? "
                 "ORDER BY score LIMIT ?",
                 (match, k),
-            ).fetchall()
+            )
+            .fetchall()
+        )
         return [(int(r), float(s)) for r, s in rows]
+
+    def words_soon(self, match: str, k: int) -> Future[tuple[list[tuple[int, float]], float]]:
+        """:meth:`words` started on a worker thread: (its rows, the milliseconds it took)."""
+
+        def timed() -> tuple[list[tuple[int, float]], float]:
+            started = time.perf_counter()
+            rows = self.words(match, k)
+            return rows, (time.perf_counter() - started) * 1000
+
+        with self._lock:
+            if self._words_pool is None:
+                self._words_pool = ThreadPoolExecutor(2, thread_name_prefix="docs-words")
+            return self._words_pool.submit(timed)
+
+    def _reader(self) -> sqlite3.Connection:
+        """This thread's read-only connection (WAL: it sees every committed write, never waits for one)."""
+        reader: sqlite3.Connection | None = getattr(self._local, "reader", None)
+        if reader is None:
+            uri = f"{self.db_path.absolute().as_uri()}?mode=ro"
+            reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            reader.execute("PRAGMA query_only = ON")
+            with self._lock:
+                self._readers.append(reader)
+            self._local.reader = reader
+        return reader
 
     def count(self) -> tuple[int, int]:
         """(documents indexed, passages)."""
@@ -276,9 +350,14 @@ class DocumentIndex:
 
     # ----------------------------------------------------------------------------------------- writing
     def add(
-        self, targets: Iterable[Path], progress: Progress | None = None, force: bool = False
+        self,
+        targets: Iterable[Path],
+        progress: Progress | None = None,
+        force: bool = False,
+        remember: bool = True,
     ) -> AddReport:
-        """Index files and folders; a folder also drops what was indexed under it and is gone now."""
+        """Index files and folders; a folder also drops what was indexed under it and is gone now, and is
+        remembered as watched (``remember``): the app follows its changes while it runs."""
         started = time.perf_counter()
         report = AddReport()
         targets = [Path(t).expanduser().absolute() for t in targets]
@@ -291,10 +370,12 @@ class DocumentIndex:
         for target in targets:
             if target.is_dir():
                 report.files += self._prune(target, set(files))
-        for n, path in enumerate(files):
+                if remember:
+                    self.set_watched(target)
+        for n, (path, prepared) in enumerate(zip(files, self._read_ahead(files, force), strict=True)):
             if progress is not None:
                 progress(n, len(files), path)
-            report.files.append(self.add_file(path, force=force))
+            report.files.append(self._index(prepared))
         if progress is not None:
             progress(len(files), len(files), targets[-1] if targets else Path())
         report.seconds = time.perf_counter() - started
@@ -302,6 +383,28 @@ class DocumentIndex:
 
     def add_file(self, path: Path, force: bool = False) -> FileResult:
         """Index one file as one unit; a failure leaves its previous version (if any) as it was."""
+        return self._index(self._prepare(path, force))
+
+    def _read_ahead(self, files: list[Path], force: bool) -> Iterator[_Prepared | FileResult]:
+        """Each file read, parsed and chunked, ``READ_AHEAD`` files ahead of the one being embedded: pypdf
+        works on a second core (or in the embedding's waits) instead of between two files' embeddings."""
+        if len(files) < 2:
+            yield from (self._prepare(path, force) for path in files)
+            return
+        with ThreadPoolExecutor(1, thread_name_prefix="docs-read") as pool:
+            queued = iter(files)
+            ahead = deque(pool.submit(self._prepare, path, force) for path in islice(queued, READ_AHEAD))
+            while ahead:
+                done = ahead.popleft().result()
+                following = next(queued, None)
+                if following is not None:
+                    ahead.append(pool.submit(self._prepare, following, force))
+                yield done
+
+    def _prepare(self, path: Path, force: bool) -> _Prepared | FileResult:
+        """The file parsed and chunked, or its result already (unchanged, or why it cannot be read)."""
+        from desktop.core.knowledge.language import detect_language
+
         path = path.absolute()
         try:
             stat = path.stat()
@@ -317,14 +420,32 @@ class DocumentIndex:
             passages = chunking.chunk(doc)
             if not passages:
                 raise parse.DocumentError("empty", path)
-            return self._write(path, stat, digest, doc, passages)
-        except FileNotFoundError:
+            language = detect_language(" ".join(p.text for p in passages)[:3000])
+            return _Prepared(path, stat, digest, doc, passages, language, force)
+        except Exception as exc:
+            return self._failure(path, exc)
+
+    def _index(self, prepared: _Prepared | FileResult) -> FileResult:
+        """Embed and write a prepared file, as it is on disk at its turn (read ahead, it may have changed or
+        gone since: then it is read again, or reported vanished)."""
+        if isinstance(prepared, FileResult):
+            return prepared
+        try:
+            now = prepared.path.stat()
+            if (now.st_mtime, now.st_size) != (prepared.stat.st_mtime, prepared.stat.st_size):
+                return self._index(self._prepare(prepared.path, prepared.force))
+            return self._write(prepared)
+        except Exception as exc:
+            return self._failure(prepared.path, exc)
+
+    def _failure(self, path: Path, exc: Exception) -> FileResult:
+        """Never lose the other files for one: say which and why."""
+        if isinstance(exc, FileNotFoundError):
             return self._failed(path, parse.DocumentError("vanished", path))
-        except parse.DocumentError as exc:
+        if isinstance(exc, parse.DocumentError):
             return self._failed(path, exc)
-        except Exception as exc:  # never lose the other files for one: say which and why
-            failure = parse.DocumentError("failed", path, error=f"{type(exc).__name__}: {exc}"[:200])
-            return self._failed(path, failure)
+        failure = parse.DocumentError("failed", path, error=f"{type(exc).__name__}: {exc}"[:200])
+        return self._failed(path, failure)
 
     def remove(self, target: Path) -> list[FileResult]:
         """Drop a file, or everything under a folder, from both indexes (the files stay on disk)."""
@@ -395,17 +516,11 @@ class DocumentIndex:
                 "UPDATE documents SET mtime = ?, size = ? WHERE id = ?", (stat.st_mtime, stat.st_size, doc_id)
             )
 
-    def _vectors(self, path: Path, passages: list[chunking.Passage]) -> tuple[np.ndarray, int]:
-        """One vector per passage: those of unchanged passages read back from Chroma, the rest embedded."""
-        old: dict[str, np.ndarray] = {}
-        known = self._known(path)
-        if known is not None:
-            got = self.collection.get(
-                where={"document_id": int(known["id"])}, include=["embeddings", "metadatas"]
-            )
-            for meta, vector in zip(got["metadatas"], got["embeddings"], strict=True):
-                old[str((meta or {}).get("text_hash", ""))] = np.asarray(vector, dtype=np.float32)
-        missing = [p for p in passages if p.text_hash not in old]
+    def _vectors(self, passages: list[chunking.Passage]) -> tuple[np.ndarray, int]:
+        """One vector per passage: a text any indexed passage already has (this file's earlier version, a
+        copy of it elsewhere, a shared template) reuses that vector; the rest are embedded."""
+        old = self._known_vectors({p.text_hash for p in passages})
+        missing = list({p.text_hash: p for p in passages if p.text_hash not in old}.values())
         if len(missing) > FAST_FROM:
             self.embedder.load_fast_queries()  # ~0.4 s once per process, then 3-6x faster per passage
         fresh: dict[str, np.ndarray] = {}
@@ -416,23 +531,40 @@ class DocumentIndex:
         rows = [old.get(p.text_hash, fresh.get(p.text_hash)) for p in passages]
         return np.vstack([np.asarray(r, dtype=np.float32) for r in rows]), len(missing)
 
-    def _write(
-        self, path: Path, stat: Any, digest: str, doc: parse.ParsedDocument, passages: list[chunking.Passage]
-    ) -> FileResult:
-        from desktop.core.knowledge.language import detect_language
+    def _known_vectors(self, hashes: set[str]) -> dict[str, np.ndarray]:
+        """{text hash: vector} for the hashes some indexed passage has (a vector deleted meanwhile is left
+        out: that passage is embedded again)."""
+        wanted = sorted(hashes)
+        by_vector: dict[str, str] = {}
+        for start in range(0, len(wanted), 900):
+            part = wanted[start : start + 900]
+            marks = ",".join("?" * len(part))
+            with self._lock:
+                rows = self.db.execute(
+                    f"SELECT vector_id, text_hash FROM passages WHERE text_hash IN ({marks})", part
+                ).fetchall()
+            by_vector.update({str(v): str(h) for v, h in rows})
+        if not by_vector:
+            return {}
+        got = self.collection.get(ids=list(by_vector), include=["embeddings"])
+        return {
+            by_vector[str(i)]: np.asarray(v, dtype=np.float32)
+            for i, v in zip(got["ids"], got["embeddings"], strict=True)
+        }
 
-        language = detect_language(" ".join(p.text for p in passages)[:3000])
-        vectors, embedded = self._vectors(path, passages)
+    def _write(self, prepared: _Prepared) -> FileResult:
+        path, passages = prepared.path, prepared.passages
+        vectors, embedded = self._vectors(passages)
         doc_id = self._reserve_id(path)
         new_ids = [f"d{doc_id}-{p.text_hash[:16]}-{p.ordinal}" for p in passages]
         old_ids = self._vector_ids(doc_id)
         metadatas: list[Any] = [
-            {"document_id": doc_id, "text_hash": p.text_hash, "language": language} for p in passages
+            {"document_id": doc_id, "text_hash": p.text_hash, "language": prepared.language} for p in passages
         ]
         added = [i for i in new_ids if i not in set(old_ids)]
         self.collection.upsert(ids=new_ids, embeddings=vectors, metadatas=metadatas)
         try:
-            self._swap(doc_id, path, stat, digest, doc, passages, new_ids, language)
+            self._swap(doc_id, prepared, new_ids)
         except BaseException:
             if added:
                 self.collection.delete(ids=added)
@@ -440,7 +572,7 @@ class DocumentIndex:
         stale = [i for i in old_ids if i not in set(new_ids)]
         if stale:
             self.collection.delete(ids=stale)
-        return FileResult(str(path), "indexed", len(passages), doc.pages, embedded)
+        return FileResult(str(path), "indexed", len(passages), prepared.doc.pages, embedded)
 
     def _reserve_id(self, path: Path) -> int:
         """The document's row id (an existing row keeps its id; a new path gets a placeholder row)."""
@@ -458,18 +590,9 @@ class DocumentIndex:
             rows = self.db.execute("SELECT vector_id FROM passages WHERE document_id = ?", (doc_id,))
             return [str(r[0]) for r in rows]
 
-    def _swap(
-        self,
-        doc_id: int,
-        path: Path,
-        stat: Any,
-        digest: str,
-        doc: parse.ParsedDocument,
-        passages: list[chunking.Passage],
-        vector_ids: list[str],
-        language: str,
-    ) -> None:
+    def _swap(self, doc_id: int, prepared: _Prepared, vector_ids: list[str]) -> None:
         """The document's row and passages, in one transaction."""
+        doc, stat, passages = prepared.doc, prepared.stat, prepared.passages
         with self._lock:
             self.db.execute("BEGIN IMMEDIATE")
             try:
@@ -481,10 +604,10 @@ class DocumentIndex:
                     (
                         doc.title,
                         doc.kind,
-                        language,
+                        prepared.language,
                         stat.st_mtime,
                         stat.st_size,
-                        digest,
+                        prepared.digest,
                         doc.pages,
                         len(passages),
                         _now(),

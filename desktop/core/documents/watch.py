@@ -2,7 +2,10 @@
 
 Events are collected and handled after a quiet moment (``DEBOUNCE_S``): an editor saving a file fires several
 events, and a copy onto a shared drive arrives in pieces. The index itself skips a file whose content did not
-change, so a spurious event costs one hash.
+change, so a spurious event costs one hash. The work runs on the debounce timer's thread, never the caller's.
+
+The app keeps one watcher for the folders the index remembers (``DocumentIndex.watched``): folders can be added
+and dropped while it runs, and :meth:`FolderWatcher.catch_up` indexes what changed while nothing watched.
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ DEBOUNCE_S = 1.0
 
 
 class FolderWatcher:
-    """Keeps ``index`` in step with ``folders`` until :meth:`stop`; ``on_result`` hears every change handled."""
+    """Keeps ``index`` in step with ``folders`` until :meth:`stop`; ``on_result`` hears every change handled
+    (on a worker thread)."""
 
     def __init__(
         self,
@@ -34,13 +38,27 @@ class FolderWatcher:
         self.debounce = debounce
         self._pending: set[Path] = set()
         self._lock = threading.Lock()
+        self._work = threading.Lock()  # one flush at a time: a file is never indexed twice at once
         self._timer: threading.Timer | None = None
         self._observer: Any = None
+        self._watches: dict[Path, Any] = {}
 
     def start(self) -> None:
-        from watchdog.events import FileSystemEvent, FileSystemEventHandler
         from watchdog.observers import Observer
 
+        self._observer = Observer()
+        self._observer.daemon = True
+        folders, self.folders = self.folders, []
+        for folder in folders:
+            self.watch(folder)
+        self._observer.start()
+
+    def watch(self, folder: Path) -> None:
+        """Follow ``folder`` too (from now on; :meth:`catch_up` indexes what it holds). A folder that is not
+        there (an unplugged drive) raises ``DocumentError("missing")``."""
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+
+        folder = folder.absolute()
         watcher = self
 
         class Handler(FileSystemEventHandler):
@@ -51,18 +69,46 @@ class FolderWatcher:
                     if raw:
                         watcher._changed(Path(str(raw)))
 
-        self._observer = Observer()
-        for folder in self.folders:
-            self._observer.schedule(Handler(), str(folder), recursive=True)
-        self._observer.start()
+        if folder in self.folders:
+            return
+        if not folder.is_dir():
+            raise parse.DocumentError("missing", folder)
+        if self._observer is not None:
+            self._watches[folder] = self._observer.schedule(Handler(), str(folder), recursive=True)
+        self.folders.append(folder)
 
-    def stop(self) -> None:
+    def unwatch(self, folder: Path) -> None:
+        """Stop following ``folder`` (its documents stay indexed)."""
+        folder = folder.absolute()
+        watch = self._watches.pop(folder, None)
+        if watch is not None and self._observer is not None:
+            self._observer.unschedule(watch)
+        if folder in self.folders:
+            self.folders.remove(folder)
+
+    def catch_up(self) -> list[FileResult]:
+        """Index what changed in the watched folders while nothing watched them (unchanged files cost a
+        stat), drop what went; each file indexed or removed goes to ``on_result`` as well (a file that could
+        not be indexed keeps its reason in the index's list: it is not said again at every start)."""
+        results: list[FileResult] = []
+        for folder in list(self.folders):
+            with self._work:
+                report = self.index.add([folder], remember=False)
+            results += [r for r in report.files if r.status in ("indexed", "removed")]
+        self._tell(results)
+        return results
+
+    def stop(self, flush: bool = True) -> None:
+        """Stop watching; ``flush``: handle the changes still waiting for their quiet moment now (the app
+        passes False: its next start catches up with them instead)."""
         if self._observer is not None:
             self._observer.stop()
             self._observer.join(timeout=5)
         with self._lock:
             if self._timer is not None:
                 self._timer.cancel()
+            if not flush:
+                self._pending.clear()
         self.flush()
 
     def _changed(self, path: Path) -> None:
@@ -79,12 +125,18 @@ class FolderWatcher:
         with self._lock:
             pending, self._pending = sorted(self._pending), set()
         results: list[FileResult] = []
-        for path in pending:
-            if path.is_file() and parse.kind_of(path) and not path.name.startswith((".", "~$")):
-                results.append(self.index.add_file(path))
-            elif not path.exists():
-                results += self.index.remove(path)
+        with self._work:
+            for path in pending:
+                if not any(path.is_relative_to(f) for f in self.folders):
+                    continue  # a folder no longer watched
+                if path.is_file() and parse.kind_of(path) and not path.name.startswith((".", "~$")):
+                    results.append(self.index.add_file(path))
+                elif not path.exists():
+                    results += self.index.remove(path)
+        self._tell(results)
+        return results
+
+    def _tell(self, results: list[FileResult]) -> None:
         for result in results:
             if self.on_result is not None:
                 self.on_result(result)
-        return results

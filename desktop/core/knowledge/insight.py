@@ -1,7 +1,9 @@
 """The insight record: one cultural point and how the assistant should answer because of it.
 
 The id is a hash of the normalised text plus the language, so importing the same insight twice (from a pack,
-a JSONL file or a generation run) never duplicates it.
+a JSONL file or a generation run) never duplicates it. An edited text keeps the id the insight had (kept in its
+provenance as ``stable_id``): the edit is a new version of the same record, so two laptops editing it offline
+meet in one record with one winner and the other version in its history, not in two insights.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ INSIGHT_TYPE = "cultural_insight"
 #: Fields that must be strings when present (an id is derived from text + language, so a given one is checked).
 TEXT_FIELDS = ("id", "text", "language", "category", "source", "model", "status", "created_at", "type")
 MIN_CHARS = 40
+STABLE_ID = "stable_id"  # provenance key: the id an insight keeps after its text was edited
 MAX_CHARS = 1200
 
 
@@ -62,7 +65,15 @@ class Insight:
 
     @property
     def id(self) -> str:
-        return insight_id(self.text, self.language)
+        kept = self.provenance.get(STABLE_ID)
+        return kept if isinstance(kept, str) and kept else insight_id(self.text, self.language)
+
+    def keep_id(self, previous: str) -> None:
+        """After an edit: stay the record ``previous`` names (dropped when the text hashes to it anyway)."""
+        if previous and previous != insight_id(self.text, self.language):
+            self.provenance[STABLE_ID] = previous
+        else:
+            self.provenance.pop(STABLE_ID, None)
 
     def validate(self) -> None:
         """Raise ValueError with a reason a user can fix (used by import, add and generation)."""

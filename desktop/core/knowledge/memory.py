@@ -7,6 +7,11 @@ question-to-question cosines (new question as query against both stored forms, a
 passage form): on the paraphrase set (tests/bench/bench_offline.py) that mean finds the earlier answer more
 often than any one of them alone.
 
+Only the ``:qa`` row carries the answer's fields; the two question rows hold just ``answer_id`` and ``kind``,
+and no row stores a document (nothing searches the memory's text). Chroma's local write cost is mostly its
+metadata rows and full-text index, so this layout makes a large first sync from the team ~2x cheaper.
+Stores written with three full rows still read correctly (the fields are merged per answer).
+
 A high score is not enough to show an answer: e5 rates unrelated questions of one domain 0.81-0.89 too. So
 ``search`` keeps only the earlier answers that ``memory_match.decide`` judges to be to the same question (score,
 lead over the best rival answer, concept agreement, whether both ask the same thing); ``decide=False`` gives the plain ranking (benchmarks).
@@ -81,6 +86,25 @@ def _answer_id(question: str, answer: str, conversation_id: str) -> str:
     return "m_" + digest[:20]
 
 
+ROW_KINDS = ((":q", "question"), (":p", "question_passage"), (":qa", "answer"))
+
+
+def rows_of(answer_id: str, meta: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(row id, metadata) of one answer's three rows: the answer's fields on the ``:qa`` row only."""
+    return [
+        (
+            answer_id + suffix,
+            meta | {"kind": kind} if kind == "answer" else {"answer_id": answer_id, "kind": kind},
+        )
+        for suffix, kind in ROW_KINDS
+    ]
+
+
+def answer_text(meta: dict[str, Any]) -> str:
+    """What the ``:qa`` row's vector embeds: the question and the (stored part of the) answer."""
+    return f"{meta.get('question', '')}\n\n{meta.get('answer', '')}"
+
+
 class AnswerMemory:
     """Index and search earlier Claude answers (thread-safe; one instance per store)."""
 
@@ -136,20 +160,15 @@ class AnswerMemory:
             "language": language,
             "strategy": strategy,
         }
-        document = f"{question}\n\n{answer[:MAX_ANSWER_CHARS]}"
         q_vec = self.embedder.embed_query(question)  # the search's vector (remembered by the embedder)
         # one batch, as the stored answers (and memory_match's fit) were made: a batch pads its texts alike
-        p_vec, qa_vec = self.embedder.embed_passages([excerpt(question), excerpt(document)])
+        p_vec, qa_vec = self.embedder.embed_passages([excerpt(question), excerpt(answer_text(meta))])
+        rows = rows_of(answer_id, meta)
         with self._lock:
             self.collection.upsert(
-                ids=[answer_id + ":q", answer_id + ":p", answer_id + ":qa"],
+                ids=[rid for rid, _m in rows],
                 embeddings=np.asarray([q_vec, p_vec, qa_vec], dtype=np.float32),
-                metadatas=[
-                    meta | {"kind": "question"},
-                    meta | {"kind": "question_passage"},
-                    meta | {"kind": "answer"},
-                ],
-                documents=[question, question, document],
+                metadatas=[m for _rid, m in rows],
             )
         if self.journal is not None:
             from desktop.core.sync.journal import MEMORY_KIND
@@ -194,7 +213,8 @@ class AnswerMemory:
         for vec, meta in zip(got["embeddings"], got["metadatas"], strict=True):
             key = str(meta.get("answer_id", ""))
             vectors.setdefault(key, {})[str(meta.get("kind", ""))] = np.asarray(vec, dtype=np.float32)
-            metas[key] = dict(meta)
+            if meta.get("kind") == "answer" or key not in metas:  # the row holding the answer's fields
+                metas[key] = dict(meta)
         keys = [key for key, kinds in vectors.items() if "question" in kinds and "question_passage" in kinds]
         similarities = [
             float(

@@ -26,6 +26,8 @@ BAD_URL, REFUSED, UNKNOWN_HOST, TIMEOUT, NOT_CHROMA, FAILED = (
     "not_chroma",
     "failed",
 )
+# reasons only a team server check gives (desktop.core.sync.service.check_team_server: token, TLS, plain http)
+NO_TOKEN, WRONG_TOKEN, UNTRUSTED, PLAIN_HTTP = ("no_token", "wrong_token", "untrusted", "plain_http")
 
 
 @dataclass(frozen=True)

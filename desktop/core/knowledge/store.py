@@ -276,12 +276,13 @@ class KnowledgeStore:
             self._noted(i.id for i in insights)
 
     def update(self, insight: Insight, old_id: str | None = None) -> None:
-        """Store an edited insight. A text edit changes the id, so pass the old one to replace it."""
+        """Store an edited insight as a new version of the record ``old_id`` (it keeps that id, also when
+        its text changed: a text edit is no new insight, and the team sync resolves concurrent edits)."""
         insight.validate()
         insight.provenance = _edited(insight.provenance)
+        if old_id:
+            insight.keep_id(old_id)
         with self._lock:
-            if old_id and old_id != insight.id:
-                self.delete(old_id)
             current = self.get(insight.id)
             if current is not None and current.text == insight.text:
                 self.collection.update(ids=[insight.id], metadatas=[to_metadata(insight)])

@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 
 from desktop.core.knowledge.embedder import Embedder
+from desktop.core.knowledge.memory import answer_text, rows_of
+from desktop.core.knowledge.text_budget import excerpt
 from desktop.core.sync.journal import INSIGHTS_KIND, MEMORY_KIND, RATINGS_KIND
 
 MEMORY_ROWS = (":q", ":p", ":qa")
@@ -117,7 +119,7 @@ class Kind:
                     if part:
                         write(
                             ids=[r.id for r in part],
-                            documents=[r.document for r in part],
+                            documents=[r.document or None for r in part],  # none: no full-text entry
                             metadatas=[r.metadata for r in part],
                             embeddings=np.asarray([r.vector for r in part], dtype=np.float32),
                         )
@@ -217,16 +219,35 @@ class Answers(Kind):
     def key_of(self, row_id: str) -> str:
         return row_id.rsplit(":", 1)[0]
 
+    def write(self, records: Sequence[Record]) -> None:
+        """Written in AnswerMemory's layout whatever the sender's (older laptops send three full rows)."""
+        super().write([r if r.deleted else self._lean(r) for r in records])
+
+    @staticmethod
+    def _lean(record: Record) -> Record:
+        full = next((r for r in record.rows if r.id.endswith(":qa")), None) or record.rows[0]
+        meta = {k: v for k, v in full.metadata.items() if k != "kind"}
+        vectors = {r.id: r.vector for r in record.rows}
+        rows = [Row(rid, "", m, vectors.get(rid)) for rid, m in rows_of(record.key, meta)]
+        return Record(record.key, rows)
+
+    def mark_origin(self, record: Record, device: str, name: str, at: str) -> None:
+        for row in record.rows:
+            if row.id.endswith(":qa") or "question" in row.metadata:
+                row.metadata.update(origin_device=device, origin_name=name, origin_at=at)
+
     def _embed_missing(self, rows: list[Row]) -> None:
         """Each row's own form: the question as a query, the question as a passage, question + answer."""
+        fields = {self.key_of(r.id): r.metadata for r in rows if r.id.endswith(":qa")}
         for row in rows:
             if row.vector is not None:
                 continue
-            question = str(row.metadata.get("question", row.document))
+            meta = fields.get(self.key_of(row.id), row.metadata)
+            question = str(meta.get("question", ""))
             if row.id.endswith(":q"):
                 row.vector = np.asarray(self.embedder.embed_query(question), dtype=np.float32)
             else:
-                text = question if row.id.endswith(":p") else row.document
+                text = question if row.id.endswith(":p") else excerpt(answer_text(meta))
                 row.vector = np.asarray(self.embedder.embed_passages([text])[0], dtype=np.float32)
 
 

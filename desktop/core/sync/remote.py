@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from desktop.core.errors import TeamAuthError, TeamError
+from desktop.core.knowledge import server_check as sc
 from desktop.core.messages import say
 from desktop.core.settings import Settings
 from desktop.core.sync.token import get_team_token
@@ -63,10 +64,12 @@ def parse(config: TeamConfig) -> tuple[str, int, bool]:
     url = config.url if "://" in config.url else f"https://{config.url}"
     parsed = urlparse(url)
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise TeamError(say("team.bad_url", url=config.url), say("team.bad_url_hint"))
+        raise TeamError(say("team.bad_url", url=config.url), say("team.bad_url_hint"), sc.BAD_URL)
     https = parsed.scheme == "https"
     if not https and not config.allow_http and not _loopback(parsed.hostname):
-        raise TeamError(say("team.plain_http", host=parsed.hostname), say("team.plain_http_hint"))
+        raise TeamError(
+            say("team.plain_http", host=parsed.hostname), say("team.plain_http_hint"), sc.PLAIN_HTTP
+        )
     return parsed.hostname, parsed.port or (443 if https else 80), https
 
 
@@ -111,19 +114,31 @@ def explain(exc: BaseException, config: TeamConfig, first_contact: bool = False)
     text = f"{type(exc).__name__}: {exc} / {type(cause).__name__}: {cause}"
     if "team token" in text or any(w in text for w in ("401", "403", "Unauthorized", "Forbidden")):
         if not config.token:
-            return TeamAuthError(say("team.no_token", url=config.url), say("team.token_hint"))
-        return TeamAuthError(say("team.wrong_token", url=config.url), say("team.token_hint"))
+            return TeamAuthError(say("team.no_token", url=config.url), say("team.token_hint"), sc.NO_TOKEN)
+        return TeamAuthError(say("team.wrong_token", url=config.url), say("team.token_hint"), sc.WRONG_TOKEN)
     reason = type(cause).__name__ if cause is not None else type(exc).__name__
     if "CERTIFICATE_VERIFY_FAILED" in text or "certificate" in text.lower():
-        return TeamError(say("team.untrusted", url=config.url, reason=reason), say("team.untrusted_hint"))
+        hint = say("team.untrusted_hint")
+        return TeamError(say("team.untrusted", url=config.url, reason=reason), hint, sc.UNTRUSTED)
     status = re.search(r"\b[45]\d\d\b", text)
     if first_contact and not _transport_failure(exc):  # answered: a 5xx is the server down behind its proxy
         reason = f"HTTP {status.group()}" if status else reason
         if not (status and status.group().startswith("5")):  # a wrong address or port, not the network
-            return TeamError(
-                say("team.not_a_server", url=config.url, reason=reason), say("team.not_a_server_hint")
-            )
-    return TeamError(say("team.unreachable", url=config.url, reason=reason), say("team.unreachable_hint"))
+            hint = say("team.not_a_server_hint")
+            return TeamError(say("team.not_a_server", url=config.url, reason=reason), hint, sc.NOT_CHROMA)
+    hint = say("team.unreachable_hint")
+    return TeamError(say("team.unreachable", url=config.url, reason=reason), hint, _unreachable(text))
+
+
+def _unreachable(text: str) -> str:
+    """server_check's reason for a connection that failed (what Settings shows in the user's words)."""
+    if "Connection refused" in text or "Errno 111" in text:
+        return sc.REFUSED
+    if "Name or service not known" in text or "nodename nor servname" in text or "gaierror" in text:
+        return sc.UNKNOWN_HOST
+    if "Timeout" in text or "timed out" in text:
+        return sc.TIMEOUT
+    return sc.FAILED
 
 
 def _transport_failure(exc: BaseException) -> bool:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from typing import Any
 
 from desktop.core import paths
 from desktop.core.errors import TeamError
+from desktop.core.knowledge.server_check import FAILED, ServerCheck
 from desktop.core.messages import say
 from desktop.core.sync.engine import Engine, Progress, Summary
 from desktop.core.sync.journal import KINDS, Journal, now_iso
@@ -28,6 +30,24 @@ def close(client: Any) -> None:
     if system is not None:
         with contextlib.suppress(Exception):
             system.stop()
+
+
+def check_team_server(url: str, token: str, settings: Any, timeout_s: float = 5.0) -> ServerCheck:
+    """Settings' connection test: the address and token as a sync would use them (the open heartbeat alone
+    would pass a wrong or missing token). Blocking: the GUI calls it from a worker."""
+    config = TeamConfig(
+        url=url.strip(),
+        token=token.strip(),
+        ca=os.environ.get("ZANTARA_TEAM_CA", "") or settings.team_ca,
+        verify=settings.team_verify_tls != "off",
+        allow_http=settings.team_allow_http == "on",
+    )
+    try:
+        client = connect(config, timeout_s=timeout_s)
+    except TeamError as exc:
+        return ServerCheck(url, False, exc.reason or FAILED, str(exc))
+    close(client)
+    return ServerCheck(url, True)
 
 
 def local_kinds(services: Any) -> dict[str, Any]:

@@ -856,6 +856,34 @@
         <translation>ada yang menjawab, tetapi itu bukan server Chroma</translation>
     </message>
     <message>
+        <source>the server needs the team token and none is set</source>
+        <translation>server memerlukan token tim dan belum ada yang diatur</translation>
+    </message>
+    <message>
+        <source>the server refused the team token</source>
+        <translation>server menolak token tim</translation>
+    </message>
+    <message>
+        <source>its certificate is not trusted</source>
+        <translation>sertifikatnya tidak tepercaya</translation>
+    </message>
+    <message>
+        <source>plain http to another machine is refused (use https)</source>
+        <translation>http biasa ke mesin lain ditolak (gunakan https)</translation>
+    </message>
+    <message>
+        <source>The team server at {url} answered, but {reason}. Enter the token your team was given under Team token. Keep this address anyway?</source>
+        <translation>Server tim di {url} menjawab, tetapi {reason}. Masukkan token dari tim Anda di Token tim. Tetap simpan alamat ini?</translation>
+    </message>
+    <message>
+        <source>Updated from its folder: {name}</source>
+        <translation>Diperbarui dari foldernya: {name}</translation>
+    </message>
+    <message>
+        <source>Removed (gone from its folder): {name}</source>
+        <translation>Dihapus (sudah tidak ada di foldernya): {name}</translation>
+    </message>
+    <message>
         <source>Add documents</source>
         <translation>Tambah dokumen</translation>
     </message>
@@ -894,6 +922,18 @@
     <message>
         <source>Check &amp;again</source>
         <translation>Periksa &amp;ulang</translation>
+    </message>
+    <message>
+        <source>Watched folders: while the app runs, what changes in them is indexed again.</source>
+        <translation>Folder yang dipantau: selama aplikasi berjalan, isi yang berubah diindeks ulang.</translation>
+    </message>
+    <message>
+        <source>Watched folders</source>
+        <translation>Folder yang dipantau</translation>
+    </message>
+    <message>
+        <source>&amp;Stop watching</source>
+        <translation>&amp;Berhenti memantau</translation>
     </message>
     <message>
         <source>{indexed} indexed, {unchanged} unchanged, {errors} not indexed, {removed} removed</source>

@@ -856,6 +856,34 @@
         <translation>qualcosa ha risposto, ma non è un server Chroma</translation>
     </message>
     <message>
+        <source>the server needs the team token and none is set</source>
+        <translation>il server richiede il token del team e non ne è impostato nessuno</translation>
+    </message>
+    <message>
+        <source>the server refused the team token</source>
+        <translation>il server ha rifiutato il token del team</translation>
+    </message>
+    <message>
+        <source>its certificate is not trusted</source>
+        <translation>il suo certificato non è attendibile</translation>
+    </message>
+    <message>
+        <source>plain http to another machine is refused (use https)</source>
+        <translation>l'http semplice verso un'altra macchina è rifiutato (usa https)</translation>
+    </message>
+    <message>
+        <source>The team server at {url} answered, but {reason}. Enter the token your team was given under Team token. Keep this address anyway?</source>
+        <translation>Il server del team a {url} ha risposto, ma {reason}. Inserisci il token che ti ha dato il team in Token del team. Tenere comunque questo indirizzo?</translation>
+    </message>
+    <message>
+        <source>Updated from its folder: {name}</source>
+        <translation>Aggiornato dalla sua cartella: {name}</translation>
+    </message>
+    <message>
+        <source>Removed (gone from its folder): {name}</source>
+        <translation>Rimosso (non è più nella sua cartella): {name}</translation>
+    </message>
+    <message>
         <source>Add documents</source>
         <translation>Aggiungi documenti</translation>
     </message>
@@ -894,6 +922,18 @@
     <message>
         <source>Check &amp;again</source>
         <translation>Controlla di &amp;nuovo</translation>
+    </message>
+    <message>
+        <source>Watched folders: while the app runs, what changes in them is indexed again.</source>
+        <translation>Cartelle seguite: mentre l'app è aperta, ciò che cambia al loro interno viene indicizzato di nuovo.</translation>
+    </message>
+    <message>
+        <source>Watched folders</source>
+        <translation>Cartelle seguite</translation>
+    </message>
+    <message>
+        <source>&amp;Stop watching</source>
+        <translation>&amp;Smetti di seguire</translation>
     </message>
     <message>
         <source>{indexed} indexed, {unchanged} unchanged, {errors} not indexed, {removed} removed</source>

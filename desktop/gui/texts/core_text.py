@@ -38,14 +38,14 @@ def localize(text: str) -> str:
     """``text`` (written by the core) in the UI language; unknown texts unchanged."""
     if not text:
         return text
-    whole = _one(text)
+    whole = _whole(text)
     if whole is not None:
         return whole
-    parts = _message_and_hint(text)
-    return parts if parts is not None else tr(text)
+    split = _message_and_hint(text)
+    return split if split is not None else tr(text)
 
 
-def _one(text: str) -> str | None:
+def _whole(text: str) -> str | None:
     for pattern, template in _patterns():
         match = pattern.fullmatch(text)
         if match is None:
@@ -56,11 +56,19 @@ def _one(text: str) -> str | None:
 
 
 def _message_and_hint(text: str) -> str | None:
-    """An error as ``str(ZantaraError)`` writes it, "message hint": both sentences translated."""
-    for at in (i for i, char in enumerate(text) if char == " " and text[i - 1] in ".!?:)"):
-        message, hint = _one(text[:at]), _one(text[at + 1 :])
-        if message is not None and hint is not None:
-            return f"{message} {hint}"
+    """An error's message then its hint (``ZantaraError``'s text: "{name} is a scan: ... Run it through OCR
+    ..."): two templates, each translated. The first must end in fixed text, so where it ends is not a guess."""
+    for pattern, template in _patterns():
+        if template.endswith("}"):
+            continue
+        match = pattern.match(text)
+        if match is None or not text.startswith(" ", match.end()):
+            continue
+        rest = _whole(text[match.end() + 1 :])
+        if rest is None:
+            continue
+        fields = {name: _field(value) for name, value in match.groupdict().items()}
+        return f"{tr(template).format(**fields)} {rest}"
     return None
 
 

@@ -1,13 +1,16 @@
 """The Documents window: the team's files that answers cite (add by drag and drop or a file dialog, remove,
 re-check), each with its status or the reason it is not indexed. Adding runs as a job of the window's
-JobManager (``gui/jobs.py``): it goes on when this window closes and shows in the Jobs panel."""
+JobManager (``gui/jobs.py``): it goes on when this window closes and shows in the Jobs panel.
+
+Folders added are watched while the app runs (``tools/document_watch.py``): the window lists them, says what
+the watcher re-indexed or removed, and lets the user stop watching one (its documents stay)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,8 +33,9 @@ from desktop.gui.texts.core_text import localize
 from desktop.gui.workers import run_in_background
 
 if TYPE_CHECKING:
-    from desktop.core.documents.index import AddReport, DocumentInfo
+    from desktop.core.documents.index import AddReport, DocumentInfo, FileResult
     from desktop.core.services import Services
+    from desktop.gui.tools.document_watch import DocumentWatch
 
 FILTER = "*.pdf *.docx *.md *.markdown *.txt *.html *.htm"
 
@@ -40,10 +45,18 @@ class DocumentsDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, services: Services, jobs: JobManager, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        jobs: JobManager,
+        parent: QWidget | None = None,
+        watch: DocumentWatch | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.jobs = jobs
+        self.watch = watch
+        watched_box = self._build_watched()  # first: the event filter and changeEvent use its widgets
         self.infos: list[DocumentInfo] = []
         self.setAcceptDrops(True)
         self.resize(820, 460)
@@ -61,6 +74,7 @@ class DocumentsDialog(QDialog):
         self.table.setColumnWidth(0, 200)
         self.table.setColumnWidth(4, 200)
         self.table.installEventFilter(self)
+        self.watched_list.installEventFilter(self)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.add_files_button = QPushButton()
@@ -82,6 +96,7 @@ class DocumentsDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        layout.addLayout(watched_box)
         layout.addLayout(buttons)
         self.add_files_button.clicked.connect(self.choose_files)
         self.add_folder_button.clicked.connect(self.choose_folder)
@@ -90,6 +105,43 @@ class DocumentsDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         self.retranslate()
         self.reload()
+        self._follow_watch()
+
+    def _build_watched(self) -> QVBoxLayout:
+        """The watched folders and Stop watching (hidden without a watcher)."""
+        self.watched_label = QLabel()
+        self.watched_label.setWordWrap(True)
+        self.watched_list = QListWidget()
+        self.watched_list.setMaximumHeight(90)
+        self.unwatch_button = QPushButton()
+        self.unwatch_button.setEnabled(False)
+        self.unwatch_button.clicked.connect(self.unwatch_selected)
+        self.watched_list.itemSelectionChanged.connect(
+            lambda: self.unwatch_button.setEnabled(bool(self.watched_list.selectedItems()))
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.watched_list, 1)
+        row.addWidget(self.unwatch_button, 0, Qt.AlignmentFlag.AlignTop)
+        box = QVBoxLayout()
+        box.addWidget(self.watched_label)
+        box.addLayout(row)
+        for widget in (self.watched_label, self.watched_list, self.unwatch_button):
+            widget.setVisible(self.watch is not None)
+        self._reload_soon = QTimer(self)  # a burst of watcher results reloads the table once
+        self._reload_soon.setSingleShot(True)
+        self._reload_soon.setInterval(300)
+        self._reload_soon.timeout.connect(self.reload)
+        return box
+
+    def _follow_watch(self) -> None:
+        watch = self.watch
+        if watch is None:
+            return
+        watch.folders_changed.connect(self._show_watched)
+        watch.result.connect(self._watched_result)
+        watch.failed.connect(self._failed)
+        self._show_watched(watch.folders)
+        watch.start()  # already running in the app: nothing happens
 
     # ------------------------------------------------------------------------------------------- actions
     def choose_files(self) -> None:
@@ -159,6 +211,26 @@ class DocumentsDialog(QDialog):
     def _ended(self, job: Job) -> None:
         self.status.setText(job.summary)
         self.reload()
+        if self.watch is not None:
+            self.watch.sync()  # a folder just added is watched from now on
+        self.changed.emit()
+
+    def unwatch_selected(self) -> None:
+        """Stop watching the selected folder; its documents stay in the index."""
+        items = self.watched_list.selectedItems()
+        if items and self.watch is not None:
+            self.watch.unwatch(items[0].text())
+
+    def _show_watched(self, folders: list[str]) -> None:
+        self.watched_list.clear()
+        self.watched_list.addItems(folders)
+        self.unwatch_button.setEnabled(False)
+
+    def _watched_result(self, result: FileResult) -> None:
+        from desktop.gui.tools.document_watch import result_text
+
+        self.status.setText(localize(result_text(result)))
+        self._reload_soon.start()
         self.changed.emit()
 
     def _removed(self, n: int) -> None:
@@ -222,6 +294,11 @@ class DocumentsDialog(QDialog):
         self.add_folder_button.setText(tr("Add f&older…"))
         self.remove_button.setText(tr("&Remove"))
         self.reindex_button.setText(tr("Check &again"))
+        self.watched_label.setText(
+            tr("Watched folders: while the app runs, what changes in them is indexed again.")
+        )
+        self.watched_list.setAccessibleName(tr("Watched folders"))
+        self.unwatch_button.setText(tr("&Stop watching"))
         self.close_button.setText(tr("Close"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -230,13 +307,14 @@ class DocumentsDialog(QDialog):
         super().changeEvent(event)
 
     def eventFilter(self, watched: Any, event: QEvent) -> bool:
-        """Del in the list removes the selected documents (the files stay on disk)."""
+        """Del in the list removes the selected documents (the files stay on disk); in the watched folders it
+        stops watching the selected one."""
         if (
-            watched is self.table
+            watched in (self.table, self.watched_list)
             and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Delete
         ):
-            self.remove_selected()
+            self.remove_selected() if watched is self.table else self.unwatch_selected()
             return True
         return super().eventFilter(watched, event)

@@ -626,7 +626,7 @@ class KnowledgeBrowser(QWidget):
             self.save_edit(items[0], dialog.result_insight)
 
     def save_edit(self, old: Insight, new: Insight) -> None:
-        self._run_change(lambda: self.services.store.update(new, old_id=old.id), select={new.id})
+        self._run_change(lambda: self.services.store.update(new, old_id=old.id), select={old.id})
 
     def delete_selected(self, confirm: bool = True) -> None:
         items = self.selected()

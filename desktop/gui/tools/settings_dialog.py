@@ -703,29 +703,28 @@ class SettingsDialog(QDialog):
 
     def test_team_server(self) -> None:
         """Connect with the address and token in the dialog (the stored token when the field is empty)."""
-        from desktop.core.sync.remote import TeamConfig, connect
-        from desktop.core.sync.service import close
-        from desktop.core.sync.token import get_team_token
+        from desktop.core.sync.service import check_team_server
 
-        url, typed = self.chroma_url.text().strip(), self.team_token.text().strip()
-        s = self.services.settings
+        url, token = self.chroma_url.text().strip(), self._team_token()
         self.team_result.setText(tr("Checking {url}…").format(url=url))
 
-        def probe() -> None:
-            config = TeamConfig(
-                url=url,
-                token=typed or get_team_token(),
-                ca=s.team_ca,
-                verify=s.team_verify_tls != "off",
-                allow_http=s.team_allow_http == "on",
-            )
-            close(connect(config, timeout_s=5.0))
+        def shown(result: Any) -> None:
+            if result.ok:
+                self.team_result.setText(tr("Connected: the team server accepted the token."))
+            else:
+                self.team_result.setText(localize(result.detail))
 
         run_in_background(
-            probe,
-            lambda _r: self.team_result.setText(tr("Connected: the team server accepted the token.")),
+            lambda: check_team_server(url, token, self.services.settings),
+            shown,
             lambda exc: self.team_result.setText(localize(str(exc))),
         )
+
+    def _team_token(self) -> str:
+        """The token typed in the dialog, else the stored one (what the next sync would send)."""
+        from desktop.core.sync.token import get_team_token
+
+        return self.team_token.text().strip() or get_team_token()
 
     def _check_model_names(self, new: Settings, names: list[str], go_on: Callable[[], None]) -> None:
         """Ask the backend for its models (in a worker): a name it does not have is refused with the list; when
@@ -748,7 +747,8 @@ class SettingsDialog(QDialog):
         run_in_background(lambda: model_check.known_models(new), done, failed)
 
     def _check_chroma_url(self, url: str, close: bool) -> None:
-        from desktop.core.knowledge.server_check import ServerCheck, check_chroma_url
+        from desktop.core.knowledge.server_check import ServerCheck
+        from desktop.core.sync.service import check_team_server
 
         self.error.setText(tr("Checking {url}…").format(url=url))
         self._pending_close = close
@@ -771,7 +771,8 @@ class SettingsDialog(QDialog):
         def failed(exc: BaseException) -> None:
             done(ServerCheck(url, False, "failed", str(exc)))
 
-        run_in_background(lambda: check_chroma_url(url), done, failed)
+        token, settings = self._team_token(), self.services.settings
+        run_in_background(lambda: check_team_server(url, token, settings), done, failed)
 
     def _sync_keep_button(self) -> None:
         """ "Keep anyway" answers the team-server check only: shown while that check is pending (the refused

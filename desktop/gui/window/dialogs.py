@@ -15,6 +15,7 @@ from desktop.gui.i18n import tr
 if TYPE_CHECKING:
     from desktop.core.services import Services
     from desktop.gui.jobs import JobManager
+    from desktop.gui.tools.document_watch import DocumentWatch
 
 
 class DialogManager(QObject):
@@ -27,11 +28,13 @@ class DialogManager(QObject):
         services: Services,
         jobs: JobManager,
         settings_saved: Callable[[set[str]], None],
+        document_watch: DocumentWatch | None = None,
     ) -> None:
         super().__init__(parent)
         self.parent_widget = parent
         self.services = services
         self.job_manager = jobs
+        self.document_watch = document_watch
         self._settings_saved = settings_saved
         self.open_dialogs: dict[str, QWidget] = {}
 
@@ -111,7 +114,9 @@ class DialogManager(QObject):
 
         dialog = self.open_dialogs.get("documents")
         if not isinstance(dialog, DocumentsDialog):
-            dialog = DocumentsDialog(self.services, self.job_manager, self.parent_widget)
+            dialog = DocumentsDialog(
+                self.services, self.job_manager, self.parent_widget, watch=self.document_watch
+            )
             self.open_dialogs["documents"] = dialog
         dialog.show()
         dialog.raise_()

@@ -29,6 +29,7 @@ from desktop.gui.events import app_events, bridge_settings
 from desktop.gui.i18n import tr
 from desktop.gui.jobs import JobManager
 from desktop.gui.texts.core_text import localize
+from desktop.gui.tools.document_watch import DocumentWatch
 from desktop.gui.window import keyboard, window_geometry
 from desktop.gui.window import status_badge as sb
 from desktop.gui.window.connection_monitor import Banner, ConnectionMonitor
@@ -40,6 +41,8 @@ from desktop.gui.window.model_offer import OfferController
 from desktop.gui.window.team_sync import TeamSync
 from desktop.gui.window.toolbar import MainToolbar, available_strategies
 from desktop.gui.workers import Task, run_in_background
+
+WATCH_AFTER_MS = 2000  # the document folders are followed once the window's own start-up work is done
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +59,11 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(820, 520)
         window_geometry.place(self)  # fits the screen it opens on, or the size it had there
         self.jobs = JobManager(self)  # long jobs outlive the dialogs that start them (gui/jobs.py)
-        self.dialogs = DialogManager(self, services, self.jobs, self.settings_saved)
+        # the document folders added are followed while the app runs (gui/tools/document_watch.py)
+        self.document_watch = DocumentWatch(services, self)
+        self.dialogs = DialogManager(
+            self, services, self.jobs, self.settings_saved, document_watch=self.document_watch
+        )
         self._unbridge = bridge_settings(services.settings)
         app_events().settings_changed.connect(self._settings_changed)
 
@@ -88,8 +95,9 @@ class MainWindow(QMainWindow):
         self.input.setFocus()
         self._pending_startup = 4
         QTimer.singleShot(0, self._startup)
-        if warm_up:
+        if warm_up:  # tests that build windows without background work leave the watcher off too
             QTimer.singleShot(300, self.session.warm_up)
+            QTimer.singleShot(WATCH_AFTER_MS, self.document_watch.start)
         self.team_sync.start()
 
     def _build_central(self) -> None:
@@ -385,6 +393,7 @@ class MainWindow(QMainWindow):
         window_geometry.remember(self)
         self.session.stop()
         self.team_sync.stop()
+        self.document_watch.stop()
         self.monitor.close()
         self.dialogs.close_all()
         self._unbridge()

@@ -58,13 +58,21 @@ def test_get_round_trips_every_field(small_store: KnowledgeStore, samples: list[
     assert small_store.get("does-not-exist") is None
 
 
-def test_update_with_new_text_replaces_old_id(small_store: KnowledgeStore, samples: list[Insight]) -> None:
+def test_update_with_new_text_keeps_the_id(small_store: KnowledgeStore, samples: list[Insight]) -> None:
     old = samples[4]
     edited = Insight(old.text + " Always stay friendly.", "en", "daily_life", ["jam_karet", "sabar"])
     small_store.update(edited, old_id=old.id)
-    assert small_store.get(old.id) is None
-    assert small_store.get(edited.id) is not None
+    assert edited.id == old.id
+    got = small_store.get(old.id)
+    assert got is not None and got.text == edited.text and got.id == old.id
     assert small_store.count() == 6
+    assert old.id not in small_store.deleted_ids()
+    assert [i.id for i in small_store.list(text="always stay friendly")] == [old.id]
+    back = Insight.from_dict(got.to_dict())  # an export read back is the same record
+    assert back.id == old.id
+    small_store.update(Insight(old.text, "en", "daily_life", ["jam_karet"]), old_id=old.id)
+    restored = small_store.get(old.id)
+    assert restored is not None and "stable_id" not in restored.provenance  # its text hashes to its id again
 
 
 def test_set_status_and_delete(small_store: KnowledgeStore, samples: list[Insight]) -> None:
