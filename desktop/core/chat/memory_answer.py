@@ -10,6 +10,7 @@ is never read as the answer. A capable local model gets the same hits as context
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -26,6 +27,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "why_offline_requested": "Offline mode is on.",
         "why_no_key": "There is no Claude API key yet (Settings → Claude, or `zantara key set`).",
         "intro": "The local model cannot write a reliable answer to this, so here is what Zantara already knows.",
+        "memory_same": "Claude answered this same question before (check that the answer still applies):",
         "memory": "Claude answered this question before, asked in other words (check that the answer still "
         "applies):",
         "hit": '**"{question}"** (asked by {who} on {date}, conversation "{title}", similarity {sim:.0%})',
@@ -49,6 +51,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "why_no_key": "Belum ada kunci API Claude (Pengaturan → Claude, atau `zantara key set`).",
         "intro": "Model lokal tidak bisa menulis jawaban yang dapat diandalkan untuk ini, jadi berikut yang "
         "sudah diketahui Zantara.",
+        "memory_same": "Claude pernah menjawab pertanyaan yang sama ini (periksa apakah jawabannya masih berlaku):",
         "memory": "Claude pernah menjawab pertanyaan ini, dengan kata-kata lain (periksa apakah jawabannya "
         "masih berlaku):",
         "hit": '**"{question}"** (ditanyakan oleh {who} pada {date}, percakapan "{title}", '
@@ -74,6 +77,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "why_no_key": "Non c'è ancora una chiave API di Claude (Impostazioni → Claude, o `zantara key set`).",
         "intro": "Il modello locale non riesce a scrivere una risposta affidabile a questo, quindi ecco ciò che "
         "Zantara sa già.",
+        "memory_same": "Claude ha già risposto a questa stessa domanda (verifica che la risposta valga ancora):",
         "memory": "Claude ha già risposto a questa domanda, posta con altre parole (verifica che la risposta "
         "valga ancora):",
         "hit": '**"{question}"** (chiesto da {who} il {date}, conversazione "{title}", '
@@ -113,12 +117,15 @@ def compose(
     documents: str = "",
     backend: str = "Claude",
     related: MemoryHit | None = None,
+    question: str = "",
 ) -> str:
     """The memory + insights answer, in ``language`` (English for any other). ``reason`` is why Claude is not
     answering (the trace's reason: offline_requested, no_key, claude_late, or anything else = unreachable).
     ``backend``: the online model the texts name (another backend than Claude is named as itself).
     ``related``: an earlier answer to a related question, shown only when ``hits`` is empty, after saying that
-    this question has no earlier answer, under its own question and a label that says it is not the answer."""
+    this question has no earlier answer, under its own question and a label that says it is not the answer.
+    ``question``: the message asked; when the best earlier answer was asked in the same words, the header
+    does not say "in other words"."""
     t = {
         key: text.replace("Claude", backend) for key, text in TEMPLATES.get(language, TEMPLATES["en"]).items()
     }
@@ -135,7 +142,8 @@ def compose(
         parts += [f"- {tip}" for tip in tips]
         parts.append("")
     if hits:
-        parts += [t["memory"], ""]
+        same = bool(question) and _words(hits[0].question) == _words(question)
+        parts += [t["memory_same"] if same else t["memory"], ""]
         for n, hit in enumerate(hits, 1):
             # Each earlier answer under its own bold question line (not a list item), with blank lines around,
             # so its own numbered lists start afresh instead of running on from an outer list.
@@ -158,6 +166,11 @@ def compose(
     parts.append(t.get(f"later_{reason}", t["later"]))
     parts.append(t["upgrade"])
     return "\n".join(parts).strip()
+
+
+def _words(text: str) -> list[str]:
+    """A question's words, case and punctuation aside: "Visa fee?" and "visa fee" are asked the same way."""
+    return re.findall(r"\w+", text.casefold())
 
 
 def _hit_line(template: str, hit: MemoryHit, someone: str) -> str:

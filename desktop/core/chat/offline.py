@@ -157,6 +157,7 @@ def fallback_text(ctx: AnswerContext, memory: AnswerMemory | None, why: str) -> 
         documents=documents,
         backend=backend_label(ctx.settings),
         related=ctx.related_hit,
+        question=ctx.message,
     )
 
 

@@ -71,3 +71,18 @@ def test_an_earlier_answer_to_a_related_question_is_labelled_and_never_presented
     # with an earlier answer to the same question, a related one is not shown at all
     same = memory_answer.compose([hit(2, "Staf malu soal gaji?")], insights, language, related=related)
     assert t["memory"] in same and related.question not in same and t["related"] not in same
+
+
+@pytest.mark.parametrize("language", ["id", "it", "en"])
+def test_the_same_words_are_not_called_other_words(language: str) -> None:
+    """An earlier answer asked in the same words (case and punctuation aside) is not "asked in other words";
+    a reworded one still is."""
+    t = memory_answer.TEMPLATES[language]
+    same = memory_answer.compose(
+        [hit(1, "Klien marah soal visa?")], [], language, question="klien marah soal VISA"
+    )
+    assert t["memory_same"] in same and t["memory"] not in same
+    other = memory_answer.compose(
+        [hit(1, "Klien marah soal visa?")], [], language, question="Klien kesal, visa?"
+    )
+    assert t["memory"] in other and t["memory_same"] not in other
