@@ -148,7 +148,7 @@ def test_claude_gets_numbered_passages_and_a_wrong_citation_is_dropped(documents
     assert "cite each fact" in system
     text = answer["answer"]
     assert "IDR 4.250.000 [1], paid at cost." in text and "[7]" not in text
-    assert text.endswith("Sources:\n[1] Fee Table 2026, 2. Immigration services")
+    assert text.endswith("Sources:\n- [1] Fee Table 2026, 2. Immigration services")
     trace = answer["trace"]
     assert trace["citations"] == {"sent": 3, "cited": 1, "dropped": 1, "unsupported": 0}
     assert [p["n"] for p in trace["cited_passages"]] == [1]

@@ -162,7 +162,7 @@ def check_citations(text: str, passages: list[DocumentPassage], trace: Trace, la
     if not cited:
         return checked
     t = TEXTS.get(language, TEXTS["en"])
-    sources = [f"[{n}] {sent[n].where}" for n in cited]
+    sources = [f"- [{n}] {sent[n].where}" for n in cited]  # a list: plain lines would run into one paragraph
     return checked.rstrip() + "\n\n" + t["sources"] + "\n" + "\n".join(sources)
 
 

@@ -71,8 +71,8 @@ def test_check_keeps_supported_drops_wrong_passage_and_invented_and_counts_them(
     assert "IDR 1.750.000." in body and "[7]" not in body
     assert "Denpasar [2]." in body
     assert sources.splitlines() == [
-        "[1] Fee Table 2026, 2. Immigration services",
-        "[2] E28A procedure, 4. Biometrics",
+        "- [1] Fee Table 2026, 2. Immigration services",
+        "- [2] E28A procedure, 4. Biometrics",
     ]
     assert trace.citations is not None
     assert (trace.citations.dropped, trace.citations.unsupported, trace.citations.cited) == (1, 2, 2)
@@ -87,3 +87,13 @@ def test_offline_quotes_only_passages_near_the_best() -> None:
     ]
     assert [p.n for p in documents_step.offline_shown(passages)] == [1, 2]
     assert documents_step.offline_shown([]) == []
+
+
+def test_the_sources_render_as_one_line_each() -> None:
+    """The sources under an answer are a Markdown list: as plain lines they ran into one paragraph."""
+    import markdown_it
+
+    answer = "The fee is IDR 4.250.000 [1], and biometrics take 1–3 working days in Denpasar [2]."
+    checked = documents_step.check_citations(answer, sent(), Trace(), "en")
+    items = [t for t in markdown_it.MarkdownIt().parse(checked) if t.type == "list_item_open"]
+    assert len(items) == 2
