@@ -104,3 +104,36 @@ def _plain(label: Any) -> str:
     doc = QTextDocument()
     doc.setMarkdown(label.text())
     return doc.toPlainText().replace("\u2028", "\n")
+
+
+def test_a_citation_in_the_answer_is_a_link_that_opens_its_passage(qtbot: Any) -> None:
+    """[1] in a finished answer is a link (a number no passage has is not); clicking it shows the answer's
+    context scrolled to that passage."""
+    from desktop.gui.chat.chat_view import ChatView, cite_links
+
+    assert cite_links("Fee IDR 4.250.000 [1][7]. Sources:\n- [1] Fee Table", {1}) == (
+        "Fee IDR 4.250.000 [\\[1\\]](cite:1)[7]. Sources:\n- [\\[1\\]](cite:1) Fee Table"
+    )
+    chat = ChatView()
+    panel = ContextPanel()
+    qtbot.addWidget(chat)
+    qtbot.addWidget(panel)
+    chat.citation_requested.connect(lambda bubble, n: panel.show_passage(bubble.trace, n))
+    bubble = chat.add_message("assistant")
+    bubble.set_trace(TRACE)
+    bubble.finish("The government fee is IDR 4.250.000 [1].", message_id=1)
+    assert "cite:1" in bubble.body.text()
+    from PySide6.QtGui import QTextDocument
+
+    rendered = QTextDocument()
+    rendered.setMarkdown(bubble.body.text())
+    assert rendered.toPlainText() == "The government fee is IDR 4.250.000 [1]."  # reads as before, now a link
+    long_trace = Trace.from_json({**TRACE_JSON, "notes": [f"note {i}" for i in range(80)]})
+    bubble.set_trace(long_trace)  # enough above the passages that the panel must scroll to reach them
+    panel.resize(300, 200)
+    panel.show()
+    with qtbot.waitSignal(chat.citation_requested, timeout=5_000) as signal:
+        bubble.body.linkActivated.emit("cite:1")
+    assert signal.args[1] == 1
+    qtbot.waitUntil(lambda: panel.browser.verticalScrollBar().value() > 0, timeout=5_000)
+    assert "Fee Table 2026" in panel.browser.toPlainText()

@@ -7,8 +7,10 @@ every token would waste the GUI thread on long answers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+import re
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -34,11 +36,27 @@ from desktop.gui.window.status_badge import reason_text
 RENDER_INTERVAL_MS = 40
 
 
+CITE_SCHEME = "cite:"
+_CITATION = re.compile(r"(?<!\\)\[(\d{1,3})\](?![(:])")
+
+
+def cite_links(text: str, cited: set[int]) -> str:
+    """The answer's citations [n] of passages it was given as links (``cite:n``) that open the passage in the
+    context panel; a number no passage has stays plain text, and so does a [n] already in a link."""
+
+    def link(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        return f"[\\[{n}\\]]({CITE_SCHEME}{n})" if n in cited else m.group(0)
+
+    return _CITATION.sub(link, text)
+
+
 class MessageBubble(QFrame):
     """One message. Assistant bubbles carry the trace so the context panel can show it."""
 
     regenerate_requested = Signal(object)  # the bubble
     context_requested = Signal(object)  # the bubble
+    citation_requested = Signal(object, int)  # the bubble, the passage number [n] clicked in its text
     finished = Signal(object)  # the bubble, once its text is final (feedback_bar.py attaches the rating)
 
     def __init__(self, role: str, text: str = "", parent: QWidget | None = None) -> None:
@@ -62,7 +80,8 @@ class MessageBubble(QFrame):
         self.body.setObjectName("bubbleBody")
         self.body.setTextFormat(Qt.TextFormat.MarkdownText)
         self.body.setWordWrap(True)
-        self.body.setOpenExternalLinks(True)
+        self.body.setOpenExternalLinks(False)  # cite: links open the passage; the others, the browser
+        self.body.linkActivated.connect(self._link)
         self.body.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
         )
@@ -129,8 +148,16 @@ class MessageBubble(QFrame):
         self.text = text
         self._render_body()
 
+    def _link(self, url: str) -> None:
+        if url.startswith(CITE_SCHEME):
+            self.citation_requested.emit(self, int(url[len(CITE_SCHEME) :]))
+        else:
+            QDesktopServices.openUrl(QUrl(url))
+
     def set_trace(self, trace: Trace | None) -> None:
         self.trace = trace
+        if not self.streaming:
+            self._render_body()  # its citations become links to their passages
         hedge = trace.hedge if trace is not None else None
         if hedge is not None and hedge.winner == "claude" and hedge.draft:
             self.show_local_draft(hedge.draft)
@@ -172,6 +199,8 @@ class MessageBubble(QFrame):
     # --- rendering ----------
     def _render_body(self) -> None:
         shown = self.text if self.text else ("…" if self.streaming else "")
+        if not self.streaming and self.trace is not None and self.trace.cited_passages:
+            shown = cite_links(shown, {p.n for p in self.trace.cited_passages})
         self.body.setText(shown)
         self.body.setAccessibleName(tr("Message text"))
 
@@ -249,6 +278,7 @@ class ChatView(QScrollArea):
 
     regenerate_requested = Signal(object)
     context_requested = Signal(object)
+    citation_requested = Signal(object, int)  # the bubble, the passage number
     bubble_finished = Signal(object)
     bubble_added = Signal(object)  # the new bubble (keyboard.py puts its buttons in the Tab order)
 
@@ -333,6 +363,7 @@ class ChatView(QScrollArea):
         bubble = MessageBubble(role, text, self._inner)
         bubble.regenerate_requested.connect(self.regenerate_requested)
         bubble.context_requested.connect(self.context_requested)
+        bubble.citation_requested.connect(self.citation_requested)
         bubble.finished.connect(self.bubble_finished)
         bubble.finished.connect(lambda _b: self.updateGeometry())  # its buttons and rating bar appeared
         self._empty.hide()

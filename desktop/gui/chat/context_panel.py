@@ -226,7 +226,8 @@ def _passage_html(passage: DocumentPassage) -> str:
     place = tr("page {page}").format(page=passage.page) if passage.page else passage.section
     meta = " · ".join(_esc(x) for x in (passage.document, place, passage.language) if x)
     return (
-        f"<p style='margin-bottom:6px'><b>[{passage.n}]</b> <span style='color:{theme.GREY}'>{meta}</span><br>"
+        f"<p style='margin-bottom:6px'><a name='cite-{passage.n}'></a><b>[{passage.n}]</b> "
+        f"<span style='color:{theme.GREY}'>{meta}</span><br>"
         + _esc(passage.text).replace("\n", "<br>")
         + "</p>"
     )
@@ -343,6 +344,11 @@ class ContextPanel(QWidget):
     def show_trace(self, trace: Trace | None) -> None:
         self.trace = trace
         self.browser.setHtml(render_trace(self.trace))
+
+    def show_passage(self, trace: Trace | None, n: int) -> None:
+        """The answer's trace, scrolled to its passage [n] (a citation clicked in the answer)."""
+        self.show_trace(trace)
+        self.browser.scrollToAnchor(f"cite-{n}")
 
     def retranslate(self) -> None:
         self.title.setText("<b>" + html.escape(tr("Answer context")) + "</b>")

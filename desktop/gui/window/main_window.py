@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
             lambda p: self.statusBar().showMessage(tr("Saved {path}").format(path=p), 6000)
         )
         self.chat.context_requested.connect(lambda b: self.context.show_trace(b.trace))
+        self.chat.citation_requested.connect(lambda b, n: self.context.show_passage(b.trace, n))
         self.chat.regenerate_requested.connect(self.session.regenerate)
         self.session.answer_finished.connect(self.answer_finished)
         self.session.chat_cleared.connect(self.new_chat)
