@@ -202,15 +202,11 @@ class DocumentIndex:
 
     def passages_by_id(self, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
         """Passage rows (with their document's title, path and language) by passage id."""
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        sql = (
+        rows = self._rows_in(
             "SELECT p.id, p.text, p.section, p.page, p.ordinal, d.title, d.path, d.language, p.vector_id, "
-            f"p.document_id FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})"
+            "p.document_id FROM passages p JOIN documents d ON d.id = p.document_id WHERE p.id IN ({marks})",
+            ids,
         )
-        with self._lock:
-            rows = self.db.execute(sql, list(ids)).fetchall()
         keys = (
             "id",
             "text",
@@ -238,39 +234,33 @@ class DocumentIndex:
             rows = self.db.execute(sql, args).fetchall()
         return {int(o): (int(i), str(t)) for o, i, t in rows}
 
-    def passage_ids_for_vectors(self, vector_ids: Sequence[str]) -> dict[str, int]:
-        if not vector_ids:
-            return {}
-        marks = ",".join("?" * len(vector_ids))
+    def _rows_in(self, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """Rows of ``sql`` whose ``IN ({marks})`` holds ``values`` (none for no values)."""
+        if not values:
+            return []
         with self._lock:
-            rows = self.db.execute(
-                f"SELECT vector_id, id FROM passages WHERE vector_id IN ({marks})", list(vector_ids)
-            ).fetchall()
+            return self.db.execute(sql.format(marks=",".join("?" * len(values))), list(values)).fetchall()
+
+    def passage_ids_for_vectors(self, vector_ids: Sequence[str]) -> dict[str, int]:
+        rows = self._rows_in("SELECT vector_id, id FROM passages WHERE vector_id IN ({marks})", vector_ids)
         return {str(v): int(i) for v, i in rows}
 
     def vector_passages(self, vector_ids: Sequence[str]) -> dict[str, tuple[int, str]]:
         """{vector id: (passage id, its document's language)} for the vectors SQLite knows, in one lookup."""
-        if not vector_ids:
-            return {}
-        marks = ",".join("?" * len(vector_ids))
-        sql = (
+        rows = self._rows_in(
             "SELECT p.vector_id, p.id, d.language FROM passages p JOIN documents d ON d.id = p.document_id "
-            f"WHERE p.vector_id IN ({marks})"
+            "WHERE p.vector_id IN ({marks})",
+            vector_ids,
         )
-        with self._lock:
-            rows = self.db.execute(sql, list(vector_ids)).fetchall()
         return {str(v): (int(i), str(lang)) for v, i, lang in rows}
 
     def passage_languages(self, ids: Sequence[int]) -> dict[int, str]:
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        sql = (
+        rows = self._rows_in(
             "SELECT p.id, d.language FROM passages p JOIN documents d ON d.id = p.document_id "
-            f"WHERE p.id IN ({marks})"
+            "WHERE p.id IN ({marks})",
+            ids,
         )
-        with self._lock:
-            return {int(i): str(lang) for i, lang in self.db.execute(sql, list(ids))}
+        return {int(i): str(lang) for i, lang in rows}
 
     def language_centroids(self) -> dict[str, np.ndarray]:
         """The mean passage vector per document language (from up to ``CENTROID_SAMPLE`` vectors each), kept
