@@ -9,7 +9,6 @@ export is offered under the conversation's title (desktop/core/chat/export_names
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -50,7 +49,7 @@ class ConversationList(QWidget):
         super().__init__(parent)
         self.rename_dialog: QInputDialog | None = None  # the open F2 dialog (tests reach its field)
         self.services = services
-        self.current_id: Any = None
+        self.current_id: str | None = None
         self.loaded = False
         self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self.new_requested)
@@ -122,7 +121,7 @@ class ConversationList(QWidget):
                 self.list.setCurrentItem(item)
         self.loaded = True
 
-    def select(self, cid: Any) -> None:
+    def select(self, cid: str | None) -> None:
         """Highlight a conversation without re-emitting (used after the first message creates one)."""
         self.current_id = cid
         for row in range(self.list.count()):
@@ -139,19 +138,19 @@ class ConversationList(QWidget):
             self.conversation_selected.emit(cid)
 
     # --- actions ----------
-    def item_for(self, cid: Any) -> QListWidgetItem | None:
+    def item_for(self, cid: str) -> QListWidgetItem | None:
         for row in range(self.list.count()):
             item = self.list.item(row)
             if item.data(ID_ROLE) == cid:
                 return item
         return None
 
-    def summary(self, cid: Any) -> ConversationSummary | None:
+    def summary(self, cid: str) -> ConversationSummary | None:
         item = self.item_for(cid)
         found = item.data(SUMMARY_ROLE) if item is not None else None
         return found if isinstance(found, ConversationSummary) else None
 
-    def rename(self, cid: Any, current: str, new_title: str | None = None) -> None:
+    def rename(self, cid: str, current: str, new_title: str | None = None) -> None:
         """Rename; without ``new_title`` ask for it first (a window-modal dialog, answered asynchronously)."""
         if new_title is None:
             dialog = QInputDialog(self)
@@ -177,7 +176,7 @@ class ConversationList(QWidget):
             lambda exc: self.error.emit(str(exc)),
         )
 
-    def delete(self, cid: Any, title: str, confirm: bool = True) -> None:
+    def delete(self, cid: str, title: str, confirm: bool = True) -> None:
         """Delete; with ``confirm`` ask first (window-modal, "Cancel" is the default button)."""
         if confirm:
             box = QMessageBox(
@@ -199,7 +198,7 @@ class ConversationList(QWidget):
             box.open()
             return
 
-        def done(_r: Any) -> None:
+        def done(_r: object) -> None:
             if cid == self.current_id:
                 self.current_id = None
             self.conversation_deleted.emit(cid)
@@ -209,7 +208,7 @@ class ConversationList(QWidget):
             lambda: self.services.conversations.delete(cid), done, lambda e: self.error.emit(str(e))
         )
 
-    def export(self, cid: Any, fmt: str, path: str | None = None) -> None:
+    def export(self, cid: str, fmt: str, path: str | None = None) -> None:
         """Export; without ``path`` ask where, offering the conversation's title as the file name."""
         if path is None:
             summary = self.summary(cid)

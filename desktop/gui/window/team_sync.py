@@ -5,7 +5,7 @@ answer (answers read this laptop's store; the sync only runs in a worker)."""
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
@@ -13,6 +13,10 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from desktop.gui.i18n import tr
 from desktop.gui.texts.core_text import localize
 from desktop.gui.workers import run_in_background
+
+if TYPE_CHECKING:
+    from desktop.core.services import Services
+    from desktop.core.sync.engine import Summary
 
 FIRST_SYNC_MS = 3000  # after start, once the window is up
 CHECK_MS = 15_000  # how often the outbox is looked at (a local change is synced within this)
@@ -39,7 +43,7 @@ class TeamSync(QObject):
     changed = Signal(str)
     finished = Signal(object)  # the Summary, or the error
 
-    def __init__(self, services: Any, parent: QWidget) -> None:
+    def __init__(self, services: Services, parent: QWidget) -> None:
         super().__init__(parent)
         self.services = services
         self.running = False
@@ -107,7 +111,7 @@ class TeamSync(QObject):
         services = self.services
         run_in_background(lambda: run_sync(services), self._done, self._failed, long=True)
 
-    def _done(self, summary: Any) -> None:
+    def _done(self, summary: Summary) -> None:
         self.running = False
         self.unreachable = ""
         self._show_state()
