@@ -30,9 +30,11 @@ print(store.count())
 """
 
 
-def cli(home: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    """The real `zantara` command in a child process on ``home``."""
-    env = {**os.environ, "ZANTARA_HOME": str(home), "PYTHONPATH": str(REPO)}
+def cli(
+    home: Path, *args: str, timeout: int = 300, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The real `zantara` command in a child process on ``home`` (``extra_env``: more variables for it)."""
+    env = {**os.environ, "ZANTARA_HOME": str(home), "PYTHONPATH": str(REPO), **(extra_env or {})}
     env.pop("ZANTARA_CHROMA_URL", None)
     return subprocess.run(
         [sys.executable, "-m", "desktop.cli.main", *args],

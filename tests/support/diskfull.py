@@ -7,14 +7,12 @@ Compiled once per session with the C compiler packaging/system-deps.sh installs 
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from support.damage import REPO
+from support.damage import cli
 
 SOURCE = Path(__file__).with_name("diskfull.c")
 
@@ -30,18 +28,9 @@ def cli_on_full_disk(
     lib: Path, home: Path, budget: int | None, *args: str, free: int | None = None, timeout: int = 600
 ) -> subprocess.CompletedProcess[str]:
     """`zantara ARGS` on ``home`` with writes failing after ``budget`` bytes (None: no limit)."""
-    env = {**os.environ, "ZANTARA_HOME": str(home), "PYTHONPATH": str(REPO), "LD_PRELOAD": str(lib)}
-    env.pop("ZANTARA_CHROMA_URL", None)
+    env = {"LD_PRELOAD": str(lib)}
     if budget is not None:
         env["ZANTARA_TEST_WRITE_BUDGET"] = str(budget)
     if free is not None:
         env["ZANTARA_TEST_FREE_BYTES"] = str(free)
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli.main", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-        cwd=REPO,
-    )
+    return cli(home, *args, timeout=timeout, extra_env=env)
