@@ -145,3 +145,17 @@ def text_room(combo: Any) -> int:
         QStyle.ComplexControl.CC_ComboBox, opt, QStyle.SubControl.SC_ComboBoxEditField, combo
     )
     return int(field.width())
+
+
+def compare_by_keys(qtbot: Any, window: Any) -> tuple[Any, dict[str, Any]]:
+    """Ctrl+Shift+K on the last answer: the comparison dialog, once both answers are ready, and its view."""
+    from PySide6.QtCore import Qt
+
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    with qtbot.waitSignal(window.feedback.comparison_opened, timeout=WAIT_MS) as opened:
+        qtbot.keyClick(window, Qt.Key.Key_K, ctrl_shift)
+    dialog = opened.args[0]
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.ready, timeout=WAIT_MS) as ready:
+        pass
+    return dialog, ready.args[0]

@@ -7,7 +7,7 @@ import itertools
 from typing import Any
 
 import pytest
-from conftest import WAIT_MS, make_services
+from conftest import WAIT_MS, compare_by_keys, make_services
 from PySide6.QtCore import Qt
 from support.knowledge import curated_store, curated_store_dir  # noqa: F401
 
@@ -33,13 +33,7 @@ def test_the_picked_answer_replaces_the_other_in_chat_and_history(
     with qtbot.waitSignal(window.feedback.rating_loaded, timeout=WAIT_MS) as first:
         window.send("Berapa lama visa turis?")
     original = first.args[0]
-    with qtbot.waitSignal(window.feedback.comparison_opened, timeout=WAIT_MS) as opened:
-        qtbot.keyClick(window, Qt.Key.Key_K, CTRL_SHIFT)
-    dialog = opened.args[0]
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.ready, timeout=WAIT_MS) as ready:
-        pass
-    view = ready.args[0]
+    dialog, view = compare_by_keys(qtbot, window)
     new_side = "A" if view["A"]["message_id"] != original.message_id else "B"
     kept_id, kept_text = view[new_side]["message_id"], view[new_side]["text"]
     with qtbot.waitSignal(dialog.picked, timeout=WAIT_MS):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import WAIT_MS, make_services, settings_file_text
+from conftest import WAIT_MS, compare_by_keys, make_services, settings_file_text
 from PySide6.QtCore import Qt
 from support.knowledge import curated_store, curated_store_dir  # noqa: F401
 
@@ -93,13 +93,7 @@ def test_blind_compare_then_pick_reveals_the_strategies(
     services = make_services(store=curated_store, local_model=local_scripted)
     window = window_factory(services)
     bubble = answered(qtbot, window)
-    with qtbot.waitSignal(window.feedback.comparison_opened, timeout=WAIT_MS) as opened:
-        qtbot.keyClick(window, Qt.Key.Key_K, CTRL_SHIFT)
-    dialog = opened.args[0]
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.ready, timeout=WAIT_MS) as ready:
-        pass
-    view = ready.args[0]
+    dialog, view = compare_by_keys(qtbot, window)
     assert view["A"]["text"] and view["B"]["text"] and view["question"] == MALU
     titles = [dialog.boxes[s].title() for s in ("A", "B")]
     assert titles == ["Answer A", "Answer B"]  # unlabeled until the pick
